@@ -1,0 +1,54 @@
+import type { Platform, ThreadId } from './thread-id';
+
+/**
+ * A chat user as the platform knows them. `id` is Slack's user id (`U…`), Discord's user
+ * snowflake, or `local` in the terminal. Together with platform and workspace it names the
+ * person whose TikTok account is used.
+ */
+export interface ChatUser {
+  id: string;
+  name?: string;
+  /** True for bots (including this one); their messages and reactions never count. */
+  is_bot?: boolean;
+}
+
+/** A file attached to a message, already downloaded by the adapter. */
+export interface ChatFile {
+  /** File name as uploaded, e.g. `summer-jingle.mp3`. */
+  name: string;
+  /** MIME type when the platform gives one, e.g. `audio/mpeg`. */
+  content_type?: string;
+  data: Buffer;
+}
+
+/** Buttons and commands the engine understands. Adapters map their UI onto these. */
+export type ActionId = 'approve' | 'reject' | 'retry' | 'edit' | 'status' | 'reset' | 'link_account';
+
+interface ChatEventBase {
+  /**
+   * Unique per delivery source: Slack's `event_id` (or channel+ts), Discord's message or
+   * interaction id, a counter in the terminal. The engine handles each id once.
+   */
+  event_id: string;
+  thread_id: ThreadId;
+  platform: Platform;
+  /** Slack `team_id`, Discord guild id, `local` in the terminal. */
+  workspace_id: string;
+  channel_id: string;
+  user: ChatUser;
+}
+
+/**
+ * Everything an adapter can hand the engine, normalized across platforms.
+ *
+ * - `start`: the slash command (`/tiktok-ad [words]`) opened this thread; `text` is the words.
+ * - `message`: a human message in a thread the bot owns.
+ * - `reaction`: an emoji added to or removed from a bot message; `emoji` is the platform's
+ *   name without colons (`white_check_mark`) or the unicode character (`✅`).
+ * - `action`: a button click or terminal command.
+ */
+export type ChatEvent =
+  | (ChatEventBase & { type: 'start'; text: string })
+  | (ChatEventBase & { type: 'message'; text: string; files?: ChatFile[] })
+  | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean })
+  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string });

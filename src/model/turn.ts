@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { AdDraft, DraftField } from '../ad/draft';
+
+/**
+ * What the model may propose in one turn. The model proposes; code decides: every value below
+ * is re-checked by the ad rules, and `intent` only ever selects from this closed list. Nothing
+ * in here can submit an ad, name an account, or carry a credential.
+ *
+ * Shape follows the LLM-friendly pattern (reference/llm.md §4.3): every key required, `null`
+ * for "no change", flat enums, no formats or regexes (code enforces those).
+ */
+export const TurnSchema = z
+  .object({
+    message: z
+      .string()
+      .max(600)
+      .describe('A short, friendly reply to the user. Empty when there is nothing to add.'),
+    intent: z
+      .enum(['provide_details', 'request_approval', 'reset', 'show_status', 'chat'])
+      .describe(
+        'provide_details: the user gave or changed ad details. request_approval: the user says the ad is ready to be approved/submitted. reset: start the draft over. show_status: the user asks where things stand. chat: anything else.',
+      ),
+    updates: z
+      .object({
+        campaign_name: z.string().nullable(),
+        objective: z
+          .string()
+          .nullable()
+          .describe('The campaign objective in the user\'s words, e.g. "traffic" or "conversions".'),
+        ad_text: z.string().nullable(),
+        call_to_action: z
+          .string()
+          .nullable()
+          .describe('The call to action in the user\'s words, e.g. "Shop now".'),
+        music: z
+          .enum(['existing', 'custom', 'none'])
+          .nullable()
+          .describe('existing: a TikTok music id; custom: the user uploads a track; none: no music.'),
+        music_id: z.string().nullable(),
+        landing_page_url: z.string().nullable(),
+        budget: z.number().nullable().describe('Daily budget as a number in the account currency.'),
+        image_ids: z.array(z.string()).nullable(),
+        video_id: z.string().nullable(),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** One validated model turn. */
+export type Turn = z.infer<typeof TurnSchema>;
+
+/** The `updates` part of a turn: `null` means "leave as it is". */
+export type TurnUpdates = Turn['updates'];
+
+/** A turn that changes nothing. */
+export function emptyUpdates(): TurnUpdates {
+  return {
+    campaign_name: null,
+    objective: null,
+    ad_text: null,
+    call_to_action: null,
+    music: null,
+    music_id: null,
+    landing_page_url: null,
+    budget: null,
+    image_ids: null,
+    video_id: null,
+  };
+}
+
+/** One earlier line of the conversation, as the model sees it. */
+export interface TranscriptLine {
+  role: 'user' | 'bot';
+  text: string;
+}
+
+/**
+ * Everything the model is given for one turn: compact state, not the whole transcript, so the
+ * prompt stays flat as a conversation grows (reference/llm.md §8).
+ * - `draft`: the current draft (no ids of accounts, no tokens).
+ * - `missing`: fields still needed, in asking order.
+ * - `last_question`: the field the bot asked for last, so a bare answer can be placed.
+ * - `recent`: the last few lines (at most `RECENT_LINES`), oldest first.
+ * - `message`: the new user message.
+ */
+export interface TurnInput {
+  draft: AdDraft;
+  status: string;
+  missing: DraftField[];
+  last_question: DraftField | null;
+  recent: TranscriptLine[];
+  message: string;
+}
+
+/** How many earlier lines a prompt carries. */
+export const RECENT_LINES = 4;
+
+/**
+ * The model port. `gemini` (`@google/genai`) and `offline` (deterministic, no key) implement it.
+ * @throws ModelError when no valid turn could be had (after the corrective retry and backoff).
+ */
+export interface TurnModel {
+  readonly name: string;
+  propose(input: TurnInput): Promise<Turn>;
+}
+
+/**
+ * A model failure the user should hear about; the draft is left as it was.
+ * `kind`: `invalid_output` (malformed or schema-invalid JSON twice), `unavailable` (429/5xx
+ * after backoff, network), `refused` (safety block), `config` (bad key, unknown model).
+ */
+export class ModelError extends Error {
+  override readonly name = 'ModelError';
+  constructor(
+    readonly kind: 'invalid_output' | 'unavailable' | 'refused' | 'config',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

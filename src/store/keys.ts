@@ -1,0 +1,30 @@
+import type { ThreadId } from '../engine/thread-id';
+
+/**
+ * Every state key, built in one place under one prefix (default `tab:`), so that several bots
+ * or test suites can share a Redis database. Thread keys put the thread id in braces (a Redis
+ * Cluster hash tag) so a thread's keys share a slot.
+ */
+export class Keys {
+  constructor(readonly prefix = 'tab:') {}
+
+  /** The thread's saved state (draft, approvals, submission). */
+  thread(threadId: ThreadId): string {
+    return `${this.prefix}thread:{${threadId}}`;
+  }
+
+  /** The per-thread turn lock. */
+  threadLock(threadId: ThreadId): string {
+    return `${this.prefix}lock:{${threadId}}`;
+  }
+
+  /** The claim that an event id was handled. */
+  event(eventId: string): string {
+    return `${this.prefix}event:${eventId}`;
+  }
+
+  /** Maps a platform message (e.g. an approval card's `ts`) back to its thread. */
+  messageRef(platformMessageId: string): string {
+    return `${this.prefix}msg:${platformMessageId}`;
+  }
+}

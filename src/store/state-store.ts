@@ -1,0 +1,49 @@
+/**
+ * The state port: a small key-value store with expiry, atomic claims and locks.
+ * Implementations: `RedisStateStore` (ioredis) and `InMemoryStateStore`; both pass the same
+ * contract suite (`test/store/state-store.contract.ts`).
+ *
+ * Keys are built only by `keys.ts`; values are JSON-serializable. TTL arguments are in
+ * milliseconds and named `…Ms`.
+ */
+export interface StateStore {
+  /** The JSON value at `key`, or `null` when absent or expired. */
+  get<T>(key: string): Promise<T | null>;
+  /** Stores `value` at `key`, replacing any value; expires after `ttlMs` when given. */
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  /**
+   * Stores `value` only when `key` is absent (Redis `SET NX PX`). Returns true when this call
+   * wrote it: the atomic "claim" used to handle an event id once.
+   */
+  setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean>;
+  /** Returns the value at `key` and deletes it in one step (Redis `GETDEL`); `null` if absent. */
+  getDel<T>(key: string): Promise<T | null>;
+  /** Deletes `key`; returns true when something was deleted. */
+  delete(key: string): Promise<boolean>;
+  /**
+   * Takes the lock named `key` for `ttlMs`, waiting up to `waitMs` while another holder has it
+   * (also one in another process sharing the same Redis).
+   * @throws LockTimeoutError when the lock is still held after `waitMs`.
+   */
+  acquireLock(key: string, ttlMs: number, waitMs: number): Promise<Lock>;
+  /** Extends a held lock to `ttlMs` from now; returns false when it was lost (expired/taken). */
+  extendLock(lock: Lock, ttlMs: number): Promise<boolean>;
+  /** Releases the lock if this holder still owns it (compare-and-delete); never throws if lost. */
+  releaseLock(lock: Lock): Promise<void>;
+  /** Closes connections this store opened itself. */
+  close(): Promise<void>;
+}
+
+/** A held lock: its key and the random token that proves ownership. */
+export interface Lock {
+  key: string;
+  token: string;
+}
+
+/** Thrown by {@link StateStore.acquireLock} when the wait runs out. */
+export class LockTimeoutError extends Error {
+  override readonly name = 'LockTimeoutError';
+  constructor(readonly key: string, readonly waitedMs: number) {
+    super(`Lock ${key} still held after ${waitedMs} ms`);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The TikTok port: what the engine asks of the Marketing API v1.3. `TikTokClient` implements it
+ * over HTTP against production, TikTok's sandbox, or the local emulator (one base-URL setting).
+ *
+ * All ids are strings (TikTok ids are int64 and exceed 2^53). Bodies use TikTok's field names
+ * exactly (reference/tiktok-api.md §5-§8).
+ */
+
+/** The credentials one call runs with. Never logged. */
+export interface TikTokAuth {
+  access_token: string;
+  advertiser_id: string;
+}
+
+/** A music track as file/music/get/ and file/music/upload/ return it (subset). */
+export interface MusicInfo {
+  music_id: string;
+  file_name?: string;
+  author?: string;
+  /** Seconds. */
+  duration?: number;
+  sources?: string[];
+  /** `MUSIC_FORBID_VIDEO_ALLOW` | `MUSIC_FORBID_VIDEO_FORBID` when TikTok says. */
+  copyright?: string;
+}
+
+/**
+ * The outcome of confirming a `music_id` for carousel ads:
+ * - `ok`: TikTok knows it and it may be used.
+ * - `not_found`: TikTok does not know it.
+ * - `copyright_blocked`: TikTok knows it but it may not be used in ads (copyright).
+ */
+export type MusicCheck =
+  | { status: 'ok'; music: MusicInfo }
+  | { status: 'not_found' }
+  | { status: 'copyright_blocked'; music: MusicInfo };
+
+/** An image in the advertiser's library. */
+export interface ImageInfo {
+  image_id: string;
+  file_name: string;
+  width: number;
+  height: number;
+  is_carousel_usable: boolean;
+}
+
+/** A video in the advertiser's library. */
+export interface VideoInfo {
+  video_id: string;
+  file_name: string;
+  width: number;
+  height: number;
+  /** Seconds. */
+  duration: number;
+}
+
+/** An ad identity (`CUSTOMIZED_USER`) the ad is shown under. */
+export interface IdentityInfo {
+  identity_id: string;
+  display_name: string;
+}
+
+/** A created ad, as ad/get/ lists it (subset), for reconciling a retried ad/create/. */
+export interface AdSummary {
+  ad_id: string;
+  ad_name: string;
+  adgroup_id: string;
+}
+
+/**
+ * The Marketing API calls the bot makes. Every method throws `TikTokApiError` (tiktok/errors.ts)
+ * for a non-zero `code`, after retrying rate-limit and transient errors a bounded number of times.
+ */
+export interface AdsApi {
+  /** Confirms a music id for carousel ads (GET file/music/get/, SEARCH_BY_MUSIC_ID). */
+  checkMusic(auth: TikTokAuth, music_id: string): Promise<MusicCheck>;
+  /** Uploads a custom MP3 for carousel ads (POST file/music/upload/, music_scene CAROUSEL_ADS). */
+  uploadMusic(auth: TikTokAuth, file: { file_name: string; data: Buffer }): Promise<MusicInfo>;
+  /** Lists the advertiser's images (GET file/image/ad/search/). */
+  listImages(auth: TikTokAuth): Promise<ImageInfo[]>;
+  /** Lists the advertiser's videos (GET file/video/ad/search/). */
+  listVideos(auth: TikTokAuth): Promise<VideoInfo[]>;
+  /** Lists `CUSTOMIZED_USER` identities (GET identity/get/). */
+  listIdentities(auth: TikTokAuth): Promise<IdentityInfo[]>;
+  /** Creates a `CUSTOMIZED_USER` identity (POST identity/create/). */
+  createIdentity(auth: TikTokAuth, display_name: string): Promise<IdentityInfo>;
+  /** POST campaign/create/ with `body` (advertiser_id is added); returns the new `campaign_id`. */
+  createCampaign(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ campaign_id: string }>;
+  /** POST adgroup/create/ with `body` (advertiser_id is added); returns the new `adgroup_id`. */
+  createAdGroup(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ adgroup_id: string }>;
+  /** POST ad/create/ with `body` (advertiser_id is added); returns the new `ad_ids`. */
+  createAd(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ ad_ids: string[] }>;
+  /** Lists the ads in an ad group (GET ad/get/ filtered by adgroup_ids). */
+  listAds(auth: TikTokAuth, adgroup_id: string): Promise<AdSummary[]>;
+}
