@@ -1,0 +1,156 @@
+import type { BudgetSettings } from './budget';
+import { ctaLabel, parseCallToAction, SUGGESTED_CALL_TO_ACTIONS } from './call-to-action';
+import type { ObjectiveType } from './draft';
+import { parseObjective } from './objective';
+import { hasEmoji, tiktokLength } from './text-length';
+import type { Violation } from './violation';
+
+/** A checked field value, or the rule it broke. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; violation: Violation };
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const fail = (field: Violation['field'], rule: string, message: string): Checked<never> => ({
+  ok: false,
+  violation: { field, rule, message },
+});
+
+/**
+ * `campaign_name`: trimmed, 3..512 characters (CJK count 2), no emoji.
+ * Sources: this bot's rule (at least 3) and TikTok "Create a campaign" (≤ 512, no emoji).
+ */
+export function checkCampaignName(raw: string): Checked<string> {
+  const name = raw.trim().replace(/\s+/g, ' ');
+  const length = tiktokLength(name);
+  if (length < 3) {
+    return fail(
+      'campaign_name',
+      'campaign_name.too_short',
+      `The campaign name needs at least 3 characters ("${name}" has ${length}).`,
+    );
+  }
+  if (length > 512) {
+    return fail(
+      'campaign_name',
+      'campaign_name.too_long',
+      `The campaign name can have at most 512 characters (it has ${length}).`,
+    );
+  }
+  if (hasEmoji(name)) {
+    return fail(
+      'campaign_name',
+      'campaign_name.emoji',
+      'TikTok does not allow emoji in campaign names.',
+    );
+  }
+  return ok(name);
+}
+
+/** `objective_type` from plain words: Traffic (`TRAFFIC`) or Conversions (`WEB_CONVERSIONS`). */
+export function checkObjective(raw: string): Checked<ObjectiveType> {
+  const objective = parseObjective(raw);
+  if (!objective) {
+    return fail(
+      'objective_type',
+      'objective_type.unsupported',
+      `"${raw.trim()}" is not an objective I can create: choose Traffic or Conversions.`,
+    );
+  }
+  return ok(objective);
+}
+
+/**
+ * `ad_text`: 1..100 characters (CJK count 2), no emoji.
+ * Source: TikTok "Create ads", `creatives[].ad_text`.
+ */
+export function checkAdText(raw: string): Checked<string> {
+  const text = raw
+    .trim()
+    .replace(/^["“]|["”]$/g, '')
+    .trim();
+  const length = tiktokLength(text);
+  if (length < 1) return fail('ad_text', 'ad_text.empty', 'The ad text cannot be empty.');
+  if (length > 100) {
+    return fail(
+      'ad_text',
+      'ad_text.too_long',
+      `The ad text can have at most 100 characters (it has ${length}); please shorten it.`,
+    );
+  }
+  if (hasEmoji(text))
+    return fail('ad_text', 'ad_text.emoji', 'TikTok does not allow emoji in ad text.');
+  return ok(text);
+}
+
+/** `call_to_action`: one of TikTok's `CallToAction` values, from plain words ("Shop now"). */
+export function checkCallToAction(raw: string): Checked<string> {
+  const value = parseCallToAction(raw);
+  if (!value) {
+    const examples = SUGGESTED_CALL_TO_ACTIONS.map(ctaLabel).join(', ');
+    return fail(
+      'call_to_action',
+      'call_to_action.unknown',
+      `"${raw.trim()}" is not a TikTok call to action. Try one of: ${examples}.`,
+    );
+  }
+  return ok(value);
+}
+
+/**
+ * `landing_page_url`: an http(s) URL with a real host name. A bare domain ("solulab.com") gets
+ * `https://`. Source: TikTok "Create ads" (website ads need a landing page URL).
+ */
+export function checkLandingPageUrl(raw: string): Checked<string> {
+  const text = raw
+    .trim()
+    .replace(/^<|>$/g, '')
+    .replace(/[.,)]+$/, '');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return fail(
+      'landing_page_url',
+      'landing_page_url.invalid',
+      `"${raw.trim()}" is not a web address; give a URL such as https://example.com/offer.`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return fail(
+      'landing_page_url',
+      'landing_page_url.scheme',
+      'The landing page must be an http or https address.',
+    );
+  }
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(url.hostname)) {
+    return fail(
+      'landing_page_url',
+      'landing_page_url.host',
+      `"${url.hostname}" is not a public host name; give a URL such as https://example.com/offer.`,
+    );
+  }
+  return ok(url.toString());
+}
+
+/** `budget`: a daily amount between the TikTok minimum and our configured cap. */
+export function checkBudget(amount: number, settings: BudgetSettings): Checked<number> {
+  if (!Number.isFinite(amount)) {
+    return fail('budget', 'budget.invalid', 'The budget must be a number, e.g. 50.');
+  }
+  const rounded = Math.round(amount * 100) / 100;
+  if (rounded < settings.min_daily) {
+    return fail(
+      'budget',
+      'budget.below_minimum',
+      `TikTok needs a daily budget of at least ${settings.min_daily} ${settings.currency}.`,
+    );
+  }
+  if (rounded > settings.max_daily) {
+    return fail(
+      'budget',
+      'budget.above_cap',
+      `The daily budget cap here is ${settings.max_daily} ${settings.currency}; ask an admin to raise MAX_DAILY_BUDGET for more.`,
+    );
+  }
+  return ok(rounded);
+}
