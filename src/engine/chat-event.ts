@@ -59,3 +59,9 @@ export type ChatEvent =
   | (ChatEventBase & { type: 'message'; text: string; files?: ChatFile[] })
   | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean })
   | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string });
+
+/** Where an event comes from and who sent it: the part every event shares. */
+export type ChatEventEnvelope = ChatEventBase;
+
+/** An event without its envelope (`type` and the type's own fields), e.g. `{type:'message', text}`. */
+export type ChatEventPayload = ChatEvent extends infer E ? (E extends ChatEvent ? Omit<E, keyof ChatEventBase> : never) : never;

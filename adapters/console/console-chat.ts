@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ChatEvent, ChatEventPayload, ChatUser } from '../../src/engine/chat-event';
+import type { Reply } from '../../src/engine/reply';
+import { threadIdOf } from '../../src/engine/thread-id';
+import { type FaultKind, HELP, parseLine } from './commands';
+import { renderReply } from './render';
+
+/** The one thing the terminal needs from the engine. */
+export interface EngineLike {
+  handle(event: ChatEvent, sink?: (reply: Reply) => Promise<void> | void): Promise<Reply[]>;
+}
+
+/** Options of the terminal chat. */
+export interface ConsoleChatOptions {
+  engine: EngineLike;
+  input: Readable;
+  output: Writable;
+  /** Sets an emulator fault for the next TikTok call; absent when TikTok is real. */
+  simulate?: (fault: FaultKind) => Promise<void>;
+  /** Thread number of the first thread (`console:local:<n>`); restarts with Redis resume it. */
+  thread?: string;
+  user?: ChatUser;
+}
+
+/**
+ * The terminal chat: each line is a message, lines starting with `/` are commands. Works
+ * interactively (with a prompt) and with piped input; at end of input it finishes what is in
+ * flight and resolves, so the process can exit 0. Lines are handled strictly in order.
+ */
+export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+  const { engine, input, output } = options;
+  const user: ChatUser = options.user ?? { id: 'local', name: 'you' };
+  let thread = options.thread ?? '1';
+  const interactive = 'isTTY' in input && Boolean((input as { isTTY?: boolean }).isTTY);
+  const rl = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
+  const write = (text: string) => output.write(`${text}\n`);
+  const prompt = () => {
+    if (interactive) rl.prompt();
+  };
+
+  const send = async (event: ChatEventPayload) => {
+    const full = {
+      ...event,
+      event_id: `console-${randomUUID()}`,
+      thread_id: threadIdOf({ platform: 'console', workspace: 'local', channel: 'local', thread }),
+      platform: 'console',
+      workspace_id: 'local',
+      channel_id: 'local',
+      user,
+    } as ChatEvent;
+    await engine.handle(full, (reply) => {
+      write(renderReply(reply));
+    });
+  };
+
+  write('TikTok ad bot: terminal chat. Describe the ad you want, e.g. "I want to create a campaign called SoluLab for conversions". Type /help for commands.');
+  rl.setPrompt('you> ');
+  prompt();
+  for await (const line of rl) {
+    if (!interactive && line.trim() !== '') write(`you> ${line}`);
+    const parsed = parseLine(line);
+    try {
+      switch (parsed.kind) {
+        case 'empty':
+          break;
+        case 'quit':
+          rl.close();
+          return;
+        case 'help':
+          write(HELP);
+          break;
+        case 'invalid':
+          write(`bot> ✗ ${parsed.error}`);
+          break;
+        case 'simulate':
+          if (!options.simulate) write('bot> ✗ /simulate works only against the local TikTok emulator.');
+          else {
+            await options.simulate(parsed.fault);
+            write(parsed.fault === 'off' ? 'bot> Emulator faults cleared.' : `bot> The emulator will answer the next TikTok call with a ${parsed.fault} error.`);
+          }
+          break;
+        case 'upload': {
+          let data: Buffer;
+          try {
+            data = await readFile(parsed.path);
+          } catch {
+            write(`bot> ✗ Cannot read ${parsed.path}.`);
+            break;
+          }
+          await send({ type: 'message', text: parsed.text || 'Use this track as the music.', files: [{ name: basename(parsed.path), content_type: 'audio/mpeg', data }] });
+          break;
+        }
+        case 'start':
+          thread = `${Date.now()}`;
+          await send({ type: 'start', text: parsed.text });
+          break;
+        case 'action':
+          await send({ type: 'action', action_id: parsed.action_id });
+          break;
+        case 'message':
+          await send({ type: 'message', text: parsed.text });
+          break;
+      }
+    } catch (error) {
+      write(`bot> ✗ Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    prompt();
+  }
+}

@@ -1,0 +1,31 @@
+import type { Config } from './config';
+import type { Platform } from './engine/thread-id';
+import type { EngineSettings } from './engine/settings';
+
+/**
+ * Engine settings from the parsed config. `platform` decides the self-approval default: the
+ * terminal has one user, so the requester may approve their own draft there; elsewhere a
+ * teammate must, unless `ALLOW_SELF_APPROVAL=true`.
+ */
+export function engineSettingsFrom(config: Config, platform: Platform): EngineSettings {
+  return {
+    budget: {
+      min_daily: config.MIN_DAILY_BUDGET,
+      max_daily: config.MAX_DAILY_BUDGET,
+      default_daily: config.DEFAULT_DAILY_BUDGET,
+      currency: config.TIKTOK_CURRENCY,
+    },
+    approvals_required: config.APPROVALS_REQUIRED,
+    allow_self_approval: config.ALLOW_SELF_APPROVAL ?? platform === 'console',
+    draft_ttl_ms: config.DRAFT_IDLE_DAYS * 24 * 60 * 60 * 1000,
+    targeting: {
+      location_ids: config.TIKTOK_LOCATION_IDS.split(',').map((s) => s.trim()).filter(Boolean),
+      ...(config.TIKTOK_PIXEL_ID ? { pixel_id: config.TIKTOK_PIXEL_ID } : {}),
+      optimization_event: config.TIKTOK_OPTIMIZATION_EVENT,
+    },
+    identity: {
+      ...(config.TIKTOK_IDENTITY_ID ? { identity_id: config.TIKTOK_IDENTITY_ID } : {}),
+      display_name: config.TIKTOK_IDENTITY_NAME,
+    },
+  };
+}

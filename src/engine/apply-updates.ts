@@ -1,0 +1,282 @@
+import type { AdDraft, DraftField, MusicChoice } from '../ad/draft';
+import { adFormatOf } from '../ad/draft';
+import { crossFieldViolations } from '../ad/draft-rules';
+import {
+  type Checked,
+  checkAdText,
+  checkBudget,
+  checkCallToAction,
+  checkCampaignName,
+  checkLandingPageUrl,
+  checkObjective,
+} from '../ad/field-rules';
+import { checkCarouselImages, checkSingleVideo } from '../ad/media-rules';
+import type { Violation } from '../ad/violation';
+import type { TurnUpdates } from '../model/turn';
+import type { AdsApi, TikTokAuth } from '../tiktok/ads-api';
+import type { ChatFile } from './chat-event';
+import type { EngineSettings } from './settings';
+
+/** What applying one turn's updates did. The input draft is never mutated. */
+export interface AppliedUpdates {
+  draft: AdDraft;
+  /** Fields whose value changed. */
+  changed: DraftField[];
+  /** Updates refused, each with the rule it broke; those fields keep their old value. */
+  violations: Violation[];
+  /** Short confirmations to show, e.g. "TikTok confirmed music music_123." */
+  notes: string[];
+}
+
+/** What applying updates may call: TikTok (music, media) with the requester's credentials. */
+export interface ApplyContext {
+  ads: AdsApi;
+  /** `null` when the requester has no linked TikTok account yet. */
+  auth: TikTokAuth | null;
+  settings: EngineSettings;
+}
+
+const AUDIO = /\.(mp3)$/i;
+
+/** True when a file looks like an audio track the user wants as custom music. */
+export function isAudioFile(file: ChatFile): boolean {
+  return AUDIO.test(file.name) || (file.content_type ?? '').startsWith('audio/');
+}
+
+/**
+ * Applies a model's proposed updates (and attached files) to a draft, field by field, through
+ * the ad rules. The model proposes; this decides: a value that breaks a rule is refused with a
+ * violation and the field keeps its old value. Music ids are confirmed with TikTok and custom
+ * tracks uploaded before they are accepted; media ids are checked against the library.
+ * A change that would break a cross-field rule (Conversions without music) is refused too.
+ *
+ * @throws TikTokApiError when TikTok fails while confirming music or media (the caller turns it
+ *   into a remediation and saves nothing from this turn).
+ */
+export async function applyUpdates(
+  draft: AdDraft,
+  updates: TurnUpdates,
+  files: ChatFile[],
+  ctx: ApplyContext,
+): Promise<AppliedUpdates> {
+  const next: AdDraft = structuredClone(draft);
+  const violations: Violation[] = [];
+  const notes: string[] = [];
+  const take = <T>(checked: Checked<T>, set: (value: T) => void): void => {
+    if (checked.ok) set(checked.value);
+    else violations.push(checked.violation);
+  };
+
+  if (updates.campaign_name !== null) {
+    take(checkCampaignName(updates.campaign_name), (v) => {
+      next.campaign_name = v;
+    });
+  }
+  if (updates.objective !== null) {
+    take(checkObjective(updates.objective), (v) => {
+      next.objective_type = v;
+    });
+  }
+  if (updates.ad_text !== null) {
+    take(checkAdText(updates.ad_text), (v) => {
+      next.ad_text = v;
+    });
+  }
+  if (updates.call_to_action !== null) {
+    take(checkCallToAction(updates.call_to_action), (v) => {
+      next.call_to_action = v;
+    });
+  }
+  if (updates.landing_page_url !== null) {
+    take(checkLandingPageUrl(updates.landing_page_url), (v) => {
+      next.landing_page_url = v;
+    });
+  }
+  if (updates.budget !== null) {
+    take(checkBudget(updates.budget, ctx.settings.budget), (v) => {
+      next.budget = v;
+    });
+  }
+
+  const music = await resolveMusic(updates, files, ctx, draft.music);
+  if (music.violation) violations.push(music.violation);
+  if (music.note) notes.push(music.note);
+  if (music.choice) next.music = music.choice;
+
+  guardCrossFieldRules(draft, next, violations);
+  if (!mediaFitsFormat(next)) dropMedia(next, notes);
+
+  const mediaIds = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
+  if (mediaIds.length > 0) {
+    const media = await resolveMedia(mediaIds, next, ctx);
+    if (media.ok) {
+      next.image_ids = media.value.image_ids;
+      if (media.value.video_id) next.video_id = media.value.video_id;
+      else delete next.video_id;
+    } else {
+      violations.push(media.violation);
+    }
+  }
+
+  return { draft: next, changed: changedFields(draft, next), violations, notes };
+}
+
+interface MusicOutcome {
+  choice?: MusicChoice;
+  violation?: Violation;
+  note?: string;
+}
+
+async function resolveMusic(
+  updates: TurnUpdates,
+  files: ChatFile[],
+  ctx: ApplyContext,
+  current: MusicChoice | undefined,
+): Promise<MusicOutcome> {
+  const track = files.find(isAudioFile);
+  if (track) return uploadTrack(track, ctx);
+  if (updates.music === 'none') return { choice: { kind: 'none' } };
+  if (updates.music_id !== null && updates.music !== 'custom') {
+    const id = updates.music_id.trim();
+    if (current?.kind !== 'none' && current?.music_id === id) return {};
+    return confirmExisting(id, ctx);
+  }
+  if (updates.music === 'custom') {
+    return {
+      note: 'To use your own track, upload the MP3 (max 10 MB) in this thread.',
+    };
+  }
+  return {};
+}
+
+function needsLink(): MusicOutcome {
+  return {
+    violation: {
+      field: 'music',
+      rule: 'music.needs_tiktok_account',
+      message: 'I can only check music with TikTok once your TikTok account is linked.',
+    },
+  };
+}
+
+async function confirmExisting(music_id: string, ctx: ApplyContext): Promise<MusicOutcome> {
+  if (!ctx.auth) return needsLink();
+  const check = await ctx.ads.checkMusic(ctx.auth, music_id);
+  if (check.status === 'ok') {
+    return { choice: { kind: 'existing', music_id }, note: `TikTok confirmed music ${music_id}.` };
+  }
+  if (check.status === 'copyright_blocked') {
+    return {
+      violation: {
+        field: 'music',
+        rule: 'music.copyright',
+        message: `TikTok rejected music ${music_id} for copyright: it cannot be used in ads. Pick another track (e.g. "use music_123"), upload your own MP3, or choose no music (Traffic only).`,
+      },
+    };
+  }
+  return {
+    violation: {
+      field: 'music',
+      rule: 'music.unknown',
+      message: `TikTok does not know music ${music_id}. Check the id in TikTok's music library, or upload your own MP3.`,
+    },
+  };
+}
+
+async function uploadTrack(file: ChatFile, ctx: ApplyContext): Promise<MusicOutcome> {
+  if (!ctx.auth) return needsLink();
+  const uploaded = await ctx.ads.uploadMusic(ctx.auth, { file_name: file.name, data: file.data });
+  const check = await ctx.ads.checkMusic(ctx.auth, uploaded.music_id);
+  if (check.status !== 'ok') {
+    return {
+      violation: {
+        field: 'music',
+        rule: 'music.upload_unconfirmed',
+        message: `TikTok took the upload of ${file.name} but did not confirm it as music ${uploaded.music_id}; try uploading again.`,
+      },
+    };
+  }
+  return {
+    choice: { kind: 'custom', music_id: uploaded.music_id, file_name: file.name },
+    note: `Uploaded ${file.name} to TikTok as music ${uploaded.music_id}, and TikTok confirmed it.`,
+  };
+}
+
+/** Refuses the music or objective change that would make Conversions run without music. */
+function guardCrossFieldRules(before: AdDraft, next: AdDraft, violations: Violation[]): void {
+  const broken = crossFieldViolations(next);
+  if (broken.length === 0) return;
+  violations.push(...broken);
+  if (next.music !== before.music) {
+    if (before.music) next.music = before.music;
+    else delete next.music;
+  } else if (before.objective_type) {
+    next.objective_type = before.objective_type;
+  } else {
+    delete next.objective_type;
+  }
+}
+
+/** False when the chosen media no longer suit the format the music implies. */
+function mediaFitsFormat(draft: AdDraft): boolean {
+  const format = adFormatOf(draft);
+  if (format === 'CAROUSEL_ADS') return !draft.video_id;
+  if (format === 'SINGLE_VIDEO') return !draft.image_ids || !!draft.video_id;
+  return true;
+}
+
+function dropMedia(draft: AdDraft, notes: string[]): void {
+  if (!draft.image_ids && !draft.video_id) return;
+  delete draft.image_ids;
+  delete draft.video_id;
+  notes.push(
+    adFormatOf(draft) === 'CAROUSEL_ADS'
+      ? 'With music the ad becomes an image carousel, so the earlier media choice was cleared.'
+      : 'Without music the ad becomes a single video, so the earlier media choice was cleared.',
+  );
+}
+
+async function resolveMedia(ids: string[], draft: AdDraft, ctx: ApplyContext): Promise<Checked<{ image_ids: string[]; video_id?: string }>> {
+  if (!ctx.auth) {
+    return {
+      ok: false,
+      violation: { field: 'media', rule: 'media.needs_tiktok_account', message: 'I can only look up media once your TikTok account is linked.' },
+    };
+  }
+  const [images, videos] = await Promise.all([ctx.ads.listImages(ctx.auth), ctx.ads.listVideos(ctx.auth)]);
+  const videoIds = ids.filter((id) => videos.some((v) => v.video_id === id));
+  const imageIds = ids.filter((id) => !videoIds.includes(id));
+  const format = adFormatOf(draft);
+  if (format === 'CAROUSEL_ADS' || (format === null && videoIds.length === 0)) {
+    if (videoIds.length > 0) {
+      return {
+        ok: false,
+        violation: { field: 'media', rule: 'media.video_in_carousel', message: 'With music the ad is an image carousel; pick images, not a video.' },
+      };
+    }
+    return checkCarouselImages(imageIds, images);
+  }
+  const [video_id, ...extra] = videoIds;
+  if (!video_id) {
+    return {
+      ok: false,
+      violation: { field: 'media', rule: 'media.no_video', message: 'Without music the ad is a single video; pick one video from your library.' },
+    };
+  }
+  if (extra.length > 0) {
+    return {
+      ok: false,
+      violation: { field: 'media', rule: 'media.one_video', message: 'A single-video ad takes exactly one video.' },
+    };
+  }
+  return checkSingleVideo(video_id, imageIds[0], videos, images);
+}
+
+function changedFields(before: AdDraft, after: AdDraft): DraftField[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const fields: DraftField[] = [];
+  const plain = ['campaign_name', 'objective_type', 'ad_text', 'call_to_action', 'music', 'landing_page_url', 'budget'] as const;
+  for (const f of plain) if (!same(before[f], after[f])) fields.push(f);
+  if (!same(before.image_ids, after.image_ids) || !same(before.video_id, after.video_id)) fields.push('media');
+  return fields;
+}

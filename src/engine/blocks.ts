@@ -1,0 +1,32 @@
+import type { BudgetSettings } from '../ad/budget';
+import { adFormatOf } from '../ad/draft';
+import { effectiveBudget, missingFields } from '../ad/draft-rules';
+import type { Block } from './reply';
+import { APPROVE_EMOJI_NAME, REJECT_EMOJI_NAME } from './emoji';
+import type { EngineSettings } from './settings';
+import type { ThreadState } from './thread-state';
+
+/** The ad preview card for the thread's current draft. */
+export function previewBlock(state: ThreadState, budget: BudgetSettings): Block {
+  return {
+    type: 'ad_preview',
+    draft: state.draft,
+    budget: effectiveBudget(state.draft, budget) ?? 0,
+    currency: budget.currency,
+    ad_format: adFormatOf(state.draft),
+    missing: missingFields(state.draft, budget),
+  };
+}
+
+/** The approval request: who approved, how many are needed, and how to approve. */
+export function approvalBlock(state: ThreadState, settings: EngineSettings): Block {
+  return {
+    type: 'approval_request',
+    approved_by: state.approvals,
+    required: settings.approvals_required,
+    approve_emoji: APPROVE_EMOJI_NAME,
+    reject_emoji: REJECT_EMOJI_NAME,
+    requester_id: state.requester.id,
+    self_approval_allowed: settings.allow_self_approval,
+  };
+}
