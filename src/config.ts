@@ -43,7 +43,10 @@ export const EnvSchema = z.object({
       if (v.trim() === '' || v.trim() === 'none') return null;
       const n = Number(v);
       if (!Number.isFinite(n) || n <= 0) {
-        ctx.addIssue({ code: 'custom', message: 'must be a positive number, or "none" to always ask' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a positive number, or "none" to always ask',
+        });
         return z.NEVER;
       }
       return n;
@@ -74,8 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n  ${lines.join('\n  ')}`);
   }
   const config = parsed.data;
-  if (config.DEFAULT_DAILY_BUDGET !== null && config.DEFAULT_DAILY_BUDGET > config.MAX_DAILY_BUDGET) {
-    throw new ConfigError('Invalid settings:\n  DEFAULT_DAILY_BUDGET: must not exceed MAX_DAILY_BUDGET');
+  if (
+    config.DEFAULT_DAILY_BUDGET !== null &&
+    config.DEFAULT_DAILY_BUDGET > config.MAX_DAILY_BUDGET
+  ) {
+    throw new ConfigError(
+      'Invalid settings:\n  DEFAULT_DAILY_BUDGET: must not exceed MAX_DAILY_BUDGET',
+    );
   }
   if (config.TIKTOK_BASE_URL && (!config.TIKTOK_ACCESS_TOKEN || !config.TIKTOK_ADVERTISER_ID)) {
     throw new ConfigError(

@@ -1,6 +1,6 @@
 import type { Config } from './config';
-import type { Platform } from './engine/thread-id';
 import type { EngineSettings } from './engine/settings';
+import type { Platform } from './engine/thread-id';
 
 /**
  * Engine settings from the parsed config. `platform` decides the self-approval default: the
@@ -19,7 +19,9 @@ export function engineSettingsFrom(config: Config, platform: Platform): EngineSe
     allow_self_approval: config.ALLOW_SELF_APPROVAL ?? platform === 'console',
     draft_ttl_ms: config.DRAFT_IDLE_DAYS * 24 * 60 * 60 * 1000,
     targeting: {
-      location_ids: config.TIKTOK_LOCATION_IDS.split(',').map((s) => s.trim()).filter(Boolean),
+      location_ids: config.TIKTOK_LOCATION_IDS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       ...(config.TIKTOK_PIXEL_ID ? { pixel_id: config.TIKTOK_PIXEL_ID } : {}),
       optimization_event: config.TIKTOK_OPTIMIZATION_EVENT,
     },

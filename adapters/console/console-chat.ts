@@ -57,7 +57,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     });
   };
 
-  write('TikTok ad bot: terminal chat. Describe the ad you want, e.g. "I want to create a campaign called SoluLab for conversions". Type /help for commands.');
+  write(
+    'TikTok ad bot: terminal chat. Describe the ad you want, e.g. "I want to create a campaign called SoluLab for conversions". Type /help for commands.',
+  );
   rl.setPrompt('you> ');
   prompt();
   for await (const line of rl) {
@@ -77,10 +79,15 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
           write(`bot> ✗ ${parsed.error}`);
           break;
         case 'simulate':
-          if (!options.simulate) write('bot> ✗ /simulate works only against the local TikTok emulator.');
+          if (!options.simulate)
+            write('bot> ✗ /simulate works only against the local TikTok emulator.');
           else {
             await options.simulate(parsed.fault);
-            write(parsed.fault === 'off' ? 'bot> Emulator faults cleared.' : `bot> The emulator will answer the next TikTok call with a ${parsed.fault} error.`);
+            write(
+              parsed.fault === 'off'
+                ? 'bot> Emulator faults cleared.'
+                : `bot> The emulator will answer the next TikTok call with a ${parsed.fault} error.`,
+            );
           }
           break;
         case 'upload': {
@@ -91,7 +98,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
             write(`bot> ✗ Cannot read ${parsed.path}.`);
             break;
           }
-          await send({ type: 'message', text: parsed.text || 'Use this track as the music.', files: [{ name: basename(parsed.path), content_type: 'audio/mpeg', data }] });
+          await send({
+            type: 'message',
+            text: parsed.text || 'Use this track as the music.',
+            files: [{ name: basename(parsed.path), content_type: 'audio/mpeg', data }],
+          });
           break;
         }
         case 'start':
@@ -106,7 +117,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
           break;
       }
     } catch (error) {
-      write(`bot> ✗ Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+      write(
+        `bot> ✗ Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     prompt();
   }

@@ -23,12 +23,19 @@ function renderBlock(block: Block): string {
     case 'text':
       return `bot> ${TONE[block.tone ?? 'info'] ?? ''}${block.text}`;
     case 'question':
-      return [`bot> ${block.text}`, ...(block.examples?.length ? [`     e.g. ${block.examples.join(' | ')}`] : [])].join('\n');
+      return [
+        `bot> ${block.text}`,
+        ...(block.examples?.length ? [`     e.g. ${block.examples.join(' | ')}`] : []),
+      ].join('\n');
     case 'violations':
       return block.violations.map((v) => `bot> ✗ ${v.message}`).join('\n');
     case 'ad_preview': {
       const d = block.draft;
-      const media = d.video_id ? `video ${d.video_id}, cover ${d.image_ids?.[0] ?? '?'}` : d.image_ids?.length ? `images ${d.image_ids.join(', ')}` : '(not set)';
+      const media = d.video_id
+        ? `video ${d.video_id}, cover ${d.image_ids?.[0] ?? '?'}`
+        : d.image_ids?.length
+          ? `images ${d.image_ids.join(', ')}`
+          : '(not set)';
       const rows: Array<[string, string]> = [
         ['Campaign', d.campaign_name ?? '(not set)'],
         ['Objective', d.objective_type ? OBJECTIVE_LABELS[d.objective_type] : '(not set)'],
@@ -37,11 +44,16 @@ function renderBlock(block: Block): string {
         ['Call to action', d.call_to_action ? ctaLabel(d.call_to_action) : '(not set)'],
         ['Music', musicText(d)],
         ['Landing page', d.landing_page_url ?? '(not set)'],
-        ['Daily budget', `${block.budget} ${block.currency}${d.budget === undefined ? ' (default)' : ''}`],
+        [
+          'Daily budget',
+          `${block.budget} ${block.currency}${d.budget === undefined ? ' (default)' : ''}`,
+        ],
         ['Media', media],
       ];
       const lines = rows.map(([k, v]) => `     │ ${k.padEnd(15)}${v}`);
-      const missing = block.missing.length ? [`     │ Still needed:  ${block.missing.join(', ')}`] : [];
+      const missing = block.missing.length
+        ? [`     │ Still needed:  ${block.missing.join(', ')}`]
+        : [];
       return ['     ┌─ Ad preview', ...lines, ...missing, '     └─'].join('\n');
     }
     case 'approval_request':

@@ -236,14 +236,25 @@ function dropMedia(draft: AdDraft, notes: string[]): void {
   );
 }
 
-async function resolveMedia(ids: string[], draft: AdDraft, ctx: ApplyContext): Promise<Checked<{ image_ids: string[]; video_id?: string }>> {
+async function resolveMedia(
+  ids: string[],
+  draft: AdDraft,
+  ctx: ApplyContext,
+): Promise<Checked<{ image_ids: string[]; video_id?: string }>> {
   if (!ctx.auth) {
     return {
       ok: false,
-      violation: { field: 'media', rule: 'media.needs_tiktok_account', message: 'I can only look up media once your TikTok account is linked.' },
+      violation: {
+        field: 'media',
+        rule: 'media.needs_tiktok_account',
+        message: 'I can only look up media once your TikTok account is linked.',
+      },
     };
   }
-  const [images, videos] = await Promise.all([ctx.ads.listImages(ctx.auth), ctx.ads.listVideos(ctx.auth)]);
+  const [images, videos] = await Promise.all([
+    ctx.ads.listImages(ctx.auth),
+    ctx.ads.listVideos(ctx.auth),
+  ]);
   const videoIds = ids.filter((id) => videos.some((v) => v.video_id === id));
   const imageIds = ids.filter((id) => !videoIds.includes(id));
   const format = adFormatOf(draft);
@@ -251,7 +262,11 @@ async function resolveMedia(ids: string[], draft: AdDraft, ctx: ApplyContext): P
     if (videoIds.length > 0) {
       return {
         ok: false,
-        violation: { field: 'media', rule: 'media.video_in_carousel', message: 'With music the ad is an image carousel; pick images, not a video.' },
+        violation: {
+          field: 'media',
+          rule: 'media.video_in_carousel',
+          message: 'With music the ad is an image carousel; pick images, not a video.',
+        },
       };
     }
     return checkCarouselImages(imageIds, images);
@@ -260,13 +275,21 @@ async function resolveMedia(ids: string[], draft: AdDraft, ctx: ApplyContext): P
   if (!video_id) {
     return {
       ok: false,
-      violation: { field: 'media', rule: 'media.no_video', message: 'Without music the ad is a single video; pick one video from your library.' },
+      violation: {
+        field: 'media',
+        rule: 'media.no_video',
+        message: 'Without music the ad is a single video; pick one video from your library.',
+      },
     };
   }
   if (extra.length > 0) {
     return {
       ok: false,
-      violation: { field: 'media', rule: 'media.one_video', message: 'A single-video ad takes exactly one video.' },
+      violation: {
+        field: 'media',
+        rule: 'media.one_video',
+        message: 'A single-video ad takes exactly one video.',
+      },
     };
   }
   return checkSingleVideo(video_id, imageIds[0], videos, images);
@@ -275,8 +298,17 @@ async function resolveMedia(ids: string[], draft: AdDraft, ctx: ApplyContext): P
 function changedFields(before: AdDraft, after: AdDraft): DraftField[] {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const fields: DraftField[] = [];
-  const plain = ['campaign_name', 'objective_type', 'ad_text', 'call_to_action', 'music', 'landing_page_url', 'budget'] as const;
+  const plain = [
+    'campaign_name',
+    'objective_type',
+    'ad_text',
+    'call_to_action',
+    'music',
+    'landing_page_url',
+    'budget',
+  ] as const;
   for (const f of plain) if (!same(before[f], after[f])) fields.push(f);
-  if (!same(before.image_ids, after.image_ids) || !same(before.video_id, after.video_id)) fields.push('media');
+  if (!same(before.image_ids, after.image_ids) || !same(before.video_id, after.video_id))
+    fields.push('media');
   return fields;
 }

@@ -13,16 +13,27 @@ export type ApprovalOutcome =
  * once, and only a draft awaiting approval can be approved. Returns the new approval list and
  * whether it meets `approvals_required`; never mutates `state`.
  */
-export function approve(state: ThreadState, user: ChatUser, settings: EngineSettings): ApprovalOutcome {
+export function approve(
+  state: ThreadState,
+  user: ChatUser,
+  settings: EngineSettings,
+): ApprovalOutcome {
   if (user.is_bot) return { ok: false, reason: 'Bot reactions do not count as approvals.' };
   if (state.status !== 'awaiting_approval') {
-    return { ok: false, reason: 'There is nothing to approve right now: the draft is not waiting for approval.' };
+    return {
+      ok: false,
+      reason: 'There is nothing to approve right now: the draft is not waiting for approval.',
+    };
   }
   if (user.id === state.requester.id && !settings.allow_self_approval) {
     return { ok: false, reason: 'You requested this ad, so a teammate needs to approve it.' };
   }
   if (state.approvals.includes(user.id)) {
-    return { ok: true, approvals: state.approvals, complete: state.approvals.length >= settings.approvals_required };
+    return {
+      ok: true,
+      approvals: state.approvals,
+      complete: state.approvals.length >= settings.approvals_required,
+    };
   }
   const approvals = [...state.approvals, user.id];
   return { ok: true, approvals, complete: approvals.length >= settings.approvals_required };

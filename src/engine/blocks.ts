@@ -1,8 +1,8 @@
 import type { BudgetSettings } from '../ad/budget';
 import { adFormatOf } from '../ad/draft';
 import { effectiveBudget, missingFields } from '../ad/draft-rules';
-import type { Block } from './reply';
 import { APPROVE_EMOJI_NAME, REJECT_EMOJI_NAME } from './emoji';
+import type { Block } from './reply';
 import type { EngineSettings } from './settings';
 import type { ThreadState } from './thread-state';
 

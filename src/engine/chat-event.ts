@@ -64,4 +64,8 @@ export type ChatEvent =
 export type ChatEventEnvelope = ChatEventBase;
 
 /** An event without its envelope (`type` and the type's own fields), e.g. `{type:'message', text}`. */
-export type ChatEventPayload = ChatEvent extends infer E ? (E extends ChatEvent ? Omit<E, keyof ChatEventBase> : never) : never;
+export type ChatEventPayload = ChatEvent extends infer E
+  ? E extends ChatEvent
+    ? Omit<E, keyof ChatEventBase>
+    : never
+  : never;

@@ -1,8 +1,8 @@
 import { missingFields } from '../ad/draft-rules';
 import type { Logger } from '../logger';
 import { ModelError, RECENT_LINES, type TranscriptLine, type TurnModel } from '../model/turn';
-import type { StateStore } from '../store/state-store';
 import type { Keys } from '../store/keys';
+import type { StateStore } from '../store/state-store';
 import type { AdsApi } from '../tiktok/ads-api';
 import type { AccessResolver } from './access';
 import { type ApplyContext, applyUpdates } from './apply-updates';
@@ -72,12 +72,21 @@ export class ConversationEngine {
     if (event.user.is_bot) return replies;
     const claimed = await store.setIfAbsent(keys.event(event.event_id), 1, EVENT_TTL_MS);
     if (!claimed) {
-      logger.debug({ event_id: event.event_id, thread_id: event.thread_id }, 'duplicate event ignored');
+      logger.debug(
+        { event_id: event.event_id, thread_id: event.thread_id },
+        'duplicate event ignored',
+      );
       return replies;
     }
-    const lock = await store.acquireLock(keys.threadLock(event.thread_id), this.lockTtlMs, this.lockWaitMs);
+    const lock = await store.acquireLock(
+      keys.threadLock(event.thread_id),
+      this.lockTtlMs,
+      this.lockWaitMs,
+    );
     const heartbeat = setInterval(() => {
-      store.extendLock(lock, this.lockTtlMs).catch((error: unknown) => logger.warn({ err: error }, 'lock extend failed'));
+      store
+        .extendLock(lock, this.lockTtlMs)
+        .catch((error: unknown) => logger.warn({ err: error }, 'lock extend failed'));
     }, this.lockTtlMs / 3);
     heartbeat.unref();
     try {
@@ -96,7 +105,11 @@ export class ConversationEngine {
   }
 
   private async save(state: ThreadState): Promise<void> {
-    await this.deps.store.set(this.deps.keys.thread(state.thread_id), state, this.deps.settings.draft_ttl_ms);
+    await this.deps.store.set(
+      this.deps.keys.thread(state.thread_id),
+      state,
+      this.deps.settings.draft_ttl_ms,
+    );
   }
 }
 
@@ -140,7 +153,12 @@ class Turn {
       }
       case 'action': {
         if (!saved) {
-          await this.say(this.text('There is no draft in this thread any more (it may have expired). Start a new one with /tiktok-ad.', 'warning'));
+          await this.say(
+            this.text(
+              'There is no draft in this thread any more (it may have expired). Start a new one with /tiktok-ad.',
+              'warning',
+            ),
+          );
           return null;
         }
         switch (event.action_id) {
@@ -151,7 +169,9 @@ class Turn {
           case 'retry':
             return this.retry(saved);
           case 'edit':
-            await this.say(this.text('Tell me what to change, e.g. "change the ad text to …" or "budget 80".'));
+            await this.say(
+              this.text('Tell me what to change, e.g. "change the ad text to …" or "budget 80".'),
+            );
             return null;
           case 'status':
             await this.status(saved);
@@ -160,7 +180,12 @@ class Turn {
             await this.say(this.text('Started over with an empty draft.'));
             return this.askNext(this.fresh());
           case 'link_account':
-            await this.say(this.text('This bot runs with the TikTok account configured in its settings; per-user linking is not set up here.', 'warning'));
+            await this.say(
+              this.text(
+                'This bot runs with the TikTok account configured in its settings; per-user linking is not set up here.',
+                'warning',
+              ),
+            );
             return null;
         }
       }
@@ -189,7 +214,9 @@ class Turn {
   }
 
   private remember(state: ThreadState, line: TranscriptLine): void {
-    state.recent = [...state.recent, { role: line.role, text: line.text.slice(0, 500) }].slice(-RECENT_LINES);
+    state.recent = [...state.recent, { role: line.role, text: line.text.slice(0, 500) }].slice(
+      -RECENT_LINES,
+    );
   }
 
   private applyContext(auth: ApplyContext['auth']): ApplyContext {
@@ -197,18 +224,35 @@ class Turn {
   }
 
   private async requesterAuth(state: ThreadState) {
-    return this.deps.access.resolve({ platform: state.platform, workspace_id: state.workspace_id, user_id: state.requester.id });
+    return this.deps.access.resolve({
+      platform: state.platform,
+      workspace_id: state.workspace_id,
+      user_id: state.requester.id,
+    });
   }
 
   /** A chat message: ask the model for a turn, apply what the rules allow, ask what's missing. */
-  private async message(saved: ThreadState, text: string, files: NonNullable<Extract<ChatEvent, { type: 'message' }>['files']>): Promise<Outcome> {
+  private async message(
+    saved: ThreadState,
+    text: string,
+    files: NonNullable<Extract<ChatEvent, { type: 'message' }>['files']>,
+  ): Promise<Outcome> {
     if (saved.status === 'submitting') {
-      await this.say(this.text('The last submission was interrupted before it finished. Use Retry (/retry) to resume it; nothing will be created twice.', 'warning'));
+      await this.say(
+        this.text(
+          'The last submission was interrupted before it finished. Use Retry (/retry) to resume it; nothing will be created twice.',
+          'warning',
+        ),
+      );
       return null;
     }
     if (saved.status === 'submitted') {
       const ids = saved.submission;
-      await this.say(this.text(`This ad was already submitted (ad ${ids?.ad_id ?? '?'}). Start a new one with /tiktok-ad.`));
+      await this.say(
+        this.text(
+          `This ad was already submitted (ad ${ids?.ad_id ?? '?'}). Start a new one with /tiktok-ad.`,
+        ),
+      );
       return null;
     }
     const { settings, model, logger } = this.deps;
@@ -226,7 +270,9 @@ class Turn {
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       logger.warn({ kind: error.kind, thread_id: state.thread_id }, 'model turn failed');
-      await this.say(this.text(`${error.message} Your draft is unchanged; please try again.`, 'error'));
+      await this.say(
+        this.text(`${error.message} Your draft is unchanged; please try again.`, 'error'),
+      );
       return null;
     }
 
@@ -241,7 +287,10 @@ class Turn {
       applied = await applyUpdates(state.draft, turn.updates, files, this.applyContext(auth));
     } catch (error) {
       if (!isTikTokError(error)) throw error;
-      await this.say(remediationFor(error), this.text('Nothing from that message was saved; the draft is as it was.', 'warning'));
+      await this.say(
+        remediationFor(error),
+        this.text('Nothing from that message was saved; the draft is as it was.', 'warning'),
+      );
       return null;
     }
 
@@ -249,14 +298,19 @@ class Turn {
     const blocks: Block[] = [];
     if (turn.message.trim() !== '') blocks.push(this.text(turn.message.trim()));
     for (const note of applied.notes) blocks.push(this.text(note, 'success'));
-    if (applied.violations.length > 0) blocks.push({ type: 'violations', violations: applied.violations });
+    if (applied.violations.length > 0)
+      blocks.push({ type: 'violations', violations: applied.violations });
 
-    const editedAfterReady = applied.changed.length > 0 && ['ready', 'awaiting_approval', 'failed'].includes(state.status);
+    const editedAfterReady =
+      applied.changed.length > 0 && ['ready', 'awaiting_approval', 'failed'].includes(state.status);
     if (applied.changed.length > 0) {
       state.draft = applied.draft;
       state.revision += 1;
       if (editedAfterReady) {
-        if (state.approvals.length > 0) blocks.push(this.text('The draft changed, so earlier approvals were dropped.', 'warning'));
+        if (state.approvals.length > 0)
+          blocks.push(
+            this.text('The draft changed, so earlier approvals were dropped.', 'warning'),
+          );
         state.approvals = [];
         state.status = 'collecting';
       }
@@ -268,7 +322,11 @@ class Turn {
       return state;
     }
     if (state.status === 'failed' && applied.changed.length === 0) {
-      await this.say(this.text('The last submission failed. Use Retry (/retry) to try again, or tell me what to change.'));
+      await this.say(
+        this.text(
+          'The last submission failed. Use Retry (/retry) to try again, or tell me what to change.',
+        ),
+      );
       return state;
     }
     const wantsApproval = turn.intent === 'request_approval' || applied.changed.length > 0;
@@ -293,7 +351,10 @@ class Turn {
     state.status = 'ready';
     state.last_question = null;
     state.status = 'awaiting_approval';
-    const how = settings.approvals_required === 1 ? 'one approval' : `${settings.approvals_required} approvals`;
+    const how =
+      settings.approvals_required === 1
+        ? 'one approval'
+        : `${settings.approvals_required} approvals`;
     this.remember(state, { role: 'bot', text: 'The draft is complete and waiting for approval.' });
     await this.say(
       this.text(`The draft is complete. It needs ${how} before I submit it to TikTok.`, 'success'),
@@ -317,11 +378,20 @@ class Turn {
 
   private async status(state: ThreadState): Promise<void> {
     const { settings } = this.deps;
-    const blocks: Block[] = [this.text(`Status: ${state.status.replace('_', ' ')}.`), previewBlock(state, settings.budget)];
+    const blocks: Block[] = [
+      this.text(`Status: ${state.status.replace('_', ' ')}.`),
+      previewBlock(state, settings.budget),
+    ];
     if (state.status === 'awaiting_approval') blocks.push(approvalBlock(state, settings));
     const sub = state.submission;
     if (state.status === 'submitted' && sub?.campaign_id && sub.adgroup_id && sub.ad_id) {
-      blocks.push({ type: 'result', advertiser_id: sub.advertiser_id, campaign_id: sub.campaign_id, adgroup_id: sub.adgroup_id, ad_id: sub.ad_id });
+      blocks.push({
+        type: 'result',
+        advertiser_id: sub.advertiser_id,
+        campaign_id: sub.campaign_id,
+        adgroup_id: sub.adgroup_id,
+        ad_id: sub.ad_id,
+      });
     }
     if (state.status === 'failed' && state.last_failure) {
       blocks.push(this.text(`Last attempt failed: ${state.last_failure.message}`, 'warning'));
@@ -346,7 +416,8 @@ class Turn {
   }
 
   private async withdraw(saved: ThreadState): Promise<Outcome> {
-    if (saved.status !== 'awaiting_approval' || !saved.approvals.includes(this.event.user.id)) return null;
+    if (saved.status !== 'awaiting_approval' || !saved.approvals.includes(this.event.user.id))
+      return null;
     const state: ThreadState = structuredClone(saved);
     state.approvals = withdraw(state, this.event.user);
     await this.say(this.text('Approval withdrawn.'), approvalBlock(state, this.deps.settings));
@@ -361,7 +432,9 @@ class Turn {
     const state: ThreadState = structuredClone(saved);
     state.status = 'collecting';
     state.approvals = [];
-    await this.say(this.text('The draft was sent back for editing. What should change?', 'warning'));
+    await this.say(
+      this.text('The draft was sent back for editing. What should change?', 'warning'),
+    );
     return state;
   }
 
@@ -371,7 +444,9 @@ class Turn {
       return null;
     }
     if (saved.approvals.length < this.deps.settings.approvals_required) {
-      await this.say(this.text('This draft needs approval again before it can be submitted.', 'warning'));
+      await this.say(
+        this.text('This draft needs approval again before it can be submitted.', 'warning'),
+      );
       return null;
     }
     await this.say(this.text('Retrying; steps that already succeeded are kept.'));
@@ -384,13 +459,20 @@ class Turn {
     const missing = missingFields(state.draft, settings.budget);
     if (missing.length > 0) {
       state.status = 'collecting';
-      await this.say(this.text(`The draft is missing ${missing.join(', ')}; it cannot be submitted yet.`, 'error'));
+      await this.say(
+        this.text(
+          `The draft is missing ${missing.join(', ')}; it cannot be submitted yet.`,
+          'error',
+        ),
+      );
       return state;
     }
     const auth = await this.requesterAuth(state);
     if (!auth) {
       state.status = 'failed';
-      await this.say(this.text('No TikTok account is linked for you yet, so I cannot submit.', 'error'));
+      await this.say(
+        this.text('No TikTok account is linked for you yet, so I cannot submit.', 'error'),
+      );
       return state;
     }
     const key = `progress:${state.thread_id}:${state.revision}`;
@@ -400,12 +482,21 @@ class Turn {
         auth,
         settings,
         now: this.now,
-        persist: (s) => store.set(keys.thread(s.thread_id), { ...s, updated_at: this.now().toISOString() }, settings.draft_ttl_ms),
-        progress: (steps) => this.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
+        persist: (s) =>
+          store.set(
+            keys.thread(s.thread_id),
+            { ...s, updated_at: this.now().toISOString() },
+            settings.draft_ttl_ms,
+          ),
+        progress: (steps) =>
+          this.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
       });
       delete state.last_failure;
       logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
-      await this.say(this.text('Your ad was created on TikTok.', 'success'), { type: 'result', ...ids });
+      await this.say(this.text('Your ad was created on TikTok.', 'success'), {
+        type: 'result',
+        ...ids,
+      });
     } catch (error) {
       if (!isTikTokError(error)) throw error;
       state.status = 'failed';
@@ -416,7 +507,10 @@ class Turn {
         ...(error.request_id ? { request_id: error.request_id } : {}),
         at: this.now().toISOString(),
       };
-      logger.warn({ thread_id: state.thread_id, code: error.code, error_class: error.error_class }, 'submission failed');
+      logger.warn(
+        { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
+        'submission failed',
+      );
       await this.say(remediationFor(error));
     }
     return state;

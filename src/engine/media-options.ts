@@ -9,11 +9,22 @@ export const MEDIA_OPTIONS_SHOWN = 8;
  * for a single-video ad. Each entry reads `<id> (<file name>, <w>x<h>)`.
  * @throws TikTokApiError when the library cannot be listed.
  */
-export async function mediaOptions(ads: AdsApi, auth: TikTokAuth, draft: AdDraft): Promise<string[]> {
+export async function mediaOptions(
+  ads: AdsApi,
+  auth: TikTokAuth,
+  draft: AdDraft,
+): Promise<string[]> {
   if (adFormatOf(draft) === 'SINGLE_VIDEO') {
     const videos = await ads.listVideos(auth);
-    return videos.slice(0, MEDIA_OPTIONS_SHOWN).map((v) => `${v.video_id} (${v.file_name}, ${v.width}x${v.height}, ${Math.round(v.duration)} s)`);
+    return videos
+      .slice(0, MEDIA_OPTIONS_SHOWN)
+      .map(
+        (v) =>
+          `${v.video_id} (${v.file_name}, ${v.width}x${v.height}, ${Math.round(v.duration)} s)`,
+      );
   }
   const images = (await ads.listImages(auth)).filter((i) => i.is_carousel_usable);
-  return images.slice(0, MEDIA_OPTIONS_SHOWN).map((i) => `${i.image_id} (${i.file_name}, ${i.width}x${i.height})`);
+  return images
+    .slice(0, MEDIA_OPTIONS_SHOWN)
+    .map((i) => `${i.image_id} (${i.file_name}, ${i.width}x${i.height})`);
 }

@@ -7,16 +7,39 @@ import type { Block } from './reply';
  * The question for the next missing field. `media_options` lists library items to pick from
  * (ids with a short description) when asking for media.
  */
-export function questionFor(field: DraftField, draft: AdDraft, budget: BudgetSettings, media_options: string[] = []): Block & { type: 'question' } {
+export function questionFor(
+  field: DraftField,
+  draft: AdDraft,
+  budget: BudgetSettings,
+  media_options: string[] = [],
+): Block & { type: 'question' } {
   switch (field) {
     case 'campaign_name':
-      return { type: 'question', field, text: 'What should the campaign be called? (at least 3 characters)' };
+      return {
+        type: 'question',
+        field,
+        text: 'What should the campaign be called? (at least 3 characters)',
+      };
     case 'objective_type':
-      return { type: 'question', field, text: 'What is the objective: Traffic (visits to your site) or Conversions (sales or sign-ups)?', examples: ['Traffic', 'Conversions'] };
+      return {
+        type: 'question',
+        field,
+        text: 'What is the objective: Traffic (visits to your site) or Conversions (sales or sign-ups)?',
+        examples: ['Traffic', 'Conversions'],
+      };
     case 'ad_text':
-      return { type: 'question', field, text: 'What should the ad text say? (1 to 100 characters, no emoji)' };
+      return {
+        type: 'question',
+        field,
+        text: 'What should the ad text say? (1 to 100 characters, no emoji)',
+      };
     case 'call_to_action':
-      return { type: 'question', field, text: 'Which call to action should the button show?', examples: SUGGESTED_CALL_TO_ACTIONS.map(ctaLabel) };
+      return {
+        type: 'question',
+        field,
+        text: 'Which call to action should the button show?',
+        examples: SUGGESTED_CALL_TO_ACTIONS.map(ctaLabel),
+      };
     case 'music':
       return {
         type: 'question',
@@ -28,9 +51,18 @@ export function questionFor(field: DraftField, draft: AdDraft, budget: BudgetSet
         examples: ['Use music_123', 'No music needed'],
       };
     case 'landing_page_url':
-      return { type: 'question', field, text: 'Which page should the ad open? (a web address)', examples: ['https://example.com/offer'] };
+      return {
+        type: 'question',
+        field,
+        text: 'Which page should the ad open? (a web address)',
+        examples: ['https://example.com/offer'],
+      };
     case 'budget':
-      return { type: 'question', field, text: `What daily budget, in ${budget.currency}? (${budget.min_daily} to ${budget.max_daily})` };
+      return {
+        type: 'question',
+        field,
+        text: `What daily budget, in ${budget.currency}? (${budget.min_daily} to ${budget.max_daily})`,
+      };
     case 'media':
       return {
         type: 'question',

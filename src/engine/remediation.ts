@@ -11,7 +11,11 @@ const EDIT: SuggestedAction = { action_id: 'edit', label: 'Edit draft' };
  * Return codes" (reference/tiktok-api.md §4).
  */
 export function remediationFor(error: TikTokApiError, attempts?: number): Block {
-  const base = { error_class: error.error_class, code: error.code, ...(error.request_id ? { request_id: error.request_id } : {}) };
+  const base = {
+    error_class: error.error_class,
+    code: error.code,
+    ...(error.request_id ? { request_id: error.request_id } : {}),
+  };
   const tried = attempts && attempts > 1 ? ` I tried ${attempts} times.` : '';
   switch (error.error_class) {
     case 'auth':

@@ -74,7 +74,14 @@ export async function runSubmission(state: ThreadState, ctx: SubmitContext): Pro
     await mark('adgroup', 'running');
     const budget = effectiveBudget(state.draft, ctx.settings.budget);
     if (budget === null) throw new Error('Draft has no budget and no default is configured');
-    const body = adGroupBody(state.draft, sub.campaign_id, budget, sub.adgroup_request_id, ctx.settings.targeting, ctx.now());
+    const body = adGroupBody(
+      state.draft,
+      sub.campaign_id,
+      budget,
+      sub.adgroup_request_id,
+      ctx.settings.targeting,
+      ctx.now(),
+    );
     const created = await guarded(mark, 'adgroup', () => ads.createAdGroup(auth, body));
     sub.adgroup_id = created.adgroup_id;
     await ctx.persist(state);
@@ -105,7 +112,12 @@ export async function runSubmission(state: ThreadState, ctx: SubmitContext): Pro
     await mark('ad', 'done', sub.ad_id);
   }
 
-  return { advertiser_id: sub.advertiser_id, campaign_id: sub.campaign_id, adgroup_id: sub.adgroup_id, ad_id: sub.ad_id };
+  return {
+    advertiser_id: sub.advertiser_id,
+    campaign_id: sub.campaign_id,
+    adgroup_id: sub.adgroup_id,
+    ad_id: sub.ad_id,
+  };
 }
 
 async function guarded<T>(
@@ -124,7 +136,8 @@ async function guarded<T>(
 /** The submission to resume, or a new one when the revision or advertiser changed. */
 function currentSubmission(state: ThreadState, ctx: SubmitContext): Submission {
   const old = state.submission;
-  if (old && old.revision === state.revision && old.advertiser_id === ctx.auth.advertiser_id) return old;
+  if (old && old.revision === state.revision && old.advertiser_id === ctx.auth.advertiser_id)
+    return old;
   const scope = `${state.thread_id}#${state.revision}#${ctx.auth.advertiser_id}`;
   const tag = createHash('sha256').update(scope).digest('hex').slice(0, 8);
   return {
@@ -151,7 +164,9 @@ function progressOf(sub: Submission): ProgressStep[] {
 async function resolveIdentity(ctx: SubmitContext): Promise<string> {
   const { identity } = ctx.settings;
   if (identity.identity_id) return identity.identity_id;
-  const found = (await ctx.ads.listIdentities(ctx.auth)).find((i) => i.display_name === identity.display_name);
+  const found = (await ctx.ads.listIdentities(ctx.auth)).find(
+    (i) => i.display_name === identity.display_name,
+  );
   if (found) return found.identity_id;
   return (await ctx.ads.createIdentity(ctx.auth, identity.display_name)).identity_id;
 }

@@ -29,9 +29,16 @@ const FIELD_WORDS: ReadonlyArray<[RegExp, keyof TurnUpdates]> = [
   [/^(daily budget|budget)$/i, 'budget'],
   [/^(music|music id|track|song)$/i, 'music_id'],
 ];
-const FIELD_NAMES = 'campaign name|campaign|name|objective|goal|ad text|text|copy|caption|headline|cta|call to action|button|landing page url|landing page|url|link|website|daily budget|budget|music id|music|track|song';
-const SET_PATTERN = new RegExp(`^(?:please\\s+)?(?:change|set|make|update|switch)\\s+(?:the\\s+)?(${FIELD_NAMES})\\s+(?:to|=|:|as|into)\\s+(.+)$`, 'i');
-const LABEL_PATTERN = new RegExp(`^(${FIELD_NAMES})\\s*(?::|=|\\bis\\b|\\bshould (?:be|say|read)\\b)\\s*(.+)$`, 'i');
+const FIELD_NAMES =
+  'campaign name|campaign|name|objective|goal|ad text|text|copy|caption|headline|cta|call to action|button|landing page url|landing page|url|link|website|daily budget|budget|music id|music|track|song';
+const SET_PATTERN = new RegExp(
+  `^(?:please\\s+)?(?:change|set|make|update|switch)\\s+(?:the\\s+)?(${FIELD_NAMES})\\s+(?:to|=|:|as|into)\\s+(.+)$`,
+  'i',
+);
+const LABEL_PATTERN = new RegExp(
+  `^(${FIELD_NAMES})\\s*(?::|=|\\bis\\b|\\bshould (?:be|say|read)\\b)\\s*(.+)$`,
+  'i',
+);
 
 const CTA_PHRASES: ReadonlyArray<[string, string]> = [
   ...CALL_TO_ACTIONS.map((v): [string, string] => [ctaLabel(v).toLowerCase(), v]),
@@ -53,7 +60,11 @@ export function understand(input: TurnInput): Turn {
   }
 
   const asked = input.last_question;
-  if ((asked === 'campaign_name' || asked === 'ad_text') && intent === 'chat' && !looksLikeSentenceWithDetails(message)) {
+  if (
+    (asked === 'campaign_name' || asked === 'ad_text') &&
+    intent === 'chat' &&
+    !looksLikeSentenceWithDetails(message)
+  ) {
     assign(updates, asked === 'ad_text' ? 'ad_text' : 'campaign_name', message);
     return done(intent, updates);
   }
@@ -73,9 +84,20 @@ function done(intent: Turn['intent'], updates: TurnUpdates): Turn {
 }
 
 function intentOf(message: string): Turn['intent'] {
-  if (/^(reset|start over|start again|begin again|cancel( (this|the) draft)?)[.!]*$/i.test(message)) return 'reset';
-  if (/^(status|where are we|what('s| is) (missing|left)|show( me)? the (draft|preview))[?.!]*$/i.test(message)) return 'show_status';
-  if (/\b(submit( it)?|ready to (submit|go|approve)|looks good|ship it|go ahead|send it( off)?|request approval)\b/i.test(message)) return 'request_approval';
+  if (/^(reset|start over|start again|begin again|cancel( (this|the) draft)?)[.!]*$/i.test(message))
+    return 'reset';
+  if (
+    /^(status|where are we|what('s| is) (missing|left)|show( me)? the (draft|preview))[?.!]*$/i.test(
+      message,
+    )
+  )
+    return 'show_status';
+  if (
+    /\b(submit( it)?|ready to (submit|go|approve)|looks good|ship it|go ahead|send it( off)?|request approval)\b/i.test(
+      message,
+    )
+  )
+    return 'request_approval';
   return 'chat';
 }
 
@@ -89,7 +111,11 @@ function fieldOf(word: string): keyof TurnUpdates {
 }
 
 function strip(value: string): string {
-  return value.trim().replace(/^["“'‘]+|["”'’]+$/g, '').replace(/[.!]+$/, '').trim();
+  return value
+    .trim()
+    .replace(/^["“'‘]+|["”'’]+$/g, '')
+    .replace(/[.!]+$/, '')
+    .trim();
 }
 
 function assign(updates: TurnUpdates, field: keyof TurnUpdates, raw: string): void {
@@ -114,21 +140,33 @@ function assign(updates: TurnUpdates, field: keyof TurnUpdates, raw: string): vo
 }
 
 function extractAll(message: string, updates: TurnUpdates): void {
-  const name = /\bcampaign\s+(?:called|named|titled)\s+["“']?(.+?)["”']?(?=\s+(?:for|with|to|and|that|which|targeting)\b|[,.!?;]|$)/i.exec(message);
+  const name =
+    /\bcampaign\s+(?:called|named|titled)\s+["“']?(.+?)["”']?(?=\s+(?:for|with|to|and|that|which|targeting)\b|[,.!?;]|$)/i.exec(
+      message,
+    );
   if (name?.[1]) updates.campaign_name = name[1].trim();
 
   const objective =
-    /\bfor\s+(traffic|conversions?|sales|website visits|clicks|reach|awareness|app installs|video views|engagement|leads)\b/i.exec(message) ??
+    /\bfor\s+(traffic|conversions?|sales|website visits|clicks|reach|awareness|app installs|video views|engagement|leads)\b/i.exec(
+      message,
+    ) ??
     /\b(traffic|conversions?)\s+(?:campaign|objective|ad)\b/i.exec(message) ??
     /\bobjective\s+(?:is\s+|of\s+)?(\w+)/i.exec(message);
   if (objective?.[1]) updates.objective = objective[1];
 
-  if (/\b(no music|without music|no (background )?(track|song|audio)|skip (the )?music)\b/i.test(message)) {
+  if (
+    /\b(no music|without music|no (background )?(track|song|audio)|skip (the )?music)\b/i.test(
+      message,
+    )
+  ) {
     updates.music = 'none';
   } else {
-    const id = /\b(music_[a-z0-9_]+)\b/i.exec(message) ?? /\b(?:use|with|music(?:\s+id)?)\s+(?:music\s+)?(?:id\s+)?#?(\d{1,20})\b/i.exec(message);
+    const id =
+      /\b(music_[a-z0-9_]+)\b/i.exec(message) ??
+      /\b(?:use|with|music(?:\s+id)?)\s+(?:music\s+)?(?:id\s+)?#?(\d{1,20})\b/i.exec(message);
     if (id?.[1]) updates.music_id = id[1];
-    else if (/\b(my own|custom|upload(ing)?)\b.*\b(track|music|song|mp3|audio)\b/i.test(message)) updates.music = 'custom';
+    else if (/\b(my own|custom|upload(ing)?)\b.*\b(track|music|song|mp3|audio)\b/i.test(message))
+      updates.music = 'custom';
   }
 
   const lower = ` ${message.toLowerCase().replace(/[^a-z0-9 -]+/g, ' ')} `;
@@ -139,10 +177,17 @@ function extractAll(message: string, updates: TurnUpdates): void {
     }
   }
 
-  const url = /\bhttps?:\/\/[^\s<>]+/i.exec(message) ?? /\b(?:[a-z0-9-]+\.)+(?:com|io|net|org|co|ai|app|shop|store|dev|us|uk|de)(?:\/[^\s]*)?(?=\s|$|[,;!?])/i.exec(message);
+  const url =
+    /\bhttps?:\/\/[^\s<>]+/i.exec(message) ??
+    /\b(?:[a-z0-9-]+\.)+(?:com|io|net|org|co|ai|app|shop|store|dev|us|uk|de)(?:\/[^\s]*)?(?=\s|$|[,;!?])/i.exec(
+      message,
+    );
   if (url?.[0]) updates.landing_page_url = url[0];
 
-  const budget = /\bbudget\b\D{0,20}(\d+(?:[.,]\d+)?)/i.exec(message) ?? /\$\s?(\d+(?:\.\d+)?)/.exec(message) ?? /(\d+(?:\.\d+)?)\s*(?:usd|dollars|eur|euros?)\b/i.exec(message);
+  const budget =
+    /\bbudget\b\D{0,20}(\d+(?:[.,]\d+)?)/i.exec(message) ??
+    /\$\s?(\d+(?:\.\d+)?)/.exec(message) ??
+    /(\d+(?:\.\d+)?)\s*(?:usd|dollars|eur|euros?)\b/i.exec(message);
   if (budget?.[1]) updates.budget = Number(budget[1].replace(',', '.'));
 
   const media = message.match(/\b(?:img|vid|image|video)_[a-z0-9_-]+\b/gi);
@@ -179,10 +224,31 @@ function answer(field: DraftField, message: string, updates: TurnUpdates): void 
   }
 }
 
-const STOP_WORDS = new Set(['and', 'the', 'use', 'with', 'please', 'images', 'image', 'video', 'videos', 'pick', 'those', 'these', 'then']);
+const STOP_WORDS = new Set([
+  'and',
+  'the',
+  'use',
+  'with',
+  'please',
+  'images',
+  'image',
+  'video',
+  'videos',
+  'pick',
+  'those',
+  'these',
+  'then',
+]);
 
 function mediaTokens(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((t) => t.replace(/[.!?]+$/, '')).filter((t) => /^[\w-]{3,}$/.test(t) && !STOP_WORDS.has(t.toLowerCase())))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((t) => t.replace(/[.!?]+$/, ''))
+        .filter((t) => /^[\w-]{3,}$/.test(t) && !STOP_WORDS.has(t.toLowerCase())),
+    ),
+  ];
 }
 
 function numberIn(text: string): number | null {

@@ -84,7 +84,9 @@ export function adGroupBody(
     billing_event: converting ? 'OCPM' : 'CPC',
     bid_type: 'BID_TYPE_NO_BID',
     pacing: 'PACING_MODE_SMOOTH',
-    ...(converting ? { pixel_id: defaults.pixel_id, optimization_event: defaults.optimization_event } : {}),
+    ...(converting
+      ? { pixel_id: defaults.pixel_id, optimization_event: defaults.optimization_event }
+      : {}),
   };
 }
 
@@ -93,12 +95,23 @@ export function adGroupBody(
  * (TikTok "Create Carousel Ads"); without: `SINGLE_VIDEO` + `video_id` + one cover `image_ids`
  * (TikTok "Create ads"). Non-Spark ads run under a `CUSTOMIZED_USER` identity.
  */
-export function adBody(draft: AdDraft, adgroup_id: string, ad_name: string, identity_id: string): Record<string, unknown> {
+export function adBody(
+  draft: AdDraft,
+  adgroup_id: string,
+  ad_name: string,
+  identity_id: string,
+): Record<string, unknown> {
   const format = need(adFormatOf(draft) ?? undefined, 'music');
   const media =
     format === 'CAROUSEL_ADS'
-      ? { image_ids: need(draft.image_ids, 'image_ids'), music_id: draft.music?.kind !== 'none' ? draft.music?.music_id : undefined }
-      : { video_id: need(draft.video_id, 'video_id'), image_ids: need(draft.image_ids, 'image_ids') };
+      ? {
+          image_ids: need(draft.image_ids, 'image_ids'),
+          music_id: draft.music?.kind !== 'none' ? draft.music?.music_id : undefined,
+        }
+      : {
+          video_id: need(draft.video_id, 'video_id'),
+          image_ids: need(draft.image_ids, 'image_ids'),
+        };
   return {
     adgroup_id,
     creatives: [
