@@ -1,0 +1,89 @@
+import { blocksOf, CAROUSEL_SCRIPT, Harness, textOf } from '../support/harness';
+
+/** Bytes that look like an MP3 (ID3 header + padding). */
+function fakeMp3(): Buffer {
+  return Buffer.concat([Buffer.from('ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'), Buffer.alloc(2048, 0x55)]);
+}
+
+describe('music, three ways', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(() => h.close());
+
+  const upToMusic = CAROUSEL_SCRIPT.slice(0, 3);
+
+  it.each(['123', 'music_123', 'music_456', 'music_789', 'music_pop_2024', 'music_trending_001'])(
+    '(A) accepts existing music %s once TikTok confirms it',
+    async (id) => {
+      const t = h.thread();
+      await t.script(upToMusic);
+      const replies = await t.say(`use music ${id}`.replace('music music_', 'music_'));
+      expect(textOf(replies)).toContain(`TikTok confirmed music ${id}`);
+      expect((await t.state())?.draft.music).toEqual({ kind: 'existing', music_id: id });
+    },
+  );
+
+  it('(A) explains a copyright rejection with a next step, and keeps the music unset', async () => {
+    const t = h.thread();
+    await t.script(upToMusic);
+    const replies = await t.say('456');
+    const violation = blocksOf(replies).find((b) => b.type === 'violations');
+    expect(violation).toMatchObject({ violations: [{ field: 'music', rule: 'music.copyright' }] });
+    expect(textOf(replies)).toMatch(/copyright/);
+    expect(textOf(replies)).toMatch(/upload your own MP3/);
+    expect((await t.state())?.draft.music).toBeUndefined();
+    expect(blocksOf(replies).find((b) => b.type === 'question')).toMatchObject({ field: 'music' });
+  });
+
+  it('(A) refuses an id TikTok does not know', async () => {
+    const t = h.thread();
+    await t.script(upToMusic);
+    const replies = await t.say('Use music_999999');
+    expect(blocksOf(replies).find((b) => b.type === 'violations')).toMatchObject({ violations: [{ rule: 'music.unknown' }] });
+    expect((await t.state())?.draft.music).toBeUndefined();
+  });
+
+  it('(B) uploads a custom track to TikTok and uses the new id once confirmed', async () => {
+    const t = h.thread();
+    await t.script(upToMusic);
+    const asked = await t.say('I want to upload my own track');
+    expect(textOf(asked)).toMatch(/upload the MP3/i);
+    const replies = await t.say('here it is', { files: [{ name: 'jingle.mp3', content_type: 'audio/mpeg', data: fakeMp3() }] });
+    const music = (await t.state())?.draft.music;
+    expect(music).toMatchObject({ kind: 'custom', file_name: 'jingle.mp3', music_id: expect.stringMatching(/\d+/) });
+    expect(textOf(replies)).toContain('Uploaded jingle.mp3 to TikTok');
+    expect(h.emulator.counts().music_uploads).toBe(1);
+    await t.script(CAROUSEL_SCRIPT.slice(4));
+    const approved = await t.act('approve');
+    expect(blocksOf(approved).some((b) => b.type === 'result')).toBe(true);
+  });
+
+  it('(C) allows no music for Traffic', async () => {
+    const t = h.thread();
+    await t.script(['Campaign called Launch Day for traffic', 'Launch day deals', 'Shop now']);
+    await t.say('No music needed');
+    expect((await t.state())?.draft.music).toEqual({ kind: 'none' });
+  });
+
+  it('(C) blocks Conversions without music before any API call, saying how to add music', async () => {
+    const t = h.thread();
+    await t.script(upToMusic);
+    const before = h.client.calls;
+    const replies = await t.say('No music needed');
+    expect(h.client.calls).toBe(before);
+    const violation = blocksOf(replies).find((b) => b.type === 'violations');
+    expect(violation).toMatchObject({ violations: [{ field: 'music', rule: 'music.required_for_conversions' }] });
+    expect(textOf(replies)).toMatch(/music ID/);
+    expect((await t.state())?.draft.music).toBeUndefined();
+  });
+
+  it('(C) refuses switching a no-music Traffic draft to Conversions', async () => {
+    const t = h.thread();
+    await t.script(['Campaign called Launch Day for traffic', 'Launch day deals', 'Shop now', 'No music needed']);
+    const replies = await t.say('change the objective to conversions');
+    expect(textOf(replies)).toContain('music.required_for_conversions');
+    expect((await t.state())?.draft.objective_type).toBe('TRAFFIC');
+  });
+});
