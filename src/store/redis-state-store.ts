@@ -16,6 +16,8 @@ import { acquireWithBackoff, assertTtlMs, assertWaitMs, fromJson, toJson } from 
  *   as "already taken".
  * - `commandTimeout: 2000` ms: a server that stops answering fails the call.
  * - `connectTimeout: 5000` ms. Reconnection keeps ioredis's default backoff (capped at 5 s).
+ * - `disconnectTimeout: 200` ms: after `disconnect()` a socket that has not closed is destroyed
+ *   (ioredis waits 2000 ms, a timer that also holds the process open after a failed connect).
  */
 export const FAIL_FAST_REDIS_OPTIONS: Readonly<Omit<RedisOptions, 'replyMapping'>> = {
   lazyConnect: true,
@@ -23,6 +25,7 @@ export const FAIL_FAST_REDIS_OPTIONS: Readonly<Omit<RedisOptions, 'replyMapping'
   maxRetriesPerRequest: 0,
   commandTimeout: 2000,
   connectTimeout: 5000,
+  disconnectTimeout: 200,
 };
 
 /** Deletes KEYS[1] only when it still holds token ARGV[1]; returns 1 if deleted, else 0. */
