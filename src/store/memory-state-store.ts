@@ -28,6 +28,7 @@ export class InMemoryStateStore implements StateStore {
   private readonly now: () => number;
   private writes = 0;
 
+  /** @param options `now`: the expiry clock (ms since epoch), e.g. a fake one in tests. */
   constructor(options: InMemoryStateStoreOptions = {}) {
     this.now = options.now ?? Date.now;
   }
