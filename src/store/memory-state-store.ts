@@ -1,0 +1,112 @@
+import type { Lock, StateStore } from './state-store';
+import { acquireWithBackoff, assertTtlMs, assertWaitMs, fromJson, toJson } from './store-support';
+
+/** One stored entry: JSON text (or a raw lock token) and its expiry time (ms since epoch). */
+interface Entry {
+  text: string;
+  expiresAt: number | undefined;
+}
+
+/** Options for {@link InMemoryStateStore}. */
+export interface InMemoryStateStoreOptions {
+  /** The clock that decides expiry, in ms since the epoch; default `Date.now`. */
+  now?: () => number;
+}
+
+/** Expired entries are swept from the map after this many writes (reads drop them anyway). */
+const SWEEP_EVERY_WRITES = 1000;
+
+/**
+ * The `StateStore` in process memory, for development, tests and a single process: nothing
+ * survives a restart and nothing is shared with another process. Same semantics as
+ * `RedisStateStore`: values are stored as JSON text (so callers never share objects with the
+ * store), keys expire by the injectable clock, and a lock waiter polls with the same 5 → 50 ms
+ * backoff (its wait is measured in real time, so a frozen test clock cannot hang it).
+ */
+export class InMemoryStateStore implements StateStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly now: () => number;
+  private writes = 0;
+
+  /** @param options `now`: the expiry clock (ms since epoch), e.g. a fake one in tests. */
+  constructor(options: InMemoryStateStoreOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async get<T>(key: string): Promise<T | null> {
+    return fromJson<T>(this.read(key));
+  }
+
+  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    const text = toJson(value);
+    if (ttlMs !== undefined) assertTtlMs('ttlMs', ttlMs);
+    this.write(key, text, ttlMs);
+  }
+
+  async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean> {
+    const text = toJson(value);
+    assertTtlMs('ttlMs', ttlMs);
+    return this.writeIfAbsent(key, text, ttlMs);
+  }
+
+  async getDel<T>(key: string): Promise<T | null> {
+    const text = this.read(key);
+    this.entries.delete(key);
+    return fromJson<T>(text);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const existed = this.read(key) !== null;
+    this.entries.delete(key);
+    return existed;
+  }
+
+  async acquireLock(key: string, ttlMs: number, waitMs: number): Promise<Lock> {
+    assertTtlMs('ttlMs', ttlMs);
+    assertWaitMs('waitMs', waitMs);
+    return acquireWithBackoff(key, waitMs, async (token) => this.writeIfAbsent(key, token, ttlMs));
+  }
+
+  async extendLock(lock: Lock, ttlMs: number): Promise<boolean> {
+    assertTtlMs('ttlMs', ttlMs);
+    if (this.read(lock.key) !== lock.token) return false;
+    this.write(lock.key, lock.token, ttlMs);
+    return true;
+  }
+
+  async releaseLock(lock: Lock): Promise<void> {
+    if (this.read(lock.key) === lock.token) this.entries.delete(lock.key);
+  }
+
+  /** Nothing to close; the data stays until the object is dropped. */
+  async close(): Promise<void> {}
+
+  /** The live text at `key`, dropping it first if it has expired. */
+  private read(key: string): string | null {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return null;
+    if (entry.expiresAt !== undefined && entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.text;
+  }
+
+  private writeIfAbsent(key: string, text: string, ttlMs: number): boolean {
+    if (this.read(key) !== null) return false;
+    this.write(key, text, ttlMs);
+    return true;
+  }
+
+  private write(key: string, text: string, ttlMs: number | undefined): void {
+    const expiresAt = ttlMs === undefined ? undefined : this.now() + ttlMs;
+    this.entries.set(key, { text, expiresAt });
+    this.writes += 1;
+    if (this.writes % SWEEP_EVERY_WRITES === 0) this.sweep();
+  }
+
+  /** Drops every expired entry, so claims that are never read again do not pile up. */
+  private sweep(): void {
+    for (const key of [...this.entries.keys()]) this.read(key);
+  }
+}

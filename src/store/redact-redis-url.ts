@@ -1,0 +1,18 @@
+/**
+ * A Redis URL safe to log or put in an error message: the password in the userinfo part and a
+ * `password` query parameter (both read by ioredis) become `***`; user, host, port and db stay.
+ * Text that does not parse as a URL is replaced entirely, since it may hold a secret.
+ *
+ * e.g. `redis://app:s3cret@cache:6379/2` → `redis://app:***@cache:6379/2`.
+ */
+export function redactRedisUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return '<unparseable Redis URL>';
+  }
+  if (parsed.password !== '') parsed.password = '***';
+  if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
+  return parsed.toString();
+}

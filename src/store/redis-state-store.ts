@@ -1,0 +1,212 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from '../logger';
+import { redactRedisUrl } from './redact-redis-url';
+import type { Lock, StateStore } from './state-store';
+import { acquireWithBackoff, assertTtlMs, assertWaitMs, fromJson, toJson } from './store-support';
+
+/**
+ * ioredis options for a client this store creates from a URL: fail fast, as the request path
+ * (Slack's 3 s ack, an OAuth callback) needs (reliability.md §4.5; ioredis README).
+ * - `lazyConnect`: connect on {@link RedisStateStore.connect} or the first command, not in the
+ *   constructor, so a failed connect is reported to a caller instead of an `error` event.
+ * - `enableOfflineQueue: false`: while disconnected, a command fails at once instead of waiting
+ *   in a queue and being written later, after its caller has already given up.
+ * - `maxRetriesPerRequest: 0`: a command in flight when the connection drops fails at once and
+ *   is never re-sent: its outcome is unknown, and a re-sent `SET NX` would report our own claim
+ *   as "already taken".
+ * - `commandTimeout: 2000` ms: a server that stops answering fails the call.
+ * - `connectTimeout: 5000` ms. Reconnection keeps ioredis's default backoff (capped at 5 s).
+ * - `disconnectTimeout: 200` ms: after `disconnect()` a socket that has not closed is destroyed
+ *   (ioredis waits 2000 ms, a timer that also holds the process open after a failed connect).
+ */
+export const FAIL_FAST_REDIS_OPTIONS: Readonly<Omit<RedisOptions, 'replyMapping'>> = {
+  lazyConnect: true,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  commandTimeout: 2000,
+  connectTimeout: 5000,
+  disconnectTimeout: 200,
+};
+
+/** Deletes KEYS[1] only when it still holds token ARGV[1]; returns 1 if deleted, else 0. */
+const RELEASE_LOCK_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
+/** Sets KEYS[1] to expire in ARGV[2] ms only when it still holds token ARGV[1]; 1 or 0. */
+const EXTEND_LOCK_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`;
+
+/** The Lua commands {@link RedisStateStore} defines on its client (ioredis `defineCommand`). */
+interface LockCommands {
+  stateStoreReleaseLock(key: string, token: string): Promise<number>;
+  stateStoreExtendLock(key: string, token: string, ttlMs: number): Promise<number>;
+}
+
+/** Options for {@link RedisStateStore}. */
+export interface RedisStateStoreOptions {
+  /**
+   * Overrides {@link FAIL_FAST_REDIS_OPTIONS}; used only when the store creates the client.
+   * (`replyMapping` is left out: the store reads only plain strings and integers.)
+   */
+  redisOptions?: Omit<RedisOptions, 'replyMapping'>;
+  /** Receives connection errors of a client the store created (URL redacted). */
+  logger?: Logger;
+}
+
+/**
+ * The `StateStore` on Redis (ioredis). Every call is one round trip: `GET`, `SET … PX`,
+ * `SET … NX PX`, `GETDEL`, `DEL`; a lock is `SET key token NX PX` with a random token, released
+ * and extended by Lua compare-and-delete / compare-and-`PEXPIRE` (Redis docs: SET;
+ * "Distributed locks with Redis"). The Lua runs through `defineCommand`, which sends `EVAL` the
+ * first time on a connection and `EVALSHA` after. Waiting for a held lock polls `SET NX` with a
+ * 5 → 50 ms backoff. No `WATCH`, so one connection can be shared by concurrent callers.
+ *
+ * Values are stored as JSON text.
+ */
+export class RedisStateStore implements StateStore {
+  private readonly client: Redis & LockCommands;
+  private readonly ownsClient: boolean;
+  private connecting: Promise<void> | undefined;
+
+  /**
+   * @param client a Redis URL (`redis://user:pass@host:6379/0`), for which the store creates a
+   *   client with {@link FAIL_FAST_REDIS_OPTIONS} and quits it on `close()`; or an existing
+   *   ioredis client, used with its own options and left open on `close()`. The store defines
+   *   two Lua commands (`stateStoreReleaseLock`, `stateStoreExtendLock`) on that client.
+   */
+  constructor(client: string | Redis, options: RedisStateStoreOptions = {}) {
+    let redis: Redis;
+    if (typeof client === 'string') {
+      redis = new Redis(client, { ...FAIL_FAST_REDIS_OPTIONS, ...options.redisOptions });
+      const where = redactRedisUrl(client);
+      // Without a listener ioredis prints every connection error to the console.
+      redis.on('error', (err: Error) => {
+        options.logger?.warn({ err, redis: where }, 'Redis connection error');
+      });
+      this.ownsClient = true;
+    } else {
+      redis = client;
+      this.ownsClient = false;
+    }
+    redis.defineCommand('stateStoreReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK_LUA });
+    redis.defineCommand('stateStoreExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK_LUA });
+    this.client = redis as Redis & LockCommands;
+  }
+
+  /**
+   * Creates a store for `url` and waits until Redis answers (ioredis "ready": connected,
+   * authenticated, `INFO` says loading is done).
+   * @throws Error `Redis at <url without password> did not answer: <cause>` when it does not
+   *   within `connectTimeout` (5000 ms by default); the client is then disconnected.
+   */
+  static async connect(
+    url: string,
+    options: RedisStateStoreOptions = {},
+  ): Promise<RedisStateStore> {
+    const store = new RedisStateStore(url, options);
+    let lastError: Error | undefined;
+    const remember = (err: Error): void => {
+      lastError = err;
+    };
+    store.client.on('error', remember);
+    try {
+      await store.ensureConnected();
+      return store;
+    } catch (err) {
+      store.client.disconnect();
+      const cause = lastError ?? err;
+      // Not `instanceof Error`: errors from Node's own modules may come from another realm.
+      const reason = (cause as { message?: unknown } | null)?.message ?? String(cause);
+      throw new Error(`Redis at ${redactRedisUrl(url)} did not answer: ${String(reason)}`, {
+        cause,
+      });
+    } finally {
+      store.client.off('error', remember);
+    }
+  }
+
+  async get<T>(key: string): Promise<T | null> {
+    await this.ensureConnected();
+    return fromJson<T>(await this.client.get(key));
+  }
+
+  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    const json = toJson(value);
+    if (ttlMs === undefined) {
+      await this.ensureConnected();
+      await this.client.set(key, json);
+      return;
+    }
+    assertTtlMs('ttlMs', ttlMs);
+    await this.ensureConnected();
+    await this.client.set(key, json, 'PX', ttlMs);
+  }
+
+  async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean> {
+    const json = toJson(value);
+    assertTtlMs('ttlMs', ttlMs);
+    await this.ensureConnected();
+    return (await this.client.set(key, json, 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async getDel<T>(key: string): Promise<T | null> {
+    await this.ensureConnected();
+    return fromJson<T>(await this.client.getdel(key));
+  }
+
+  async delete(key: string): Promise<boolean> {
+    await this.ensureConnected();
+    return (await this.client.del(key)) > 0;
+  }
+
+  async acquireLock(key: string, ttlMs: number, waitMs: number): Promise<Lock> {
+    assertTtlMs('ttlMs', ttlMs);
+    assertWaitMs('waitMs', waitMs);
+    await this.ensureConnected();
+    return acquireWithBackoff(key, waitMs, async (token) => {
+      return (await this.client.set(key, token, 'PX', ttlMs, 'NX')) === 'OK';
+    });
+  }
+
+  async extendLock(lock: Lock, ttlMs: number): Promise<boolean> {
+    assertTtlMs('ttlMs', ttlMs);
+    await this.ensureConnected();
+    return (await this.client.stateStoreExtendLock(lock.key, lock.token, ttlMs)) === 1;
+  }
+
+  async releaseLock(lock: Lock): Promise<void> {
+    await this.ensureConnected();
+    await this.client.stateStoreReleaseLock(lock.key, lock.token);
+  }
+
+  /** Quits the client if this store created it (waiting for pending replies); else no-op. */
+  async close(): Promise<void> {
+    if (!this.ownsClient) return;
+    if (this.client.status === 'ready') {
+      try {
+        await this.client.quit();
+        return;
+      } catch {
+        // Fall through: drop the socket instead.
+      }
+    }
+    this.client.disconnect();
+  }
+
+  /**
+   * Starts the first connection of a lazily connecting client and lets concurrent first calls
+   * wait for it. Later disconnects are ioredis's business (it reconnects in the background).
+   */
+  private async ensureConnected(): Promise<void> {
+    if (this.client.status === 'wait') {
+      this.connecting = this.client.connect().finally(() => {
+        this.connecting = undefined;
+      });
+    }
+    if (this.connecting !== undefined) await this.connecting;
+  }
+}

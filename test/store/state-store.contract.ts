@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Lock, LockTimeoutError, type StateStore } from '../../src/store/state-store';
+
+/** A store under test and how to remove what the test wrote. */
+export interface StoreUnderTest {
+  store: StateStore;
+  /** Deletes every key under the prefix given to the factory and closes connections. */
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * The behaviour every `StateStore` must have. Run it from one `*.test.ts` per implementation.
+ * `makeStore(prefix)` is called before each test; every key the suite writes starts with
+ * `prefix`, which is random per test file, so suites can share one Redis database.
+ */
+export function describeStateStoreContract(
+  name: string,
+  makeStore: (prefix: string) => Promise<StoreUnderTest>,
+): void {
+  describe(`StateStore contract: ${name}`, () => {
+    const prefix = `test:store-contract:${randomBytes(6).toString('hex')}:`;
+    let store: StateStore;
+    let cleanup: () => Promise<void>;
+    let n = 0;
+    /** A fresh key for this test. */
+    const key = (label: string): string => `${prefix}${label}:${++n}`;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore(prefix));
+    });
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    describe('get / set', () => {
+      it('round-trips JSON values and returns null for a missing key', async () => {
+        const k = key('value');
+        const value = { draft: { name: 'Spring sale', budget: 50, tags: ['a', 'b'] }, ok: true };
+        await store.set(k, value);
+        expect(await store.get(k)).toEqual(value);
+        await store.set(k, 'replaced');
+        expect(await store.get<string>(k)).toBe('replaced');
+        expect(await store.get(key('missing'))).toBeNull();
+      });
+
+      it('stores a copy: mutating the written or the read object changes nothing stored', async () => {
+        const k = key('copy');
+        const written = { list: [1, 2], nested: { x: 1 } };
+        await store.set(k, written);
+        written.list.push(3);
+        written.nested.x = 99;
+        const read = await store.get<typeof written>(k);
+        expect(read).toEqual({ list: [1, 2], nested: { x: 1 } });
+        read?.list.push(4);
+        expect(await store.get(k)).toEqual({ list: [1, 2], nested: { x: 1 } });
+      });
+
+      it('rejects values without a JSON form and TTLs that are not positive integers', async () => {
+        await expect(store.set(key('bad'), undefined)).rejects.toThrow(TypeError);
+        await expect(store.set(key('bad'), 1, 0)).rejects.toThrow(RangeError);
+        await expect(store.setIfAbsent(key('bad'), 1, 1.5)).rejects.toThrow(RangeError);
+        await expect(store.acquireLock(key('bad'), -1, 0)).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('expiry', () => {
+      it('drops a value after its TTL', async () => {
+        const k = key('ttl');
+        await store.set(k, { v: 1 }, 60);
+        expect(await store.get(k)).toEqual({ v: 1 });
+        await sleep(120);
+        expect(await store.get(k)).toBeNull();
+      });
+
+      it('set without a TTL replaces an earlier TTL (the value then stays)', async () => {
+        const k = key('persist');
+        await store.set(k, 1, 60);
+        await store.set(k, 2);
+        await sleep(120);
+        expect(await store.get(k)).toBe(2);
+      });
+    });
+
+    describe('setIfAbsent', () => {
+      it('claims once; the first value stays; the key can be claimed again after expiry', async () => {
+        const k = key('claim');
+        expect(await store.setIfAbsent(k, 'first', 60)).toBe(true);
+        expect(await store.setIfAbsent(k, 'second', 60)).toBe(false);
+        expect(await store.get(k)).toBe('first');
+        await sleep(120);
+        expect(await store.setIfAbsent(k, 'third', 1000)).toBe(true);
+        expect(await store.get(k)).toBe('third');
+      });
+
+      it('gives exactly one of 20 concurrent claims', async () => {
+        const k = key('race');
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => store.setIfAbsent(k, i, 5000)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.get(k)).toBe(results.indexOf(true));
+      });
+    });
+
+    describe('getDel / delete', () => {
+      it('getDel returns the value once, then null', async () => {
+        const k = key('once');
+        await store.set(k, { state: 'abc' }, 5000);
+        expect(await store.getDel(k)).toEqual({ state: 'abc' });
+        expect(await store.getDel(k)).toBeNull();
+        expect(await store.get(k)).toBeNull();
+      });
+
+      it('delete reports whether something was deleted', async () => {
+        const k = key('del');
+        await store.set(k, 1);
+        expect(await store.delete(k)).toBe(true);
+        expect(await store.delete(k)).toBe(false);
+        expect(await store.get(k)).toBeNull();
+      });
+    });
+
+    describe('locks', () => {
+      it('runs concurrent critical sections on one key one after another', async () => {
+        const k = key('mutex');
+        const events: string[] = [];
+        const section = async (id: number): Promise<void> => {
+          const lock = await store.acquireLock(k, 5000, 5000);
+          events.push(`enter ${id}`);
+          await sleep(20);
+          events.push(`exit ${id}`);
+          await store.releaseLock(lock);
+        };
+        await Promise.all([0, 1, 2, 3, 4].map(section));
+        expect(events).toHaveLength(10);
+        for (let i = 0; i < events.length; i += 2) {
+          const id = events[i]?.split(' ')[1];
+          expect([events[i], events[i + 1]]).toEqual([`enter ${id}`, `exit ${id}`]);
+        }
+      });
+
+      it('makes a second acquire wait while held, then succeed after release', async () => {
+        const k = key('wait');
+        const first = await store.acquireLock(k, 5000, 0);
+        let second: Lock | undefined;
+        const waiting = store.acquireLock(k, 5000, 2000).then((lock) => {
+          second = lock;
+          return lock;
+        });
+        await sleep(80);
+        expect(second).toBeUndefined();
+        await store.releaseLock(first);
+        const lock = await waiting;
+        expect(lock.key).toBe(k);
+        expect(lock.token).not.toBe(first.token);
+        await store.releaseLock(lock);
+      });
+
+      it('times out with LockTimeoutError when the holder keeps it', async () => {
+        const k = key('timeout');
+        const held = await store.acquireLock(k, 5000, 0);
+        const started = Date.now();
+        const error = await store.acquireLock(k, 5000, 80).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(LockTimeoutError);
+        expect(error).toMatchObject({ name: 'LockTimeoutError', key: k });
+        expect((error as LockTimeoutError).waitedMs).toBeGreaterThanOrEqual(80);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+        await store.releaseLock(held);
+      });
+
+      it('ignores a release by a token that does not own the lock', async () => {
+        const k = key('owner');
+        const held = await store.acquireLock(k, 5000, 0);
+        await store.releaseLock({ key: k, token: 'not-the-owner' });
+        await expect(store.acquireLock(k, 5000, 0)).rejects.toBeInstanceOf(LockTimeoutError);
+        await store.releaseLock(held);
+        await store.releaseLock(held); // already released: no throw
+        await store.releaseLock(await store.acquireLock(k, 5000, 0));
+      });
+
+      it('extend keeps a lock past its first TTL', async () => {
+        const k = key('extend');
+        const lock = await store.acquireLock(k, 80, 0);
+        expect(await store.extendLock(lock, 5000)).toBe(true);
+        await sleep(150);
+        await expect(store.acquireLock(k, 5000, 0)).rejects.toBeInstanceOf(LockTimeoutError);
+        await store.releaseLock(lock);
+      });
+
+      it('extend returns false once the lock expired or was taken by another holder', async () => {
+        const k = key('lost');
+        const lock = await store.acquireLock(k, 50, 0);
+        await sleep(100);
+        expect(await store.extendLock(lock, 5000)).toBe(false);
+        const other = await store.acquireLock(k, 5000, 0);
+        expect(await store.extendLock(lock, 5000)).toBe(false);
+        await store.releaseLock(lock); // not the owner any more: must not free `other`
+        await expect(store.acquireLock(k, 5000, 0)).rejects.toBeInstanceOf(LockTimeoutError);
+        await store.releaseLock(other);
+      });
+
+      it('frees the lock of a holder that crashed, once its TTL runs out', async () => {
+        const k = key('crash');
+        await store.acquireLock(k, 60, 0); // never released
+        const started = Date.now();
+        const lock = await store.acquireLock(k, 5000, 2000);
+        expect(Date.now() - started).toBeLessThan(1000);
+        await store.releaseLock(lock);
+      });
+    });
+  });
+}
