@@ -1,0 +1,19 @@
+import type { AdsApi } from '../src/tiktok/ads-api';
+
+function refuse(): never {
+  throw new Error('The benchmark measures turns that never call TikTok');
+}
+
+/** An AdsApi that fails loudly: proves the measured turns made no TikTok call. */
+export const NO_TIKTOK: AdsApi = {
+  checkMusic: refuse,
+  uploadMusic: refuse,
+  listImages: refuse,
+  listVideos: refuse,
+  listIdentities: refuse,
+  createIdentity: refuse,
+  createCampaign: refuse,
+  createAdGroup: refuse,
+  createAd: refuse,
+  listAds: refuse,
+};
