@@ -14,9 +14,6 @@ import { buildContents, SYSTEM_PROMPT } from './prompt';
 import { ModelError, type Turn, type TurnInput, type TurnModel } from './turn';
 import { TURN_JSON_SCHEMA } from './turn-json-schema';
 
-/** The default model id: cheapest current GA Flash-Lite (llm.md §0.4, §3). Config overrides it. */
-export const DEFAULT_GEMINI_MODEL = 'gemini-3.1-flash-lite';
-
 /** Per-request timeout (ms) when none is given (llm.md §1.1). */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -26,7 +23,8 @@ export const DEFAULT_MAX_OUTPUT_TOKENS = 800;
 /**
  * Options of {@link GeminiTurnModel}.
  * - `apiKey`: sent by the SDK as `x-goog-api-key`; never logged.
- * - `model`: model id, e.g. `gemini-3.1-flash-lite` (default {@link DEFAULT_GEMINI_MODEL}).
+ * - `model`: model id, e.g. `gemini-3.1-flash-lite` (config `GEMINI_MODEL` holds the default;
+ *   llm.md §0.4, §3).
  * - `baseUrl`: API root, e.g. a local stand-in `http://127.0.0.1:PORT`; default Google's.
  * - `timeoutMs`: per request, ms (default {@link DEFAULT_TIMEOUT_MS}).
  * - `maxOutputTokens`: per request (default {@link DEFAULT_MAX_OUTPUT_TOKENS}); doubled for the
@@ -39,7 +37,7 @@ export const DEFAULT_MAX_OUTPUT_TOKENS = 800;
  */
 export interface GeminiTurnModelOptions {
   apiKey: string;
-  model?: string;
+  model: string;
   baseUrl?: string;
   timeoutMs?: number;
   maxOutputTokens?: number;
@@ -85,7 +83,7 @@ export class GeminiTurnModel implements TurnModel {
     const httpOptions: HttpOptions = { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
     if (options.baseUrl !== undefined) httpOptions.baseUrl = options.baseUrl;
     this.ai = new GoogleGenAI({ apiKey: options.apiKey, apiVersion: 'v1beta', httpOptions });
-    this.model = options.model ?? DEFAULT_GEMINI_MODEL;
+    this.model = options.model;
     this.maxOutputTokens = options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
     this.thinkingLevel = options.thinkingLevel;
     this.retry = options.retry ?? DEFAULT_RETRY;

@@ -50,6 +50,7 @@ afterEach(async () => {
 function model(options: Partial<GeminiTurnModelOptions> = {}): GeminiTurnModel {
   return new GeminiTurnModel({
     apiKey: API_KEY,
+    model: 'gemini-3.1-flash-lite',
     baseUrl: standIn.url,
     retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
     sleep: async (ms) => {
