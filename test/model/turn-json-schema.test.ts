@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { TurnSchema } from '../../src/model/turn';
+import { TURN_JSON_SCHEMA } from '../../src/model/turn-json-schema';
+
+/** Every key used anywhere in a JSON Schema (property names under `properties` excluded). */
+function keywords(schema: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) {
+    for (const item of schema) keywords(item, found);
+  } else if (typeof schema === 'object' && schema !== null) {
+    for (const [key, value] of Object.entries(schema)) {
+      found.add(key);
+      if (key === 'properties') {
+        for (const sub of Object.values(value as object)) keywords(sub, found);
+      } else {
+        keywords(value, found);
+      }
+    }
+  }
+  return found;
+}
+
+describe('TURN_JSON_SCHEMA', () => {
+  it('is z.toJSONSchema(TurnSchema), with $schema kept', () => {
+    expect(TURN_JSON_SCHEMA).toEqual(z.toJSONSchema(TurnSchema));
+    expect(TURN_JSON_SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('requires every key and forbids extra ones, like TurnSchema', () => {
+    expect(TURN_JSON_SCHEMA.required).toEqual(['message', 'intent', 'updates']);
+    expect(TURN_JSON_SCHEMA.additionalProperties).toBe(false);
+    const updates = (TURN_JSON_SCHEMA.properties as Record<string, Record<string, unknown>>)
+      .updates;
+    expect(updates?.required).toHaveLength(10);
+    expect(updates?.additionalProperties).toBe(false);
+  });
+
+  it("uses only Google's documented keywords, plus $schema and maxLength (llm.md §1.3)", () => {
+    // A new keyword here (const, pattern, format, …) needs a look at llm.md §4.3 first.
+    expect([...keywords(TURN_JSON_SCHEMA)].sort()).toEqual(
+      [
+        '$schema',
+        'additionalProperties',
+        'anyOf',
+        'description',
+        'enum',
+        'items',
+        'maxLength',
+        'properties',
+        'required',
+        'type',
+      ].sort(),
+    );
+  });
+});
