@@ -39,7 +39,11 @@ export const REDACT_PATHS = [
  */
 export function createLogger(level = 'info', destination?: DestinationStream): Logger {
   return pino(
-    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'tiktok-ad-bot' } },
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { app: 'tiktok-ad-bot' },
+    },
     destination ?? pino.destination(2),
   );
 }

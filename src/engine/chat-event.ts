@@ -22,7 +22,14 @@ export interface ChatFile {
 }
 
 /** Buttons and commands the engine understands. Adapters map their UI onto these. */
-export type ActionId = 'approve' | 'reject' | 'retry' | 'edit' | 'status' | 'reset' | 'link_account';
+export type ActionId =
+  | 'approve'
+  | 'reject'
+  | 'retry'
+  | 'edit'
+  | 'status'
+  | 'reset'
+  | 'link_account';
 
 interface ChatEventBase {
   /**

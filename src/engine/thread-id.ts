@@ -28,7 +28,10 @@ const PLATFORMS: readonly Platform[] = ['slack', 'discord', 'console'];
  * @throws Error when a part is empty or contains `:` (the separator).
  */
 export function threadIdOf(ref: ThreadRef): ThreadId {
-  const parts = ref.platform === 'console' ? [ref.workspace, ref.thread] : [ref.workspace, ref.channel, ref.thread];
+  const parts =
+    ref.platform === 'console'
+      ? [ref.workspace, ref.thread]
+      : [ref.workspace, ref.channel, ref.thread];
   for (const part of parts) {
     if (part.length === 0 || part.includes(':')) {
       throw new Error(`Thread id part must be non-empty and free of ':' (got "${part}")`);
@@ -43,7 +46,8 @@ export function threadIdOf(ref: ThreadRef): ThreadId {
  */
 export function parseThreadId(id: ThreadId): ThreadRef {
   const [platform, ...rest] = id.split(':');
-  if (!PLATFORMS.includes(platform as Platform)) throw new Error(`Unknown platform in thread id "${id}"`);
+  if (!PLATFORMS.includes(platform as Platform))
+    throw new Error(`Unknown platform in thread id "${id}"`);
   if (platform === 'console' && rest.length === 2) {
     const [workspace = '', thread = ''] = rest;
     return { platform, workspace, channel: workspace, thread };

@@ -26,7 +26,9 @@ export const TurnSchema = z
         objective: z
           .string()
           .nullable()
-          .describe('The campaign objective in the user\'s words, e.g. "traffic" or "conversions".'),
+          .describe(
+            'The campaign objective in the user\'s words, e.g. "traffic" or "conversions".',
+          ),
         ad_text: z.string().nullable(),
         call_to_action: z
           .string()
@@ -35,7 +37,9 @@ export const TurnSchema = z
         music: z
           .enum(['existing', 'custom', 'none'])
           .nullable()
-          .describe('existing: a TikTok music id; custom: the user uploads a track; none: no music.'),
+          .describe(
+            'existing: a TikTok music id; custom: the user uploads a track; none: no music.',
+          ),
         music_id: z.string().nullable(),
         landing_page_url: z.string().nullable(),
         budget: z.number().nullable().describe('Daily budget as a number in the account currency.'),

@@ -43,7 +43,10 @@ export interface Lock {
 /** Thrown by {@link StateStore.acquireLock} when the wait runs out. */
 export class LockTimeoutError extends Error {
   override readonly name = 'LockTimeoutError';
-  constructor(readonly key: string, readonly waitedMs: number) {
+  constructor(
+    readonly key: string,
+    readonly waitedMs: number,
+  ) {
     super(`Lock ${key} still held after ${waitedMs} ms`);
   }
 }
