@@ -26,8 +26,8 @@ import type { IdentityRecord, MusicRecord } from './state';
 
 /** What creatives are checked against. */
 export interface AdContext {
-  /** The ad group they go into. */
-  adgroup: { promotion_type?: unknown; placements?: unknown };
+  /** The ad group they go into (its `promotion_type` and `placements` matter). */
+  adgroup: Record<string, unknown>;
   image: (id: string) => ImageFixture | undefined;
   video: (id: string) => VideoFixture | undefined;
   music: (id: string) => MusicRecord | undefined;
