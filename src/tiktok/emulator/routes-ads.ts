@@ -1,0 +1,225 @@
+/**
+ * campaign/, adgroup/ and ad/ create + get. create/ returns the full object like TikTok;
+ * campaign/create/ and adgroup/create/ honour the body `request_id` per advertiser.
+ *
+ * Idempotency choice (TikTok's behaviour is UNCONFIRMED, reference §10): a repeated
+ * `request_id` returns the SAME object the first call created, with code 0 — not 40050 — and the
+ * key is remembered for the emulator's lifetime.
+ */
+import { EmulatorError, tiktokTime } from './envelope';
+import type { AdvertiserFixture } from './fixtures';
+import { filteringOf, idFilter, paginate, type Route, type RouteContext } from './route';
+import { notExist, type Params, reqString, requireFields } from './rules';
+import type { ApiObject, EmulatorState } from './state';
+import { validateCreative } from './validate-ad';
+import { validateAdGroup } from './validate-adgroup';
+import { validateCampaign } from './validate-campaign';
+
+/** Max creatives per ad/create/ request and ads per ad group (reference §7). */
+const MAX_CREATIVES = 20;
+const MAX_ADS_PER_ADGROUP = 20;
+
+function advertiserOf(ctx: RouteContext): AdvertiserFixture {
+  if (!ctx.advertiser) throw new Error('route needs an advertiser');
+  return ctx.advertiser;
+}
+
+function idempotent(
+  state: EmulatorState,
+  advertiser_id: string,
+  endpoint: string,
+  body: Params,
+  create: () => ApiObject,
+): ApiObject {
+  const key =
+    typeof body.request_id === 'string' ? `${advertiser_id}|${endpoint}|${body.request_id}` : '';
+  const previous = key ? state.idempotency.get(key) : undefined;
+  if (previous) return previous;
+  const created = create();
+  if (key) state.idempotency.set(key, created);
+  return created;
+}
+
+function ownedBy(map: Map<string, ApiObject>, id: string, advertiser_id: string) {
+  const obj = map.get(id);
+  return obj && obj.advertiser_id === advertiser_id ? obj : undefined;
+}
+
+function listOwned(
+  map: Map<string, ApiObject>,
+  advertiser_id: string,
+  filters: [string, Set<string> | undefined][],
+) {
+  return [...map.values()].filter(
+    (obj) =>
+      obj.advertiser_id === advertiser_id &&
+      filters.every(([field, set]) => !set || set.has(String(obj[field]))),
+  );
+}
+
+const createCampaign: Route = {
+  method: 'POST',
+  auth: true,
+  advertiser: true,
+  scope: 201,
+  handle(ctx) {
+    const adv = advertiserOf(ctx);
+    const input = validateCampaign(ctx.params, adv.currency);
+    return idempotent(ctx.state, adv.advertiser_id, 'campaign/create/', ctx.params, () => {
+      const now = tiktokTime(ctx.state.now());
+      const campaign: ApiObject = {
+        campaign_id: ctx.state.ids.campaign.next(),
+        advertiser_id: adv.advertiser_id,
+        campaign_name: input.campaign_name,
+        objective_type: input.objective_type,
+        objective: 'LANDING_PAGE',
+        campaign_type: 'REGULAR_CAMPAIGN',
+        budget_mode: input.budget_mode,
+        budget: input.budget,
+        budget_optimize_on: input.budget_optimize_on,
+        operation_status: input.operation_status,
+        secondary_status:
+          input.operation_status === 'ENABLE'
+            ? 'CAMPAIGN_STATUS_ENABLE'
+            : 'CAMPAIGN_STATUS_DISABLE',
+        is_new_structure: true,
+        is_smart_performance_campaign: false,
+        deep_bid_type: null,
+        roas_bid: 0,
+        create_time: now,
+        modify_time: now,
+      };
+      ctx.state.campaigns.set(campaign.campaign_id as string, campaign);
+      return campaign;
+    });
+  },
+};
+
+const createAdGroup: Route = {
+  method: 'POST',
+  auth: true,
+  advertiser: true,
+  scope: 211,
+  handle(ctx) {
+    const adv = advertiserOf(ctx);
+    const { state, params } = ctx;
+    requireFields(params, ['campaign_id']);
+    const campaign = ownedBy(state.campaigns, reqString(params, 'campaign_id'), adv.advertiser_id);
+    const fields = validateAdGroup(params, {
+      campaign: campaign && {
+        objective_type: String(campaign.objective_type),
+        budget_optimize_on: campaign.budget_optimize_on === true,
+      },
+      currency: adv.currency,
+      pixelExists: (id) => state.pixels.has(id),
+    });
+    return idempotent(state, adv.advertiser_id, 'adgroup/create/', params, () => {
+      const now = tiktokTime(state.now());
+      const adgroup: ApiObject = {
+        ...fields,
+        adgroup_id: state.ids.adgroup.next(),
+        advertiser_id: adv.advertiser_id,
+        secondary_status: 'ADGROUP_STATUS_CREATE',
+        create_time: now,
+        modify_time: now,
+      };
+      state.adgroups.set(adgroup.adgroup_id as string, adgroup);
+      return adgroup;
+    });
+  },
+};
+
+const createAd: Route = {
+  method: 'POST',
+  auth: true,
+  advertiser: true,
+  scope: 221,
+  handle(ctx) {
+    const adv = advertiserOf(ctx);
+    const { state, params } = ctx;
+    requireFields(params, ['adgroup_id', 'creatives']);
+    const adgroup_id = reqString(params, 'adgroup_id');
+    const adgroup = ownedBy(state.adgroups, adgroup_id, adv.advertiser_id);
+    if (!adgroup) notExist('adgroup_id', adgroup_id);
+    const creatives = params.creatives;
+    if (!Array.isArray(creatives)) throw new EmulatorError(40002, 'creatives: must be an array.');
+    if (creatives.length > MAX_CREATIVES) {
+      throw new EmulatorError(40002, `creatives: at most ${MAX_CREATIVES} per request.`);
+    }
+    const existing = listOwned(state.ads, adv.advertiser_id, [
+      ['adgroup_id', new Set([adgroup_id])],
+    ]);
+    if (existing.length + creatives.length > MAX_ADS_PER_ADGROUP) {
+      throw new EmulatorError(
+        40502,
+        'The maximum number of ads in this ad group has been reached.',
+      );
+    }
+    const identities = state.identitiesOf(adv.advertiser_id);
+    const checked = creatives.map((c, i) =>
+      validateCreative(c, i, {
+        adgroup,
+        advertiser_id: adv.advertiser_id,
+        image: (id) => state.images.get(id),
+        video: (id) => state.videos.get(id),
+        music: (id) => state.music.get(id),
+        identity: (id) => identities.find((x) => x.identity_id === id),
+      }),
+    );
+    const now = tiktokTime(state.now());
+    const ads = checked.map((fields) => {
+      const ad: ApiObject = {
+        ...fields,
+        ad_id: state.ids.ad.next(),
+        adgroup_id,
+        campaign_id: adgroup.campaign_id,
+        advertiser_id: adv.advertiser_id,
+        secondary_status:
+          fields.operation_status === 'ENABLE' ? 'AD_STATUS_NOT_DELIVERY' : 'AD_STATUS_DISABLE',
+        create_time: now,
+        modify_time: now,
+      };
+      state.ads.set(ad.ad_id as string, ad);
+      return ad;
+    });
+    return { ad_ids: ads.map((a) => a.ad_id), need_audit: false, creatives: ads };
+  },
+};
+
+function getRoute(
+  scope: number,
+  pick: (state: EmulatorState) => Map<string, ApiObject>,
+  filterFields: [string, string][],
+): Route {
+  return {
+    method: 'GET',
+    auth: true,
+    advertiser: true,
+    scope,
+    handle(ctx) {
+      const filtering = filteringOf(ctx.params);
+      const filters = filterFields.map(
+        ([key, field]) => [field, idFilter(filtering, key)] as [string, Set<string> | undefined],
+      );
+      const items = listOwned(pick(ctx.state), advertiserOf(ctx).advertiser_id, filters);
+      return paginate(items, ctx.params, 10, 1000);
+    },
+  };
+}
+
+/** The campaign / ad group / ad endpoints, by path relative to `/open_api/v1.3/`. */
+export const adsRoutes: Record<string, Route> = {
+  'campaign/create/': createCampaign,
+  'adgroup/create/': createAdGroup,
+  'ad/create/': createAd,
+  'campaign/get/': getRoute(200, (s) => s.campaigns, [['campaign_ids', 'campaign_id']]),
+  'adgroup/get/': getRoute(210, (s) => s.adgroups, [
+    ['campaign_ids', 'campaign_id'],
+    ['adgroup_ids', 'adgroup_id'],
+  ]),
+  'ad/get/': getRoute(220, (s) => s.ads, [
+    ['campaign_ids', 'campaign_id'],
+    ['adgroup_ids', 'adgroup_id'],
+    ['ad_ids', 'ad_id'],
+  ]),
+};

@@ -1,0 +1,186 @@
+/**
+ * The emulator's in-memory world: advertisers, tokens, auth codes, music, media, identities and
+ * the campaigns / ad groups / ads created through it. Seeded from `fixtures.ts`.
+ */
+import { randomBytes } from 'node:crypto';
+import { IdMaker } from './envelope';
+import {
+  ADVERTISERS,
+  type AdvertiserFixture,
+  ALL_SCOPES,
+  EMULATOR_ACCESS_TOKEN,
+  EMULATOR_ADVERTISER_ID,
+  EMULATOR_IDENTITY_ID,
+  EMULATOR_IDENTITY_NAME,
+  EMULATOR_PIXEL_ID,
+  EMULATOR_SECOND_ADVERTISER_ID,
+  IMAGES,
+  type ImageFixture,
+  SYSTEM_MUSIC,
+  VIDEOS,
+  type VideoFixture,
+} from './fixtures';
+
+/** An issued access token. */
+export interface TokenRecord {
+  access_token: string;
+  app_id: string;
+  advertiser_ids: string[];
+  scope: number[];
+  revoked: boolean;
+}
+
+/** An issued auth code: single use, expires at `expires_at` (epoch ms). */
+export interface AuthCodeRecord {
+  auth_code: string;
+  app_id: string;
+  expires_at: number;
+  used: boolean;
+}
+
+/** A music track: SYSTEM library or a USER upload (owned by `advertiser_id`). */
+export interface MusicRecord {
+  music_id: string;
+  material_id: string;
+  sources: ['SYSTEM'] | ['USER'];
+  file_name: string;
+  author?: string;
+  /** Seconds. */
+  duration: number;
+  style?: string;
+  copyright?: string;
+  signature?: string;
+  /** Scene the track was uploaded with; SYSTEM tracks serve every scene. */
+  music_scene?: string;
+  advertiser_id?: string;
+  url: string;
+  create_time?: string;
+}
+
+/** A `CUSTOMIZED_USER` identity. */
+export interface IdentityRecord {
+  identity_id: string;
+  identity_type: 'CUSTOMIZED_USER';
+  display_name: string;
+}
+
+/** A created campaign / ad group / ad, as the emulator returns it (TikTok field names). */
+export type ApiObject = Record<string, unknown> & { advertiser_id: string };
+
+/** Options that shape the world. */
+export interface StateOptions {
+  appId: string;
+  secret: string;
+  /** Clock in epoch ms (auth code TTL, create_time). */
+  now: () => number;
+}
+
+/** The whole mutable world of one emulator instance. */
+export class EmulatorState {
+  readonly appId: string;
+  readonly secret: string;
+  readonly now: () => number;
+  readonly advertisers = new Map<string, AdvertiserFixture>();
+  readonly tokens = new Map<string, TokenRecord>();
+  readonly authCodes = new Map<string, AuthCodeRecord>();
+  readonly music = new Map<string, MusicRecord>();
+  readonly images = new Map<string, ImageFixture>();
+  readonly videos = new Map<string, VideoFixture>();
+  readonly identities = new Map<string, IdentityRecord[]>();
+  readonly pixels = new Set<string>([EMULATOR_PIXEL_ID]);
+  readonly campaigns = new Map<string, ApiObject>();
+  readonly adgroups = new Map<string, ApiObject>();
+  readonly ads = new Map<string, ApiObject>();
+  /** `advertiser_id|endpoint|request_id` → the object the first call created. */
+  readonly idempotency = new Map<string, ApiObject>();
+  /** HTTP calls per endpoint (e.g. `campaign/create/`), faulted ones included. */
+  readonly calls: Record<string, number> = {};
+  musicUploads = 0;
+  readonly ids = {
+    campaign: new IdMaker('18'),
+    adgroup: new IdMaker('17'),
+    ad: new IdMaker('16'),
+    music: new IdMaker('73'),
+    material: new IdMaker('74'),
+    identity: new IdMaker('72'),
+  };
+
+  constructor(options: StateOptions) {
+    this.appId = options.appId;
+    this.secret = options.secret;
+    this.now = options.now;
+    for (const adv of ADVERTISERS) this.advertisers.set(adv.advertiser_id, adv);
+    this.tokens.set(EMULATOR_ACCESS_TOKEN, {
+      access_token: EMULATOR_ACCESS_TOKEN,
+      app_id: options.appId,
+      advertiser_ids: [EMULATOR_ADVERTISER_ID, EMULATOR_SECOND_ADVERTISER_ID],
+      scope: [...ALL_SCOPES],
+      revoked: false,
+    });
+    for (const m of SYSTEM_MUSIC) {
+      this.music.set(m.music_id, {
+        ...m,
+        material_id: this.ids.material.next(),
+        sources: ['SYSTEM'],
+        url: `https://emulator.invalid/music/${encodeURIComponent(m.music_id)}.mp3`,
+      });
+    }
+    for (const img of IMAGES) this.images.set(img.image_id, img);
+    for (const vid of VIDEOS) this.videos.set(vid.video_id, vid);
+    for (const adv of ADVERTISERS) {
+      this.identities.set(adv.advertiser_id, [
+        {
+          identity_id: EMULATOR_IDENTITY_ID,
+          identity_type: 'CUSTOMIZED_USER',
+          display_name: EMULATOR_IDENTITY_NAME,
+        },
+      ]);
+    }
+  }
+
+  /** Issues a token. Defaults: the first two advertisers, all scopes, a random fake value. */
+  issueToken(
+    options: { advertiser_ids?: string[]; scope?: number[]; access_token?: string } = {},
+  ): string {
+    const access_token =
+      options.access_token ?? `emulator-token-${randomBytes(16).toString('hex')}`;
+    this.tokens.set(access_token, {
+      access_token,
+      app_id: this.appId,
+      advertiser_ids: options.advertiser_ids ?? [
+        EMULATOR_ADVERTISER_ID,
+        EMULATOR_SECOND_ADVERTISER_ID,
+      ],
+      scope: options.scope ?? [...ALL_SCOPES],
+      revoked: false,
+    });
+    return access_token;
+  }
+
+  /** Issues a single-use auth code valid `ttlMs` (default 1 h, TikTok's value). */
+  issueAuthCode(ttlMs = 3_600_000): string {
+    const auth_code = `emulator-code-${randomBytes(12).toString('hex')}`;
+    this.authCodes.set(auth_code, {
+      auth_code,
+      app_id: this.appId,
+      expires_at: this.now() + ttlMs,
+      used: false,
+    });
+    return auth_code;
+  }
+
+  /** Counts one HTTP call to `endpoint`. */
+  countCall(endpoint: string): void {
+    this.calls[endpoint] = (this.calls[endpoint] ?? 0) + 1;
+  }
+
+  /** The advertiser's identities (empty when none). */
+  identitiesOf(advertiser_id: string): IdentityRecord[] {
+    let list = this.identities.get(advertiser_id);
+    if (!list) {
+      list = [];
+      this.identities.set(advertiser_id, list);
+    }
+    return list;
+  }
+}

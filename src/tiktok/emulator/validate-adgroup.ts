@@ -1,0 +1,219 @@
+/**
+ * adgroup/create/ validation, as TikTok answers it: 40002 naming the field, 40007 for an unknown
+ * campaign or pixel. Source: TikTok "Create an ad group" via reference/tiktok-api.md §6 and the
+ * "Create Website Conversions ads" rules (doc 1775548501843970).
+ */
+import { paramError } from './envelope';
+import { CURRENCY_RATIO } from './fixtures';
+import {
+  ADGROUP_BUDGET_MODES,
+  BID_TYPES,
+  BILLING_EVENTS,
+  checkEnum,
+  checkText,
+  isInt64String,
+  notExist,
+  OPERATION_STATUSES,
+  OPTIMIZATION_EVENTS,
+  OPTIMIZATION_GOALS,
+  optNumber,
+  optString,
+  optStringArray,
+  PACINGS,
+  type Params,
+  PLACEMENT_TYPES,
+  PLACEMENTS,
+  PROMOTION_TYPES,
+  parseTikTokTime,
+  reqString,
+  requireFields,
+  SCHEDULE_TYPES,
+} from './rules';
+
+/** What the ad group is checked against: its campaign and the advertiser's account. */
+export interface AdGroupContext {
+  /** The campaign the body's `campaign_id` names, or undefined when it does not exist. */
+  campaign: { objective_type: string; budget_optimize_on: boolean } | undefined;
+  currency: string;
+  pixelExists: (pixel_id: string) => boolean;
+}
+
+/** Goals billed per click vs. by optimized CPM (reference §6 billing pairing). */
+const BILLING_FOR_GOAL: Readonly<Record<string, string>> = {
+  CLICK: 'CPC',
+  CONVERT: 'OCPM',
+  VALUE: 'OCPM',
+  AUTOMATIC_VALUE_OPTIMIZATION: 'OCPM',
+  TRAFFIC_LANDING_PAGE_VIEW: 'OCPM',
+};
+
+/** Objectives whose ad groups need no `promotion_type` (reference §6). */
+const NO_PROMOTION_TYPE = new Set(['REACH', 'VIDEO_VIEWS', 'ENGAGEMENT']);
+
+/** The placements `PLACEMENT_TYPE_AUTOMATIC` resolves to in the response. */
+export const AUTOMATIC_PLACEMENTS = [
+  'PLACEMENT_TIKTOK',
+  'PLACEMENT_PANGLE',
+  'PLACEMENT_GLOBAL_APP_BUNDLE',
+];
+
+/**
+ * Checks an adgroup/create/ body; returns the ad group object fields to store (without ids).
+ * Throws 40002 (field problems) or 40007 (unknown campaign_id / pixel_id).
+ */
+export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<string, unknown> {
+  requireFields(body, [
+    'campaign_id',
+    'adgroup_name',
+    'schedule_type',
+    'schedule_start_time',
+    'optimization_goal',
+    'billing_event',
+  ]);
+  const campaign_id = reqString(body, 'campaign_id');
+  const campaign = ctx.campaign;
+  if (!campaign) notExist('campaign_id', campaign_id);
+  const adgroup_name = reqString(body, 'adgroup_name');
+  checkText(adgroup_name, 'adgroup_name', 1, 512);
+
+  const promotion_type = checkEnum(
+    optString(body, 'promotion_type'),
+    PROMOTION_TYPES,
+    'promotion_type',
+  );
+  if (!promotion_type && !NO_PROMOTION_TYPE.has(campaign.objective_type)) {
+    paramError(
+      `Missing required field(s): promotion_type (required for ${campaign.objective_type} campaigns).`,
+    );
+  }
+
+  const placement_type =
+    checkEnum(optString(body, 'placement_type'), PLACEMENT_TYPES, 'placement_type') ??
+    'PLACEMENT_TYPE_NORMAL';
+  let placements = optStringArray(body, 'placements');
+  for (const p of placements ?? []) checkEnum(p, PLACEMENTS, 'placements');
+  if (placement_type === 'PLACEMENT_TYPE_NORMAL' && (!placements || placements.length === 0)) {
+    paramError(
+      'Missing required field(s): placements (required when placement_type is PLACEMENT_TYPE_NORMAL).',
+    );
+  }
+  if (placement_type === 'PLACEMENT_TYPE_AUTOMATIC') placements = [...AUTOMATIC_PLACEMENTS];
+
+  const location_ids = optStringArray(body, 'location_ids');
+  const zipcode_ids = optStringArray(body, 'zipcode_ids');
+  if ((location_ids?.length ?? 0) + (zipcode_ids?.length ?? 0) === 0) {
+    paramError('Missing required field(s): location_ids.');
+  }
+
+  // Budget: ignored under campaign budget optimization (CBO), required otherwise.
+  const ratio = CURRENCY_RATIO[ctx.currency] ?? 1;
+  let budget_mode = checkEnum(optString(body, 'budget_mode'), ADGROUP_BUDGET_MODES, 'budget_mode');
+  let budget = optNumber(body, 'budget');
+  if (!campaign.budget_optimize_on) {
+    requireFields(body, ['budget_mode', 'budget']);
+    if (budget === undefined || budget <= 0) paramError('budget: must be greater than 0.');
+    if (budget_mode !== 'BUDGET_MODE_TOTAL' && budget < 20 * ratio) {
+      paramError(`budget: the daily budget must be at least ${20 * ratio} ${ctx.currency}.`);
+    }
+    if (budget >= 10_000_000 * ratio) {
+      paramError(`budget: must be less than ${10_000_000 * ratio} ${ctx.currency}.`);
+    }
+  } else {
+    budget_mode = undefined;
+    budget = undefined;
+  }
+
+  const schedule_type = checkEnum(
+    reqString(body, 'schedule_type'),
+    SCHEDULE_TYPES,
+    'schedule_type',
+  );
+  const start = parseTikTokTime(reqString(body, 'schedule_start_time'), 'schedule_start_time');
+  const endText = optString(body, 'schedule_end_time');
+  if (schedule_type === 'SCHEDULE_START_END') {
+    if (!endText) {
+      paramError('Missing required field(s): schedule_end_time (required for SCHEDULE_START_END).');
+    }
+    if (parseTikTokTime(endText, 'schedule_end_time') <= start) {
+      paramError('schedule_end_time: must be later than schedule_start_time.');
+    }
+  }
+  if (budget_mode === 'BUDGET_MODE_TOTAL' && schedule_type === 'SCHEDULE_FROM_NOW') {
+    paramError('schedule_type: BUDGET_MODE_TOTAL requires SCHEDULE_START_END.');
+  }
+
+  const optimization_goal = checkEnum(
+    reqString(body, 'optimization_goal'),
+    OPTIMIZATION_GOALS,
+    'optimization_goal',
+  ) as string;
+  const billing_event = checkEnum(
+    reqString(body, 'billing_event'),
+    BILLING_EVENTS,
+    'billing_event',
+  ) as string;
+  const expectedBilling = BILLING_FOR_GOAL[optimization_goal];
+  if (expectedBilling && billing_event !== expectedBilling) {
+    paramError(
+      `billing_event: optimization_goal ${optimization_goal} requires billing_event ${expectedBilling}, got ${billing_event}.`,
+    );
+  }
+  const pixel_id = optString(body, 'pixel_id');
+  const optimization_event = checkEnum(
+    optString(body, 'optimization_event'),
+    OPTIMIZATION_EVENTS,
+    'optimization_event',
+  );
+  if (optimization_goal === 'CONVERT' && (!pixel_id || !optimization_event)) {
+    paramError(
+      'Missing required field(s): pixel_id, optimization_event (required when optimization_goal is CONVERT).',
+    );
+  }
+  if (pixel_id !== undefined && !ctx.pixelExists(pixel_id)) notExist('pixel_id', pixel_id);
+
+  const bid_type =
+    checkEnum(optString(body, 'bid_type'), BID_TYPES, 'bid_type') ?? 'BID_TYPE_NO_BID';
+  if (bid_type === 'BID_TYPE_CUSTOM') {
+    const price =
+      billing_event === 'OCPM'
+        ? optNumber(body, 'conversion_bid_price')
+        : optNumber(body, 'bid_price');
+    if (price === undefined || price <= 0) {
+      paramError(
+        `Missing required field(s): ${billing_event === 'OCPM' ? 'conversion_bid_price' : 'bid_price'} (required with BID_TYPE_CUSTOM).`,
+      );
+    }
+  }
+  const pacing = checkEnum(optString(body, 'pacing'), PACINGS, 'pacing') ?? 'PACING_MODE_SMOOTH';
+  if (pacing === 'PACING_MODE_FAST' && bid_type !== 'BID_TYPE_CUSTOM') {
+    paramError('pacing: PACING_MODE_FAST is only available with BID_TYPE_CUSTOM.');
+  }
+  const operation_status =
+    checkEnum(optString(body, 'operation_status'), OPERATION_STATUSES, 'operation_status') ??
+    'ENABLE';
+  if (body.request_id !== undefined && !isInt64String(body.request_id)) {
+    paramError('request_id: must be a string holding a 64-bit integer.');
+  }
+
+  return {
+    campaign_id,
+    adgroup_name,
+    promotion_type: promotion_type ?? null,
+    placement_type,
+    placements: placements ?? [],
+    location_ids: location_ids ?? [],
+    budget_mode: budget_mode ?? null,
+    budget: budget ?? 0,
+    schedule_type,
+    schedule_start_time: body.schedule_start_time,
+    schedule_end_time: endText ?? null,
+    optimization_goal,
+    billing_event,
+    bid_type,
+    pacing,
+    pixel_id: pixel_id ?? null,
+    optimization_event: optimization_event ?? null,
+    operation_status,
+    dayparting: '1'.repeat(336),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * TikTok Marketing API v1.3 errors: one typed error for every failed call, classified into the
+ * five classes the user acts on.
+ *
+ * Source: TikTok "Appendix – Return codes" (portal doc 1737172488964097; names from the official
+ * SDK's `tiktok_code.py`), summarised in reference/tiktok-api.md §4 and §11.
+ */
+import type { ErrorClass } from '../engine/reply';
+
+/**
+ * The `code` a {@link TikTokApiError} carries when no TikTok envelope came back at all: network
+ * failure, timeout, an HTTP error page (404 "page not found", 405, 5xx from a gateway) or a body
+ * that is not JSON. `http_status` then says what the transport saw (0 = no response).
+ */
+export const NO_ENVELOPE_CODE = -1;
+
+/** Codes that mean the access token (or auth code) no longer works: re-authorize. */
+const AUTH_CODES = new Set([40102, 40104, 40105, 40106, 40110, 40113, 40130]);
+/** Codes that mean "not allowed": missing scope, geo block, allowlist, advertiser gone. */
+const PERMISSION_CODES = new Set([40001, 41000, 40118, 40300, 40301]);
+/** Throttling: back off and retry. */
+const RATE_LIMIT_CODES = new Set([40016, 40100, 40132, 40133, 61000]);
+/** Temporary trouble on TikTok's side that a retry may clear (5xxxx handled by range). */
+const TRANSIENT_CODES = new Set([40202, 40901, 40902, 40913, 60001]);
+
+/**
+ * Classifies a TikTok envelope `code` (never 0) into an {@link ErrorClass}:
+ * - `auth`: 40102, 40104, 40105, 40106, 40110, 40113, 40130.
+ * - `permission`: 40001 (scope not granted), 41000 (IP in a banned region), 40118 (allowlist),
+ *   40300 (advertiser does not exist), 40301 (advertiser role).
+ * - `rate_limit`: 40016, 40100, 40132, 40133, 61000.
+ * - `transient`: 40202, 40901, 40902, 40913, every 5xxxx, 60001, and {@link NO_ENVELOPE_CODE}.
+ * - `validation`: every other code (all remaining 4xxxx, and anything unknown: not retried).
+ *
+ * `message` is TikTok's text. Our one use of it: a 40000 whose message names the access token
+ * (TikTok's wording for "token issued to another app", reference §2.4) is `auth`, because only a
+ * new authorization fixes it. That reading is ours, not TikTok's.
+ *
+ * Source: TikTok "Appendix – Return codes"; reference/tiktok-api.md §4.1, §4.3, §11.
+ */
+export function classifyTikTokCode(code: number, message: string): ErrorClass {
+  if (AUTH_CODES.has(code)) return 'auth';
+  if (PERMISSION_CODES.has(code)) return 'permission';
+  if (RATE_LIMIT_CODES.has(code)) return 'rate_limit';
+  if (TRANSIENT_CODES.has(code)) return 'transient';
+  if (code === NO_ENVELOPE_CODE) return 'transient';
+  if (code >= 50000 && code <= 59999) return 'transient';
+  if (code === 40000 && /access[ _-]?token/i.test(message)) return 'auth';
+  return 'validation';
+}
+
+/** Whether a class is worth retrying automatically (with backoff): rate limits and transients. */
+export function isRetryableClass(error_class: ErrorClass): boolean {
+  return error_class === 'rate_limit' || error_class === 'transient';
+}
+
+/** What a {@link TikTokApiError} is built from. */
+export interface TikTokApiErrorInit {
+  /** TikTok's envelope `code`, or {@link NO_ENVELOPE_CODE}. */
+  code: number;
+  /** TikTok's envelope `message` (or a description of the transport failure). */
+  tiktok_message: string;
+  /** TikTok's envelope `request_id`, when there was an envelope. */
+  request_id?: string;
+  /** The HTTP status seen; 0 when no response arrived (network error, timeout). */
+  http_status: number;
+  /** Overrides {@link classifyTikTokCode}; used for envelope-less failures. */
+  error_class?: ErrorClass;
+  /** The endpoint called, e.g. `campaign/create/` (for the message only). */
+  endpoint?: string;
+}
+
+/**
+ * A failed Marketing API call: envelope `code !== 0` (whatever the HTTP status), or no envelope
+ * at all (`code` = {@link NO_ENVELOPE_CODE}: network error, timeout, HTTP 5xx page → `transient`;
+ * HTTP 4xx page such as 404 "page not found" → `validation`, since retrying cannot help).
+ * Never carries tokens or secrets.
+ *
+ * Source: TikTok "Appendix – Return codes"; reference/tiktok-api.md §3, §4, §11.
+ */
+export class TikTokApiError extends Error {
+  override readonly name = 'TikTokApiError';
+  /** TikTok's envelope `code`, or -1 when there was no envelope. */
+  readonly code: number;
+  /** TikTok's own `message`, verbatim. */
+  readonly tiktok_message: string;
+  /** TikTok's `request_id`, to quote in a support ticket. */
+  readonly request_id?: string;
+  /** HTTP status of the response; 0 when none arrived. */
+  readonly http_status: number;
+  /** What the user must do about it. */
+  readonly error_class: ErrorClass;
+  /** True for `rate_limit` and `transient`. */
+  readonly retryable: boolean;
+
+  constructor(init: TikTokApiErrorInit) {
+    const where = init.endpoint ? ` (${init.endpoint})` : '';
+    super(`TikTok API error ${init.code}${where}: ${init.tiktok_message}`);
+    this.code = init.code;
+    this.tiktok_message = init.tiktok_message;
+    if (init.request_id !== undefined) this.request_id = init.request_id;
+    this.http_status = init.http_status;
+    this.error_class = init.error_class ?? classifyTikTokCode(init.code, init.tiktok_message);
+    this.retryable = isRetryableClass(this.error_class);
+  }
+}
+
+/**
+ * True when the error means the stored token no longer reaches the advertiser and the link must
+ * be redone: 40102 (expired), 40105 (invalid or revoked), 40106 (not valid for this advertiser).
+ * Source: reference/tiktok-api.md §2.4 ("on 40102/40105/40106 mark the connection as needing
+ * re-authorization").
+ */
+export function isLinkInvalid(err: unknown): boolean {
+  return err instanceof TikTokApiError && [40102, 40105, 40106].includes(err.code);
+}

@@ -1,0 +1,185 @@
+/**
+ * The Marketing API v1.3 transport: one HTTP call per attempt, the `{code, message, request_id,
+ * data}` envelope unwrapped, bounded retries with exponential backoff and full jitter.
+ *
+ * Source: reference/tiktok-api.md §1 (paths, `Access-Token` header, JSON-encoded query values),
+ * §3 (envelope, HTTP 200 on application errors), §4.3 (retry policy).
+ */
+import type { Logger } from '../logger';
+import { NO_ENVELOPE_CODE, TikTokApiError } from './errors';
+
+/** Retry policy. Delays in milliseconds. */
+export interface RetryPolicy {
+  /** Total tries including the first (≥ 1). Default 4. */
+  attempts: number;
+  /** Backoff base: try n waits a random time in [0, min(maxDelayMs, baseDelayMs·2^(n-1))). */
+  baseDelayMs: number;
+  /** Upper bound of one wait. */
+  maxDelayMs: number;
+}
+
+/** The default {@link RetryPolicy}: 4 tries, 500 ms base, 8 s cap. */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+
+/** One API call. `endpoint` is relative and ends with `/`, e.g. `campaign/create/`. */
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  endpoint: string;
+  /** Sent as the `Access-Token` header (no `Bearer`). Omitted for the OAuth exchange. */
+  access_token?: string;
+  /** GET query; arrays and objects are JSON-encoded, undefined values dropped. */
+  query?: Record<string, unknown>;
+  /** POST JSON body. */
+  body?: Record<string, unknown>;
+  /** POST multipart body (uploads); takes precedence over `body`. */
+  form?: FormData;
+}
+
+/** Options of {@link TikTokHttp}; see `TikTokClientOptions`. */
+export interface TikTokHttpOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  logger?: Logger;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+interface Envelope {
+  code: number;
+  message: string;
+  request_id?: string;
+  data?: unknown;
+}
+
+function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'number' && typeof v.message === 'string';
+}
+
+/** Encodes a GET query TikTok's way: scalars as text, arrays/objects as JSON strings. */
+export function encodeQuery(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    params.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * Sends Marketing API requests. `calls` counts HTTP attempts made (each retry counts), so tests
+ * can prove that no call, or exactly N calls, happened. Logs endpoint, code, request_id and
+ * attempt only: never tokens, secrets or bodies.
+ */
+export class TikTokHttp {
+  #calls = 0;
+
+  constructor(private readonly options: TikTokHttpOptions) {}
+
+  /** HTTP requests sent so far (every attempt counts). */
+  get calls(): number {
+    return this.#calls;
+  }
+
+  /** Runs `request`, retrying rate-limit/transient failures; returns the envelope's `data`. */
+  async send<T>(request: ApiRequest): Promise<T> {
+    const { attempts, baseDelayMs, maxDelayMs } = this.options.retry;
+    const total = Math.max(1, Math.floor(attempts));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const data = (await this.once(request)) as T;
+        this.options.logger?.debug({ endpoint: request.endpoint, code: 0, attempt }, 'tiktok ok');
+        return data;
+      } catch (err) {
+        if (!(err instanceof TikTokApiError)) throw err;
+        const log = {
+          endpoint: request.endpoint,
+          code: err.code,
+          request_id: err.request_id,
+          attempt,
+          error_class: err.error_class,
+        };
+        if (!err.retryable || attempt >= total) {
+          this.options.logger?.warn(log, 'tiktok call failed');
+          throw err;
+        }
+        const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+        const delay = Math.floor(this.options.random() * cap);
+        this.options.logger?.info({ ...log, delay_ms: delay }, 'tiktok call retrying');
+        await this.options.sleep(delay);
+      }
+    }
+  }
+
+  /** One attempt: HTTP call + envelope check. Throws {@link TikTokApiError}. */
+  private async once(request: ApiRequest): Promise<unknown> {
+    const base = this.options.baseUrl.replace(/\/+$/, '');
+    const query = request.method === 'GET' && request.query ? encodeQuery(request.query) : '';
+    const url = `${base}/open_api/v1.3/${request.endpoint}${query}`;
+    const headers: Record<string, string> = {};
+    if (request.access_token !== undefined) headers['Access-Token'] = request.access_token;
+    let body: string | FormData | undefined;
+    if (request.method === 'POST') {
+      if (request.form) body = request.form;
+      else {
+        headers['Content-Type'] = 'application/json';
+        body = JSON.stringify(request.body ?? {});
+      }
+    }
+    const init: RequestInit = {
+      method: request.method,
+      headers,
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    };
+    if (body !== undefined) init.body = body;
+
+    this.#calls++;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, init);
+      text = await response.text();
+    } catch (err) {
+      const timedOut = err instanceof Error && err.name === 'TimeoutError';
+      throw new TikTokApiError({
+        code: NO_ENVELOPE_CODE,
+        tiktok_message: timedOut
+          ? `no response within ${this.options.timeoutMs} ms`
+          : `network error: ${err instanceof Error ? err.message : String(err)}`,
+        http_status: 0,
+        error_class: 'transient',
+        endpoint: request.endpoint,
+      });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isEnvelope(parsed)) {
+      const status = response.status;
+      throw new TikTokApiError({
+        code: NO_ENVELOPE_CODE,
+        tiktok_message: `HTTP ${status} without a TikTok envelope: ${text.slice(0, 200)}`,
+        http_status: status,
+        error_class: status >= 400 && status < 500 ? 'validation' : 'transient',
+        endpoint: request.endpoint,
+      });
+    }
+    if (parsed.code !== 0) {
+      const init: ConstructorParameters<typeof TikTokApiError>[0] = {
+        code: parsed.code,
+        tiktok_message: parsed.message,
+        http_status: response.status,
+        endpoint: request.endpoint,
+      };
+      if (typeof parsed.request_id === 'string') init.request_id = parsed.request_id;
+      throw new TikTokApiError(init);
+    }
+    return parsed.data ?? {};
+  }
+}
