@@ -11,16 +11,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { loadConfig } from '../src/config';
 import { StaticAccessResolver } from '../src/engine/access';
 import { ConversationEngine } from '../src/engine/engine';
+import { engineSettingsFrom } from '../src/engine-settings';
 import { silentLogger } from '../src/logger';
 import { OfflineTurnModel } from '../src/model/offline-model';
 import { promptSize } from '../src/model/prompt';
 import type { TurnInput, TurnModel } from '../src/model/turn';
 import { Keys } from '../src/store/keys';
 import { RedisStateStore } from '../src/store/redis-state-store';
-import { engineSettingsFrom } from '../src/engine-settings';
-import { loadConfig } from '../src/config';
 import { NO_TIKTOK } from './no-tiktok';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -62,7 +62,11 @@ function engineFor(store: RedisStateStore, prefix: string, model: TurnModel): Co
   });
 }
 
-async function runThreads(engine: ConversationEngine, threads: number, turns: number): Promise<{ latencies: number[]; wallMs: number }> {
+async function runThreads(
+  engine: ConversationEngine,
+  threads: number,
+  turns: number,
+): Promise<{ latencies: number[]; wallMs: number }> {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
@@ -87,7 +91,12 @@ async function runThreads(engine: ConversationEngine, threads: number, turns: nu
   return { latencies: latencies.sort((a, b) => a - b), wallMs: performance.now() - started };
 }
 
-async function measure(label: string, threads: number, model: TurnModel, admin: Redis): Promise<number> {
+async function measure(
+  label: string,
+  threads: number,
+  model: TurnModel,
+  admin: Redis,
+): Promise<number> {
   const prefix = `bench:${randomUUID()}:`;
   const store = new RedisStateStore(REDIS_URL);
   const engine = engineFor(store, prefix, model);
@@ -132,14 +141,20 @@ async function promptGrowth(): Promise<number[]> {
 
 async function main(): Promise<void> {
   const admin = new Redis(REDIS_URL);
-  console.log(`Engine turn overhead: offline model, Redis at ${REDIS_URL.replace(/\/\/[^@]*@/, '//***@')}, ${TURNS} turns per thread, no TikTok calls`);
+  console.log(
+    `Engine turn overhead: offline model, Redis at ${REDIS_URL.replace(/\/\/[^@]*@/, '//***@')}, ${TURNS} turns per thread, no TikTok calls`,
+  );
   const offline = new OfflineTurnModel();
   const one = await measure('1 thread', 1, offline, admin);
   const many = await measure('200 threads (all concurrent)', 200, offline, admin);
   admin.disconnect();
   const [p1, p10, p20] = await promptGrowth();
-  console.log(`Gemini prompt size (chars, system + schema + contents): turn 1 ${p1}, turn 10 ${p10}, turn 20 ${p20}  → turn 20 / turn 1 = ${((p20 ?? 0) / (p1 || 1)).toFixed(2)}x`);
-  console.log(`Redis commands per turn: ${one.toFixed(2)} (1 thread), ${many.toFixed(2)} (200 threads); target ≤ 6`);
+  console.log(
+    `Gemini prompt size (chars, system + schema + contents): turn 1 ${p1}, turn 10 ${p10}, turn 20 ${p20}  → turn 20 / turn 1 = ${((p20 ?? 0) / (p1 || 1)).toFixed(2)}x`,
+  );
+  console.log(
+    `Redis commands per turn: ${one.toFixed(2)} (1 thread), ${many.toFixed(2)} (200 threads); target ≤ 6`,
+  );
 }
 
 main().then(

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
-import { runConsoleChat } from '../adapters/console/console-chat';
 import type { FaultKind } from '../adapters/console/commands';
+import { runConsoleChat } from '../adapters/console/console-chat';
 import { type Config, loadConfig } from './config';
 import { StaticAccessResolver } from './engine/access';
 import { ConversationEngine } from './engine/engine';
@@ -14,7 +14,12 @@ import { Keys } from './store/keys';
 import type { StateStore } from './store/state-store';
 import type { TikTokAuth } from './tiktok/ads-api';
 import { TikTokClient } from './tiktok/client';
-import { createTikTokEmulator, EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID, type TikTokEmulator } from './tiktok/emulator';
+import {
+  createTikTokEmulator,
+  EMULATOR_ACCESS_TOKEN,
+  EMULATOR_ADVERTISER_ID,
+  type TikTokEmulator,
+} from './tiktok/emulator';
 
 /** Where the terminal chat reads and writes, and the settings it runs with. */
 export interface TerminalOptions {
@@ -36,15 +41,25 @@ interface TikTokSide {
 async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
   if (config.TIKTOK_BASE_URL && config.TIKTOK_ACCESS_TOKEN && config.TIKTOK_ADVERTISER_ID) {
     return {
-      client: new TikTokClient({ baseUrl: config.TIKTOK_BASE_URL, logger: logger.child({ component: 'tiktok' }) }),
-      auth: { access_token: config.TIKTOK_ACCESS_TOKEN, advertiser_id: config.TIKTOK_ADVERTISER_ID },
+      client: new TikTokClient({
+        baseUrl: config.TIKTOK_BASE_URL,
+        logger: logger.child({ component: 'tiktok' }),
+      }),
+      auth: {
+        access_token: config.TIKTOK_ACCESS_TOKEN,
+        advertiser_id: config.TIKTOK_ADVERTISER_ID,
+      },
       baseUrl: config.TIKTOK_BASE_URL,
     };
   }
   const emulator = createTikTokEmulator({ logger });
   const baseUrl = await emulator.listen(config.EMULATOR_PORT);
   return {
-    client: new TikTokClient({ baseUrl, logger: logger.child({ component: 'tiktok' }), retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 1000 } }),
+    client: new TikTokClient({
+      baseUrl,
+      logger: logger.child({ component: 'tiktok' }),
+      retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 1000 },
+    }),
     auth: { access_token: EMULATOR_ACCESS_TOKEN, advertiser_id: EMULATOR_ADVERTISER_ID },
     emulator,
     baseUrl,

@@ -207,7 +207,7 @@ function guardCrossFieldRules(before: AdDraft, next: AdDraft, violations: Violat
   const broken = crossFieldViolations(next);
   if (broken.length === 0) return;
   violations.push(...broken);
-  if (next.music !== before.music) {
+  if (JSON.stringify(next.music) !== JSON.stringify(before.music)) {
     if (before.music) next.music = before.music;
     else delete next.music;
   } else if (before.objective_type) {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { parseLine } from '../../adapters/console/commands';
 import { runTerminal } from '../../src/app';
 import { silentLogger } from '../../src/logger';
-import { parseLine } from '../../adapters/console/commands';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/harness';
 
 const SCRIPT = readFileSync(join(__dirname, '../../examples/conversation.txt'), 'utf8');
@@ -14,7 +14,12 @@ async function chat(lines: string, env: NodeJS.ProcessEnv = {}): Promise<string>
   output.on('data', (chunk: Buffer) => {
     text += chunk.toString('utf8');
   });
-  await runTerminal({ env: { LOG_LEVEL: 'silent', ...env }, input: Readable.from([lines]), output, logger: silentLogger() });
+  await runTerminal({
+    env: { LOG_LEVEL: 'silent', ...env },
+    input: Readable.from([lines]),
+    output,
+    logger: silentLogger(),
+  });
   return text;
 }
 
@@ -43,7 +48,10 @@ describe('the terminal chat (npm start)', () => {
     const prefix = `test:terminal:${Date.now()}:`;
     const env = { REDIS_URL: TEST_REDIS_URL, STATE_PREFIX: prefix };
     try {
-      const [firstHalf, secondHalf] = [SCRIPT.split('\n').slice(0, 3).join('\n'), SCRIPT.split('\n').slice(3).join('\n')];
+      const [firstHalf, secondHalf] = [
+        SCRIPT.split('\n').slice(0, 3).join('\n'),
+        SCRIPT.split('\n').slice(3).join('\n'),
+      ];
       await chat(firstHalf, env);
       const out = await chat(`${secondHalf}\n/status`, env);
       expect(out).toMatch(/state: Redis/);
@@ -63,9 +71,15 @@ describe('terminal commands', () => {
   it('parses commands and refuses unknown ones with help', () => {
     expect(parseLine('/approve')).toEqual({ kind: 'action', action_id: 'approve' });
     expect(parseLine('/simulate ratelimit')).toEqual({ kind: 'simulate', fault: 'ratelimit' });
-    expect(parseLine('/simulate flood')).toMatchObject({ kind: 'invalid', error: expect.stringContaining('geo|auth|server|ratelimit|off') });
+    expect(parseLine('/simulate flood')).toMatchObject({
+      kind: 'invalid',
+      error: expect.stringContaining('geo|auth|server|ratelimit|off'),
+    });
     expect(parseLine('/upload ./a.mp3')).toEqual({ kind: 'upload', path: './a.mp3', text: '' });
-    expect(parseLine('/frobnicate')).toMatchObject({ kind: 'invalid', error: expect.stringContaining('/help') });
+    expect(parseLine('/frobnicate')).toMatchObject({
+      kind: 'invalid',
+      error: expect.stringContaining('/help'),
+    });
     expect(parseLine('hello there')).toEqual({ kind: 'message', text: 'hello there' });
   });
 });

@@ -36,7 +36,10 @@ describe('team approval', () => {
   it('waits for the configured number of distinct approvals', async () => {
     const t = await ready({ settings: { approvals_required: 2, allow_self_approval: false } });
     const one = await t.react('✅', alice);
-    expect(blocksOf(one).find((b) => b.type === 'approval_request')).toMatchObject({ approved_by: ['U_ALICE'], required: 2 });
+    expect(blocksOf(one).find((b) => b.type === 'approval_request')).toMatchObject({
+      approved_by: ['U_ALICE'],
+      required: 2,
+    });
     await t.react('white_check_mark', alice);
     expect((await t.state())?.approvals).toEqual(['U_ALICE']);
     const two = await t.react('white_check_mark', bob);
@@ -56,9 +59,15 @@ describe('team approval', () => {
     await t.react('white_check_mark', alice);
     const edited = await t.say('set budget to 80', { user: bob });
     expect(textOf(edited)).toMatch(/approvals were dropped/);
-    expect(blocksOf(edited).find((b) => b.type === 'approval_request')).toMatchObject({ approved_by: [] });
+    expect(blocksOf(edited).find((b) => b.type === 'approval_request')).toMatchObject({
+      approved_by: [],
+    });
     const saved = await t.state();
-    expect(saved).toMatchObject({ status: 'awaiting_approval', approvals: [], draft: { budget: 80 } });
+    expect(saved).toMatchObject({
+      status: 'awaiting_approval',
+      approvals: [],
+      draft: { budget: 80 },
+    });
   });
 
   it('❌ sends the draft back for editing; approving then needs a complete draft again', async () => {

@@ -1,4 +1,11 @@
-import { blocksOf, CAROUSEL_SCRIPT, deleteRedisPrefix, Harness, textOf, VIDEO_SCRIPT } from '../support/harness';
+import {
+  blocksOf,
+  CAROUSEL_SCRIPT,
+  deleteRedisPrefix,
+  Harness,
+  textOf,
+  VIDEO_SCRIPT,
+} from '../support/harness';
 
 describe.each([
   ['in-memory store', false],
@@ -29,7 +36,13 @@ describe.each([
 
     const approved = await t.act('approve');
     const result = blocksOf(approved).find((b) => b.type === 'result');
-    expect(result).toMatchObject({ type: 'result', advertiser_id: expect.any(String), campaign_id: expect.any(String), adgroup_id: expect.any(String), ad_id: expect.any(String) });
+    expect(result).toMatchObject({
+      type: 'result',
+      advertiser_id: expect.any(String),
+      campaign_id: expect.any(String),
+      adgroup_id: expect.any(String),
+      ad_id: expect.any(String),
+    });
     const progress = approved.filter((r) => r.key?.startsWith('progress:'));
     expect(progress.length).toBeGreaterThanOrEqual(6);
     expect(new Set(progress.map((r) => r.key)).size).toBe(1);
@@ -45,14 +58,22 @@ describe.each([
       music: { kind: 'existing', music_id: 'music_123' },
       image_ids: ['img_summer_1', 'img_summer_2'],
     });
-    if (result?.type === 'result') expect(saved?.submission).toMatchObject({ campaign_id: result.campaign_id, ad_id: result.ad_id });
+    if (result?.type === 'result')
+      expect(saved?.submission).toMatchObject({
+        campaign_id: result.campaign_id,
+        ad_id: result.ad_id,
+      });
   });
 
   it('creates a Traffic single video with no music, picking a cover of the same shape', async () => {
     const t = h.thread();
     await t.script(VIDEO_SCRIPT);
     const saved = await t.state();
-    expect(saved?.draft).toMatchObject({ music: { kind: 'none' }, video_id: 'vid_summer_1', image_ids: [expect.any(String)] });
+    expect(saved?.draft).toMatchObject({
+      music: { kind: 'none' },
+      video_id: 'vid_summer_1',
+      image_ids: [expect.any(String)],
+    });
     const approved = await t.act('approve');
     expect(blocksOf(approved).some((b) => b.type === 'result')).toBe(true);
     expect(h.emulator.counts()).toMatchObject({ campaigns: 1, adgroups: 1, ads: 1 });

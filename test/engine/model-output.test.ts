@@ -8,7 +8,13 @@ describe('the engine with Gemini (real SDK against the local generateContent sta
   let h: Harness;
   beforeEach(async () => {
     gemini = await GeminiStandIn.start();
-    const model = new GeminiTurnModel({ apiKey: 'test-key', model: 'gemini-3.1-flash-lite', baseUrl: gemini.url, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, sleep: async () => {} });
+    const model = new GeminiTurnModel({
+      apiKey: 'test-key',
+      model: 'gemini-3.1-flash-lite',
+      baseUrl: gemini.url,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+      sleep: async () => {},
+    });
     h = await Harness.start({ redis: true, model });
   });
   afterEach(async () => {
@@ -22,21 +28,32 @@ describe('the engine with Gemini (real SDK against the local generateContent sta
   });
 
   it('applies a valid turn through the ad rules', async () => {
-    gemini.enqueue(turn({ campaign_name: 'Gemini Launch', objective: 'Traffic' }, 'Nice, a traffic campaign.'));
+    gemini.enqueue(
+      turn({ campaign_name: 'Gemini Launch', objective: 'Traffic' }, 'Nice, a traffic campaign.'),
+    );
     const replies = await h.thread().say('new traffic campaign, call it Gemini Launch');
     expect(textOf(replies)).toContain('Nice, a traffic campaign.');
-    expect((await h.thread().state())?.draft).toEqual({ campaign_name: 'Gemini Launch', objective_type: 'TRAFFIC' });
+    expect((await h.thread().state())?.draft).toEqual({
+      campaign_name: 'Gemini Launch',
+      objective_type: 'TRAFFIC',
+    });
   });
 
   it('malformed output twice: a clear message, and the saved draft is left as it was', async () => {
     gemini.enqueue(turn({ campaign_name: 'Kept Name' }));
     await h.thread().say('call it Kept Name');
     const before = await h.thread().state();
-    gemini.enqueue({ kind: 'text', text: '{"message": "oops", "intent": ' }, { kind: 'text', text: '{"message":"x","intent":"submit_now","updates":{}}' });
+    gemini.enqueue(
+      { kind: 'text', text: '{"message": "oops", "intent": ' },
+      { kind: 'text', text: '{"message":"x","intent":"submit_now","updates":{}}' },
+    );
     const replies = await h.thread().say('change the name to Lost Name');
     expect(gemini.requests).toHaveLength(3);
     const text = blocksOf(replies).find((b) => b.type === 'text');
-    expect(text).toMatchObject({ tone: 'error', text: expect.stringMatching(/draft is unchanged/) });
+    expect(text).toMatchObject({
+      tone: 'error',
+      text: expect.stringMatching(/draft is unchanged/),
+    });
     expect(await h.thread().state()).toEqual(before);
   });
 
@@ -44,7 +61,9 @@ describe('the engine with Gemini (real SDK against the local generateContent sta
     gemini.enqueue(turn({ objective: 'APP_INSTALL', ad_text: 'x'.repeat(150), budget: 999999 }));
     const replies = await h.thread().say('anything');
     const violations = blocksOf(replies).find((b) => b.type === 'violations');
-    expect(violations?.type === 'violations' && violations.violations.map((v) => v.rule).sort()).toEqual(['ad_text.too_long', 'budget.above_cap', 'objective_type.unsupported']);
+    expect(
+      violations?.type === 'violations' && violations.violations.map((v) => v.rule).sort(),
+    ).toEqual(['ad_text.too_long', 'budget.above_cap', 'objective_type.unsupported']);
     expect((await h.thread().state())?.draft).toEqual({});
   });
 });

@@ -2,7 +2,10 @@ import { blocksOf, CAROUSEL_SCRIPT, Harness, textOf } from '../support/harness';
 
 /** Bytes that look like an MP3 (ID3 header + padding). */
 function fakeMp3(): Buffer {
-  return Buffer.concat([Buffer.from('ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'), Buffer.alloc(2048, 0x55)]);
+  return Buffer.concat([
+    Buffer.from('ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'),
+    Buffer.alloc(2048, 0x55),
+  ]);
 }
 
 describe('music, three ways', () => {
@@ -41,7 +44,9 @@ describe('music, three ways', () => {
     const t = h.thread();
     await t.script(upToMusic);
     const replies = await t.say('Use music_999999');
-    expect(blocksOf(replies).find((b) => b.type === 'violations')).toMatchObject({ violations: [{ rule: 'music.unknown' }] });
+    expect(blocksOf(replies).find((b) => b.type === 'violations')).toMatchObject({
+      violations: [{ rule: 'music.unknown' }],
+    });
     expect((await t.state())?.draft.music).toBeUndefined();
   });
 
@@ -50,9 +55,15 @@ describe('music, three ways', () => {
     await t.script(upToMusic);
     const asked = await t.say('I want to upload my own track');
     expect(textOf(asked)).toMatch(/upload the MP3/i);
-    const replies = await t.say('here it is', { files: [{ name: 'jingle.mp3', content_type: 'audio/mpeg', data: fakeMp3() }] });
+    const replies = await t.say('here it is', {
+      files: [{ name: 'jingle.mp3', content_type: 'audio/mpeg', data: fakeMp3() }],
+    });
     const music = (await t.state())?.draft.music;
-    expect(music).toMatchObject({ kind: 'custom', file_name: 'jingle.mp3', music_id: expect.stringMatching(/\d+/) });
+    expect(music).toMatchObject({
+      kind: 'custom',
+      file_name: 'jingle.mp3',
+      music_id: expect.stringMatching(/\d+/),
+    });
     expect(textOf(replies)).toContain('Uploaded jingle.mp3 to TikTok');
     expect(h.emulator.counts().music_uploads).toBe(1);
     await t.script(CAROUSEL_SCRIPT.slice(4));
@@ -74,14 +85,21 @@ describe('music, three ways', () => {
     const replies = await t.say('No music needed');
     expect(h.client.calls).toBe(before);
     const violation = blocksOf(replies).find((b) => b.type === 'violations');
-    expect(violation).toMatchObject({ violations: [{ field: 'music', rule: 'music.required_for_conversions' }] });
+    expect(violation).toMatchObject({
+      violations: [{ field: 'music', rule: 'music.required_for_conversions' }],
+    });
     expect(textOf(replies)).toMatch(/music ID/);
     expect((await t.state())?.draft.music).toBeUndefined();
   });
 
   it('(C) refuses switching a no-music Traffic draft to Conversions', async () => {
     const t = h.thread();
-    await t.script(['Campaign called Launch Day for traffic', 'Launch day deals', 'Shop now', 'No music needed']);
+    await t.script([
+      'Campaign called Launch Day for traffic',
+      'Launch day deals',
+      'Shop now',
+      'No music needed',
+    ]);
     const replies = await t.say('change the objective to conversions');
     expect(textOf(replies)).toContain('music.required_for_conversions');
     expect((await t.state())?.draft.objective_type).toBe('TRAFFIC');

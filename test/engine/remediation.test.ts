@@ -21,8 +21,14 @@ describe('submit failures come back as remediation, with the draft kept', () => 
     h.emulator.faults.set(fault);
     const replies = await t.act('approve');
     const remediation = blocksOf(replies).find((b) => b.type === 'remediation');
-    expect(remediation).toMatchObject({ type: 'remediation', error_class, code, title: expect.stringMatching(title) });
-    if (remediation?.type === 'remediation') expect(remediation.actions.map((a) => a.action_id)).toEqual(actions);
+    expect(remediation).toMatchObject({
+      type: 'remediation',
+      error_class,
+      code,
+      title: expect.stringMatching(title),
+    });
+    if (remediation?.type === 'remediation')
+      expect(remediation.actions.map((a) => a.action_id)).toEqual(actions);
     const saved = await t.state();
     expect(saved?.status).toBe('failed');
     expect(saved?.draft).toEqual(draftBefore);
@@ -32,11 +38,17 @@ describe('submit failures come back as remediation, with the draft kept', () => 
 
   it('a lasting server error is retried a bounded number of times, then explained', async () => {
     const t = await readyThread({ retryAttempts: 3 });
-    h.emulator.faults.set({ kind: 'server', times: 10 });
+    h.emulator.faults.set({ kind: 'server', times: 10, endpoint: 'campaign/create/' });
     const before = h.client.calls;
     const replies = await t.act('approve');
-    expect(h.client.calls - before).toBe(3 + 1);
-    expect(blocksOf(replies).find((b) => b.type === 'remediation')).toMatchObject({ error_class: 'transient', code: 50000, actions: [{ action_id: 'retry' }] });
+    // identity/get/ once, then campaign/create/ exactly `attempts` times.
+    expect(h.client.calls - before).toBe(1 + 3);
+    expect(h.emulator.counts().calls['campaign/create/']).toBe(3);
+    expect(blocksOf(replies).find((b) => b.type === 'remediation')).toMatchObject({
+      error_class: 'transient',
+      code: 50000,
+      actions: [{ action_id: 'retry' }],
+    });
     expect(textOf(replies)).toMatch(/will not create anything twice/);
   });
 
@@ -44,7 +56,10 @@ describe('submit failures come back as remediation, with the draft kept', () => 
     const t = await readyThread({ retryAttempts: 2 });
     h.emulator.faults.set({ kind: 'ratelimit', times: 10 });
     const replies = await t.act('approve');
-    expect(blocksOf(replies).find((b) => b.type === 'remediation')).toMatchObject({ error_class: 'rate_limit', code: 40100 });
+    expect(blocksOf(replies).find((b) => b.type === 'remediation')).toMatchObject({
+      error_class: 'rate_limit',
+      code: 40100,
+    });
   });
 
   it('a short server error is retried away and the ad is created once', async () => {
@@ -56,10 +71,15 @@ describe('submit failures come back as remediation, with the draft kept', () => 
   });
 
   it('TikTok validation errors say what TikTok said and offer an edit', async () => {
-    const t = await readyThread({ settings: { identity: { identity_id: '7299999999999999999', display_name: 'x' } } });
+    const t = await readyThread({
+      settings: { identity: { identity_id: '7299999999999999999', display_name: 'x' } },
+    });
     const replies = await t.act('approve');
     const remediation = blocksOf(replies).find((b) => b.type === 'remediation');
-    expect(remediation).toMatchObject({ error_class: 'validation', actions: [{ action_id: 'edit' }] });
+    expect(remediation).toMatchObject({
+      error_class: 'validation',
+      actions: [{ action_id: 'edit' }],
+    });
     if (remediation?.type === 'remediation') expect(remediation.detail).toMatch(/TikTok said/);
   });
 

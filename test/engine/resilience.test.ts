@@ -1,13 +1,29 @@
-import type { TurnInput, TurnModel } from '../../src/model/turn';
 import { OfflineTurnModel } from '../../src/model/offline-model';
+import type { TurnInput, TurnModel } from '../../src/model/turn';
 import type { AdsApi } from '../../src/tiktok/ads-api';
 import { blocksOf, CAROUSEL_SCRIPT, deleteRedisPrefix, Harness } from '../support/harness';
+
+/** An AdsApi that forwards every call to `ads` (methods can then be replaced one by one). */
+function delegateTo(ads: AdsApi): AdsApi {
+  return {
+    checkMusic: (...a) => ads.checkMusic(...a),
+    uploadMusic: (...a) => ads.uploadMusic(...a),
+    listImages: (...a) => ads.listImages(...a),
+    listVideos: (...a) => ads.listVideos(...a),
+    listIdentities: (...a) => ads.listIdentities(...a),
+    createIdentity: (...a) => ads.createIdentity(...a),
+    createCampaign: (...a) => ads.createCampaign(...a),
+    createAdGroup: (...a) => ads.createAdGroup(...a),
+    createAd: (...a) => ads.createAd(...a),
+    listAds: (...a) => ads.listAds(...a),
+  };
+}
 
 /** Forwards to the real client, but "crashes the process" at one step, once. */
 function crashingAt(step: 'after-campaign-saved' | 'after-campaign-sent'): (ads: AdsApi) => AdsApi {
   let crashed = false;
   return (ads) => {
-    const wrapper: AdsApi = Object.create(ads);
+    const wrapper = delegateTo(ads);
     wrapper.createCampaign = async (auth, body) => {
       const created = await ads.createCampaign(auth, body);
       if (step === 'after-campaign-sent' && !crashed) {
@@ -39,14 +55,23 @@ describe('restarts, crashes, concurrency and duplicates (real Redis)', () => {
     await first.thread().script(CAROUSEL_SCRIPT.slice(0, 3));
     await first.close({ keepEmulator: true });
 
-    const second = await Harness.start({ redis: true, prefix: first.prefix, emulator: first.emulator });
+    const second = await Harness.start({
+      redis: true,
+      prefix: first.prefix,
+      emulator: first.emulator,
+    });
     const t = second.thread();
     const replies = await t.say(CAROUSEL_SCRIPT[3] ?? '');
-    expect(blocksOf(replies).find((b) => b.type === 'question')).toMatchObject({ field: 'landing_page_url' });
+    expect(blocksOf(replies).find((b) => b.type === 'question')).toMatchObject({
+      field: 'landing_page_url',
+    });
     await t.script(CAROUSEL_SCRIPT.slice(4));
     const done = await t.act('approve');
     expect(blocksOf(done).some((b) => b.type === 'result')).toBe(true);
-    expect((await t.state())?.draft).toMatchObject({ campaign_name: 'SoluLab', ad_text: 'Grow your business with SoluLab blockchain experts' });
+    expect((await t.state())?.draft).toMatchObject({
+      campaign_name: 'SoluLab',
+      ad_text: 'Grow your business with SoluLab blockchain experts',
+    });
     await second.close();
     await first.emulator.close();
   });
@@ -64,12 +89,18 @@ describe('restarts, crashes, concurrency and duplicates (real Redis)', () => {
       expect(interrupted?.status).toBe('submitting');
       await first.close({ keepEmulator: true });
 
-      const second = await Harness.start({ redis: true, prefix: first.prefix, emulator: first.emulator });
+      const second = await Harness.start({
+        redis: true,
+        prefix: first.prefix,
+        emulator: first.emulator,
+      });
       const t2 = second.thread();
       const notice = await t2.say('hello?');
       expect(JSON.stringify(notice)).toMatch(/interrupted/);
       const replies = await t2.act('retry');
-      expect(blocksOf(replies).find((b) => b.type === 'result')).toMatchObject({ campaign_id: expect.any(String) });
+      expect(blocksOf(replies).find((b) => b.type === 'result')).toMatchObject({
+        campaign_id: expect.any(String),
+      });
       expect(first.emulator.counts()).toMatchObject({ campaigns: 1, adgroups: 1, ads: 1 });
       await second.close();
       await first.emulator.close();
@@ -90,15 +121,27 @@ describe('restarts, crashes, concurrency and duplicates (real Redis)', () => {
     };
     const a = await Harness.start({ redis: true, model: slow });
     prefixes.push(a.prefix);
-    const b = await Harness.start({ redis: true, model: slow, prefix: a.prefix, emulator: a.emulator });
+    const b = await Harness.start({
+      redis: true,
+      model: slow,
+      prefix: a.prefix,
+      emulator: a.emulator,
+    });
     await a.thread().say('Create a campaign called Parallel Test for traffic');
     spans.length = 0;
-    await Promise.all([a.thread().say('set budget to 75'), b.thread().say('set call to action to Shop now')]);
+    await Promise.all([
+      a.thread().say('set budget to 75'),
+      b.thread().say('set call to action to Shop now'),
+    ]);
     expect(spans).toHaveLength(2);
     const [first, second] = [...spans].sort((x, y) => x[1] - y[1]);
     expect(second?.[1]).toBeGreaterThanOrEqual(first?.[2] ?? Number.POSITIVE_INFINITY);
     const saved = await a.thread().state();
-    expect(saved?.draft).toMatchObject({ budget: 75, call_to_action: 'SHOP_NOW', campaign_name: 'Parallel Test' });
+    expect(saved?.draft).toMatchObject({
+      budget: 75,
+      call_to_action: 'SHOP_NOW',
+      campaign_name: 'Parallel Test',
+    });
     await b.close({ keepEmulator: true });
     await a.close();
   });

@@ -21,7 +21,10 @@ describe('rule violations in the conversation', () => {
     const before = await t.state();
     const replies = await t.say(line);
     const block = blocksOf(replies).find((b) => b.type === 'violations');
-    expect(block).toMatchObject({ type: 'violations', violations: [{ field, rule, message: expect.any(String) }] });
+    expect(block).toMatchObject({
+      type: 'violations',
+      violations: [{ field, rule, message: expect.any(String) }],
+    });
     const after = await t.state();
     expect(after?.draft).toEqual(before?.draft);
     expect(after?.revision).toBe(before?.revision);
@@ -31,7 +34,9 @@ describe('rule violations in the conversation', () => {
     const t = h.thread();
     await t.say('Create a campaign called Emoji Test for traffic');
     const replies = await t.say('Hot deals 🔥');
-    expect(blocksOf(replies).find((b) => b.type === 'violations')).toMatchObject({ violations: [{ rule: 'ad_text.emoji' }] });
+    expect(blocksOf(replies).find((b) => b.type === 'violations')).toMatchObject({
+      violations: [{ rule: 'ad_text.emoji' }],
+    });
     expect((await t.state())?.draft.ad_text).toBeUndefined();
   });
 
@@ -39,9 +44,13 @@ describe('rule violations in the conversation', () => {
     const t = h.thread();
     await t.script(CAROUSEL_SCRIPT.slice(0, 5));
     const unknown = await t.say('img_nope_1');
-    expect(blocksOf(unknown).find((b) => b.type === 'violations')).toMatchObject({ violations: [{ rule: 'media.unknown_image' }] });
+    expect(blocksOf(unknown).find((b) => b.type === 'violations')).toMatchObject({
+      violations: [{ rule: 'media.unknown_image' }],
+    });
     const unusable = await t.say('img_noncarousel_1');
-    expect(blocksOf(unusable).find((b) => b.type === 'violations')).toMatchObject({ violations: [{ rule: 'media.not_carousel_usable' }] });
+    expect(blocksOf(unusable).find((b) => b.type === 'violations')).toMatchObject({
+      violations: [{ rule: 'media.not_carousel_usable' }],
+    });
     expect((await t.state())?.draft.image_ids).toBeUndefined();
   });
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { StaticAccessResolver } from '../../src/engine/access';
 import type { ActionId, ChatFile, ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import type { EngineSettings } from '../../src/engine/settings';
-import { StaticAccessResolver } from '../../src/engine/access';
+import type { ThreadState } from '../../src/engine/thread-state';
 import { silentLogger } from '../../src/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
 import type { TurnModel } from '../../src/model/turn';
@@ -14,8 +15,12 @@ import { RedisStateStore } from '../../src/store/redis-state-store';
 import type { StateStore } from '../../src/store/state-store';
 import type { AdsApi } from '../../src/tiktok/ads-api';
 import { TikTokClient } from '../../src/tiktok/client';
-import { createTikTokEmulator, EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID, type TikTokEmulator } from '../../src/tiktok/emulator';
-import type { ThreadState } from '../../src/engine/thread-state';
+import {
+  createTikTokEmulator,
+  EMULATOR_ACCESS_TOKEN,
+  EMULATOR_ADVERTISER_ID,
+  type TikTokEmulator,
+} from '../../src/tiktok/emulator';
 
 /** The Redis the tests use (a real server; CI starts one). */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -63,9 +68,14 @@ export class Harness {
     const emulator = options.emulator ?? createTikTokEmulator();
     const baseUrl = ownsEmulator ? await emulator.listen(0) : (emulatorUrls.get(emulator) ?? '');
     if (ownsEmulator) emulatorUrls.set(emulator, baseUrl);
-    const client = new TikTokClient({ baseUrl, retry: { attempts: options.retryAttempts ?? 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    const client = new TikTokClient({
+      baseUrl,
+      retry: { attempts: options.retryAttempts ?? 3, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     const prefix = options.prefix ?? `test:${randomUUID()}:`;
-    const store: StateStore = options.redis ? new RedisStateStore(TEST_REDIS_URL) : new InMemoryStateStore();
+    const store: StateStore = options.redis
+      ? new RedisStateStore(TEST_REDIS_URL)
+      : new InMemoryStateStore();
     const keys = new Keys(prefix);
     const ads = options.wrapAds ? options.wrapAds(client) : client;
     const engine = new ConversationEngine({
@@ -73,7 +83,10 @@ export class Harness {
       keys,
       model: options.model ?? new OfflineTurnModel(),
       ads,
-      access: new StaticAccessResolver({ access_token: EMULATOR_ACCESS_TOKEN, advertiser_id: EMULATOR_ADVERTISER_ID }),
+      access: new StaticAccessResolver({
+        access_token: EMULATOR_ACCESS_TOKEN,
+        advertiser_id: EMULATOR_ADVERTISER_ID,
+      }),
       settings: testSettings(options.settings),
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
@@ -118,11 +131,26 @@ export class TestThread {
   ) {}
 
   private base(user: ChatUser, event_id?: string) {
-    return { event_id: event_id ?? randomUUID(), thread_id: this.id, platform: 'console' as const, workspace_id: 'local', channel_id: 'local', user };
+    return {
+      event_id: event_id ?? randomUUID(),
+      thread_id: this.id,
+      platform: 'console' as const,
+      workspace_id: 'local',
+      channel_id: 'local',
+      user,
+    };
   }
 
-  say(text: string, options: { user?: ChatUser; files?: ChatFile[]; event_id?: string } = {}): Promise<Reply[]> {
-    return this.harness.engine.handle({ ...this.base(options.user ?? this.user, options.event_id), type: 'message', text, ...(options.files ? { files: options.files } : {}) });
+  say(
+    text: string,
+    options: { user?: ChatUser; files?: ChatFile[]; event_id?: string } = {},
+  ): Promise<Reply[]> {
+    return this.harness.engine.handle({
+      ...this.base(options.user ?? this.user, options.event_id),
+      type: 'message',
+      text,
+      ...(options.files ? { files: options.files } : {}),
+    });
   }
 
   act(action_id: ActionId, user: ChatUser = this.user): Promise<Reply[]> {
