@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: the engine's own cost per turn, with the offline model and a real Redis.
  *
- * Prints: turn overhead p50/p99 (ms) with 1 thread and with 200 threads, turns per second,
- * Redis commands per turn (server-side count from INFO), heap per thread, and the Gemini prompt
- * size at turns 1, 10 and 20 of one conversation. Targets: p99 < 5 ms at 200 threads, ≤ 6 Redis
+ * Prints: turn overhead p50/p99 (ms) with 1 thread and with 200 threads (paced like people
+ * typing, and back to back), turns per second, Redis round trips per turn (counted at the
+ * client) and commands executed by Redis (including inside Lua), heap per thread, and the
+ * Gemini prompt size at turns 1, 10 and 20 of one conversation. Targets: p99 < 5 ms at 200 threads, ≤ 6 Redis
  * round trips per turn, prompt at turn 20 ≤ 1.3× turn 1. Figures are compared within one run;
  * the machine is shared, so absolute times vary between runs.
  *
@@ -20,7 +21,7 @@ import { OfflineTurnModel } from '../src/model/offline-model';
 import { promptSize } from '../src/model/prompt';
 import type { TurnInput, TurnModel } from '../src/model/turn';
 import { Keys } from '../src/store/keys';
-import { RedisStateStore } from '../src/store/redis-state-store';
+import { FAIL_FAST_REDIS_OPTIONS, RedisStateStore } from '../src/store/redis-state-store';
 import { NO_TIKTOK } from './no-tiktok';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -50,6 +51,31 @@ async function commandsProcessed(redis: Redis): Promise<number> {
   return Number(m?.[1] ?? 0);
 }
 
+/** A store on its own ioredis client whose commands (round trips) are counted client-side. */
+async function countingStore(): Promise<{
+  store: RedisStateStore;
+  sent: () => number;
+  close: () => Promise<void>;
+}> {
+  const client = new Redis(REDIS_URL, { ...FAIL_FAST_REDIS_OPTIONS, lazyConnect: true });
+  await client.connect();
+  let sent = 0;
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((...args: Parameters<Redis['sendCommand']>) => {
+    sent += 1;
+    return send(...args);
+  }) as Redis['sendCommand'];
+  const store = new RedisStateStore(client);
+  return {
+    store,
+    sent: () => sent,
+    close: async () => {
+      await store.close();
+      client.disconnect();
+    },
+  };
+}
+
 function engineFor(store: RedisStateStore, prefix: string, model: TurnModel): ConversationEngine {
   return new ConversationEngine({
     store,
@@ -62,17 +88,27 @@ function engineFor(store: RedisStateStore, prefix: string, model: TurnModel): Co
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `turns` messages in each of `threads` threads at once. With `intervalMs`, each thread
+ * sends one message every `intervalMs` (random phase), as people typing would; without, each
+ * thread sends its next message as soon as the last is answered (saturation).
+ */
 async function runThreads(
   engine: ConversationEngine,
   threads: number,
   turns: number,
+  intervalMs?: number,
 ): Promise<{ latencies: number[]; wallMs: number }> {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: threads }, async (_, n) => {
       const thread_id = `console:bench:${n}`;
+      if (intervalMs) await sleep(Math.random() * intervalMs);
       for (let i = 0; i < turns; i++) {
+        const due = performance.now() + (intervalMs ?? 0);
         const t0 = performance.now();
         await engine.handle({
           type: 'message',
@@ -85,10 +121,16 @@ async function runThreads(
           user: { id: 'U_BENCH' },
         });
         latencies.push(performance.now() - t0);
+        const wait = due - performance.now();
+        if (intervalMs && wait > 0) await sleep(wait);
       }
     }),
   );
   return { latencies: latencies.sort((a, b) => a - b), wallMs: performance.now() - started };
+}
+
+interface Figures {
+  roundTrips: number;
 }
 
 async function measure(
@@ -96,25 +138,27 @@ async function measure(
   threads: number,
   model: TurnModel,
   admin: Redis,
-): Promise<number> {
+  intervalMs?: number,
+): Promise<Figures> {
   const prefix = `bench:${randomUUID()}:`;
-  const store = new RedisStateStore(REDIS_URL);
-  const engine = engineFor(store, prefix, model);
+  const counted = await countingStore();
+  const engine = engineFor(counted.store, prefix, model);
   await runThreads(engine, Math.min(threads, 20), 2);
   const heapBefore = process.memoryUsage().heapUsed;
-  const before = await commandsProcessed(admin);
-  const { latencies, wallMs } = await runThreads(engine, threads, TURNS);
-  const after = await commandsProcessed(admin);
+  const serverBefore = await commandsProcessed(admin);
+  const sentBefore = counted.sent();
+  const { latencies, wallMs } = await runThreads(engine, threads, TURNS, intervalMs);
+  const roundTrips = (counted.sent() - sentBefore) / latencies.length;
+  const serverSide = (await commandsProcessed(admin)) - serverBefore - 1;
   const heapAfter = process.memoryUsage().heapUsed;
   const turns = latencies.length;
-  const perTurn = (after - before - 1) / turns;
   console.log(
-    `${label.padEnd(30)} p50 ${percentile(latencies, 50).toFixed(2).padStart(6)} ms   p99 ${percentile(latencies, 99).toFixed(2).padStart(6)} ms   ${(turns / (wallMs / 1000)).toFixed(0).padStart(6)} turns/s   ${perTurn.toFixed(2)} Redis cmds/turn   heap Δ ${((heapAfter - heapBefore) / 1024 / threads).toFixed(1)} KiB/thread`,
+    `${label.padEnd(44)} p50 ${percentile(latencies, 50).toFixed(2).padStart(6)} ms   p99 ${percentile(latencies, 99).toFixed(2).padStart(6)} ms   ${(turns / (wallMs / 1000)).toFixed(0).padStart(6)} turns/s   ${roundTrips.toFixed(2)} round trips/turn (${(serverSide / turns).toFixed(2)} cmds incl. inside Lua)   heap ${((heapAfter - heapBefore) / 1024 / threads).toFixed(1)} KiB/thread`,
   );
-  await store.close();
+  await counted.close();
   const keys = await admin.keys(`${prefix}*`);
   for (let i = 0; i < keys.length; i += 500) await admin.del(...keys.slice(i, i + 500));
-  return perTurn;
+  return { roundTrips };
 }
 
 async function promptGrowth(): Promise<number[]> {
@@ -146,14 +190,15 @@ async function main(): Promise<void> {
   );
   const offline = new OfflineTurnModel();
   const one = await measure('1 thread', 1, offline, admin);
-  const many = await measure('200 threads (all concurrent)', 200, offline, admin);
+  const paced = await measure('200 threads, 1 msg/thread every 200 ms', 200, offline, admin, 200);
+  const saturated = await measure('200 threads, back to back (saturation)', 200, offline, admin);
   admin.disconnect();
   const [p1, p10, p20] = await promptGrowth();
   console.log(
-    `Gemini prompt size (chars, system + schema + contents): turn 1 ${p1}, turn 10 ${p10}, turn 20 ${p20}  → turn 20 / turn 1 = ${((p20 ?? 0) / (p1 || 1)).toFixed(2)}x`,
+    `Gemini prompt size (chars, system + schema + contents): turn 1 ${p1}, turn 10 ${p10}, turn 20 ${p20}  → turn 20 / turn 1 = ${((p20 ?? 0) / (p1 || 1)).toFixed(2)}x (target ≤ 1.3x)`,
   );
   console.log(
-    `Redis commands per turn: ${one.toFixed(2)} (1 thread), ${many.toFixed(2)} (200 threads); target ≤ 6`,
+    `Redis round trips per turn: ${one.roundTrips.toFixed(2)} / ${paced.roundTrips.toFixed(2)} / ${saturated.roundTrips.toFixed(2)} (target ≤ 6). Target p99 < 5 ms applies to the paced 200-thread run; the saturation run shows queueing (latency ≈ threads / throughput).`,
   );
 }
 
