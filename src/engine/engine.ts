@@ -89,27 +89,38 @@ export class ConversationEngine {
         .catch((error: unknown) => logger.warn({ err: error }, 'lock extend failed'));
     }, this.lockTtlMs / 3);
     heartbeat.unref();
+    let released = false;
     try {
       const saved = await store.get<ThreadState>(keys.thread(event.thread_id));
       const turn = new Turn(this.deps, event, emit, this.now);
       const next = await turn.run(saved);
       if (next) {
         next.updated_at = this.now().toISOString();
-        await this.save(next);
+        released = true;
+        const kept = await store.setAndReleaseLock(
+          lock,
+          keys.thread(next.thread_id),
+          next,
+          this.deps.settings.draft_ttl_ms,
+        );
+        if (!kept) throw new TurnLostError(event.thread_id);
       }
     } finally {
       clearInterval(heartbeat);
-      await store.releaseLock(lock);
+      if (!released) await store.releaseLock(lock);
     }
     return replies;
   }
+}
 
-  private async save(state: ThreadState): Promise<void> {
-    await this.deps.store.set(
-      this.deps.keys.thread(state.thread_id),
-      state,
-      this.deps.settings.draft_ttl_ms,
-    );
+/**
+ * The thread lock expired before the turn could save (the process stalled longer than the lock
+ * TTL and another turn took over), so this turn's changes were not saved.
+ */
+export class TurnLostError extends Error {
+  override readonly name = 'TurnLostError';
+  constructor(readonly thread_id: string) {
+    super(`The turn for ${thread_id} lost its lock before saving; its changes were not saved`);
   }
 }
 

@@ -78,6 +78,20 @@ export class InMemoryStateStore implements StateStore {
     if (this.read(lock.key) === lock.token) this.entries.delete(lock.key);
   }
 
+  async setAndReleaseLock(
+    lock: Lock,
+    key: string,
+    value: unknown,
+    ttlMs: number,
+  ): Promise<boolean> {
+    const text = toJson(value);
+    assertTtlMs('ttlMs', ttlMs);
+    if (this.read(lock.key) !== lock.token) return false;
+    this.write(key, text, ttlMs);
+    this.entries.delete(lock.key);
+    return true;
+  }
+
   /** Nothing to close; the data stays until the object is dropped. */
   async close(): Promise<void> {}
 

@@ -40,8 +40,26 @@ const EXTEND_LOCK_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
+/**
+ * If lock KEYS[1] still holds token ARGV[1]: sets KEYS[2] to ARGV[2] expiring in ARGV[3] ms,
+ * deletes the lock, returns 1. Otherwise writes nothing and returns 0.
+ */
+const SET_AND_RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`;
+
 /** The Lua commands {@link RedisStateStore} defines on its client (ioredis `defineCommand`). */
 interface LockCommands {
+  stateStoreSetAndRelease(
+    lockKey: string,
+    key: string,
+    token: string,
+    value: string,
+    ttlMs: number,
+  ): Promise<number>;
   stateStoreReleaseLock(key: string, token: string): Promise<number>;
   stateStoreExtendLock(key: string, token: string, ttlMs: number): Promise<number>;
 }
@@ -76,7 +94,7 @@ export class RedisStateStore implements StateStore {
    * @param client a Redis URL (`redis://user:pass@host:6379/0`), for which the store creates a
    *   client with {@link FAIL_FAST_REDIS_OPTIONS} and quits it on `close()`; or an existing
    *   ioredis client, used with its own options and left open on `close()`. The store defines
-   *   two Lua commands (`stateStoreReleaseLock`, `stateStoreExtendLock`) on that client.
+   *   three Lua commands (`stateStoreReleaseLock`, `stateStoreExtendLock`, `stateStoreSetAndRelease`) on that client.
    */
   constructor(client: string | Redis, options: RedisStateStoreOptions = {}) {
     let redis: Redis;
@@ -94,6 +112,7 @@ export class RedisStateStore implements StateStore {
     }
     redis.defineCommand('stateStoreReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK_LUA });
     redis.defineCommand('stateStoreExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK_LUA });
+    redis.defineCommand('stateStoreSetAndRelease', { numberOfKeys: 2, lua: SET_AND_RELEASE_LUA });
     this.client = redis as Redis & LockCommands;
   }
 
@@ -181,6 +200,20 @@ export class RedisStateStore implements StateStore {
   async releaseLock(lock: Lock): Promise<void> {
     await this.ensureConnected();
     await this.client.stateStoreReleaseLock(lock.key, lock.token);
+  }
+
+  async setAndReleaseLock(
+    lock: Lock,
+    key: string,
+    value: unknown,
+    ttlMs: number,
+  ): Promise<boolean> {
+    const text = toJson(value);
+    assertTtlMs('ttlMs', ttlMs);
+    await this.ensureConnected();
+    return (
+      (await this.client.stateStoreSetAndRelease(lock.key, key, lock.token, text, ttlMs)) === 1
+    );
   }
 
   /** Quits the client if this store created it (waiting for pending replies); else no-op. */

@@ -30,6 +30,13 @@ export interface StateStore {
   extendLock(lock: Lock, ttlMs: number): Promise<boolean>;
   /** Releases the lock if this holder still owns it (compare-and-delete); never throws if lost. */
   releaseLock(lock: Lock): Promise<void>;
+  /**
+   * A fenced commit: stores `value` at `key` (expiring after `ttlMs`) and releases `lock`, in one
+   * atomic step, only if `lock` is still held by this holder. Returns false (and writes nothing)
+   * when the lock was lost, e.g. it expired while a paused holder worked, so a stale holder can
+   * never overwrite newer state ("Distributed locks with Redis": fencing).
+   */
+  setAndReleaseLock(lock: Lock, key: string, value: unknown, ttlMs: number): Promise<boolean>;
   /** Closes connections this store opened itself. */
   close(): Promise<void>;
 }

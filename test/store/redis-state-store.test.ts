@@ -79,6 +79,10 @@ describe('RedisStateStore on a real Redis', () => {
     expect(await sent(() => store.extendLock(lock, 5000))).toHaveLength(1);
     expect(await sent(() => store.extendLock(lock, 5000))).toEqual(['evalsha']);
     expect(await sent(() => store.releaseLock(lock))).toEqual(['evalsha']);
+    lock = await store.acquireLock(lockKey, 5000, 0);
+    expect(await sent(() => store.setAndReleaseLock(lock, k, { b: 2 }, 5000))).toHaveLength(1);
+    lock = await store.acquireLock(lockKey, 5000, 0);
+    expect(await sent(() => store.setAndReleaseLock(lock, k, { b: 3 }, 5000))).toEqual(['evalsha']);
     spy.mockRestore();
     await store.close();
     expect(client.status).toBe('ready'); // a client passed in is not closed by the store

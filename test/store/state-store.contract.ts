@@ -200,6 +200,31 @@ export function describeStateStoreContract(
         await store.releaseLock(other);
       });
 
+      it('setAndReleaseLock writes and releases while the lock is held', async () => {
+        const lockKey = key('commit-lock');
+        const valueKey = key('commit-value');
+        const lock = await store.acquireLock(lockKey, 5000, 0);
+        expect(await store.setAndReleaseLock(lock, valueKey, { n: 1 }, 5000)).toBe(true);
+        expect(await store.get(valueKey)).toEqual({ n: 1 });
+        const next = await store.acquireLock(lockKey, 5000, 0);
+        await store.releaseLock(next);
+      });
+
+      it('setAndReleaseLock writes nothing once the lock expired and another holder took it', async () => {
+        const lockKey = key('fenced-lock');
+        const valueKey = key('fenced-value');
+        await store.set(valueKey, { by: 'newer turn' });
+        const stale = await store.acquireLock(lockKey, 50, 0);
+        await sleep(100);
+        const other = await store.acquireLock(lockKey, 5000, 0);
+        expect(await store.setAndReleaseLock(stale, valueKey, { by: 'stale turn' }, 5000)).toBe(
+          false,
+        );
+        expect(await store.get(valueKey)).toEqual({ by: 'newer turn' });
+        await expect(store.acquireLock(lockKey, 5000, 0)).rejects.toBeInstanceOf(LockTimeoutError);
+        await store.releaseLock(other);
+      });
+
       it('frees the lock of a holder that crashed, once its TTL runs out', async () => {
         const k = key('crash');
         await store.acquireLock(k, 60, 0); // never released
