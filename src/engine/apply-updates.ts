@@ -1,5 +1,5 @@
 import type { AdDraft, DraftField, MusicChoice } from '../ad/draft';
-import { adFormatOf } from '../ad/draft';
+import { adFormatOf, DRAFT_FIELDS } from '../ad/draft';
 import { crossFieldViolations } from '../ad/draft-rules';
 import {
   type Checked,
@@ -295,20 +295,12 @@ async function resolveMedia(
   return checkSingleVideo(video_id, imageIds[0], videos, images);
 }
 
+/** The draft fields whose value differs; `media` covers `image_ids` and `video_id`. */
 function changedFields(before: AdDraft, after: AdDraft): DraftField[] {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const fields: DraftField[] = [];
-  const plain = [
-    'campaign_name',
-    'objective_type',
-    'ad_text',
-    'call_to_action',
-    'music',
-    'landing_page_url',
-    'budget',
-  ] as const;
-  for (const f of plain) if (!same(before[f], after[f])) fields.push(f);
-  if (!same(before.image_ids, after.image_ids) || !same(before.video_id, after.video_id))
-    fields.push('media');
-  return fields;
+  return DRAFT_FIELDS.filter((field) =>
+    field === 'media'
+      ? !same(before.image_ids, after.image_ids) || !same(before.video_id, after.video_id)
+      : !same(before[field], after[field]),
+  );
 }

@@ -359,7 +359,7 @@ class Turn {
       await this.say(question);
       return state;
     }
-    state.status = 'ready';
+    // Complete and valid (`ready`): the approval request goes out in this same turn.
     state.last_question = null;
     state.status = 'awaiting_approval';
     const how =

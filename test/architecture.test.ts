@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PLATFORM_PACKAGES = ['@slack/bolt', '@slack/web-api', 'discord.js', 'ioredis', 'express'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('architecture', () => {
+  it.each(['engine', 'ad', 'model'])(
+    'src/%s imports no platform SDK, Redis client or HTTP server',
+    (folder) => {
+      const files = sourceFiles(join(__dirname, '../src', folder));
+      expect(files.length).toBeGreaterThan(0);
+      const offenders = files.flatMap((file) => {
+        const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map(
+          (m) => m[1],
+        );
+        return imports
+          .filter((name) => PLATFORM_PACKAGES.includes(name ?? ''))
+          .map((name) => `${file}: ${name}`);
+      });
+      expect(offenders).toEqual([]);
+    },
+  );
+});
