@@ -1,4 +1,4 @@
-import { missingFields } from '../ad/draft-rules';
+import { crossFieldViolations, missingFields } from '../ad/draft-rules';
 import type { Logger } from '../logger';
 import { ModelError, RECENT_LINES, type TranscriptLine, type TurnModel } from '../model/turn';
 import type { Keys } from '../store/keys';
@@ -468,6 +468,13 @@ class Turn {
   private async submit(state: ThreadState): Promise<ThreadState> {
     const { settings, ads, store, keys, logger } = this.deps;
     const missing = missingFields(state.draft, settings.budget);
+    const broken = crossFieldViolations(state.draft);
+    if (broken.length > 0) {
+      state.status = 'collecting';
+      state.approvals = [];
+      await this.say({ type: 'violations', violations: broken });
+      return state;
+    }
     if (missing.length > 0) {
       state.status = 'collecting';
       await this.say(

@@ -92,6 +92,34 @@ describe('music, three ways', () => {
     expect((await t.state())?.draft.music).toBeUndefined();
   });
 
+  it('(C) a saved Conversions draft without music is still blocked at approval, with no API call', async () => {
+    const t = h.thread();
+    await t.script([
+      'Campaign called Launch Day for traffic',
+      'Launch day deals',
+      'Shop now',
+      'No music needed',
+      'https://a.example.com',
+      'vid_summer_1',
+    ]);
+    const saved = await t.state();
+    expect(saved?.status).toBe('awaiting_approval');
+    if (!saved) return;
+    // As if an older version (or a hand edit) had saved a Conversions draft with no music.
+    await h.store.set(h.keys.thread(t.id), {
+      ...saved,
+      draft: { ...saved.draft, objective_type: 'WEB_CONVERSIONS' },
+    });
+    const before = h.client.calls;
+    const replies = await t.act('approve');
+    expect(h.client.calls).toBe(before);
+    expect(blocksOf(replies).find((b) => b.type === 'violations')).toMatchObject({
+      violations: [{ rule: 'music.required_for_conversions' }],
+    });
+    expect(h.emulator.counts().campaigns).toBe(0);
+    expect((await t.state())?.status).toBe('collecting');
+  });
+
   it('(C) refuses switching a no-music Traffic draft to Conversions', async () => {
     const t = h.thread();
     await t.script([
