@@ -140,7 +140,11 @@ export const IDENTITY_TYPES = [
   'UNSET',
 ] as const;
 
-/** TikTok's 30 `call_to_action` values (official `CallToAction` enum, reference §7). */
+/**
+ * TikTok's 30 `call_to_action` values (official `CallToAction` enum, reference §7). Kept apart
+ * from the bot's own list (`src/ad/call-to-action.ts`) on purpose: the emulator stands in for
+ * TikTok, so a slip in the bot's list shows up as a 40002 here instead of passing unseen.
+ */
 export const CALL_TO_ACTIONS = [
   'APPLY_NOW',
   'BOOK_NOW',
