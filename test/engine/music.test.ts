@@ -1,12 +1,5 @@
-import { blocksOf, CAROUSEL_SCRIPT, Harness, textOf } from '../support/harness';
-
-/** Bytes that look like an MP3 (ID3 header + padding). */
-function fakeMp3(): Buffer {
-  return Buffer.concat([
-    Buffer.from('ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000', 'latin1'),
-    Buffer.alloc(2048, 0x55),
-  ]);
-}
+import { blocksOf, CAROUSEL_SCRIPT, Harness, textOf, VIDEO_SCRIPT } from '../support/harness';
+import { fakeMp3 } from '../tiktok/helpers';
 
 describe('music, three ways', () => {
   let h: Harness;
@@ -56,7 +49,7 @@ describe('music, three ways', () => {
     const asked = await t.say('I want to upload my own track');
     expect(textOf(asked)).toMatch(/upload the MP3/i);
     const replies = await t.say('here it is', {
-      files: [{ name: 'jingle.mp3', content_type: 'audio/mpeg', data: fakeMp3() }],
+      files: [{ name: 'jingle.mp3', content_type: 'audio/mpeg', data: fakeMp3('jingle') }],
     });
     const music = (await t.state())?.draft.music;
     expect(music).toMatchObject({
@@ -73,7 +66,7 @@ describe('music, three ways', () => {
 
   it('(C) allows no music for Traffic', async () => {
     const t = h.thread();
-    await t.script(['Campaign called Launch Day for traffic', 'Launch day deals', 'Shop now']);
+    await t.script(VIDEO_SCRIPT.slice(0, 3));
     await t.say('No music needed');
     expect((await t.state())?.draft.music).toEqual({ kind: 'none' });
   });
@@ -94,14 +87,7 @@ describe('music, three ways', () => {
 
   it('(C) a saved Conversions draft without music is still blocked at approval, with no API call', async () => {
     const t = h.thread();
-    await t.script([
-      'Campaign called Launch Day for traffic',
-      'Launch day deals',
-      'Shop now',
-      'No music needed',
-      'https://a.example.com',
-      'vid_summer_1',
-    ]);
+    await t.script(VIDEO_SCRIPT);
     const saved = await t.state();
     expect(saved?.status).toBe('awaiting_approval');
     if (!saved) return;
@@ -122,12 +108,7 @@ describe('music, three ways', () => {
 
   it('(C) refuses switching a no-music Traffic draft to Conversions', async () => {
     const t = h.thread();
-    await t.script([
-      'Campaign called Launch Day for traffic',
-      'Launch day deals',
-      'Shop now',
-      'No music needed',
-    ]);
+    await t.script(VIDEO_SCRIPT.slice(0, 4));
     const replies = await t.say('change the objective to conversions');
     expect(textOf(replies)).toContain('music.required_for_conversions');
     expect((await t.state())?.draft.objective_type).toBe('TRAFFIC');
