@@ -1,21 +1,40 @@
 import { ctaLabel } from '../../src/ad/call-to-action';
 import type { AdDraft } from '../../src/ad/draft';
 import { OBJECTIVE_LABELS } from '../../src/ad/objective';
+import type { ActionId } from '../../src/engine/chat-event';
 import type { Block, Reply } from '../../src/engine/reply';
 
 const TONE: Record<string, string> = { info: '', success: '✓ ', warning: '! ', error: '✗ ' };
 
-/** Renders a reply as plain terminal text (no colours, so piped output stays readable). */
+/**
+ * Renders a reply as plain terminal text (no colours, so piped output stays readable). A
+ * private reply (`private_to`) is marked, as it would arrive by direct message on a platform.
+ */
 export function renderReply(reply: Reply): string {
-  return reply.blocks.map(renderBlock).join('\n');
+  const text = reply.blocks.map(renderBlock).join('\n');
+  if (!reply.private_to) return text;
+  return `bot (private to ${reply.private_to.name ?? reply.private_to.id})${text.slice('bot'.length)}`;
 }
+
+/** The terminal command for an engine action (the platforms render these as buttons). */
+export const COMMAND_OF: Record<ActionId, string> = {
+  approve: '/approve',
+  reject: '/reject',
+  retry: '/retry',
+  edit: '/edit',
+  status: '/status',
+  reset: '/reset',
+  link_account: '/link',
+  unlink_account: '/unlink',
+  choose_advertiser: '/advertiser',
+};
 
 function musicText(draft: AdDraft): string {
   const m = draft.music;
   if (!m) return '(not set)';
   if (m.kind === 'none') return 'none (single video with its own sound)';
   if (m.kind === 'custom') return `${m.music_id} (your track ${m.file_name})`;
-  return m.music_id;
+  return m.pending ? `${m.music_id} (confirmed with TikTok at submit)` : m.music_id;
 }
 
 function renderBlock(block: Block): string {
@@ -31,11 +50,13 @@ function renderBlock(block: Block): string {
       return block.violations.map((v) => `bot> ✗ ${v.message}`).join('\n');
     case 'ad_preview': {
       const d = block.draft;
-      const media = d.video_id
-        ? `video ${d.video_id}, cover ${d.image_ids?.[0] ?? '?'}`
-        : d.image_ids?.length
-          ? `images ${d.image_ids.join(', ')}`
-          : '(not set)';
+      const media = d.pending_media?.length
+        ? `${d.pending_media.join(', ')} (looked up at submit)`
+        : d.video_id
+          ? `video ${d.video_id}, cover ${d.image_ids?.[0] ?? '?'}`
+          : d.image_ids?.length
+            ? `images ${d.image_ids.join(', ')}`
+            : '(not set)';
       const rows: Array<[string, string]> = [
         ['Campaign', d.campaign_name ?? '(not set)'],
         ['Objective', d.objective_type ? OBJECTIVE_LABELS[d.objective_type] : '(not set)'],
@@ -73,7 +94,20 @@ function renderBlock(block: Block): string {
         `bot> ✗ ${block.title}${block.code ? ` (code ${block.code})` : ''}`,
         `     ${block.detail}`,
         ...(block.request_id ? [`     TikTok request_id: ${block.request_id}`] : []),
-        `     Next: ${block.actions.map((a) => `/${a.action_id === 'link_account' ? 'link' : a.action_id} (${a.label})`).join(', ')}`,
+        `     Next: ${block.actions.map((a) => `${COMMAND_OF[a.action_id]} (${a.label})`).join(', ')}`,
+      ].join('\n');
+    case 'link_account':
+      return [
+        `bot> Connect your TikTok advertiser account (the link works for ${block.expires_in_minutes} minutes, once):`,
+        `     ${block.url}`,
+        '     Open it in a browser, or type /open to let the terminal follow it against the emulator.',
+      ].join('\n');
+    case 'advertiser_choice':
+      return [
+        'bot> Which advertiser account should this ad use? Type /advertiser <id>:',
+        ...block.options.map(
+          (o) => `     ${o.advertiser_id}${o.advertiser_name ? ` (${o.advertiser_name})` : ''}`,
+        ),
       ].join('\n');
   }
 }

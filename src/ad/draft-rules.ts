@@ -23,6 +23,7 @@ export function missingFields(draft: AdDraft, budget: BudgetSettings): DraftFiel
 }
 
 function hasMediaFor(draft: AdDraft): boolean {
+  if ((draft.pending_media?.length ?? 0) > 0) return adFormatOf(draft) !== null;
   const format = adFormatOf(draft);
   if (format === 'CAROUSEL_ADS') return (draft.image_ids?.length ?? 0) > 0 && !draft.video_id;
   if (format === 'SINGLE_VIDEO') return !!draft.video_id && draft.image_ids?.length === 1;

@@ -11,13 +11,14 @@ export type ObjectiveType = 'TRAFFIC' | 'WEB_CONVERSIONS';
 
 /**
  * Music, three ways:
- * - `existing`: a TikTok `music_id` that TikTok confirmed (file/music/get/).
+ * - `existing`: a TikTok `music_id` that TikTok confirmed (file/music/get/). `pending` when the
+ *   requester had no linked TikTok account yet: it is confirmed at submit, before any create.
  * - `custom`: a track the user uploaded (file/music/upload/), whose new id TikTok confirmed.
  * - `none`: no music; only allowed with `TRAFFIC` (the ad is then a single video whose audio is
  *   in the video).
  */
 export type MusicChoice =
-  | { kind: 'existing'; music_id: string }
+  | { kind: 'existing'; music_id: string; pending?: true }
   | { kind: 'custom'; music_id: string; file_name: string }
   | { kind: 'none' };
 
@@ -56,6 +57,19 @@ export interface AdDraft {
   image_ids?: string[];
   /** The video of a single-video ad (no music). */
   video_id?: string;
+  /**
+   * Library ids named before the requester linked a TikTok account. They are looked up at
+   * submit (then split into `image_ids` / `video_id`), before anything is created.
+   */
+  pending_media?: string[];
+}
+
+/** True when some choice still waits for a TikTok check (made at submit, once linked). */
+export function hasPendingChecks(draft: AdDraft): boolean {
+  return (
+    (draft.music?.kind === 'existing' && draft.music.pending === true) ||
+    (draft.pending_media?.length ?? 0) > 0
+  );
 }
 
 /** The TikTok `ad_format` a draft turns into: music → carousel, no music → single video. */

@@ -107,17 +107,61 @@ export async function applyUpdates(
   if (!mediaFitsFormat(next)) dropMedia(next, notes);
 
   const mediaIds = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
-  if (mediaIds.length > 0) {
-    const media = await resolveMedia(mediaIds, next, ctx);
-    if (media.ok) {
-      next.image_ids = media.value.image_ids;
-      if (media.value.video_id) next.video_id = media.value.video_id;
-      else delete next.video_id;
-    } else {
-      violations.push(media.violation);
-    }
+  const auth = ctx.auth;
+  if (mediaIds.length > 0 && !auth) {
+    delete next.image_ids;
+    delete next.video_id;
+    next.pending_media = mediaIds;
+    notes.push(
+      `I'll look up ${mediaIds.join(', ')} in your TikTok library once your account is linked, before anything is created.`,
+    );
+  } else if (mediaIds.length > 0 && auth) {
+    setMedia(next, await resolveMedia(mediaIds, next, { ...ctx, auth }), violations);
   }
 
+  return { draft: next, changed: changedFields(draft, next), violations, notes };
+}
+
+function setMedia(
+  next: AdDraft,
+  media: Checked<{ image_ids: string[]; video_id?: string }>,
+  violations: Violation[],
+): void {
+  if (media.ok) {
+    delete next.pending_media;
+    next.image_ids = media.value.image_ids;
+    if (media.value.video_id) next.video_id = media.value.video_id;
+    else delete next.video_id;
+  } else {
+    violations.push(media.violation);
+  }
+}
+
+/**
+ * Runs the TikTok checks that waited for a linked account (see {@link hasPendingChecks}): confirms
+ * a pending `music_id` and looks up pending media in the library. A choice TikTok refuses is
+ * removed from the draft, with its violation, so the user is asked again; nothing was sent yet.
+ *
+ * @throws TikTokApiError when TikTok fails while checking (nothing in the draft changes then).
+ */
+export async function runPendingChecks(
+  draft: AdDraft,
+  ctx: ApplyContext & { auth: TikTokAuth },
+): Promise<AppliedUpdates> {
+  const next: AdDraft = structuredClone(draft);
+  const violations: Violation[] = [];
+  const notes: string[] = [];
+  if (next.music?.kind === 'existing' && next.music.pending) {
+    const music = await confirmExisting(next.music.music_id, ctx);
+    if (music.choice) next.music = music.choice;
+    else delete next.music;
+    if (music.violation) violations.push(music.violation);
+    if (music.note) notes.push(music.note);
+  }
+  if (next.pending_media?.length) {
+    setMedia(next, await resolveMedia(next.pending_media, next, ctx), violations);
+    delete next.pending_media;
+  }
   return { draft: next, changed: changedFields(draft, next), violations, notes };
 }
 
@@ -139,7 +183,13 @@ async function resolveMusic(
   if (updates.music_id !== null && updates.music !== 'custom') {
     const id = updates.music_id.trim();
     if (current?.kind !== 'none' && current?.music_id === id) return {};
-    return confirmExisting(id, ctx);
+    if (!ctx.auth) {
+      return {
+        choice: { kind: 'existing', music_id: id, pending: true },
+        note: `I'll confirm music ${id} with TikTok once your TikTok account is linked, before anything is created.`,
+      };
+    }
+    return confirmExisting(id, { ...ctx, auth: ctx.auth });
   }
   if (updates.music === 'custom') {
     return {
@@ -149,18 +199,10 @@ async function resolveMusic(
   return {};
 }
 
-function needsLink(): MusicOutcome {
-  return {
-    violation: {
-      field: 'music',
-      rule: 'music.needs_tiktok_account',
-      message: 'I can only check music with TikTok once your TikTok account is linked.',
-    },
-  };
-}
-
-async function confirmExisting(music_id: string, ctx: ApplyContext): Promise<MusicOutcome> {
-  if (!ctx.auth) return needsLink();
+async function confirmExisting(
+  music_id: string,
+  ctx: ApplyContext & { auth: TikTokAuth },
+): Promise<MusicOutcome> {
   const check = await ctx.ads.checkMusic(ctx.auth, music_id);
   if (check.status === 'ok') {
     return { choice: { kind: 'existing', music_id }, note: `TikTok confirmed music ${music_id}.` };
@@ -184,7 +226,15 @@ async function confirmExisting(music_id: string, ctx: ApplyContext): Promise<Mus
 }
 
 async function uploadTrack(file: ChatFile, ctx: ApplyContext): Promise<MusicOutcome> {
-  if (!ctx.auth) return needsLink();
+  if (!ctx.auth) {
+    return {
+      violation: {
+        field: 'music',
+        rule: 'music.needs_tiktok_account',
+        message: `To upload ${file.name} to TikTok I need your TikTok account linked first. Use Link account (/link), then send the track again.`,
+      },
+    };
+  }
   const uploaded = await ctx.ads.uploadMusic(ctx.auth, { file_name: file.name, data: file.data });
   const check = await ctx.ads.checkMusic(ctx.auth, uploaded.music_id);
   if (check.status !== 'ok') {
@@ -226,9 +276,10 @@ function mediaFitsFormat(draft: AdDraft): boolean {
 }
 
 function dropMedia(draft: AdDraft, notes: string[]): void {
-  if (!draft.image_ids && !draft.video_id) return;
+  if (!draft.image_ids && !draft.video_id && !draft.pending_media) return;
   delete draft.image_ids;
   delete draft.video_id;
+  delete draft.pending_media;
   notes.push(
     adFormatOf(draft) === 'CAROUSEL_ADS'
       ? 'With music the ad becomes an image carousel, so the earlier media choice was cleared.'
@@ -239,18 +290,8 @@ function dropMedia(draft: AdDraft, notes: string[]): void {
 async function resolveMedia(
   ids: string[],
   draft: AdDraft,
-  ctx: ApplyContext,
+  ctx: ApplyContext & { auth: TikTokAuth },
 ): Promise<Checked<{ image_ids: string[]; video_id?: string }>> {
-  if (!ctx.auth) {
-    return {
-      ok: false,
-      violation: {
-        field: 'media',
-        rule: 'media.needs_tiktok_account',
-        message: 'I can only look up media once your TikTok account is linked.',
-      },
-    };
-  }
   const [images, videos] = await Promise.all([
     ctx.ads.listImages(ctx.auth),
     ctx.ads.listVideos(ctx.auth),
@@ -300,7 +341,9 @@ function changedFields(before: AdDraft, after: AdDraft): DraftField[] {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   return DRAFT_FIELDS.filter((field) =>
     field === 'media'
-      ? !same(before.image_ids, after.image_ids) || !same(before.video_id, after.video_id)
+      ? !same(before.image_ids, after.image_ids) ||
+        !same(before.video_id, after.video_id) ||
+        !same(before.pending_media, after.pending_media)
       : !same(before[field], after[field]),
   );
 }

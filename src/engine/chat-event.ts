@@ -29,7 +29,9 @@ export type ActionId =
   | 'edit'
   | 'status'
   | 'reset'
-  | 'link_account';
+  | 'link_account'
+  | 'unlink_account'
+  | 'choose_advertiser';
 
 interface ChatEventBase {
   /**
@@ -52,13 +54,17 @@ interface ChatEventBase {
  * - `message`: a human message in a thread the bot owns.
  * - `reaction`: an emoji added to or removed from a bot message; `emoji` is the platform's
  *   name without colons (`white_check_mark`) or the unicode character (`✅`).
- * - `action`: a button click or terminal command.
+ * - `action`: a button click or terminal command; `value` carries the button's value
+ *   (the advertiser id for `choose_advertiser`).
+ * - `account_linked`: not from the platform but from our OAuth callback: `user` just linked a
+ *   TikTok account from a link asked for in this thread, so a waiting submit can go on.
  */
 export type ChatEvent =
   | (ChatEventBase & { type: 'start'; text: string })
   | (ChatEventBase & { type: 'message'; text: string; files?: ChatFile[] })
   | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean })
-  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string });
+  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string })
+  | (ChatEventBase & { type: 'account_linked' });
 
 /** Where an event comes from and who sent it: the part every event shares. */
 export type ChatEventEnvelope = ChatEventBase;

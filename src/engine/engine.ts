@@ -1,14 +1,16 @@
+import { hasPendingChecks } from '../ad/draft';
 import { crossFieldViolations, missingFields } from '../ad/draft-rules';
 import type { Logger } from '../logger';
 import { ModelError, RECENT_LINES, type TranscriptLine, type TurnModel } from '../model/turn';
 import type { Keys } from '../store/keys';
 import type { StateStore } from '../store/state-store';
 import type { AdsApi } from '../tiktok/ads-api';
-import type { AccessResolver } from './access';
-import { type ApplyContext, applyUpdates } from './apply-updates';
+import { isLinkInvalid } from '../tiktok/errors';
+import { type AccessResolver, type LinkedAccount, userKeyOf } from './access';
+import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updates';
 import { approve, withdraw } from './approval';
 import { approvalBlock, previewBlock } from './blocks';
-import type { ChatEvent } from './chat-event';
+import type { ChatEvent, ChatUser } from './chat-event';
 import { reactionMeaning } from './emoji';
 import { mediaOptions } from './media-options';
 import { questionFor } from './questions';
@@ -162,7 +164,14 @@ class Turn {
         if (meaning === 'reject' && event.added) return this.reject(saved);
         return null;
       }
+      case 'account_linked':
+        return this.linked(saved);
       case 'action': {
+        if (event.action_id === 'link_account') return this.link(saved);
+        if (event.action_id === 'unlink_account') {
+          await this.unlink();
+          return null;
+        }
         if (!saved) {
           await this.say(
             this.text(
@@ -190,15 +199,10 @@ class Turn {
           case 'reset':
             await this.say(this.text('Started over with an empty draft.'));
             return this.askNext(this.fresh());
-          case 'link_account':
-            await this.say(
-              this.text(
-                'This bot runs with the TikTok account configured in its settings; per-user linking is not set up here.',
-                'warning',
-              ),
-            );
-            return null;
+          case 'choose_advertiser':
+            return this.chooseAdvertiser(saved, event.value ?? '');
         }
+        return null;
       }
     }
   }
@@ -234,12 +238,19 @@ class Turn {
     return { ads: this.deps.ads, auth, settings: this.deps.settings };
   }
 
-  private async requesterAuth(state: ThreadState) {
-    return this.deps.access.resolve({
-      platform: state.platform,
-      workspace_id: state.workspace_id,
-      user_id: state.requester.id,
-    });
+  private requesterAccount(state: ThreadState): Promise<LinkedAccount | null> {
+    return this.deps.access.resolve(userKeyOf(state, state.requester));
+  }
+
+  /**
+   * The requester's credentials for checks while collecting (music, media): the advertiser the
+   * draft picked, else their only or first one. `null` when they have no usable link yet.
+   */
+  private async requesterAuth(state: ThreadState): Promise<ApplyContext['auth']> {
+    const account = await this.requesterAccount(state);
+    if (!account) return null;
+    const advertiser_id = chosenAdvertiser(account, state) ?? account.advertiser_ids[0];
+    return advertiser_id ? { access_token: account.access_token, advertiser_id } : null;
   }
 
   /** A chat message: ask the model for a turn, apply what the rules allow, ask what's missing. */
@@ -313,7 +324,8 @@ class Turn {
       blocks.push({ type: 'violations', violations: applied.violations });
 
     const editedAfterReady =
-      applied.changed.length > 0 && ['ready', 'awaiting_approval', 'failed'].includes(state.status);
+      applied.changed.length > 0 &&
+      ['ready', 'awaiting_approval', 'awaiting_link', 'failed'].includes(state.status);
     if (applied.changed.length > 0) {
       state.draft = applied.draft;
       state.revision += 1;
@@ -336,6 +348,14 @@ class Turn {
       await this.say(
         this.text(
           'The last submission failed. Use Retry (/retry) to try again, or tell me what to change.',
+        ),
+      );
+      return state;
+    }
+    if (state.status === 'awaiting_link') {
+      await this.say(
+        this.text(
+          `The draft is approved and waits for ${nameOf(state.requester)} to link a TikTok account (see the private link). Use Link account (/link) for a new link.`,
         ),
       );
       return state;
@@ -404,6 +424,13 @@ class Turn {
         ad_id: sub.ad_id,
       });
     }
+    if (state.status === 'awaiting_link') {
+      blocks.push(
+        this.text(
+          `Approved; waiting for ${nameOf(state.requester)} to link a TikTok account before submitting.`,
+        ),
+      );
+    }
     if (state.status === 'failed' && state.last_failure) {
       blocks.push(this.text(`Last attempt failed: ${state.last_failure.message}`, 'warning'));
     }
@@ -450,7 +477,7 @@ class Turn {
   }
 
   private async retry(saved: ThreadState): Promise<Outcome> {
-    if (saved.status !== 'failed' && saved.status !== 'submitting') {
+    if (!['failed', 'submitting', 'awaiting_link'].includes(saved.status)) {
       await this.say(this.text('There is no failed submission to retry.', 'warning'));
       return null;
     }
@@ -485,14 +512,36 @@ class Turn {
       );
       return state;
     }
-    const auth = await this.requesterAuth(state);
-    if (!auth) {
-      state.status = 'failed';
-      await this.say(
-        this.text('No TikTok account is linked for you yet, so I cannot submit.', 'error'),
-      );
-      return state;
+    const account = await this.requesterAccount(state);
+    if (!account) return this.askToLink(state, 'submit');
+    const advertiser_id = chosenAdvertiser(account, state);
+    if (!advertiser_id) return this.askForAdvertiser(state, account);
+    const auth = { access_token: account.access_token, advertiser_id };
+
+    if (hasPendingChecks(state.draft)) {
+      let checked: Awaited<ReturnType<typeof runPendingChecks>>;
+      try {
+        checked = await runPendingChecks(state.draft, { ...this.applyContext(auth), auth });
+      } catch (error) {
+        return this.submitFailed(state, error);
+      }
+      state.draft = checked.draft;
+      if (checked.notes.length > 0)
+        await this.say(...checked.notes.map((note) => this.text(note, 'success')));
+      if (checked.violations.length > 0) {
+        state.revision += 1;
+        state.approvals = [];
+        await this.say(
+          { type: 'violations', violations: checked.violations },
+          this.text(
+            'Nothing was sent to TikTok. Once this is fixed, the draft needs approval again.',
+            'warning',
+          ),
+        );
+        return this.askNext(state);
+      }
     }
+
     const key = `progress:${state.thread_id}:${state.revision}`;
     try {
       const ids = await runSubmission(state, {
@@ -516,21 +565,231 @@ class Turn {
         ...ids,
       });
     } catch (error) {
-      if (!isTikTokError(error)) throw error;
-      state.status = 'failed';
-      state.last_failure = {
-        error_class: error.error_class,
-        code: error.code,
-        message: error.tiktok_message,
-        ...(error.request_id ? { request_id: error.request_id } : {}),
-        at: this.now().toISOString(),
-      };
-      logger.warn(
-        { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
-        'submission failed',
-      );
-      await this.say(remediationFor(error));
+      return this.submitFailed(state, error);
     }
     return state;
   }
+
+  /**
+   * A TikTok failure during submit. A token TikTok refuses (40102/40105/40106) marks the link
+   * broken and sends a new private link, with no retry loop (reference/reliability.md §2.4);
+   * anything else is saved as the failure with its remediation. Non-TikTok errors rethrow.
+   */
+  private async submitFailed(state: ThreadState, error: unknown): Promise<ThreadState> {
+    if (!isTikTokError(error)) throw error;
+    const { logger, access } = this.deps;
+    logger.warn(
+      { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
+      'submission failed',
+    );
+    if (access.linking && isLinkInvalid(error)) {
+      await access.linking.markInvalid(userKeyOf(state, state.requester), error.code);
+      state.status = 'failed';
+      await this.say(
+        this.text(
+          `TikTok no longer accepts ${nameOf(state.requester)}'s linked account (code ${error.code}: ${error.tiktok_message}). I won't retry with it; anything already created is kept and will not be created twice.`,
+          'warning',
+        ),
+      );
+      return this.askToLink(state, 'relink');
+    }
+    state.status = 'failed';
+    state.last_failure = {
+      error_class: error.error_class,
+      code: error.code,
+      message: error.tiktok_message,
+      ...(error.request_id ? { request_id: error.request_id } : {}),
+      at: this.now().toISOString(),
+    };
+    await this.say(remediationFor(error));
+    return state;
+  }
+
+  /** No usable link for the requester: send them a private one and wait (`awaiting_link`). */
+  private async askToLink(state: ThreadState, reason: 'submit' | 'relink'): Promise<ThreadState> {
+    if (!this.deps.access.linking) {
+      state.status = 'failed';
+      await this.say(
+        this.text('No TikTok account is linked for you yet, so I cannot submit.', 'error'),
+      );
+      return state;
+    }
+    state.status = 'awaiting_link';
+    await this.sendLink(
+      state.requester,
+      reason,
+      `I sent ${nameOf(state.requester)} a private link to connect their TikTok advertiser account. I'll submit as soon as it's linked.`,
+    );
+    return state;
+  }
+
+  /** Makes a private link for `user`, says so in the thread, and sends it only to them. */
+  private async sendLink(
+    user: ChatUser,
+    reason: 'submit' | 'requested' | 'relink',
+    threadText: string,
+  ): Promise<void> {
+    const linking = this.deps.access.linking;
+    if (!linking) return;
+    const invite = await linking.startLink(
+      { ...userKeyOf(this.event, user), ...(user.name ? { name: user.name } : {}) },
+      this.event.thread_id,
+    );
+    await this.say(this.text(threadText));
+    await this.emit({
+      thread_id: this.event.thread_id,
+      private_to: user,
+      blocks: [
+        {
+          type: 'link_account',
+          url: invite.url,
+          expires_in_minutes: invite.expires_in_minutes,
+          reason,
+        },
+      ],
+    });
+  }
+
+  private async askForAdvertiser(state: ThreadState, account: LinkedAccount): Promise<ThreadState> {
+    state.status = 'awaiting_link';
+    await this.say(
+      this.text(
+        `${nameOf(state.requester)}'s TikTok login reaches ${account.advertiser_ids.length} advertiser accounts. ${nameOf(state.requester)}, pick the one for this ad.`,
+      ),
+      {
+        type: 'advertiser_choice',
+        requester_id: state.requester.id,
+        options: account.advertiser_ids.map((advertiser_id) => {
+          const advertiser_name = account.advertiser_names?.[advertiser_id];
+          return advertiser_name ? { advertiser_id, advertiser_name } : { advertiser_id };
+        }),
+      },
+    );
+    return state;
+  }
+
+  /** `link_account`: a private link for whoever asked (not necessarily the requester). */
+  private async link(saved: ThreadState | null): Promise<Outcome> {
+    const user = this.event.user;
+    if (!this.deps.access.linking) {
+      await this.say(
+        this.text(
+          'This bot runs with the TikTok account configured in its settings; per-user linking is not set up here.',
+          'warning',
+        ),
+      );
+      return null;
+    }
+    const waiting = saved?.status === 'awaiting_link' && saved.requester.id === user.id;
+    await this.sendLink(
+      user,
+      'requested',
+      waiting
+        ? `I sent ${nameOf(user)} a new private link. I'll submit as soon as it's linked.`
+        : `I sent ${nameOf(user)} a private link to connect their TikTok advertiser account.`,
+    );
+    return null;
+  }
+
+  /** `unlink_account`: revokes and deletes the asker's link; a later submit asks again. */
+  private async unlink(): Promise<void> {
+    const user = this.event.user;
+    const linking = this.deps.access.linking;
+    const say = (text: string, tone: 'info' | 'success' | 'warning') =>
+      this.emit({
+        thread_id: this.event.thread_id,
+        private_to: user,
+        blocks: [this.text(text, tone)],
+      });
+    if (!linking) {
+      await say(
+        'This bot uses the TikTok account from its settings; there is no personal link to remove.',
+        'warning',
+      );
+      return;
+    }
+    const outcome = await linking.unlink(userKeyOf(this.event, user));
+    if (outcome === 'not_linked') await say('You have no TikTok account linked.', 'info');
+    else if (outcome === 'revoked')
+      await say(
+        'Your TikTok account was unlinked and its access revoked at TikTok. The next submit will ask you to link again.',
+        'success',
+      );
+    else
+      await say(
+        'Your TikTok link was removed (TikTok had already stopped accepting it).',
+        'success',
+      );
+  }
+
+  /** `account_linked` (from our OAuth callback): confirm privately, and resume a waiting submit. */
+  private async linked(saved: ThreadState | null): Promise<Outcome> {
+    const user = this.event.user;
+    const account = await this.deps.access.resolve(userKeyOf(this.event, user));
+    if (!account) return null;
+    const names = account.advertiser_ids.map((id) => {
+      const name = account.advertiser_names?.[id];
+      return name ? `${name} (${id})` : id;
+    });
+    await this.emit({
+      thread_id: this.event.thread_id,
+      private_to: user,
+      blocks: [
+        this.text(
+          `Your TikTok account is linked: advertiser ${names.join(', ')}. Not you, or done? Use Unlink (/unlink) to disconnect it.`,
+          'success',
+        ),
+      ],
+    });
+    if (!saved || saved.status !== 'awaiting_link' || saved.requester.id !== user.id) return null;
+    await this.say(this.text(`${nameOf(user)} linked a TikTok account.`, 'success'));
+    return this.submit(structuredClone(saved));
+  }
+
+  /** `choose_advertiser`: the requester picks which of their advertiser accounts the ad uses. */
+  private async chooseAdvertiser(saved: ThreadState, advertiser_id: string): Promise<Outcome> {
+    if (this.event.user.id !== saved.requester.id) {
+      await this.say(
+        this.text(
+          `Only ${nameOf(saved.requester)} can choose the advertiser account: their TikTok login is the one used.`,
+          'warning',
+        ),
+      );
+      return null;
+    }
+    const account = await this.requesterAccount(saved);
+    if (!account) {
+      await this.say(this.text('Link your TikTok account first (Link account, /link).', 'warning'));
+      return null;
+    }
+    if (!account.advertiser_ids.includes(advertiser_id)) {
+      await this.say(
+        this.text(
+          `${advertiser_id || 'That'} is not one of your advertiser accounts (${account.advertiser_ids.join(', ')}).`,
+          'warning',
+        ),
+      );
+      return null;
+    }
+    const state: ThreadState = structuredClone(saved);
+    state.advertiser_id = advertiser_id;
+    await this.say(this.text(`This ad will use advertiser ${advertiser_id}.`, 'success'));
+    if (
+      state.status === 'awaiting_link' &&
+      state.approvals.length >= this.deps.settings.approvals_required
+    )
+      return this.submit(state);
+    return state;
+  }
+}
+
+/** The advertiser a submit uses: the draft's pick when still reachable, else the only one. */
+function chosenAdvertiser(account: LinkedAccount, state: ThreadState): string | null {
+  if (state.advertiser_id && account.advertiser_ids.includes(state.advertiser_id))
+    return state.advertiser_id;
+  return account.advertiser_ids.length === 1 ? (account.advertiser_ids[0] ?? null) : null;
+}
+
+function nameOf(user: ChatUser): string {
+  return user.name ?? user.id;
 }

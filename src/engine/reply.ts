@@ -1,6 +1,6 @@
 import type { AdDraft, AdFormat, DraftField } from '../ad/draft';
 import type { Violation } from '../ad/violation';
-import type { ActionId } from './chat-event';
+import type { ActionId, ChatUser } from './chat-event';
 import type { ThreadId } from './thread-id';
 
 /** Where a TikTok error comes from, as the user needs to act on it. See `tiktok/errors.ts`. */
@@ -10,6 +10,8 @@ export type ErrorClass = 'auth' | 'permission' | 'validation' | 'rate_limit' | '
 export interface SuggestedAction {
   action_id: ActionId;
   label: string;
+  /** Sent back with the action, e.g. the advertiser id for `choose_advertiser`. */
+  value?: string;
 }
 
 /** One step of a submission as shown in the progress block. */
@@ -51,6 +53,28 @@ export type Block =
     }
   | { type: 'progress'; steps: ProgressStep[] }
   | {
+      /**
+       * A private link to connect a TikTok advertiser account (only ever in a reply with
+       * `private_to`). `url` is our own start hop with a single-purpose link id, never an OAuth
+       * `state`, code or token. Render as a link button.
+       */
+      type: 'link_account';
+      url: string;
+      /** How long the link works, in minutes. */
+      expires_in_minutes: number;
+      /** Why linking is asked: before a submit, on request, or because the old link broke. */
+      reason: 'submit' | 'requested' | 'relink';
+    }
+  | {
+      /**
+       * The requester's token reaches several advertiser accounts: one button per option, each
+       * sending action `choose_advertiser` with `value` = the advertiser id.
+       */
+      type: 'advertiser_choice';
+      requester_id: string;
+      options: { advertiser_id: string; advertiser_name?: string }[];
+    }
+  | {
       type: 'result';
       advertiser_id: string;
       campaign_id: string;
@@ -72,13 +96,15 @@ export type Block =
 /**
  * What the engine says. `key`, when set, names a message that later replies with the same key
  * replace in place (Slack `chat.update`, Discord message edit), e.g. submission progress.
- * `audience: 'requester'` means a private message to the requester (DM), never the thread.
+ * `private_to`, when set, means a private message to that user only (Slack
+ * `conversations.open` + `chat.postMessage`, Discord `user.send` or an ephemeral fallback, the
+ * terminal prints it marked private); such a reply never goes to the thread.
  */
 export interface Reply {
   thread_id: ThreadId;
   blocks: Block[];
   key?: string;
-  audience?: 'thread' | 'requester';
+  private_to?: ChatUser;
 }
 
 /** Receives replies as the engine produces them, so long steps can show progress. */

@@ -6,6 +6,8 @@ import type { Platform, ThreadId } from './thread-id';
 
 /**
  * Draft lifecycle: `collecting -> ready -> awaiting_approval -> submitting -> submitted | failed`.
+ * `awaiting_link`: approved, but the requester has no usable TikTok link yet (or must pick an
+ * advertiser); the submit goes on when they link (event `account_linked`) or choose.
  * `ready` (complete and valid) moves to `awaiting_approval` in the same turn, when the approval
  * request is posted. Any edit after `ready` drops earlier approvals and goes back through
  * `collecting`/`ready`. `failed` keeps the draft; a retry resumes the submission.
@@ -14,6 +16,7 @@ export type DraftStatus =
   | 'collecting'
   | 'ready'
   | 'awaiting_approval'
+  | 'awaiting_link'
   | 'submitting'
   | 'submitted'
   | 'failed';
@@ -67,6 +70,11 @@ export interface ThreadState {
   last_question: DraftField | null;
   /** The last few lines, for the model's context (never the whole transcript). */
   recent: TranscriptLine[];
+  /**
+   * The advertiser account this draft is for, when the requester's token reaches several and
+   * they picked one (`choose_advertiser`). Unset with a single advertiser.
+   */
+  advertiser_id?: string;
   submission?: Submission;
   last_failure?: FailureInfo;
   created_at: string;
