@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTokenKeys } from './auth/token-cipher';
 
 const optionalString = z
   .string()
@@ -35,6 +36,15 @@ export const EnvSchema = z.object({
   TIKTOK_LOCATION_IDS: z.string().default('6252001'),
   TIKTOK_CURRENCY: z.string().default('USD'),
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+
+  TIKTOK_APP_ID: optionalString,
+  TIKTOK_SECRET: optionalString,
+  TIKTOK_REDIRECT_URI: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  TIKTOK_PORTAL_URL: z.url().default('https://business-api.tiktok.com/portal/auth'),
+  TOKEN_ENCRYPTION_KEYS: optionalString,
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  AUDIT_LOG: optionalString,
 
   DEFAULT_DAILY_BUDGET: z
     .string()
@@ -85,10 +95,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid settings:\n  DEFAULT_DAILY_BUDGET: must not exceed MAX_DAILY_BUDGET',
     );
   }
-  if (config.TIKTOK_BASE_URL && (!config.TIKTOK_ACCESS_TOKEN || !config.TIKTOK_ADVERTISER_ID)) {
+  if (config.TOKEN_ENCRYPTION_KEYS) {
+    try {
+      parseTokenKeys(config.TOKEN_ENCRYPTION_KEYS);
+    } catch (error) {
+      throw new ConfigError(
+        `Invalid settings:\n  TOKEN_ENCRYPTION_KEYS: ${(error as Error).message}`,
+      );
+    }
+  }
+  if (config.TIKTOK_BASE_URL) checkTikTokAccounts(config);
+  return config;
+}
+
+/** Settings per-user linking needs against real TikTok (production or TikTok's sandbox). */
+const OAUTH_SETTINGS = [
+  'TIKTOK_APP_ID',
+  'TIKTOK_SECRET',
+  'TIKTOK_REDIRECT_URI',
+  'TOKEN_ENCRYPTION_KEYS',
+] as const;
+
+/**
+ * Against real TikTok, either one account for everyone (`TIKTOK_ACCESS_TOKEN` and
+ * `TIKTOK_ADVERTISER_ID`) or per-user linking, which refuses to start without the app id and
+ * secret, the redirect URI and the token encryption key.
+ */
+function checkTikTokAccounts(config: Config): void {
+  const staticAccount = config.TIKTOK_ACCESS_TOKEN && config.TIKTOK_ADVERTISER_ID;
+  if (!config.TIKTOK_APP_ID && staticAccount) return;
+  if (!config.TIKTOK_APP_ID) {
     throw new ConfigError(
-      'Invalid settings:\n  TIKTOK_ACCESS_TOKEN and TIKTOK_ADVERTISER_ID are required when TIKTOK_BASE_URL is set (leave TIKTOK_BASE_URL unset to use the local emulator)',
+      `Invalid settings:\n  TIKTOK_BASE_URL is set, so TikTok accounts are needed: set ${OAUTH_SETTINGS.join(', ')} (each user links their own account), or TIKTOK_ACCESS_TOKEN and TIKTOK_ADVERTISER_ID (one account for everyone). Leave TIKTOK_BASE_URL unset to use the local emulator.`,
     );
   }
-  return config;
+  const missing = OAUTH_SETTINGS.filter((name) => !config[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid settings:\n  ${missing.map((name) => `${name}: required for account linking (TIKTOK_APP_ID is set)`).join('\n  ')}`,
+    );
+  }
+}
+
+/**
+ * How TikTok credentials are found: `emulator` (local emulator, users link against it),
+ * `oauth` (real TikTok, users link their own accounts) or `static` (one configured account).
+ */
+export function linkingMode(config: Config): 'emulator' | 'oauth' | 'static' {
+  if (!config.TIKTOK_BASE_URL) return 'emulator';
+  return config.TIKTOK_APP_ID ? 'oauth' : 'static';
 }

@@ -11,6 +11,8 @@ export type ConsoleInput =
   | { kind: 'action'; action_id: ActionId }
   | { kind: 'simulate'; fault: FaultKind }
   | { kind: 'upload'; path: string; text: string }
+  | { kind: 'choose_advertiser'; advertiser_id: string }
+  | { kind: 'open' }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
@@ -24,6 +26,7 @@ const ACTIONS: Record<string, ActionId> = {
   '/retry': 'retry',
   '/edit': 'edit',
   '/link': 'link_account',
+  '/unlink': 'unlink_account',
 };
 
 /** The terminal's help text. */
@@ -34,6 +37,10 @@ export const HELP = `Type in plain words; the bot asks for what is missing. Comm
   /retry              retry a failed submission (resumes, never duplicates)
   /reset              start the draft over
   /upload <file.mp3>  upload your own music track
+  /link               get a private link to connect your TikTok account
+  /open               follow the last private link as a browser would (emulator only)
+  /unlink             disconnect your TikTok account (revokes its access)
+  /advertiser <id>    pick the advertiser account when your login reaches several
   /tiktok-ad [words]  start a new draft in a new thread
   /simulate geo|auth|server|ratelimit|off   make the emulator fail the next TikTok call
   /help               this text
@@ -60,6 +67,13 @@ export function parseLine(line: string): ConsoleInput {
     case '/tiktok-ad':
     case '/new':
       return { kind: 'start', text: arg };
+    case '/open':
+      return { kind: 'open' };
+    case '/advertiser': {
+      const id = rest[0];
+      if (!id) return { kind: 'invalid', error: 'Usage: /advertiser <advertiser_id>' };
+      return { kind: 'choose_advertiser', advertiser_id: id };
+    }
     case '/upload': {
       const [path, ...words] = rest;
       if (!path) return { kind: 'invalid', error: 'Usage: /upload path/to/track.mp3' };

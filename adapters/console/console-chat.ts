@@ -7,6 +7,7 @@ import type { ChatEvent, ChatEventPayload, ChatUser } from '../../src/engine/cha
 import type { Reply } from '../../src/engine/reply';
 import { threadIdOf } from '../../src/engine/thread-id';
 import { type FaultKind, HELP, parseLine } from './commands';
+import { type FollowedPage, followLink } from './follow-link';
 import { renderReply } from './render';
 
 /** The one thing the terminal needs from the engine. */
@@ -21,6 +22,13 @@ export interface ConsoleChatOptions {
   output: Writable;
   /** Sets an emulator fault for the next TikTok call; absent when TikTok is real. */
   simulate?: (fault: FaultKind) => Promise<void>;
+  /**
+   * Waits for work a completed link started (the resumed submit), so `/open` prints its
+   * outcome before the next line is read.
+   */
+  afterLink?: () => Promise<void>;
+  /** Follows a private link as a browser would (default: {@link followLink}). */
+  openLink?: (url: string) => Promise<FollowedPage>;
   /** Thread number of the first thread (`console:local:<n>`); restarts with Redis resume it. */
   thread?: string;
   user?: ChatUser;
@@ -35,6 +43,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const { engine, input, output } = options;
   const user: ChatUser = options.user ?? { id: 'local', name: 'you' };
   let thread = options.thread ?? '1';
+  let lastLink: string | undefined;
   const interactive = 'isTTY' in input && Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
   const write = (text: string) => output.write(`${text}\n`);
@@ -53,6 +62,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       user,
     } as ChatEvent;
     await engine.handle(full, (reply) => {
+      for (const block of reply.blocks) if (block.type === 'link_account') lastLink = block.url;
       write(renderReply(reply));
     });
   };
@@ -112,6 +122,23 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
         case 'action':
           await send({ type: 'action', action_id: parsed.action_id });
           break;
+        case 'choose_advertiser':
+          await send({
+            type: 'action',
+            action_id: 'choose_advertiser',
+            value: parsed.advertiser_id,
+          });
+          break;
+        case 'open': {
+          if (!lastLink) {
+            write('bot> ✗ There is no private link to open yet (ask for one with /link).');
+            break;
+          }
+          const page = await (options.openLink ?? followLink)(lastLink);
+          write(`browser> ${page.title}: ${page.text}`);
+          await options.afterLink?.();
+          break;
+        }
         case 'message':
           await send({ type: 'message', text: parsed.text });
           break;

@@ -25,8 +25,11 @@ export interface LinkInvite {
   expires_in_minutes: number;
 }
 
-/** What `unlink` did at TikTok: revoked, the token was already dead there, or no link existed. */
-export type UnlinkOutcome = 'revoked' | 'already_invalid' | 'not_linked';
+/**
+ * What `unlink` did: revoked at TikTok; the token was already dead there; TikTok did not answer
+ * the revoke (the link is deleted here anyway); or there was no link.
+ */
+export type UnlinkOutcome = 'revoked' | 'already_invalid' | 'revoke_failed' | 'not_linked';
 
 /**
  * Per-user TikTok linking (OAuth). Absent when the deployment runs with one configured token.

@@ -618,7 +618,7 @@ class Turn {
     await this.sendLink(
       state.requester,
       reason,
-      `I sent ${nameOf(state.requester)} a private link to connect their TikTok advertiser account. I'll submit as soon as it's linked.`,
+      `I sent ${nameOf(state.requester)} a private link to connect a TikTok advertiser account. I'll submit as soon as it's linked.`,
     );
     return state;
   }
@@ -686,7 +686,7 @@ class Turn {
       'requested',
       waiting
         ? `I sent ${nameOf(user)} a new private link. I'll submit as soon as it's linked.`
-        : `I sent ${nameOf(user)} a private link to connect their TikTok advertiser account.`,
+        : `I sent ${nameOf(user)} a private link to connect a TikTok advertiser account.`,
     );
     return null;
   }
@@ -715,6 +715,11 @@ class Turn {
         'Your TikTok account was unlinked and its access revoked at TikTok. The next submit will ask you to link again.',
         'success',
       );
+    else if (outcome === 'revoke_failed')
+      await say(
+        "Your TikTok link was removed here, but TikTok did not confirm the revoke. To be sure, remove the app's access in TikTok Ads Manager.",
+        'warning',
+      );
     else
       await say(
         'Your TikTok link was removed (TikTok had already stopped accepting it).',
@@ -742,7 +747,7 @@ class Turn {
       ],
     });
     if (!saved || saved.status !== 'awaiting_link' || saved.requester.id !== user.id) return null;
-    await this.say(this.text(`${nameOf(user)} linked a TikTok account.`, 'success'));
+    await this.say(this.text(`TikTok account linked for ${nameOf(user)}.`, 'success'));
     return this.submit(structuredClone(saved));
   }
 

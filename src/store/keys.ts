@@ -27,4 +27,19 @@ export class Keys {
   messageRef(platformMessageId: string): string {
     return `${this.prefix}msg:${platformMessageId}`;
   }
+
+  /** A chat user's TikTok link (encrypted token, advertisers); `chatUserId` is `platform:ws:user`. */
+  link(chatUserId: string): string {
+    return `${this.prefix}link:${chatUserId}`;
+  }
+
+  /** A private link not yet completed, by the SHA-256 of its id (never the id itself). */
+  oauthLink(linkIdHash: string): string {
+    return `${this.prefix}oauth:link:${linkIdHash}`;
+  }
+
+  /** An OAuth `state` in flight, by its SHA-256 (the value itself is never stored). */
+  oauthState(stateHash: string): string {
+    return `${this.prefix}oauth:state:${stateHash}`;
+  }
 }

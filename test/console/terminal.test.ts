@@ -35,7 +35,7 @@ describe('the terminal chat (npm start)', () => {
   });
 
   it('/simulate geo before approving ends in the geo remediation, with the draft kept', async () => {
-    const lines = SCRIPT.replace('/approve', '/simulate geo\n/approve\n/status');
+    const lines = SCRIPT.replace('/approve\n/open', '/simulate geo\n/approve\n/open\n/status');
     const out = await chat(lines);
     expect(out).toContain('TikTok blocked this request by region (code 41000)');
     expect(out).not.toMatch(/ad_id\s+\d+/);

@@ -11,14 +11,14 @@ import type express from 'express';
 import type { Logger } from '../../logger';
 import { countsOf, createEmulatorApp, type EmulatorCounts } from './app';
 import { FaultControl } from './faults';
-import { EMULATOR_APP_ID, EMULATOR_SECRET } from './fixtures';
-import { EmulatorState } from './state';
+import { ALL_SCOPES, EMULATOR_ADVERTISER_ID, EMULATOR_APP_ID, EMULATOR_SECRET } from './fixtures';
+import { type AuthGrant, EmulatorState } from './state';
 
 export type { EmulatorCounts } from './app';
 export type { FaultKind, FaultSpec } from './faults';
 export { FAULT_RESPONSES, FaultControl } from './faults';
 export * from './fixtures';
-export type { EmulatorState } from './state';
+export type { AuthGrant, EmulatorState } from './state';
 export { INVALID_CAROUSEL_MUSIC } from './validate-ad';
 
 /** Options of {@link createTikTokEmulator}. */
@@ -59,7 +59,12 @@ export interface TikTokEmulator {
   /** Marks a token revoked (→ 40105 afterwards), as if the advertiser cancelled authorization. */
   revokeToken(access_token: string): void;
   /** Issues an auth code as the portal would (single use, `ttlMs` default 1 h). */
-  issueAuthCode(ttlMs?: number): string;
+  issueAuthCode(ttlMs?: number, grant?: AuthGrant): string;
+  /**
+   * Sets what the portal page grants from now on (advertiser accounts and scopes), as an
+   * advertiser choosing on TikTok's page would; `null` restores the default.
+   */
+  setPortalGrant(grant: AuthGrant | null): void;
 }
 
 /** Creates an emulator over fresh fixtures. Nothing listens until `listen()`. */
@@ -108,6 +113,12 @@ export function createTikTokEmulator(options: TikTokEmulatorOptions = {}): TikTo
       const token = state.tokens.get(access_token);
       if (token) token.revoked = true;
     },
-    issueAuthCode: (ttlMs) => state.issueAuthCode(ttlMs),
+    issueAuthCode: (ttlMs, grant) => state.issueAuthCode(ttlMs, grant),
+    setPortalGrant(grant) {
+      state.portalGrant = grant ?? {
+        advertiser_ids: [EMULATOR_ADVERTISER_ID],
+        scope: [...ALL_SCOPES],
+      };
+    },
   };
 }

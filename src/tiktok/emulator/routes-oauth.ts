@@ -4,11 +4,11 @@
  *
  * Our choices: a wrong `app_id` or `secret` answers 40101 (INVALID_PARTNER, "app_id/secret
  * mismatch") rather than 40113; a used, expired or unknown `auth_code` answers 40110.
- * An issued code exchanges for a new token reaching the default advertiser with all scopes.
+ * An issued code exchanges for a new token with the code's grant (`EmulatorState.portalGrant`
+ * when the portal issued it: by default the first advertiser with all scopes).
  */
 import type { Request, Response } from 'express';
 import { EmulatorError } from './envelope';
-import { ALL_SCOPES, EMULATOR_ADVERTISER_ID } from './fixtures';
 import type { Route } from './route';
 import { isHttpUrl, type Params, reqString, requireFields } from './rules';
 import type { EmulatorState } from './state';
@@ -32,9 +32,9 @@ const accessToken: Route = {
       throw new EmulatorError(40110, 'Auth code is invalid, expired or has already been used.');
     }
     record.used = true;
-    const advertiser_ids = [EMULATOR_ADVERTISER_ID];
-    const access_token = state.issueToken({ advertiser_ids, scope: [...ALL_SCOPES] });
-    return { access_token, advertiser_ids, scope: [...ALL_SCOPES] };
+    const { advertiser_ids, scope } = record.grant;
+    const access_token = state.issueToken({ advertiser_ids, scope });
+    return { access_token, advertiser_ids, scope };
   },
 };
 

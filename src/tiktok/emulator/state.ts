@@ -36,6 +36,14 @@ export interface AuthCodeRecord {
   app_id: string;
   expires_at: number;
   used: boolean;
+  /** What the token exchanged for this code will reach and allow. */
+  grant: AuthGrant;
+}
+
+/** What an advertiser approves on the portal page: accounts and permission scopes. */
+export interface AuthGrant {
+  advertiser_ids: string[];
+  scope: number[];
 }
 
 /** A music track: SYSTEM library or a USER upload (owned by `advertiser_id`). */
@@ -157,14 +165,21 @@ export class EmulatorState {
     return access_token;
   }
 
-  /** Issues a single-use auth code valid `ttlMs` (default 1 h, TikTok's value). */
-  issueAuthCode(ttlMs = 3_600_000): string {
+  /**
+   * What the portal page grants next (default: the first seeded advertiser, all scopes). Tests
+   * change it to play an advertiser who approves several accounts or fewer permissions.
+   */
+  portalGrant: AuthGrant = { advertiser_ids: [EMULATOR_ADVERTISER_ID], scope: [...ALL_SCOPES] };
+
+  /** Issues a single-use auth code valid `ttlMs` (default 1 h, TikTok's value) for `grant`. */
+  issueAuthCode(ttlMs = 3_600_000, grant: AuthGrant = this.portalGrant): string {
     const auth_code = `emulator-code-${randomBytes(12).toString('hex')}`;
     this.authCodes.set(auth_code, {
       auth_code,
       app_id: this.appId,
       expires_at: this.now() + ttlMs,
       used: false,
+      grant: { advertiser_ids: [...grant.advertiser_ids], scope: [...grant.scope] },
     });
     return auth_code;
   }

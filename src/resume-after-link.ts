@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { LinkTarget } from './auth/oauth-flow';
+import type { ConversationEngine } from './engine/engine';
+import type { ReplySink } from './engine/reply';
+import { parseThreadId } from './engine/thread-id';
+import type { Logger } from './logger';
+
+/**
+ * Tells the engine that `target.user` linked a TikTok account from a link asked for in
+ * `target.thread_id` (event `account_linked`), so the private confirmation goes out and a
+ * submit waiting in that thread goes on. Replies go to `sink` (the thread's platform).
+ */
+export async function resumeAfterLink(
+  engine: Pick<ConversationEngine, 'handle'>,
+  target: LinkTarget,
+  sink: ReplySink,
+): Promise<void> {
+  const ref = parseThreadId(target.thread_id);
+  await engine.handle(
+    {
+      type: 'account_linked',
+      event_id: `linked:${randomUUID()}`,
+      thread_id: target.thread_id,
+      platform: target.user.platform,
+      workspace_id: target.user.workspace_id,
+      channel_id: ref.channel,
+      user: { id: target.user.user_id, ...(target.user.name ? { name: target.user.name } : {}) },
+    },
+    sink,
+  );
+}
+
+/**
+ * Work started by an HTTP request that outlives it (the submit resumed after a link). Failures
+ * are logged; `drain` waits for everything in flight, so shutdown never cuts a submit short.
+ */
+export class BackgroundWork {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  run(work: Promise<void>): void {
+    const tracked = work
+      .catch((error: unknown) => this.logger.error({ err: error }, 'background work failed'))
+      .finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
+  }
+
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+}
