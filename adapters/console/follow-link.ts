@@ -34,12 +34,16 @@ export async function followLink(url: string): Promise<FollowedPage> {
     const html = await res.text();
     const title = /<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? `HTTP ${res.status}`;
     const text = [...html.matchAll(/<p[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]).join(' ');
-    return { status: res.status, title: unescape(title), text: unescape(text || html.trim()) };
+    return {
+      status: res.status,
+      title: decodeEntities(title),
+      text: decodeEntities(text || html.trim()),
+    };
   }
   throw new Error('Too many redirects');
 }
 
-function unescape(text: string): string {
+function decodeEntities(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -20,6 +20,8 @@ export interface LinkingOptions {
   audit: AuditLog;
   logger: Logger;
   onLinked?: (target: LinkTarget) => void;
+  /** Clock in ms (tests move it to expire a state). */
+  now?: () => number;
 }
 
 /** Per-user linking, ready to hand to the engine (`access`) and the HTTP server (`flow`). */
@@ -51,6 +53,7 @@ export function createLinking(options: LinkingOptions): Linking {
     audit: options.audit,
     logger: options.logger,
     ...(options.onLinked ? { onLinked: options.onLinked } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const access = new AccountLinks({
     links,

@@ -46,15 +46,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  const mounted: RequestHandler[] = [];
-  app.use((req, res, next) => {
-    const run = (i: number): void => {
-      const handler = mounted[i];
-      if (!handler) return next();
-      handler(req, res, (error?: unknown) => (error ? next(error) : run(i + 1)));
-    };
-    run(0);
-  });
+  // Handlers added later (after listen) still run before the 404: routers accept new routes.
+  const mounted = express.Router();
+  app.use(mounted);
   app.use((_req: Request, res: Response) => {
     res
       .status(404)
@@ -74,10 +68,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   return {
     app,
     useOAuth(flow) {
-      mounted.push(oauthRouter(flow, logger));
+      mounted.use(oauthRouter(flow, logger));
     },
     mount(handler) {
-      mounted.push(handler);
+      mounted.use(handler);
     },
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {

@@ -1,0 +1,67 @@
+import { ConfigError, linkingMode, loadConfig } from '../src/config';
+import { tokenKey } from './auth/linking-support';
+
+const REAL_TIKTOK = { TIKTOK_BASE_URL: 'https://business-api.tiktok.com' };
+const OAUTH = {
+  TIKTOK_APP_ID: '7123',
+  TIKTOK_SECRET: 'app-secret-value',
+  TIKTOK_REDIRECT_URI: 'https://bot.example.com/oauth/tiktok/callback',
+  TOKEN_ENCRYPTION_KEYS: tokenKey(1),
+};
+
+function error(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('settings for TikTok accounts', () => {
+  it('with no settings: the emulator, where users link against it', () => {
+    expect(linkingMode(loadConfig({}))).toBe('emulator');
+  });
+
+  it('real TikTok with per-user linking needs the app id, secret, redirect URI and key', () => {
+    expect(linkingMode(loadConfig({ ...REAL_TIKTOK, ...OAUTH }))).toBe('oauth');
+    for (const name of Object.keys(OAUTH).filter((n) => n !== 'TIKTOK_APP_ID')) {
+      const env: NodeJS.ProcessEnv = { ...REAL_TIKTOK, ...OAUTH };
+      delete env[name];
+      expect(error(env)).toContain(`${name}: required for account linking`);
+    }
+  });
+
+  it('real TikTok with nothing configured names both ways to run', () => {
+    const message = error(REAL_TIKTOK);
+    expect(message).toContain(
+      'TIKTOK_APP_ID, TIKTOK_SECRET, TIKTOK_REDIRECT_URI, TOKEN_ENCRYPTION_KEYS',
+    );
+    expect(message).toContain('TIKTOK_ACCESS_TOKEN and TIKTOK_ADVERTISER_ID');
+  });
+
+  it('one configured account for everyone is still possible', () => {
+    const config = loadConfig({
+      ...REAL_TIKTOK,
+      TIKTOK_ACCESS_TOKEN: 'tok',
+      TIKTOK_ADVERTISER_ID: '123',
+    });
+    expect(linkingMode(config)).toBe('static');
+  });
+
+  it('a malformed key is refused without echoing it', () => {
+    const bad = 'v1:c2VjcmV0LWtleS1tYXRlcmlhbA==';
+    const message = error({ TOKEN_ENCRYPTION_KEYS: bad });
+    expect(message).toContain('TOKEN_ENCRYPTION_KEYS: Token key entry 1 must look like');
+    expect(message).not.toContain('c2VjcmV0');
+    const short = `1:${Buffer.alloc(16).toString('base64')}`;
+    expect(error({ TOKEN_ENCRYPTION_KEYS: short })).toContain('must decode to 32 bytes (got 16)');
+  });
+
+  it('a redirect URI must be an http(s) URL', () => {
+    expect(error({ ...REAL_TIKTOK, ...OAUTH, TIKTOK_REDIRECT_URI: 'ftp://x/cb' })).toContain(
+      'TIKTOK_REDIRECT_URI',
+    );
+  });
+});
