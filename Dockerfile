@@ -12,7 +12,7 @@ RUN npm run build && npm prune --omit=dev
 
 # Run stage: only the built bot and its production dependencies, as the unprivileged `node` user.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+ENV NODE_ENV=production HTTP_HOST=0.0.0.0 HTTP_PORT=3000
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

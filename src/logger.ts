@@ -31,6 +31,13 @@ export const REDACT_PATHS = [
   '*["access-token"]',
   '*["Access-Token"]',
   '*["x-goog-api-key"]',
+  'sealed',
+  '*.sealed',
+  'headers.cookie',
+  '*.headers.cookie',
+  '*.headers["set-cookie"]',
+  'client_secret',
+  '*.client_secret',
 ];
 
 /**

@@ -100,7 +100,7 @@ function renderBlock(block: Block): string {
       return [
         `bot> Connect your TikTok advertiser account (the link works for ${block.expires_in_minutes} minutes, once):`,
         `     ${block.url}`,
-        '     Open it in a browser, or type /open to let the terminal follow it against the emulator.',
+        "     Open it in a browser, or type /open to have the terminal follow it (or: curl -sL -b '' '<link>').",
       ].join('\n');
     case 'advertiser_choice':
       return [
