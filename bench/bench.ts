@@ -8,6 +8,9 @@
  * round trips per turn, prompt at turn 20 ≤ 1.3× turn 1. Figures are compared within one run;
  * the machine is shared, so absolute times vary between runs.
  *
+ * Then account linking: a whole link's p50/p99 through the HTTP routes and the emulator, and a
+ * linked token lookup against a bare Redis GET (ratio).
+ *
  * Settings: REDIS_URL (default redis://127.0.0.1:6379), BENCH_TURNS (turns per thread, default 20).
  */
 import { randomUUID } from 'node:crypto';
@@ -22,6 +25,7 @@ import { promptSize } from '../src/model/prompt';
 import type { TurnInput, TurnModel } from '../src/model/turn';
 import { Keys } from '../src/store/keys';
 import { FAIL_FAST_REDIS_OPTIONS, RedisStateStore } from '../src/store/redis-state-store';
+import { linkingFigures } from './linking';
 import { NO_TIKTOK } from './no-tiktok';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -200,6 +204,7 @@ async function main(): Promise<void> {
   console.log(
     `Redis round trips per turn: ${one.roundTrips.toFixed(2)} / ${paced.roundTrips.toFixed(2)} / ${saturated.roundTrips.toFixed(2)} (target ≤ 6). Target p99 < 5 ms applies to the paced 200-thread run; the saturation run shows queueing (latency ≈ threads / throughput).`,
   );
+  await linkingFigures(REDIS_URL);
 }
 
 main().then(
