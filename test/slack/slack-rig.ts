@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack';
 import type { AccessResolver } from '../../src/engine/access';
+import type { ChatEvent } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { EngineSettings } from '../../src/engine/settings';
 import type { ThreadState } from '../../src/engine/thread-state';
@@ -52,6 +53,8 @@ export class SlackRig {
   private constructor(
     readonly adapter: SlackAdapter,
     readonly engine: ConversationEngine,
+    /** Every event the adapter handed to the engine, in order. */
+    readonly handled: ChatEvent[],
     readonly standin: SlackStandIn,
     readonly emulator: TikTokEmulator,
     readonly store: RedisStateStore,
@@ -94,8 +97,14 @@ export class SlackRig {
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
     });
+    const handled: ChatEvent[] = [];
     const adapter = await createSlackAdapter({
-      engine,
+      engine: {
+        handle: (event, sink) => {
+          handled.push(event);
+          return engine.handle(event, sink);
+        },
+      },
       store,
       keys,
       logger: silentLogger(),
@@ -116,6 +125,7 @@ export class SlackRig {
     return new SlackRig(
       adapter,
       engine,
+      handled,
       standin,
       emulator,
       store,
@@ -237,14 +247,16 @@ export class SlackRig {
   }
 
   /** Stops the bot (and the stand-in/emulator it started); deletes the test's Redis keys. */
-  async close(options: { keepKeys?: boolean } = {}): Promise<void> {
+  async close(
+    options: { keepKeys?: boolean; keepStandin?: boolean; keepEmulator?: boolean } = {},
+  ): Promise<void> {
     await this.idle();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.adapter.stop();
     await this.store.close();
-    if (this.owns.standin) await this.standin.close();
-    if (this.owns.emulator) await this.emulator.close();
+    if (this.owns.standin && !options.keepStandin) await this.standin.close();
+    if (this.owns.emulator && !options.keepEmulator) await this.emulator.close();
     if (!options.keepKeys) await deleteRedisPrefix(this.keys.prefix);
   }
 }
