@@ -39,6 +39,8 @@ export interface SlackRigOptions {
   prefix?: string;
   standin?: SlackStandIn;
   emulator?: TikTokEmulator;
+  /** Many workspaces through Slack's OAuth install instead of one bot token. */
+  oauth?: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export class SlackRig {
     readonly emulator: TikTokEmulator,
     readonly store: RedisStateStore,
     readonly keys: Keys,
+    /** The bot's base URL (`http://127.0.0.1:<port>`). */
     readonly url: string,
     private readonly server: Server,
     private readonly owns: { standin: boolean; emulator: boolean },
@@ -108,7 +111,14 @@ export class SlackRig {
       store,
       keys,
       logger: silentLogger(),
-      auth: { kind: 'token', botToken: 'xoxb-test' },
+      auth: options.oauth
+        ? {
+            kind: 'oauth',
+            clientId: '111.222',
+            clientSecret: 'client-secret',
+            stateSecret: 'state-secret',
+          }
+        : { kind: 'token', botToken: 'xoxb-test' },
       signingSecret: SIGNING_SECRET,
       apiUrl,
       retryConfig: { retries: options.retries ?? 1, minTimeout: 10, maxTimeout: 20 },
@@ -130,7 +140,7 @@ export class SlackRig {
       emulator,
       store,
       keys,
-      `http://127.0.0.1:${port}/slack/events`,
+      `http://127.0.0.1:${port}`,
       server,
       { standin: !options.standin, emulator: !options.emulator },
     );
@@ -138,7 +148,7 @@ export class SlackRig {
 
   /** Sends a raw request signed as Slack would (or broken per `options`). */
   send(request: RawRequest, options: SignOptions = {}) {
-    return sendSigned(this.url, SIGNING_SECRET, request, options);
+    return sendSigned(`${this.url}/slack/events`, SIGNING_SECRET, request, options);
   }
 
   /** Waits until Bolt has finished processing every request sent so far. */
