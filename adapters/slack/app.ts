@@ -51,12 +51,12 @@ export interface SlackAdapterOptions {
   auth:
     | { kind: 'token'; botToken: string; botId?: string; botUserId?: string }
     | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string };
-  signingSecret?: string;
-  appToken?: string;
-  apiUrl?: string;
-  retryConfig?: webApi.RetryOptions;
-  command?: string;
-  messageTtlMs?: number;
+  signingSecret?: string | undefined;
+  appToken?: string | undefined;
+  apiUrl?: string | undefined;
+  retryConfig?: webApi.RetryOptions | undefined;
+  command?: string | undefined;
+  messageTtlMs?: number | undefined;
 }
 
 /**
