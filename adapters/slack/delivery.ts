@@ -1,0 +1,126 @@
+import type { webApi } from '@slack/bolt';
+import type { Reply, ReplySink } from '../../src/engine/reply';
+import { parseThreadId } from '../../src/engine/thread-id';
+import type { Logger } from '../../src/logger';
+import type { StateStore } from '../../src/store/state-store';
+import type { MessageRef, PostedRef, SlackKeys } from './keys';
+import type { SlackMessage } from './limits';
+import { renderReply } from './render';
+
+/** Finds the bot token (`xoxb-…`) for a workspace (`team_id`). */
+export type TokenFor = (team_id: string) => Promise<string>;
+
+/** What {@link SlackDelivery} needs. */
+export interface SlackDeliveryDeps {
+  /** A Web API client (Bolt's `app.client`); the token is passed per call. */
+  client: webApi.WebClient;
+  tokenFor: TokenFor;
+  store: StateStore;
+  keys: SlackKeys;
+  /** How long posted messages stay findable (reactions, buttons, thread ownership), in ms. */
+  messageTtlMs: number;
+  logger: Logger;
+}
+
+/**
+ * Delivers engine replies to Slack from the thread id alone (`slack:<team_id>:<channel>:<thread_ts>`),
+ * so it works for answers to a Slack request and for replies that are not (the OAuth callback's
+ * `account_linked`, a submission's progress):
+ * - a plain reply → `chat.postMessage` in the thread (`thread_ts`);
+ * - a reply with `key` → the first one is posted, later ones with the same key `chat.update`
+ *   that message (key → `ts` kept in the store, so this survives a restart);
+ * - a reply with `private_to` → `conversations.open` + `chat.postMessage` in the DM, never the
+ *   thread (docs.slack.dev/reference/methods/conversations.open).
+ *
+ * Every message the bot posts is remembered (`ts` → thread, and whether it is an approval card)
+ * so reactions and button clicks find their thread after a restart.
+ * @throws the Web API's errors (`WebAPIPlatformError` for `ok:false`, …) after its retries.
+ */
+export class SlackDelivery {
+  constructor(private readonly deps: SlackDeliveryDeps) {}
+
+  /** A `ReplySink` for `ConversationEngine.handle(event, sink)`. */
+  readonly sink: ReplySink = (reply) => this.deliver(reply);
+
+  async deliver(reply: Reply): Promise<void> {
+    const { client, store, keys } = this.deps;
+    const thread = parseThreadId(reply.thread_id);
+    if (thread.platform !== 'slack') throw new Error(`Not a Slack thread: ${reply.thread_id}`);
+    const team_id = thread.workspace;
+    const token = await this.deps.tokenFor(team_id);
+    const messages = renderReply(reply);
+    const approval = reply.blocks.some((b) => b.type === 'approval_request');
+
+    if (reply.private_to) {
+      const opened = await client.conversations.open({ token, users: reply.private_to.id });
+      const dm = opened.channel?.id;
+      if (!dm) throw new Error('conversations.open returned no channel');
+      for (const message of messages)
+        await this.post(token, team_id, dm, undefined, message, { thread_id: reply.thread_id });
+      return;
+    }
+
+    let rest = messages;
+    if (reply.key !== undefined) {
+      const [first, ...others] = messages;
+      rest = others;
+      if (first) {
+        const key = keys.replyKey(reply.thread_id, reply.key);
+        const posted = await store.get<PostedRef>(key);
+        if (posted) {
+          await client.chat.update({
+            token,
+            channel: posted.channel,
+            ts: posted.ts,
+            text: first.text,
+            blocks: first.blocks as webApi.KnownBlock[],
+          });
+        } else {
+          const ts = await this.post(token, team_id, thread.channel, thread.thread, first, {
+            thread_id: reply.thread_id,
+          });
+          await store.set(key, { channel: thread.channel, ts }, this.deps.messageTtlMs);
+        }
+      }
+    }
+    for (const message of rest) {
+      await this.post(token, team_id, thread.channel, thread.thread, message, {
+        thread_id: reply.thread_id,
+        ...(approval ? { approval: true } : {}),
+      });
+    }
+  }
+
+  /**
+   * Posts one message (in a thread when `thread_ts` is set) and remembers its `ts` with `ref`
+   * (or `ref(ts)`, for a thread root whose thread id is its own `ts`).
+   * @returns the new message's `ts`.
+   */
+  async post(
+    token: string,
+    team_id: string,
+    channel: string,
+    thread_ts: string | undefined,
+    message: SlackMessage,
+    ref: MessageRef | ((ts: string) => MessageRef),
+  ): Promise<string> {
+    const result = await this.deps.client.chat.postMessage({
+      token,
+      channel,
+      ...(thread_ts ? { thread_ts } : {}),
+      text: message.text,
+      blocks: message.blocks as webApi.KnownBlock[],
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    const ts = result.ts;
+    if (!ts) throw new Error('chat.postMessage returned no ts');
+    await this.deps.store.set(
+      this.deps.keys.message(team_id, result.channel ?? channel, ts),
+      typeof ref === 'function' ? ref(ts) : ref,
+      this.deps.messageTtlMs,
+    );
+    this.deps.logger.debug({ channel, ts, blocks: message.blocks.length }, 'posted to Slack');
+    return ts;
+  }
+}

@@ -1,0 +1,193 @@
+import type { App } from '@slack/bolt';
+import type { ChatEvent } from '../../src/engine/chat-event';
+import type { Reply } from '../../src/engine/reply';
+import { parseThreadId } from '../../src/engine/thread-id';
+import type { Logger } from '../../src/logger';
+import { LockTimeoutError, type StateStore } from '../../src/store/state-store';
+import { ACTION_PATTERN } from './actions';
+import { claimAll } from './claims';
+import type { SlackDelivery } from './delivery';
+import {
+  actionEvent,
+  type BlockActionFields,
+  type ClickedAction,
+  type MessageFields,
+  messageEvent,
+  type ReactionFields,
+  reactionEvent,
+  type SlashCommandFields,
+  slackThreadId,
+  startEvent,
+  threadRootOf,
+} from './events';
+import type { MessageRef, SlackKeys } from './keys';
+import { escapeMrkdwn, mention } from './mrkdwn';
+
+/** The one thing the adapter needs from the engine (`ConversationEngine` fits). */
+export interface EngineLike {
+  handle(event: ChatEvent, sink?: (reply: Reply) => Promise<void> | void): Promise<Reply[]>;
+}
+
+/** What the listeners share. */
+export interface ListenerDeps {
+  engine: EngineLike;
+  store: StateStore;
+  keys: SlackKeys;
+  delivery: SlackDelivery;
+  logger: Logger;
+  /** The slash command, e.g. `/tiktok-ad`. */
+  command: string;
+}
+
+/**
+ * Registers the adapter's Bolt listeners. Each one only translates: it acks (commands and
+ * buttons; Bolt acks Events API deliveries itself before listeners run), finds the thread,
+ * claims the delivery once, and hands one `ChatEvent` to the engine with the Slack sink.
+ *
+ * - `/tiktok-ad [words]`: ack at once, post the draft's root message in the channel, and start
+ *   the engine's thread there with the words as its first message.
+ * - `message` / `app_mention`: a human reply in a thread whose root the bot posted.
+ * - `reaction_added` / `reaction_removed`: on an approval card the bot posted (found by `ts`).
+ * - `block_actions` on our buttons (`tab:<action>`), with the button's `value`.
+ */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { store, keys, delivery, logger } = deps;
+
+  const run = async (event: ChatEvent): Promise<void> => {
+    try {
+      await deps.engine.handle(event, delivery.sink);
+    } catch (error) {
+      logger.error(
+        { err: error, thread_id: event.thread_id, event_type: event.type },
+        'Slack turn failed',
+      );
+      const text =
+        error instanceof LockTimeoutError
+          ? 'I am still busy with an earlier message in this thread. Please send that again in a moment.'
+          : 'Sorry, something went wrong while handling that. Please try again.';
+      await delivery
+        .deliver({ thread_id: event.thread_id, blocks: [{ type: 'text', text, tone: 'error' }] })
+        .catch((e: unknown) =>
+          logger.warn({ err: e }, 'could not tell the thread about a failure'),
+        );
+    }
+  };
+
+  const refOf = (team_id: string, channel: string, ts: string) =>
+    store.get<MessageRef>(keys.message(team_id, channel, ts));
+
+  app.command(deps.command, async ({ ack, command, respond, context }) => {
+    await ack();
+    const fields = command as unknown as SlashCommandFields;
+    if (!(await claimAll(store, keys, [`command:${fields.trigger_id}`]))) return;
+    const team_id = fields.team_id;
+    const words = fields.text?.trim() ?? '';
+    let thread_ts: string;
+    try {
+      const token = context.botToken ?? '';
+      thread_ts = await delivery.post(
+        token,
+        team_id,
+        fields.channel_id,
+        undefined,
+        {
+          text: `${mention(fields.user_id)} started a TikTok ad draft`,
+          blocks: [
+            {
+              type: 'section',
+              text: {
+                type: 'mrkdwn',
+                verbatim: true,
+                text: `:clapper: ${mention(fields.user_id)} started a TikTok ad draft${words ? `: “${escapeMrkdwn(words.slice(0, 2500))}”` : ''}. Let's continue in this thread.`,
+              },
+            },
+          ],
+        },
+        (ts) => ({ thread_id: slackThreadId(team_id, fields.channel_id, ts) }),
+      );
+    } catch (error) {
+      logger.warn({ err: error, channel: fields.channel_id }, 'could not post the draft root');
+      await respond({
+        response_type: 'ephemeral',
+        text: 'I cannot post in this conversation. Invite me first (`/invite @TikTok Ads`), then try again.',
+      }).catch((e: unknown) => logger.warn({ err: e }, 'respond failed'));
+      return;
+    }
+    await run(startEvent(fields, thread_ts));
+  });
+
+  const onMessage = async (
+    envelope: { event_id?: string; team_id?: string },
+    raw: unknown,
+    botUserId: string | undefined,
+  ) => {
+    const event = raw as MessageFields;
+    const thread_ts = threadRootOf(event, botUserId);
+    const team_id = envelope.team_id;
+    if (!thread_ts || !team_id || !event.user) return;
+    const root = await refOf(team_id, event.channel, thread_ts);
+    if (root?.thread_id !== slackThreadId(team_id, event.channel, thread_ts)) return;
+    const claims = [`message:${team_id}:${event.channel}:${event.ts}`];
+    if (envelope.event_id) claims.unshift(`event:${envelope.event_id}`);
+    if (!(await claimAll(store, keys, claims))) return;
+    await run(messageEvent(team_id, { ...event, user: event.user }, thread_ts, botUserId));
+  };
+
+  app.event('message', async ({ event, body, context }) =>
+    onMessage(body, event, context.botUserId),
+  );
+  app.event('app_mention', async ({ event, body, context }) =>
+    onMessage(body, event, context.botUserId),
+  );
+
+  const onReaction =
+    (added: boolean) =>
+    async (args: {
+      event: unknown;
+      body: { event_id?: string; team_id?: string };
+      context: { botUserId?: string };
+    }) => {
+      const event = args.event as ReactionFields;
+      const { event_id, team_id } = args.body;
+      const { channel, ts } = event.item;
+      if (event.item.type !== 'message' || !channel || !ts || !team_id || !event_id) return;
+      const ref = await refOf(team_id, channel, ts);
+      if (!ref?.approval) return;
+      if (!(await claimAll(store, keys, [`event:${event_id}`]))) return;
+      await run(
+        reactionEvent(event_id, team_id, event, ref.thread_id, added, args.context.botUserId),
+      );
+    };
+  app.event('reaction_added', onReaction(true));
+  app.event('reaction_removed', onReaction(false));
+
+  app.action(ACTION_PATTERN, async ({ ack, body, action }) => {
+    await ack();
+    const fields = body as unknown as BlockActionFields;
+    const clicked = action as unknown as ClickedAction;
+    const team_id = fields.team?.id;
+    const channel = fields.container?.channel_id ?? fields.channel?.id;
+    const ts = fields.container?.message_ts ?? fields.message?.ts;
+    if (!team_id || !channel || !ts) return;
+    const ref = await refOf(team_id, channel, ts);
+    if (!ref) {
+      logger.debug({ channel, ts }, 'click on a message the bot does not know; ignored');
+      return;
+    }
+    const event = actionEvent(
+      fields,
+      clicked,
+      ref.thread_id,
+      team_id,
+      parseThreadId(ref.thread_id).channel,
+    );
+    if (!event) return;
+    if (
+      !(await claimAll(store, keys, [
+        `action:${team_id}:${channel}:${clicked.action_ts}:${fields.user.id}`,
+      ]))
+    )
+      return;
+    await run(event);
+  });
+}

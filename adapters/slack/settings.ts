@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+/**
+ * The Slack adapter's settings, read from the environment by the composition root (merge this
+ * into `EnvSchema` in `src/config.ts`, e.g. `EnvSchema.extend(SlackSettingsSchema.shape)`).
+ *
+ * The adapter runs when `SLACK_SIGNING_SECRET` (HTTP mode) or `SLACK_APP_TOKEN` (Socket Mode)
+ * is set, together with one way to get a bot token:
+ * - `SLACK_BOT_TOKEN` (`xoxb-…`): one workspace.
+ * - `SLACK_CLIENT_ID` + `SLACK_CLIENT_SECRET` + `SLACK_STATE_SECRET`: many workspaces through
+ *   Slack's OAuth install (`/slack/install`), installations kept in Redis. HTTP mode only.
+ * - `SLACK_APP_TOKEN` (`xapp-…`, scope `connections:write`): Socket Mode instead of HTTP, for
+ *   development without a public URL (needs `SLACK_BOT_TOKEN`).
+ * - `SLACK_API_URL`: Web API base URL, default `https://slack.com/api/`; a local stand-in in
+ *   tests and `npm run slack:local`. A trailing `/` is added when missing (the client builds
+ *   `${slackApiUrl}${method}`: reference/chat-platforms.md §1.4).
+ * - `SLACK_COMMAND`: the slash command name, default `/tiktok-ad` (≤ 32 chars with the slash).
+ */
+export const SlackSettingsSchema = z.object({
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString,
+  SLACK_API_URL: optionalString.transform((v) =>
+    v === undefined ? undefined : v.endsWith('/') ? v : `${v}/`,
+  ),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command like /tiktok-ad (≤ 32 chars)')
+    .default('/tiktok-ad'),
+});
+
+/** The parsed Slack settings. */
+export type SlackSettings = z.infer<typeof SlackSettingsSchema>;
+
+/** How the adapter gets its bot token: one workspace, or many through Slack's OAuth install. */
+export type SlackAuthSettings =
+  | { kind: 'token'; botToken: string }
+  | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string };
+
+/**
+ * Whether Slack is configured at all (so the composition root starts the adapter), and the
+ * auth mode it asks for.
+ * @returns `null` when no Slack setting is set.
+ * @throws Error naming the missing variable when the settings are half done.
+ */
+export function slackAuthFrom(s: SlackSettings): SlackAuthSettings | null {
+  const any = s.SLACK_SIGNING_SECRET ?? s.SLACK_BOT_TOKEN ?? s.SLACK_APP_TOKEN ?? s.SLACK_CLIENT_ID;
+  if (any === undefined) return null;
+  if (!s.SLACK_APP_TOKEN && !s.SLACK_SIGNING_SECRET) {
+    throw new Error('SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN)');
+  }
+  if (s.SLACK_BOT_TOKEN) {
+    if (s.SLACK_CLIENT_ID) {
+      throw new Error('Set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth)');
+    }
+    return { kind: 'token', botToken: s.SLACK_BOT_TOKEN };
+  }
+  if (s.SLACK_APP_TOKEN) throw new Error('SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN');
+  if (!s.SLACK_CLIENT_ID || !s.SLACK_CLIENT_SECRET || !s.SLACK_STATE_SECRET) {
+    throw new Error(
+      'SLACK_BOT_TOKEN is required (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs)',
+    );
+  }
+  return {
+    kind: 'oauth',
+    clientId: s.SLACK_CLIENT_ID,
+    clientSecret: s.SLACK_CLIENT_SECRET,
+    stateSecret: s.SLACK_STATE_SECRET,
+  };
+}

@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack';
+import type { AccessResolver } from '../../src/engine/access';
+import type { ChatEvent } from '../../src/engine/chat-event';
+import { ConversationEngine } from '../../src/engine/engine';
+import type { EngineSettings } from '../../src/engine/settings';
+import type { ThreadState } from '../../src/engine/thread-state';
+import { silentLogger } from '../../src/logger';
+import { OfflineTurnModel } from '../../src/model/offline-model';
+import { Keys } from '../../src/store/keys';
+import { RedisStateStore } from '../../src/store/redis-state-store';
+import { TikTokClient } from '../../src/tiktok/client';
+import { createTikTokEmulator, type TikTokEmulator } from '../../src/tiktok/emulator';
+import {
+  blockActionsRequest,
+  commandRequest,
+  eventRequest,
+  type RawRequest,
+  type SignOptions,
+  sendSigned,
+} from '../standins/slack-requests';
+import { SlackStandIn, type StandInMessage } from '../standins/slack-standin';
+import { deleteRedisPrefix, TEST_REDIS_URL, testSettings } from '../support/harness';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const TEAM = 'T0TEST';
+export const CHANNEL = 'C0MARKETING';
+
+/** Options of {@link SlackRig.start}. */
+export interface SlackRigOptions {
+  settings?: Partial<EngineSettings>;
+  access: AccessResolver;
+  /** Web API retry policy (default: one retry, quick). */
+  retries?: number;
+  /** Reuse a key prefix and stand-in (a restart of the bot). */
+  prefix?: string;
+  standin?: SlackStandIn;
+  emulator?: TikTokEmulator;
+  /** Many workspaces through Slack's OAuth install instead of one bot token. */
+  oauth?: boolean;
+}
+
+/**
+ * The real Slack adapter (Bolt on express over real HTTP) with the real engine, the TikTok
+ * emulator, a real Redis under a fresh key prefix, and the Web API pointed at the stand-in.
+ * Requests reach the bot signed as Slack signs them. `idle()` waits until Bolt finished every
+ * request so far (Bolt acks Events API requests before its listeners run).
+ */
+export class SlackRig {
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  private constructor(
+    readonly adapter: SlackAdapter,
+    readonly engine: ConversationEngine,
+    /** Every event the adapter handed to the engine, in order. */
+    readonly handled: ChatEvent[],
+    readonly standin: SlackStandIn,
+    readonly emulator: TikTokEmulator,
+    readonly store: RedisStateStore,
+    readonly keys: Keys,
+    /** The bot's base URL (`http://127.0.0.1:<port>`). */
+    readonly url: string,
+    private readonly server: Server,
+    private readonly owns: { standin: boolean; emulator: boolean },
+  ) {
+    const app = adapter.app;
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = (event) => {
+      const p = processEvent(event);
+      this.inflight.add(p);
+      p.finally(() => this.inflight.delete(p)).catch(() => {});
+      return p;
+    };
+  }
+
+  static async start(options: SlackRigOptions): Promise<SlackRig> {
+    const standin = options.standin ?? new SlackStandIn();
+    const apiUrl = options.standin ? (apiUrls.get(standin) ?? '') : await standin.listen();
+    apiUrls.set(standin, apiUrl);
+    const emulator = options.emulator ?? createTikTokEmulator();
+    const tiktokUrl = options.emulator
+      ? (emulatorUrls.get(emulator) ?? '')
+      : await emulator.listen(0);
+    emulatorUrls.set(emulator, tiktokUrl);
+    const store = new RedisStateStore(TEST_REDIS_URL);
+    const keys = new Keys(options.prefix ?? `test:slack:${randomUUID()}:`);
+    const engine = new ConversationEngine({
+      store,
+      keys,
+      model: new OfflineTurnModel(),
+      ads: new TikTokClient({
+        baseUrl: tiktokUrl,
+        retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+      }),
+      access: options.access,
+      settings: testSettings(options.settings),
+      logger: silentLogger(),
+      lock: { ttlMs: 5000, waitMs: 15000 },
+    });
+    const handled: ChatEvent[] = [];
+    const adapter = await createSlackAdapter({
+      engine: {
+        handle: (event, sink) => {
+          handled.push(event);
+          return engine.handle(event, sink);
+        },
+      },
+      store,
+      keys,
+      logger: silentLogger(),
+      auth: options.oauth
+        ? {
+            kind: 'oauth',
+            clientId: '111.222',
+            clientSecret: 'client-secret',
+            stateSecret: 'state-secret',
+          }
+        : { kind: 'token', botToken: 'xoxb-test' },
+      signingSecret: SIGNING_SECRET,
+      apiUrl,
+      retryConfig: { retries: options.retries ?? 1, minTimeout: 10, maxTimeout: 20 },
+    });
+    const web = express();
+    if (adapter.router) web.use(adapter.router);
+    web.get('/health', (_req, res) => {
+      res.send('ok');
+    });
+    const server = await new Promise<Server>((resolve) => {
+      const s = web.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    return new SlackRig(
+      adapter,
+      engine,
+      handled,
+      standin,
+      emulator,
+      store,
+      keys,
+      `http://127.0.0.1:${port}`,
+      server,
+      { standin: !options.standin, emulator: !options.emulator },
+    );
+  }
+
+  /** Sends a raw request signed as Slack would (or broken per `options`). */
+  send(request: RawRequest, options: SignOptions = {}) {
+    return sendSigned(`${this.url}/slack/events`, SIGNING_SECRET, request, options);
+  }
+
+  /** Waits until Bolt has finished processing every request sent so far. */
+  async idle(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
+  /** `/tiktok-ad <text>` by `user_id` in the test channel; resolves after the bot finished. */
+  async command(text: string, user_id: string, options: SignOptions = {}) {
+    const res = await this.send(
+      commandRequest({
+        team_id: TEAM,
+        channel_id: CHANNEL,
+        user_id,
+        text,
+        response_url: this.standin.responseUrl(),
+      }),
+      options,
+    );
+    await this.idle();
+    return res;
+  }
+
+  /** The thread root the last slash command posted. */
+  lastRoot(): StandInMessage {
+    const roots = this.standin.messages.filter((m) => m.channel === CHANNEL && !m.thread_ts);
+    const root = roots.at(-1);
+    if (!root) throw new Error('no thread root posted');
+    return root;
+  }
+
+  /** A `message` event: `user` writes `text` in thread `thread_ts`. */
+  messageRequest(thread_ts: string, user: string, text: string, ts = nextTs()): RawRequest {
+    return eventRequest(TEAM, {
+      type: 'message',
+      channel: CHANNEL,
+      channel_type: 'channel',
+      user,
+      text,
+      ts,
+      thread_ts,
+      event_ts: ts,
+      team: TEAM,
+      blocks: [],
+    });
+  }
+
+  async say(thread_ts: string, user: string, text: string) {
+    const res = await this.send(this.messageRequest(thread_ts, user, text));
+    await this.idle();
+    return res;
+  }
+
+  /** `reaction_added`/`reaction_removed` by `user` on message `ts`. */
+  async react(ts: string, user: string, reaction: string, added = true) {
+    const res = await this.send(
+      eventRequest(TEAM, {
+        type: added ? 'reaction_added' : 'reaction_removed',
+        user,
+        reaction,
+        item_user: this.standin.bot_user_id,
+        item: { type: 'message', channel: CHANNEL, ts },
+        event_ts: nextTs(),
+      }),
+    );
+    await this.idle();
+    return res;
+  }
+
+  /** Clicks the button `action_id` on `message`. */
+  async click(message: StandInMessage, user: string, action_id: string, value?: string) {
+    const res = await this.send(
+      blockActionsRequest({
+        team_id: TEAM,
+        user_id: user,
+        channel: message.channel,
+        message_ts: message.ts,
+        ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+        action_id,
+        ...(value !== undefined ? { value } : {}),
+        response_url: this.standin.responseUrl(),
+      }),
+    );
+    await this.idle();
+    return res;
+  }
+
+  /** The latest message in the thread whose blocks contain `needle` (as JSON). */
+  find(thread_ts: string, needle: string | RegExp): StandInMessage | undefined {
+    return this.standin
+      .messagesIn(CHANNEL, thread_ts)
+      .filter((m) => matches(JSON.stringify(m.blocks), needle))
+      .at(-1);
+  }
+
+  /** Everything posted in the thread so far, as one string (blocks JSON), for assertions. */
+  threadText(thread_ts: string): string {
+    return this.standin
+      .messagesIn(CHANNEL, thread_ts)
+      .map((m) => JSON.stringify(m.blocks))
+      .join('\n');
+  }
+
+  saved(thread_ts: string): Promise<ThreadState | null> {
+    return this.store.get<ThreadState>(this.keys.thread(`slack:${TEAM}:${CHANNEL}:${thread_ts}`));
+  }
+
+  /** Stops the bot (and the stand-in/emulator it started); deletes the test's Redis keys. */
+  async close(
+    options: { keepKeys?: boolean; keepStandin?: boolean; keepEmulator?: boolean } = {},
+  ): Promise<void> {
+    await this.idle();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.adapter.stop();
+    await this.store.close();
+    if (this.owns.standin && !options.keepStandin) await this.standin.close();
+    if (this.owns.emulator && !options.keepEmulator) await this.emulator.close();
+    if (!options.keepKeys) await deleteRedisPrefix(this.keys.prefix);
+  }
+}
+
+const apiUrls = new WeakMap<SlackStandIn, string>();
+const emulatorUrls = new WeakMap<TikTokEmulator, string>();
+
+let tsSeq = 0;
+/** A fresh Slack-style message `ts` for human messages. */
+export function nextTs(): string {
+  tsSeq += 1;
+  return `${Math.floor(Date.now() / 1000) - 100}.${String(500000 + tsSeq).padStart(6, '0')}`;
+}
+
+function matches(text: string, needle: string | RegExp): boolean {
+  return typeof needle === 'string' ? text.includes(needle) : needle.test(text);
+}

@@ -1,0 +1,260 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the Slack Web API (`https://slack.com/api/<method>`), spoken over real
+ * HTTP so the real `@slack/web-api` client inside Bolt talks to it through `slackApiUrl`
+ * (reference/chat-platforms.md §1.4, §12). It records every call and keeps the messages the bot
+ * posted (with their updates), and can answer a chosen method with HTTP 429 + `Retry-After`.
+ *
+ * Wire facts it follows: each call is a `POST` with a form body (or JSON), the token in
+ * `Authorization: Bearer …`; object arguments (`blocks`) arrive as JSON strings; answers are
+ * HTTP 200 with `{ok:true,…}` or `{ok:false,error}` (docs.slack.dev/apis/web-api).
+ *
+ * Methods: `auth.test`, `chat.postMessage`, `chat.update`, `conversations.open`, `users.info`,
+ * `reactions.add`, `oauth.v2.access`. Others answer `{ok:false,error:'unknown_method'}`.
+ * `POST /response/<id>` stands in for a command's `response_url` (recorded as `response_url`).
+ */
+
+/** One recorded Web API call. */
+export interface SlackCall {
+  method: string;
+  /** Form fields, with `blocks`/`attachments`/`metadata` parsed from their JSON strings. */
+  params: Record<string, unknown>;
+  /** The bearer token (or `token` field) the call carried. */
+  token: string | undefined;
+  /** HTTP status the stand-in answered. */
+  status: number;
+}
+
+/** A message as it stands now in the stand-in's workspace. */
+export interface StandInMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  blocks: unknown[];
+  /** Every version, first post included (so updates can be inspected). */
+  versions: Array<{ text: string; blocks: unknown[] }>;
+}
+
+/** Options of {@link SlackStandIn}. */
+export interface SlackStandInOptions {
+  /** Bot tokens the stand-in accepts (others get `invalid_auth`). Default `['xoxb-test']`. */
+  tokens?: string[];
+  team_id?: string;
+  bot_user_id?: string;
+  bot_id?: string;
+}
+
+type Handler = (
+  params: Record<string, unknown>,
+  token: string | undefined,
+) => Record<string, unknown>;
+
+export class SlackStandIn {
+  readonly calls: SlackCall[] = [];
+  readonly messages: StandInMessage[] = [];
+  readonly team_id: string;
+  readonly bot_user_id: string;
+  readonly bot_id: string;
+  private readonly tokens: Set<string>;
+  private readonly rateLimits = new Map<string, Array<{ retryAfterSec: number }>>();
+  private readonly listeners: Array<(call: SlackCall) => void> = [];
+  private server: Server | undefined;
+  private seq = 0;
+  private baseUrl = '';
+
+  constructor(options: SlackStandInOptions = {}) {
+    this.tokens = new Set(options.tokens ?? ['xoxb-test']);
+    this.team_id = options.team_id ?? 'T0TEST';
+    this.bot_user_id = options.bot_user_id ?? 'U0BOT';
+    this.bot_id = options.bot_id ?? 'B0BOT';
+  }
+
+  /** Starts listening; resolves to the Web API base URL with its trailing `/` (`…/api/`). */
+  async listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    const { port: bound } = server.address() as AddressInfo;
+    this.baseUrl = `http://${host}:${bound}`;
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A `response_url` served by the stand-in (for slash command payloads). */
+  responseUrl(id = 'cmd'): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  /** Accepts another bot token (e.g. one `oauth.v2.access` handed out). */
+  addToken(token: string): void {
+    this.tokens.add(token);
+  }
+
+  /** The next `times` calls of `method` get HTTP 429 with `Retry-After: retryAfterSec`. */
+  rateLimitNext(method: string, retryAfterSec: number, times = 1): void {
+    const queue = this.rateLimits.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push({ retryAfterSec });
+    this.rateLimits.set(method, queue);
+  }
+
+  /** Calls `listener` after each recorded call (e.g. to print what the bot posted). */
+  onCall(listener: (call: SlackCall) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Recorded calls of one method, in order. */
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages in `channel` (optionally only one thread's replies, root excluded), in order. */
+  messagesIn(channel: string, thread_ts?: string): StandInMessage[] {
+    return this.messages.filter(
+      (m) => m.channel === channel && (thread_ts === undefined || m.thread_ts === thread_ts),
+    );
+  }
+
+  private nextTs(): string {
+    this.seq += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, '0')}`;
+  }
+
+  private readonly methods: Record<string, Handler> = {
+    'auth.test': () => ({
+      url: 'https://standin.slack.test/',
+      team: 'Stand-in',
+      user: 'tiktok-ads',
+      team_id: this.team_id,
+      user_id: this.bot_user_id,
+      bot_id: this.bot_id,
+      is_enterprise_install: false,
+    }),
+    'chat.postMessage': (p) => {
+      const channel = String(p.channel ?? '');
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      if (channel.startsWith('C_NOT_IN')) return { ok: false, error: 'not_in_channel' };
+      const ts = this.nextTs();
+      const text = String(p.text ?? '');
+      const blocks = (p.blocks as unknown[] | undefined) ?? [];
+      const message: StandInMessage = {
+        channel,
+        ts,
+        text,
+        blocks,
+        versions: [{ text, blocks }],
+        ...(p.thread_ts ? { thread_ts: String(p.thread_ts) } : {}),
+      };
+      this.messages.push(message);
+      return { channel, ts, message: { type: 'message', text, ts, bot_id: this.bot_id } };
+    },
+    'chat.update': (p) => {
+      const found = this.messages.find((m) => m.channel === p.channel && m.ts === p.ts);
+      if (!found) return { ok: false, error: 'message_not_found' };
+      found.text = String(p.text ?? '');
+      found.blocks = (p.blocks as unknown[] | undefined) ?? [];
+      found.versions.push({ text: found.text, blocks: found.blocks });
+      return { channel: found.channel, ts: found.ts, text: found.text };
+    },
+    'conversations.open': (p) => {
+      const users = String(p.users ?? '');
+      if (!users || users.includes(',')) return { ok: false, error: 'not_enough_users' };
+      return { channel: { id: `D${users}` } };
+    },
+    'users.info': (p) => ({ user: { id: p.user, name: String(p.user).toLowerCase() } }),
+    'reactions.add': () => ({}),
+    'oauth.v2.access': (p) => {
+      if (p.code !== 'good-code') return { ok: false, error: 'invalid_code' };
+      const token = `xoxb-installed-${this.team_id}`;
+      this.addToken(token);
+      return {
+        app_id: 'A0TEST',
+        authed_user: { id: 'U0INSTALLER' },
+        scope: 'commands,chat:write',
+        token_type: 'bot',
+        access_token: token,
+        bot_user_id: this.bot_user_id,
+        team: { id: this.team_id, name: 'Stand-in' },
+        enterprise: null,
+        is_enterprise_install: false,
+      };
+    },
+  };
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://standin');
+    const params = parseParams(raw, String(req.headers['content-type'] ?? ''));
+    const auth = req.headers.authorization;
+    const token =
+      auth?.startsWith('Bearer ') === true
+        ? auth.slice('Bearer '.length)
+        : (params.token as string | undefined);
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    const record = (method: string, status: number) => {
+      const call: SlackCall = { method, params, token, status };
+      this.calls.push(call);
+      for (const l of this.listeners) l(call);
+    };
+
+    if (url.pathname.startsWith('/response/')) {
+      record('response_url', 200);
+      return reply(200, { ok: true });
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const limited = this.rateLimits.get(method)?.shift();
+    if (limited) {
+      record(method, 429);
+      return reply(
+        429,
+        { ok: false, error: 'ratelimited' },
+        {
+          'retry-after': String(limited.retryAfterSec),
+        },
+      );
+    }
+    const handler = this.methods[method];
+    if (!handler) {
+      record(method, 200);
+      return reply(200, { ok: false, error: 'unknown_method' });
+    }
+    if (method !== 'oauth.v2.access' && (!token || !this.tokens.has(token))) {
+      record(method, 200);
+      return reply(200, { ok: false, error: token ? 'invalid_auth' : 'not_authed' });
+    }
+    const result = handler(params, token);
+    record(method, 200);
+    reply(200, { ok: true, ...result });
+  }
+}
+
+const JSON_FIELDS = ['blocks', 'attachments', 'metadata'];
+
+function parseParams(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.startsWith('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = JSON_FIELDS.includes(k) && /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return out;
+}
