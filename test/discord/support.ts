@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord';
-import { DISCORD_LIMITS } from '../../adapters/discord/limits';
 import type {
   AccessResolver,
   AccountLinking,
@@ -27,8 +26,17 @@ import {
   type TikTokEmulator,
 } from '../../src/tiktok/emulator';
 import type { WireObject, WireUser } from '../standins/discord-payloads';
-import { DiscordStandIn, type RecordedCall } from '../standins/discord-standin';
-import { deleteRedisPrefix, TEST_REDIS_URL, testSettings } from '../support/harness';
+import {
+  DiscordStandIn,
+  messageLimitProblems,
+  type RecordedCall,
+} from '../standins/discord-standin';
+import {
+  CAROUSEL_SCRIPT,
+  deleteRedisPrefix,
+  TEST_REDIS_URL,
+  testSettings,
+} from '../support/harness';
 
 /**
  * TEST-ONLY per-user linking, standing in for the real `AccountLinking` the lead is building
@@ -123,57 +131,13 @@ export function messagePayloads(
   });
 }
 
-type Json = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
 /**
- * Every way a payload breaks Discord's message limits (reference/chat-platforms.md §8.4), or
- * lets mentions through: `[]` when all is well.
+ * Every way a payload breaks Discord's message limits (the stand-in's checks), or lets
+ * mentions through (`allowed_mentions.parse` must be present and empty): `[]` when all is well.
  */
 export function limitViolations(payload: WireObject): string[] {
-  const problems: string[] = [];
-  const content = str(payload.content);
-  if (content.length > DISCORD_LIMITS.content) problems.push(`content ${content.length}`);
-  const embeds = (payload.embeds as Json[] | undefined) ?? [];
-  if (embeds.length > DISCORD_LIMITS.embedsPerMessage) problems.push(`${embeds.length} embeds`);
-  let total = 0;
-  for (const e of embeds) {
-    const fields = (e.fields as Json[] | undefined) ?? [];
-    const footer = str((e.footer as Json | undefined)?.text);
-    const author = str((e.author as Json | undefined)?.name);
-    if (str(e.title).length > DISCORD_LIMITS.title) problems.push(`title ${str(e.title).length}`);
-    if (str(e.description).length > DISCORD_LIMITS.description) problems.push('description');
-    if (fields.length > DISCORD_LIMITS.fields) problems.push(`${fields.length} fields`);
-    for (const f of fields) {
-      if (str(f.name).length > DISCORD_LIMITS.fieldName || str(f.name).length === 0)
-        problems.push('field name');
-      if (str(f.value).length > DISCORD_LIMITS.fieldValue || str(f.value).length === 0)
-        problems.push('field value');
-      total += str(f.name).length + str(f.value).length;
-    }
-    if (footer.length > DISCORD_LIMITS.footer) problems.push('footer');
-    total += str(e.title).length + str(e.description).length + footer.length + author.length;
-  }
-  if (total > DISCORD_LIMITS.embedTotal) problems.push(`embed total ${total}`);
-  const rows = (payload.components as Json[] | undefined) ?? [];
-  if (rows.length > DISCORD_LIMITS.actionRows) problems.push(`${rows.length} rows`);
-  for (const row of rows) {
-    const buttons = (row.components as Json[] | undefined) ?? [];
-    if (row.type !== 1) problems.push('row type');
-    if (buttons.length > DISCORD_LIMITS.buttonsPerRow) problems.push(`${buttons.length} buttons`);
-    for (const b of buttons) {
-      if (str(b.label).length > DISCORD_LIMITS.buttonLabel) problems.push('label');
-      if (b.style === 5) {
-        if (!str(b.url) || b.custom_id !== undefined) problems.push('link button');
-      } else if (
-        str(b.custom_id).length === 0 ||
-        str(b.custom_id).length > DISCORD_LIMITS.customId
-      ) {
-        problems.push(`custom_id ${str(b.custom_id).length}`);
-      }
-    }
-  }
-  const mentions = payload.allowed_mentions as Json | undefined;
+  const problems = messageLimitProblems(payload);
+  const mentions = payload.allowed_mentions as Record<string, unknown> | undefined;
   const parse = (mentions?.parse as unknown[] | undefined) ?? null;
   if (!mentions || !parse || parse.length > 0)
     problems.push(`allowed_mentions ${JSON.stringify(mentions)}`);
@@ -282,6 +246,17 @@ export class DiscordFixture {
     this.standin.userMessage(user, threadId, text);
     await until(`a reply to "${text}"`, () => this.botMessages(threadId).length > before);
     await settle(this.standin, 150);
+  }
+
+  /** `requester` runs the carousel conversation up to the approval card. */
+  async readyDraft(requester: WireUser): Promise<{ thread: string; card: string }> {
+    const [first, ...rest] = CAROUSEL_SCRIPT;
+    const thread = await this.startDraft(requester, first);
+    await this.waitForBotMessage(thread, /ad text/i);
+    for (const line of rest) await this.say(thread, requester, line);
+    const card = await this.waitForBotMessage(thread, /Approval needed/);
+    await settle(this.standin, 150);
+    return { thread, card: String(card.id) };
   }
 
   /** The engine's saved state of a Discord thread. */

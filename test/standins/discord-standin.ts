@@ -55,9 +55,66 @@ interface PendingInteraction {
   originalMessageId: string | null;
 }
 
+type Json = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * Every way a message body breaks Discord's limits, as Discord's API checks them (Discord docs
+ * "Embed limits", "Message components"; reference/chat-platforms.md §8.4): `[]` when valid.
+ * The numbers are written out here on purpose, independent of the adapter's own constants.
+ */
+export function messageLimitProblems(payload: WireObject): string[] {
+  const problems: string[] = [];
+  const content = str(payload.content);
+  if (content.length > 2000) problems.push(`content ${content.length}`);
+  const embeds = (payload.embeds as Json[] | undefined) ?? [];
+  if (embeds.length > 10) problems.push(`${embeds.length} embeds`);
+  let total = 0;
+  for (const e of embeds) {
+    const fields = (e.fields as Json[] | undefined) ?? [];
+    const footer = str((e.footer as Json | undefined)?.text);
+    const author = str((e.author as Json | undefined)?.name);
+    if (str(e.title).length > 256) problems.push(`title ${str(e.title).length}`);
+    if (str(e.description).length > 4096) problems.push('description');
+    if (fields.length > 25) problems.push(`${fields.length} fields`);
+    for (const f of fields) {
+      if (str(f.name).length > 256 || str(f.name).length === 0) problems.push('field name');
+      if (str(f.value).length > 1024 || str(f.value).length === 0) problems.push('field value');
+      total += str(f.name).length + str(f.value).length;
+    }
+    if (footer.length > 2048) problems.push('footer');
+    total += str(e.title).length + str(e.description).length + footer.length + author.length;
+  }
+  if (total > 6000) problems.push(`embed total ${total}`);
+  const rows = (payload.components as Json[] | undefined) ?? [];
+  if (rows.length > 5) problems.push(`${rows.length} rows`);
+  for (const row of rows) {
+    const buttons = (row.components as Json[] | undefined) ?? [];
+    if (row.type !== 1) problems.push('row type');
+    if (buttons.length > 5) problems.push(`${buttons.length} buttons`);
+    for (const b of buttons) {
+      if (str(b.label).length > 80) problems.push('label');
+      if (b.style === 5) {
+        if (!str(b.url) || b.custom_id !== undefined) problems.push('link button');
+      } else if (str(b.custom_id).length === 0 || str(b.custom_id).length > 100) {
+        problems.push(`custom_id ${str(b.custom_id).length}`);
+      }
+    }
+  }
+  return problems;
+}
+
 /** Discord's error envelope (Discord docs "Error messages"). */
 function apiError(code: number, message: string): WireObject {
   return { message, code };
+}
+
+/** Discord's answer to a message body over the limits: 400, code 50035 "Invalid Form Body". */
+function invalidBody(body: WireObject): { status: number; json: unknown } | null {
+  const problems = messageLimitProblems(body);
+  return problems.length === 0
+    ? null
+    : { status: 400, json: { ...apiError(50035, 'Invalid Form Body'), errors: problems } };
 }
 
 const HEARTBEAT_INTERVAL_MS = 41250;
@@ -525,9 +582,11 @@ export class DiscordStandIn {
     if (!pending) return { status: 404, json: apiError(10062, 'Unknown interaction') };
     if (pending.responded)
       return { status: 400, json: apiError(40060, 'Interaction has already been acknowledged.') };
-    pending.responded = true;
     const type = Number(body.type);
     const data = (body.data ?? {}) as WireObject;
+    const invalid = invalidBody(data);
+    if (invalid) return invalid;
+    pending.responded = true;
     let message: WireObject | null = null;
     if (type === 4) {
       const ephemeral = (Number(data.flags ?? 0) & 64) !== 0;
@@ -562,6 +621,8 @@ export class DiscordStandIn {
   private followUp(token: string, body: WireObject) {
     const pending = this.interactions.get(token);
     if (!pending?.responded) return { status: 404, json: apiError(10015, 'Unknown Webhook') };
+    const invalid = invalidBody(body);
+    if (invalid) return invalid;
     const ephemeral = (Number(body.flags ?? 0) & 64) !== 0;
     const message = ephemeral
       ? messageObject(snowflake(), pending.channelId, this.bot, body, {
@@ -587,6 +648,8 @@ export class DiscordStandIn {
       if (recipient && this.closedDms.has(recipient.id))
         return { status: 403, json: apiError(50007, 'Cannot send messages to this user') };
     }
+    const invalid = invalidBody(body);
+    if (invalid) return invalid;
     if (body.content === undefined && !Array.isArray(body.embeds))
       return { status: 400, json: apiError(50006, 'Cannot send an empty message') };
     const message = this.storeMessage(channelId, this.bot, body);
@@ -597,6 +660,8 @@ export class DiscordStandIn {
   private editMessage(channelId: string, messageId: string, body: WireObject) {
     const stored = this.messages.get(channelId)?.get(messageId);
     if (!stored) return { status: 404, json: apiError(10008, 'Unknown Message') };
+    const invalid = invalidBody(body);
+    if (invalid) return invalid;
     for (const key of ['content', 'embeds', 'components', 'flags'] as const)
       if (body[key] !== undefined) stored.data[key] = body[key];
     stored.data.edited_timestamp = new Date().toISOString();
