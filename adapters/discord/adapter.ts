@@ -38,6 +38,7 @@ import {
   TEXT_OPTION,
 } from './events';
 import { truncate } from './limits';
+import { loggableError } from './log-fields';
 
 /** The one thing the adapter needs from the engine (`ConversationEngine` fits). */
 export interface EngineLike {
@@ -149,7 +150,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     try {
       await engine.handle(event, (reply) => delivery.deliver(reply, context));
     } catch (error) {
-      logger.error({ err: error, thread_id: event.thread_id, type: event.type }, 'turn failed');
+      logger.error(
+        { err: loggableError(error), thread_id: event.thread_id, type: event.type },
+        'turn failed',
+      );
       await delivery
         .deliver(
           {
@@ -164,7 +168,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           },
           context,
         )
-        .catch((err: unknown) => logger.error({ err }, 'could not report a failed turn'));
+        .catch((err: unknown) =>
+          logger.error({ err: loggableError(err) }, 'could not report a failed turn'),
+        );
     }
   };
 
@@ -269,7 +275,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     <A extends unknown[]>(kind: string, handler: (...args: A) => Promise<void>) =>
     (...args: A): void => {
       handler(...args).catch((error: unknown) =>
-        logger.error({ err: error, kind }, 'Discord event failed'),
+        logger.error({ err: loggableError(error), kind }, 'Discord event failed'),
       );
     };
 
@@ -292,7 +298,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ),
   );
   client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord.js warning'));
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
+  client.on(Events.Error, (error) =>
+    logger.error({ err: loggableError(error) }, 'discord.js error'),
+  );
   client.rest.on(RESTEvents.RateLimited, (info) =>
     // `route` has placeholders, never tokens (interaction webhook URLs carry one).
     logger.warn(

@@ -1,6 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import { createLogger } from '../../src/logger';
 import { tiktokAdCommand } from './command';
+import { loggableError } from './log-fields';
 import { loadDiscordEnv } from './settings';
 
 /**
@@ -35,7 +36,7 @@ if (require.main === module) {
   registerCommands()
     .then((where) => logger.info({ where }, 'registered /tiktok-ad'))
     .catch((error: unknown) => {
-      logger.error({ err: error }, 'could not register /tiktok-ad');
+      logger.error({ err: loggableError(error) }, 'could not register /tiktok-ad');
       process.exitCode = 1;
     });
 }

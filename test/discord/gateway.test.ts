@@ -63,6 +63,22 @@ describe('Discord: gateway deliveries and REST rate limits', () => {
     expectAllWithinLimits(f.standin.calls);
   });
 
+  it('answers /tiktok-ad inside a thread with an ephemeral hint and starts nothing', async () => {
+    f = await DiscordFixture.start();
+    const rita = f.standin.addUser('rita');
+    const thread = await f.startDraft(rita, 'Create a campaign called Summer Sale for traffic');
+    await f.waitForBotMessage(thread, /ad text/i);
+    await settle(f.standin);
+    const inThread = f.standin.slashCommand(rita, 'another one', thread);
+    const answer = await until('the callback', () =>
+      f.standin.calls.find((c) => c.path.endsWith(`/${inThread.token}/callback`)),
+    );
+    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(JSON.stringify(answer.body)).toMatch(/server text channel/);
+    await settle(f.standin);
+    expect(f.standin.threads()).toHaveLength(1);
+  });
+
   it('ignores other bots and messages outside the threads it owns', async () => {
     f = await DiscordFixture.start();
     const rita = f.standin.addUser('rita');

@@ -77,7 +77,7 @@ describe('Discord: the whole story', () => {
     expect(buttonsOf(linkDm)).toEqual([expect.objectContaining({ style: 5, url: invite.url })]);
     expect(f.botMessages(thread).some((m) => textOfMessage(m).includes(invite.url))).toBe(false);
     expect(f.emulator.counts().campaigns).toBe(0);
-    expect((await f.state(thread))?.status).toBe('awaiting_link');
+    await f.stateWhen(thread, (s) => s.status === 'awaiting_link');
 
     // The OAuth callback completes the link: DM confirmation, then the submit goes on.
     await f.completeLinking(thread, { id: rita.id, name: 'rita' });
@@ -104,8 +104,7 @@ describe('Discord: the whole story', () => {
     expect(finalProgress.split('\n').every((line) => line.startsWith('✅'))).toBe(true);
 
     // The result embed carries TikTok's ids, the same the thread state saved.
-    const saved = await f.state(thread);
-    expect(saved?.status).toBe('submitted');
+    const saved = await f.stateWhen(thread, (s) => s.status === 'submitted');
     const fields = Object.fromEntries(
       embedsOf(result)[0]?.fields?.map((x) => [x.name, x.value]) ?? [],
     );

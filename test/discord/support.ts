@@ -266,6 +266,17 @@ export class DiscordFixture {
     return engineThreadId ? this.store.get<ThreadState>(this.keys.thread(engineThreadId)) : null;
   }
 
+  /**
+   * Waits until the saved state satisfies `ready` (replies reach Discord before the engine
+   * saves the turn, so a test that just saw a reply may be a moment early), and returns it.
+   */
+  stateWhen(threadId: string, ready: (state: ThreadState) => boolean): Promise<ThreadState> {
+    return until('the saved thread state', async () => {
+      const state = await this.state(threadId);
+      return state && ready(state) ? state : undefined;
+    });
+  }
+
   /** The engine thread id (`discord:<guild>:<channel>:<thread>`) of a Discord thread. */
   engineThreadId(threadId: string): string {
     return `discord:${this.standin.guildId}:${this.standin.channelId}:${threadId}`;
