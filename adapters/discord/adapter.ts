@@ -1,0 +1,333 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ButtonInteraction,
+  ChannelType,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  type MessageReaction,
+  type OmitPartialGroupDMChannel,
+  type PartialMessageReaction,
+  Partials,
+  type PartialUser,
+  RESTEvents,
+  type RESTOptions,
+  ThreadAutoArchiveDuration,
+  type User,
+} from 'discord.js';
+import type { ChatEvent } from '../../src/engine/chat-event';
+import { EVENT_TTL_MS } from '../../src/engine/engine';
+import type { Reply, ReplySink } from '../../src/engine/reply';
+import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
+import type { Logger } from '../../src/logger';
+import type { Keys } from '../../src/store/keys';
+import type { StateStore } from '../../src/store/state-store';
+import { COMMAND_NAME } from './command';
+import { decodeCustomId } from './custom-id';
+import { type DeliveryContext, DiscordDelivery } from './delivery';
+import { DiscordKeys } from './discord-keys';
+import {
+  actionEventOf,
+  messageEventOf,
+  reactionEventOf,
+  startEventOf,
+  TEXT_OPTION,
+} from './events';
+import { truncate } from './limits';
+import { loggableError } from './log-fields';
+
+/** The one thing the adapter needs from the engine (`ConversationEngine` fits). */
+export interface EngineLike {
+  handle(event: ChatEvent, sink?: ReplySink): Promise<Reply[]>;
+}
+
+/**
+ * Gateway intents (reference/chat-platforms.md §8.1): guild channels and threads, their
+ * messages and reactions, the message text (privileged "Message Content" intent: users chat in
+ * the thread without mentioning the bot), and DMs. Sum 38401.
+ */
+export const DISCORD_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.GuildMessageReactions,
+  GatewayIntentBits.DirectMessages,
+];
+
+/**
+ * Partials, so that events about things not in discord.js's cache still arrive: DM channels
+ * (never cached), and reactions on messages from before a restart (without `Message` and
+ * `Reaction` discord.js drops them silently; verified in v14 `MessageReactionAdd.js`).
+ */
+export const DISCORD_PARTIALS = [
+  Partials.Channel,
+  Partials.Message,
+  Partials.Reaction,
+  Partials.User,
+];
+
+/** Options of {@link createDiscordAdapter}. */
+export interface DiscordAdapterOptions {
+  /** The bot token (Developer Portal → Bot). Never logged. */
+  token: string;
+  engine: EngineLike;
+  /** The same store (and key prefix) as the engine's: owned threads and claims live there. */
+  store: StateStore;
+  keys: Keys;
+  logger: Logger;
+  /** Discord's REST base, default `https://discord.com/api`; tests point it at a stand-in. */
+  apiUrl?: string;
+  /** Further `@discordjs/rest` options (e.g. `{ retries: 0, timeout: 5000 }` in tests). */
+  rest?: Partial<RESTOptions>;
+  /** How long owned threads, keyed messages and approval cards are remembered; default 30 days. */
+  stateTtlMs?: number;
+  /** How long to wait for each guild at login (discord.js `waitGuildTimeout`); default 15000. */
+  waitGuildTimeoutMs?: number;
+}
+
+/** A running Discord adapter. */
+export interface DiscordAdapter {
+  /** The discord.js client (for logging, or tests). */
+  readonly client: Client;
+  /** Logs in over the gateway and resolves once the client is ready (all guilds arrived). */
+  start(): Promise<void>;
+  /** Closes the gateway connection and the REST queue. */
+  stop(): Promise<void>;
+  /**
+   * Delivers a reply that answers no Discord event, from its thread id alone: the sink to pass
+   * to `engine.handle` from the OAuth callback (`account_linked`). Private replies go by DM,
+   * and when DMs are closed, a mention in the thread asks the user to open them.
+   */
+  deliver(reply: Reply): Promise<void>;
+}
+
+const DEFAULT_STATE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The Discord adapter: translates discord.js gateway events into `ChatEvent`s for the engine
+ * and the engine's replies into messages. No business rule lives here.
+ *
+ * - `/tiktok-ad [text]`: replied to at once (Discord's 3-second deadline), a thread is started
+ *   from that reply and remembered in the store as owned; `text` is the first message.
+ * - Human messages in owned threads → `message`; bots, DMs and other channels are ignored.
+ * - ✅ / ❌ added to or removed from an approval card (cached or not) → `reaction`.
+ * - Our buttons → `action` (acknowledged with `deferUpdate` before the engine runs).
+ * - Every gateway delivery is claimed once (`setIfAbsent`) before any work, so a redelivered
+ *   event gives no second reply.
+ *
+ * @example
+ * const discord = createDiscordAdapter({ token, engine, store, keys, logger });
+ * await discord.start();
+ * // OAuth callback: await engine.handle({ type: 'account_linked', ... }, discord.deliver);
+ * await discord.stop();
+ */
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const { store, engine } = options;
+  const logger = options.logger.child({ component: 'discord' });
+  const ttlMs = options.stateTtlMs ?? DEFAULT_STATE_TTL_MS;
+  const keys = new DiscordKeys(options.keys);
+  const client = new Client({
+    intents: DISCORD_INTENTS,
+    partials: DISCORD_PARTIALS,
+    // Default for every message: nothing pings unless a message lists users on purpose.
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.rest },
+    ...(options.waitGuildTimeoutMs === undefined
+      ? {}
+      : { waitGuildTimeout: options.waitGuildTimeoutMs }),
+  });
+  const delivery = new DiscordDelivery(client, store, keys, logger, ttlMs);
+
+  /** Claims one gateway delivery; false when it was already handled (a redelivery). */
+  const claim = (id: string) => store.setIfAbsent(keys.delivery(id), 1, EVENT_TTL_MS);
+
+  /** Runs the engine; replies go to Discord as produced. Failures are logged and said. */
+  const run = async (event: ChatEvent, context: DeliveryContext = {}): Promise<void> => {
+    try {
+      await engine.handle(event, (reply) => delivery.deliver(reply, context));
+    } catch (error) {
+      logger.error(
+        { err: loggableError(error), thread_id: event.thread_id, type: event.type },
+        'turn failed',
+      );
+      await delivery
+        .deliver(
+          {
+            thread_id: event.thread_id,
+            blocks: [
+              {
+                type: 'text',
+                tone: 'error',
+                text: 'Something went wrong on my side; please try that again.',
+              },
+            ],
+          },
+          context,
+        )
+        .catch((err: unknown) =>
+          logger.error({ err: loggableError(err) }, 'could not report a failed turn'),
+        );
+    }
+  };
+
+  const ownedThread = (channelId: string) => store.get<ThreadId>(keys.ownedThread(channelId));
+
+  async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    if (!(await claim(`interaction:${interaction.id}`))) return;
+    const channel = interaction.inGuild()
+      ? (interaction.channel ?? (await client.channels.fetch(interaction.channelId)))
+      : null;
+    if (!interaction.inGuild() || channel?.type !== ChannelType.GuildText) {
+      await interaction.reply({
+        content: `Use /${COMMAND_NAME} in a server text channel: I start a thread there for the draft.`,
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    const text = interaction.options.getString(TEXT_OPTION) ?? '';
+    // The first response, well inside Discord's 3 seconds: a public message to thread from.
+    const response = await interaction.reply({
+      content: `🎬 New TikTok ad draft by <@${interaction.user.id}>${text ? `\n> ${truncate(text, 1500).replace(/\n/g, '\n> ')}` : ''}`,
+      allowedMentions: { parse: [] },
+      withResponse: true,
+    });
+    const message = response.resource?.message;
+    if (!message) throw new Error('Discord returned no message for the /tiktok-ad reply');
+    const thread = await channel.threads.create({
+      name: truncate(
+        text ? `TikTok ad: ${text}` : `TikTok ad by ${interaction.user.username}`,
+        100,
+      ),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+      startMessage: message.id,
+    });
+    const threadId = threadIdOf({
+      platform: 'discord',
+      workspace: interaction.guildId,
+      channel: channel.id,
+      thread: thread.id,
+    });
+    await store.set(keys.ownedThread(thread.id), threadId, ttlMs);
+    logger.info({ thread_id: threadId, interaction_id: interaction.id }, 'draft thread started');
+    await run(startEventOf(interaction, threadId), { interaction });
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const action = decodeCustomId(interaction.customId);
+    if (!action) return;
+    if (!(await claim(`interaction:${interaction.id}`))) return;
+    const threadId = await ownedThread(interaction.channelId);
+    if (!threadId) {
+      await interaction.reply({
+        content:
+          'This button belongs to a draft I no longer follow. Start a new one with /tiktok-ad.',
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    // Acknowledge within 3 s without a visible message; answers go to the thread.
+    await interaction.deferUpdate();
+    await run(actionEventOf(interaction, action, threadId), { interaction });
+  }
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME)
+      await onSlashCommand(interaction);
+    else if (interaction.isButton()) await onButton(interaction);
+  }
+
+  async function onMessage(message: OmitPartialGroupDMChannel<Message>): Promise<void> {
+    if (message.author.bot || message.system || message.webhookId || !message.inGuild()) return;
+    const threadId = await ownedThread(message.channelId);
+    if (!threadId) return;
+    if (!(await claim(`message:${message.id}`))) return;
+    await run(messageEventOf(message, threadId));
+  }
+
+  async function onReaction(
+    partialReaction: MessageReaction | PartialMessageReaction,
+    partialUser: User | PartialUser,
+    added: boolean,
+  ): Promise<void> {
+    if (partialUser.id === client.user?.id) return;
+    const threadId = await store.get<ThreadId>(keys.approvalCard(partialReaction.message.id));
+    if (!threadId) return;
+    // Reactions on messages from before a restart arrive partial; fetch to learn the rest.
+    const reaction = partialReaction.partial ? await partialReaction.fetch() : partialReaction;
+    const user = partialUser.partial ? await partialUser.fetch() : partialUser;
+    if (user.bot || reaction.message.author?.id !== client.user?.id) return;
+    const emoji = reaction.emoji.id ?? reaction.emoji.name ?? '';
+    const natural = `reaction:${reaction.message.id}:${user.id}:${emoji}`;
+    // Reactions have no id: claim this transition, and forget the opposite one, so a
+    // redelivery is dropped while remove-then-add again still counts.
+    if (!(await claim(`${natural}:${added ? 'add' : 'remove'}`))) return;
+    await store.delete(keys.delivery(`${natural}:${added ? 'remove' : 'add'}`));
+    const eventId = `discord:${natural}:${added ? 'add' : 'remove'}:${randomUUID()}`;
+    await run(reactionEventOf(reaction, user, added, threadId, eventId));
+  }
+
+  /** Gateway handlers never throw into discord.js: failures are logged with the event kind. */
+  const guarded =
+    <A extends unknown[]>(kind: string, handler: (...args: A) => Promise<void>) =>
+    (...args: A): void => {
+      handler(...args).catch((error: unknown) =>
+        logger.error({ err: loggableError(error), kind }, 'Discord event failed'),
+      );
+    };
+
+  client.on(Events.InteractionCreate, guarded('interaction', onInteraction));
+  client.on(Events.MessageCreate, guarded('message', onMessage));
+  client.on(
+    Events.MessageReactionAdd,
+    guarded(
+      'reaction_add',
+      (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) =>
+        onReaction(reaction, user, true),
+    ),
+  );
+  client.on(
+    Events.MessageReactionRemove,
+    guarded(
+      'reaction_remove',
+      (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) =>
+        onReaction(reaction, user, false),
+    ),
+  );
+  client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord.js warning'));
+  client.on(Events.Error, (error) =>
+    logger.error({ err: loggableError(error) }, 'discord.js error'),
+  );
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    // `route` has placeholders, never tokens (interaction webhook URLs carry one).
+    logger.warn(
+      {
+        route: info.route,
+        method: info.method,
+        retry_after_ms: info.retryAfter,
+        global: info.global,
+        scope: info.scope,
+      },
+      'Discord rate limit; waiting',
+    ),
+  );
+
+  return {
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve) =>
+        client.once(Events.ClientReady, () => resolve()),
+      );
+      await client.login(options.token);
+      await ready;
+      logger.info({ user_id: client.user?.id, guilds: client.guilds.cache.size }, 'Discord ready');
+    },
+    async stop() {
+      await client.destroy();
+    },
+    deliver: (reply: Reply) => delivery.deliver(reply),
+  };
+}

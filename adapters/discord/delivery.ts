@@ -1,0 +1,175 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  type Client,
+  DiscordAPIError,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { ChatUser } from '../../src/engine/chat-event';
+import type { Reply } from '../../src/engine/reply';
+import { parseThreadId } from '../../src/engine/thread-id';
+import type { Logger } from '../../src/logger';
+import type { StateStore } from '../../src/store/state-store';
+import { encodeCustomId } from './custom-id';
+import type { DiscordKeys } from './discord-keys';
+import { type DiscordMessage, emojiChar, renderReply } from './render';
+
+/**
+ * What a reply is an answer to, when it answers a Discord interaction: then the interaction
+ * (token valid 15 minutes) can carry an ephemeral fallback when a DM cannot be delivered.
+ */
+export interface DeliveryContext {
+  interaction?: RepliableInteraction;
+}
+
+/** Where the message first posted for a reply `key` lives. */
+interface PostedMessage {
+  channel_id: string;
+  message_id: string;
+}
+
+/** The Discord error codes that mean "this user does not take DMs from the bot". */
+const DMS_CLOSED: ReadonlySet<number | string> = new Set([
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser, // 50007
+  RESTJSONErrorCodes.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds, // 50278
+]);
+
+/** True for Discord's "Cannot send messages to this user" (HTTP 403, code 50007 or 50278). */
+export function isDmsClosed(error: unknown): boolean {
+  return error instanceof DiscordAPIError && DMS_CLOSED.has(error.code);
+}
+
+/** The custom id of the Approve button: marks a message as an approval card. */
+const APPROVE_ID = encodeCustomId({ action_id: 'approve' });
+
+function isApprovalCard(message: DiscordMessage): boolean {
+  return message.components.some((row) =>
+    row.components.some((c) => 'custom_id' in c && c.custom_id === APPROVE_ID),
+  );
+}
+
+/**
+ * Puts engine replies on Discord, from the thread id alone (so replies that answer no Discord
+ * event, e.g. after the OAuth callback's `account_linked`, reach the thread too):
+ *
+ * - a thread reply → `channel.send` into the thread `discord:<guild>:<channel>:<thread>`;
+ * - a reply with `key` → the first one is sent and remembered (key → message id in the store);
+ *   later ones edit that message in place (submission progress);
+ * - a reply with `private_to` → `user.send` (a DM). When Discord answers 50007 (the user's DMs
+ *   are closed, Discord docs "JSON error codes"), it goes as an ephemeral follow-up of the
+ *   interaction at hand if that user made it; otherwise the thread gets a short mention asking
+ *   them to open DMs. A private reply's content (e.g. the link) never goes to the thread.
+ * - an approval card gets ✅ and ❌ reactions from the bot so people can click them, and is
+ *   remembered (message id → thread id) so reactions find their thread after a restart.
+ */
+export class DiscordDelivery {
+  constructor(
+    private readonly client: Client,
+    private readonly store: StateStore,
+    private readonly keys: DiscordKeys,
+    private readonly logger: Logger,
+    /** How long keyed messages and approval cards are remembered, in ms. */
+    private readonly ttlMs: number,
+  ) {}
+
+  /**
+   * Delivers one reply.
+   * @throws Error when the thread id is not a Discord one or the thread is not a text channel.
+   * @throws DiscordAPIError for Discord failures other than closed DMs (rate limits are waited
+   *   out by discord.js's REST queue, reference/chat-platforms.md §10).
+   */
+  async deliver(reply: Reply, context: DeliveryContext = {}): Promise<void> {
+    const ref = parseThreadId(reply.thread_id);
+    if (ref.platform !== 'discord') throw new Error(`Not a Discord thread id: ${reply.thread_id}`);
+    const messages = renderReply(reply);
+    if (messages.length === 0) return;
+    if (reply.private_to) {
+      await this.sendPrivate(reply.private_to, reply.thread_id, messages, context);
+      return;
+    }
+    const channel = await this.client.channels.fetch(ref.thread);
+    if (!channel?.isTextBased() || !channel.isSendable())
+      throw new Error(`Discord channel ${ref.thread} is not a thread the bot can post in`);
+
+    let rest = messages;
+    if (reply.key) {
+      const replyKey = this.keys.replyMessage(reply.thread_id, reply.key);
+      const posted = await this.store.get<PostedMessage>(replyKey);
+      const [first, ...others] = messages;
+      if (posted && first) {
+        await channel.messages.edit(posted.message_id, { ...first, content: first.content ?? '' });
+        this.logger.debug(
+          { thread_id: reply.thread_id, message_id: posted.message_id },
+          'edited keyed reply',
+        );
+        rest = others;
+      } else if (first) {
+        const sent = await channel.send(first);
+        await this.store.set(replyKey, { channel_id: channel.id, message_id: sent.id }, this.ttlMs);
+        rest = others;
+      }
+    }
+    for (const message of rest) {
+      const sent = await channel.send(message);
+      if (isApprovalCard(message)) {
+        await this.store.set(this.keys.approvalCard(sent.id), reply.thread_id, this.ttlMs);
+        await sent.react(emojiChar('white_check_mark'));
+        await sent.react(emojiChar('x'));
+      }
+    }
+  }
+
+  private async sendPrivate(
+    user: ChatUser,
+    threadId: string,
+    messages: DiscordMessage[],
+    context: DeliveryContext,
+  ): Promise<void> {
+    try {
+      for (const message of messages) await this.client.users.send(user.id, message);
+      return;
+    } catch (error) {
+      if (!isDmsClosed(error)) throw error;
+      this.logger.info({ thread_id: threadId, user_id: user.id }, 'DMs closed; using a fallback');
+    }
+    const interaction = context.interaction;
+    if (interaction && interaction.user.id === user.id) {
+      for (const message of messages) {
+        const ephemeral = { ...message, flags: MessageFlags.Ephemeral } as const;
+        if (interaction.replied || interaction.deferred) await interaction.followUp(ephemeral);
+        else await interaction.reply(ephemeral);
+      }
+      return;
+    }
+    // No interaction of theirs at hand: say so in the thread, without the private content.
+    const ref = parseThreadId(threadId);
+    const channel = await this.client.channels.fetch(ref.thread);
+    if (!channel?.isSendable()) throw new Error(`Discord channel ${ref.thread} is not sendable`);
+    const hadLink = messages.some((m) =>
+      m.components.some((row) => row.components.some((c) => c.style === ButtonStyle.Link)),
+    );
+    const linkId = encodeCustomId({ action_id: 'link_account' });
+    const again =
+      hadLink && linkId
+        ? [
+            new ActionRowBuilder<ButtonBuilder>()
+              .addComponents(
+                new ButtonBuilder()
+                  .setCustomId(linkId)
+                  .setLabel('Link account')
+                  .setStyle(ButtonStyle.Primary),
+              )
+              .toJSON(),
+          ]
+        : [];
+    await channel.send({
+      content: `<@${user.id}>, I could not send you a direct message. Allow direct messages from this server's members (server menu → Privacy Settings)${hadLink ? ', then press Link account for your private link' : ''}.`,
+      components: again,
+      // Ping only this user, on purpose: they need to see it.
+      allowedMentions: { parse: [], users: [user.id] },
+    });
+  }
+}

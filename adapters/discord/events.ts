@@ -1,0 +1,111 @@
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  GuildMember,
+  Message,
+  MessageReaction,
+  PartialMessageReaction,
+  PartialUser,
+  User,
+} from 'discord.js';
+import type { ChatEvent, ChatUser } from '../../src/engine/chat-event';
+import { parseThreadId, type ThreadId } from '../../src/engine/thread-id';
+import type { ButtonAction } from './custom-id';
+
+/** The slash command option that carries the first message (`/tiktok-ad text:…`). */
+export const TEXT_OPTION = 'text';
+
+/**
+ * A Discord user as the engine sees them: the snowflake id, the name people see in the guild
+ * (nickname, else global display name, else username), and whether it is a bot.
+ */
+export function chatUserOf(user: User | PartialUser, member?: GuildMember | null): ChatUser {
+  const name = member?.displayName ?? user.globalName ?? user.username ?? undefined;
+  return { id: user.id, ...(name ? { name } : {}), is_bot: user.bot === true };
+}
+
+/** The envelope shared by every event of a thread: platform, guild, parent channel, user. */
+function envelope(event_id: string, thread_id: ThreadId, user: ChatUser) {
+  const ref = parseThreadId(thread_id);
+  return {
+    event_id,
+    thread_id,
+    platform: 'discord' as const,
+    workspace_id: ref.workspace,
+    channel_id: ref.channel,
+    user,
+  };
+}
+
+/**
+ * `/tiktok-ad [text]` → `start` in the thread just started from the command's reply.
+ * `event_id` is `discord:interaction:<interaction id>`, the same on every redelivery.
+ */
+export function startEventOf(
+  interaction: ChatInputCommandInteraction,
+  thread_id: ThreadId,
+): ChatEvent {
+  const member = interaction.inCachedGuild() ? interaction.member : null;
+  return {
+    ...envelope(
+      `discord:interaction:${interaction.id}`,
+      thread_id,
+      chatUserOf(interaction.user, member),
+    ),
+    type: 'start',
+    text: interaction.options.getString(TEXT_OPTION) ?? '',
+  };
+}
+
+/** A human message in a thread the bot owns → `message` (`event_id` `discord:message:<id>`). */
+export function messageEventOf(message: Message, thread_id: ThreadId): ChatEvent {
+  return {
+    ...envelope(
+      `discord:message:${message.id}`,
+      thread_id,
+      chatUserOf(message.author, message.member),
+    ),
+    type: 'message',
+    text: message.content,
+  };
+}
+
+/**
+ * A ✅ / ❌ (or any) reaction added to or removed from a bot message → `reaction`. `emoji` is
+ * the unicode character Discord reports (`✅`), or a custom emoji's name. Reactions carry no id
+ * of their own, so `event_id` comes from the caller (see `adapter.ts`: the adapter claims the
+ * natural key before the engine sees the event).
+ */
+export function reactionEventOf(
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+  added: boolean,
+  thread_id: ThreadId,
+  event_id: string,
+): ChatEvent {
+  return {
+    ...envelope(event_id, thread_id, chatUserOf(user)),
+    type: 'reaction',
+    emoji: reaction.emoji.name ?? reaction.emoji.id ?? '',
+    added,
+  };
+}
+
+/** A click on one of our buttons → `action` (`event_id` `discord:interaction:<id>`). */
+export function actionEventOf(
+  interaction: ButtonInteraction,
+  action: ButtonAction,
+  thread_id: ThreadId,
+): ChatEvent {
+  const member = interaction.inCachedGuild() ? interaction.member : null;
+  return {
+    ...envelope(
+      `discord:interaction:${interaction.id}`,
+      thread_id,
+      chatUserOf(interaction.user, member),
+    ),
+    type: 'action',
+    action_id: action.action_id,
+    ...(action.value === undefined ? {} : { value: action.value }),
+  };
+}

@@ -1,0 +1,384 @@
+import {
+  ActionRowBuilder,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  embedLength,
+} from 'discord.js';
+import { ctaLabel } from '../../src/ad/call-to-action';
+import type { AdDraft } from '../../src/ad/draft';
+import { OBJECTIVE_LABELS } from '../../src/ad/objective';
+import type { ActionId } from '../../src/engine/chat-event';
+import type { Block, Reply, SuggestedAction } from '../../src/engine/reply';
+import { encodeCustomId } from './custom-id';
+import { clampEmbed, DISCORD_LIMITS, truncate } from './limits';
+
+/** One action row of buttons, in Discord's wire shape. */
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+/**
+ * One Discord message, ready for `channel.send`, `message.edit`, `user.send` or an interaction
+ * reply (discord.js option names). Always within Discord's limits (see `limits.ts`), and
+ * `allowedMentions.parse` is empty so text that came from users (campaign names, ad text) can
+ * never ping `@everyone`, `@here`, roles or users (Discord docs: "Allowed mentions object").
+ * `users` lists the only users a message may ping on purpose (e.g. "open your DMs").
+ */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+  allowedMentions: { parse: []; users?: string[] };
+}
+
+/** A block rendered: message text (content), embeds and button rows. */
+interface RenderedBlock {
+  content?: string;
+  embeds: APIEmbed[];
+  rows: ButtonRow[];
+}
+
+/** Discord's brand colours for the four tones. */
+const COLOUR = { info: 0x5865f2, success: 0x57f287, warning: 0xfee75c, error: 0xed4245 } as const;
+const TONE_PREFIX = { info: '', success: '✅ ', warning: '⚠️ ', error: '❌ ' } as const;
+
+/** Slack-style emoji names the engine uses, as the characters Discord shows and reports. */
+const EMOJI_CHAR: Record<string, string> = {
+  white_check_mark: '✅',
+  heavy_check_mark: '✔️',
+  x: '❌',
+  negative_squared_cross_mark: '❎',
+};
+
+/** The character for an engine emoji name (`white_check_mark` → `✅`); other input unchanged. */
+export function emojiChar(name: string): string {
+  return EMOJI_CHAR[name] ?? name;
+}
+
+/** A user mention; shown as a name in Discord, and never a ping given `allowedMentions`. */
+function mention(userId: string): string {
+  return `<@${userId}>`;
+}
+
+function embed(build: (e: EmbedBuilder) => EmbedBuilder): APIEmbed {
+  return clampEmbed(build(new EmbedBuilder()).toJSON());
+}
+
+/** Field helper: name and value cut to Discord's 256 / 1024 (an empty value shows as `-`). */
+function field(name: string, value: string, inline = false) {
+  return {
+    name: truncate(name, DISCORD_LIMITS.fieldName),
+    value: truncate(value === '' ? '-' : value, DISCORD_LIMITS.fieldValue),
+    inline,
+  };
+}
+
+/** Buttons (at most 5 per row, 5 rows); buttons whose `custom_id` would be too long are left out. */
+function rowsOf(buttons: ButtonBuilder[]): ButtonRow[] {
+  const rows: ButtonRow[] = [];
+  const max = DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow;
+  const kept = buttons.slice(0, max);
+  for (let i = 0; i < kept.length; i += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push(
+      new ActionRowBuilder<ButtonBuilder>()
+        .addComponents(kept.slice(i, i + DISCORD_LIMITS.buttonsPerRow))
+        .toJSON(),
+    );
+  }
+  return rows;
+}
+
+const STYLE_OF: Partial<Record<ActionId, ButtonStyle>> = {
+  approve: ButtonStyle.Success,
+  reject: ButtonStyle.Danger,
+  retry: ButtonStyle.Primary,
+  link_account: ButtonStyle.Primary,
+};
+
+/** A button that sends `action` back as an interaction; `null` when its id would not fit. */
+function actionButton(action: SuggestedAction): ButtonBuilder | null {
+  const customId = encodeCustomId(
+    action.value === undefined
+      ? { action_id: action.action_id }
+      : { action_id: action.action_id, value: action.value },
+  );
+  if (!customId) return null;
+  return new ButtonBuilder()
+    .setCustomId(customId)
+    .setLabel(truncate(action.label, DISCORD_LIMITS.buttonLabel))
+    .setStyle(STYLE_OF[action.action_id] ?? ButtonStyle.Secondary);
+}
+
+function buttons(actions: SuggestedAction[]): ButtonBuilder[] {
+  return actions.map(actionButton).filter((b): b is ButtonBuilder => b !== null);
+}
+
+function musicText(draft: AdDraft): string {
+  const m = draft.music;
+  if (!m) return '(not set)';
+  if (m.kind === 'none') return 'None (single video with its own sound)';
+  if (m.kind === 'custom') return `${m.music_id} (your track ${m.file_name})`;
+  return m.pending ? `${m.music_id} (confirmed with TikTok at submit)` : m.music_id;
+}
+
+function mediaText(draft: AdDraft): string {
+  if (draft.pending_media?.length) return `${draft.pending_media.join(', ')} (looked up at submit)`;
+  if (draft.video_id) return `Video ${draft.video_id}, cover ${draft.image_ids?.[0] ?? '?'}`;
+  if (draft.image_ids?.length) return `Images ${draft.image_ids.join(', ')}`;
+  return '(not set)';
+}
+
+const STEP_ICON = { pending: '▫️', running: '⏳', done: '✅', failed: '❌' } as const;
+
+/**
+ * Renders one block. Short conversational blocks (`text`, `question`) become message text;
+ * cards become embeds, with buttons for what the user can do next.
+ */
+export function renderBlock(block: Block): RenderedBlock {
+  switch (block.type) {
+    case 'text': {
+      const tone = block.tone ?? 'info';
+      return { content: `${TONE_PREFIX[tone]}${block.text}`, embeds: [], rows: [] };
+    }
+    case 'question': {
+      const examples = block.examples?.length ? `\n-# e.g. ${block.examples.join(' · ')}` : '';
+      return { content: `${block.text}${examples}`, embeds: [], rows: [] };
+    }
+    case 'violations':
+      return {
+        embeds: [
+          embed((e) =>
+            e
+              .setColor(COLOUR.error)
+              .setTitle('Needs a fix before it can go to TikTok')
+              .setDescription(
+                truncate(
+                  block.violations.map((v) => `• ${v.message}`).join('\n'),
+                  DISCORD_LIMITS.description,
+                ),
+              ),
+          ),
+        ],
+        rows: [],
+      };
+    case 'ad_preview': {
+      const d = block.draft;
+      const rows: Array<[string, string, boolean]> = [
+        ['Campaign', d.campaign_name ?? '(not set)', true],
+        ['Objective', d.objective_type ? OBJECTIVE_LABELS[d.objective_type] : '(not set)', true],
+        ['Format', block.ad_format ?? '(decided by music)', true],
+        ['Ad text', d.ad_text ?? '(not set)', false],
+        ['Call to action', d.call_to_action ? ctaLabel(d.call_to_action) : '(not set)', true],
+        ['Music', musicText(d), true],
+        [
+          'Daily budget',
+          `${block.budget} ${block.currency}${d.budget === undefined ? ' (default)' : ''}`,
+          true,
+        ],
+        ['Landing page', d.landing_page_url ?? '(not set)', false],
+        ['Media', mediaText(d), false],
+      ];
+      return {
+        embeds: [
+          embed((e) => {
+            e.setColor(COLOUR.info)
+              .setTitle('Ad preview')
+              .addFields(rows.map(([name, value, inline]) => field(name, value, inline)));
+            if (block.missing.length > 0)
+              e.setFooter({
+                text: truncate(`Still needed: ${block.missing.join(', ')}`, DISCORD_LIMITS.footer),
+              });
+            return e;
+          }),
+        ],
+        rows: [],
+      };
+    }
+    case 'approval_request': {
+      const approve = emojiChar(block.approve_emoji);
+      const reject = emojiChar(block.reject_emoji);
+      const who = block.approved_by.length
+        ? block.approved_by.map(mention).join(', ')
+        : 'nobody yet';
+      return {
+        embeds: [
+          embed((e) =>
+            e
+              .setColor(COLOUR.warning)
+              .setTitle('Approval needed')
+              .setDescription(
+                `React ${approve} to approve or ${reject} to reject, or use the buttons.` +
+                  (block.self_approval_allowed
+                    ? ''
+                    : `\nThe requester (${mention(block.requester_id)}) cannot approve their own ad.`),
+              )
+              .addFields(
+                field('Requested by', mention(block.requester_id), true),
+                field(`Approvals ${block.approved_by.length}/${block.required}`, who, true),
+              ),
+          ),
+        ],
+        rows: rowsOf(
+          buttons([
+            { action_id: 'approve', label: `${approve} Approve` },
+            { action_id: 'reject', label: `${reject} Reject` },
+          ]),
+        ),
+      };
+    }
+    case 'progress':
+      return {
+        embeds: [
+          embed((e) =>
+            e
+              .setColor(block.steps.some((s) => s.status === 'failed') ? COLOUR.error : COLOUR.info)
+              .setTitle('Submitting to TikTok')
+              .setDescription(
+                block.steps
+                  .map((s) => `${STEP_ICON[s.status]} ${s.label}${s.id ? ` \`${s.id}\`` : ''}`)
+                  .join('\n'),
+              ),
+          ),
+        ],
+        rows: [],
+      };
+    case 'result':
+      return {
+        embeds: [
+          embed((e) =>
+            e
+              .setColor(COLOUR.success)
+              .setTitle('Created on TikTok')
+              .setDescription('The campaign, ad group and ad exist on TikTok.')
+              .addFields(
+                field('Advertiser', `\`${block.advertiser_id}\``, true),
+                field('Campaign', `\`${block.campaign_id}\``, true),
+                field('Ad group', `\`${block.adgroup_id}\``, true),
+                field('Ad', `\`${block.ad_id}\``, true),
+              ),
+          ),
+        ],
+        rows: [],
+      };
+    case 'remediation':
+      return {
+        embeds: [
+          embed((e) => {
+            e.setColor(block.error_class === 'transient' ? COLOUR.warning : COLOUR.error)
+              .setTitle(truncate(block.title, DISCORD_LIMITS.title))
+              .setDescription(truncate(block.detail || '-', DISCORD_LIMITS.description));
+            if (block.code !== undefined)
+              e.addFields(field('TikTok code', String(block.code), true));
+            if (block.request_id)
+              e.addFields(field('TikTok request_id', `\`${block.request_id}\``, true));
+            return e;
+          }),
+        ],
+        rows: rowsOf(buttons(block.actions)),
+      };
+    case 'link_account': {
+      const why =
+        block.reason === 'relink'
+          ? 'TikTok stopped accepting your linked account, so it needs linking again.'
+          : block.reason === 'submit'
+            ? 'Your ad is approved; connect your TikTok advertiser account and I will submit it.'
+            : 'Connect your TikTok advertiser account to submit ads from chat.';
+      return {
+        embeds: [
+          embed((e) =>
+            e
+              .setColor(COLOUR.info)
+              .setTitle('Connect your TikTok advertiser account')
+              .setDescription(
+                `${why}\nThe link is only for you and works once, for ${block.expires_in_minutes} minutes.`,
+              ),
+          ),
+        ],
+        // A link button (style 5) opens the URL; it has no custom_id (Discord docs: Button styles).
+        rows: rowsOf([
+          new ButtonBuilder()
+            .setStyle(ButtonStyle.Link)
+            .setLabel('Connect TikTok')
+            .setURL(block.url),
+        ]),
+      };
+    }
+    case 'advertiser_choice':
+      return {
+        embeds: [
+          embed((e) =>
+            e
+              .setColor(COLOUR.info)
+              .setTitle('Which advertiser account should this ad use?')
+              .setDescription(
+                truncate(
+                  `Only ${mention(block.requester_id)} can choose.\n` +
+                    block.options
+                      .map(
+                        (o) =>
+                          `• ${o.advertiser_name ? `${o.advertiser_name} ` : ''}\`${o.advertiser_id}\``,
+                      )
+                      .join('\n'),
+                  DISCORD_LIMITS.description,
+                ),
+              ),
+          ),
+        ],
+        rows: rowsOf(
+          buttons(
+            block.options.map((o) => ({
+              action_id: 'choose_advertiser' as const,
+              label: o.advertiser_name ?? o.advertiser_id,
+              value: o.advertiser_id,
+            })),
+          ),
+        ),
+      };
+  }
+}
+
+function emptyMessage(): DiscordMessage {
+  return { embeds: [], components: [], allowedMentions: { parse: [] } };
+}
+
+function totalEmbedLength(embeds: APIEmbed[]): number {
+  return embeds.reduce((sum, e) => sum + embedLength(e), 0);
+}
+
+/**
+ * Renders a reply as one Discord message, or several when its blocks would break a per-message
+ * limit: at most 10 embeds, 6000 embed characters and 5 action rows per message, content at
+ * most 2000 characters. Block order is kept across messages; within one message the text comes
+ * above the embeds, as Discord shows it.
+ */
+export function renderReply(reply: Reply): DiscordMessage[] {
+  const messages: DiscordMessage[] = [];
+  let current = emptyMessage();
+  const flush = () => {
+    if (current.content !== undefined || current.embeds.length > 0) messages.push(current);
+    current = emptyMessage();
+  };
+  for (const block of reply.blocks) {
+    const part = renderBlock(block);
+    const fits =
+      current.embeds.length + part.embeds.length <= DISCORD_LIMITS.embedsPerMessage &&
+      totalEmbedLength(current.embeds) + totalEmbedLength(part.embeds) <=
+        DISCORD_LIMITS.embedTotal &&
+      current.components.length + part.rows.length <= DISCORD_LIMITS.actionRows &&
+      (part.content === undefined ||
+        (current.embeds.length === 0 &&
+          (current.content?.length ?? 0) + part.content.length + 1 <= DISCORD_LIMITS.content));
+    if (!fits) flush();
+    if (part.content !== undefined) {
+      const joined =
+        current.content === undefined ? part.content : `${current.content}\n${part.content}`;
+      current.content = truncate(joined, DISCORD_LIMITS.content);
+    }
+    current.embeds.push(...part.embeds);
+    current.components.push(...part.rows);
+  }
+  flush();
+  return messages;
+}

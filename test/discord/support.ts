@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord';
+import type {
+  AccessResolver,
+  AccountLinking,
+  ChatUserKey,
+  LinkedAccount,
+  LinkInvite,
+  UnlinkOutcome,
+} from '../../src/engine/access';
+import type { ChatUser } from '../../src/engine/chat-event';
+import { ConversationEngine } from '../../src/engine/engine';
+import type { EngineSettings } from '../../src/engine/settings';
+import type { ThreadId } from '../../src/engine/thread-id';
+import { parseThreadId } from '../../src/engine/thread-id';
+import type { ThreadState } from '../../src/engine/thread-state';
+import { silentLogger } from '../../src/logger';
+import { OfflineTurnModel } from '../../src/model/offline-model';
+import { Keys } from '../../src/store/keys';
+import { RedisStateStore } from '../../src/store/redis-state-store';
+import { TikTokClient } from '../../src/tiktok/client';
+import {
+  createTikTokEmulator,
+  EMULATOR_ACCESS_TOKEN,
+  EMULATOR_ADVERTISER_ID,
+  type TikTokEmulator,
+} from '../../src/tiktok/emulator';
+import type { WireObject, WireUser } from '../standins/discord-payloads';
+import {
+  DiscordStandIn,
+  messageLimitProblems,
+  type RecordedCall,
+} from '../standins/discord-standin';
+import {
+  CAROUSEL_SCRIPT,
+  deleteRedisPrefix,
+  TEST_REDIS_URL,
+  testSettings,
+} from '../support/harness';
+
+/**
+ * TEST-ONLY per-user linking, standing in for the real `AccountLinking` the lead is building
+ * (`src/auth`). `startLink` hands out a fake private URL; `resolve` returns the TikTok
+ * emulator's token for users the test marked linked with {@link complete}. Swap it for the
+ * real implementation once that lands; the adapter does not depend on it.
+ */
+export class TestAccountLinking implements AccessResolver, AccountLinking {
+  readonly linking: AccountLinking = this;
+  /** Every link handed out, newest last. */
+  readonly invites: Array<{ user: ChatUserKey; thread_id: ThreadId; url: string }> = [];
+  private readonly linked = new Set<string>();
+
+  private static id(user: ChatUserKey): string {
+    return `${user.platform}:${user.workspace_id}:${user.user_id}`;
+  }
+
+  async resolve(user: ChatUserKey): Promise<LinkedAccount | null> {
+    return this.linked.has(TestAccountLinking.id(user))
+      ? { access_token: EMULATOR_ACCESS_TOKEN, advertiser_ids: [EMULATOR_ADVERTISER_ID] }
+      : null;
+  }
+
+  async startLink(user: ChatUserKey, thread_id: ThreadId): Promise<LinkInvite> {
+    const url = `https://ads-bot.example.com/link/${randomUUID()}`;
+    this.invites.push({ user, thread_id, url });
+    return { url, expires_in_minutes: 10 };
+  }
+
+  async markInvalid(user: ChatUserKey): Promise<void> {
+    this.linked.delete(TestAccountLinking.id(user));
+  }
+
+  async unlink(user: ChatUserKey): Promise<UnlinkOutcome> {
+    return this.linked.delete(TestAccountLinking.id(user)) ? 'revoked' : 'not_linked';
+  }
+
+  /** What the OAuth callback would do: the user now has a usable TikTok link. */
+  complete(user: ChatUserKey): void {
+    this.linked.add(TestAccountLinking.id(user));
+  }
+}
+
+/** Polls `check` until it returns a value other than undefined/false; fails after `timeoutMs`. */
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 8000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Waits until the stand-in received no REST call for `quietMs`. */
+export async function settle(standin: DiscordStandIn, quietMs = 400): Promise<void> {
+  for (;;) {
+    const seen = standin.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    if (standin.calls.length === seen) return;
+  }
+}
+
+/** Everything posted into a channel: content plus all embed text, one string per message. */
+export function textOfMessage(message: WireObject): string {
+  return JSON.stringify({
+    content: message.content,
+    embeds: message.embeds,
+    components: message.components,
+  });
+}
+
+/** The bodies that carry message payloads: creates, edits, follow-ups, interaction replies. */
+export function messagePayloads(
+  calls: RecordedCall[],
+): Array<{ call: RecordedCall; payload: WireObject }> {
+  return calls.flatMap((call) => {
+    if (!call.body) return [];
+    if (/\/callback$/.test(call.path)) {
+      const data = call.body.data as WireObject | undefined;
+      return data ? [{ call, payload: data }] : [];
+    }
+    const isMessage =
+      (call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.path)) ||
+      (call.method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(call.path)) ||
+      /^\/webhooks\//.test(call.path);
+    return isMessage ? [{ call, payload: call.body }] : [];
+  });
+}
+
+/**
+ * Every way a payload breaks Discord's message limits (the stand-in's checks), or lets
+ * mentions through (`allowed_mentions.parse` must be present and empty): `[]` when all is well.
+ */
+export function limitViolations(payload: WireObject): string[] {
+  const problems = messageLimitProblems(payload);
+  const mentions = payload.allowed_mentions as Record<string, unknown> | undefined;
+  const parse = (mentions?.parse as unknown[] | undefined) ?? null;
+  if (!mentions || !parse || parse.length > 0)
+    problems.push(`allowed_mentions ${JSON.stringify(mentions)}`);
+  return problems;
+}
+
+/** Asserts that every message payload the stand-in received fits the limits; returns the count. */
+export function expectAllWithinLimits(calls: RecordedCall[]): number {
+  const payloads = messagePayloads(calls);
+  const bad = payloads
+    .map(({ call, payload }) => ({
+      route: `${call.method} ${call.path}`,
+      problems: limitViolations(payload),
+    }))
+    .filter((p) => p.problems.length > 0);
+  expect(bad).toEqual([]);
+  return payloads.length;
+}
+
+/** An engine + TikTok emulator + real Redis + Discord stand-in + the real adapter. */
+export class DiscordFixture {
+  adapter: DiscordAdapter;
+
+  private constructor(
+    readonly standin: DiscordStandIn,
+    readonly emulator: TikTokEmulator,
+    readonly store: RedisStateStore,
+    readonly keys: Keys,
+    readonly engine: ConversationEngine,
+    readonly access: TestAccountLinking,
+  ) {
+    this.adapter = this.newAdapter();
+  }
+
+  static async start(settings: Partial<EngineSettings> = {}): Promise<DiscordFixture> {
+    const standin = await DiscordStandIn.start();
+    const emulator = createTikTokEmulator();
+    const baseUrl = await emulator.listen(0);
+    const store = new RedisStateStore(TEST_REDIS_URL);
+    const keys = new Keys(`test:discord:${randomUUID()}:`);
+    const access = new TestAccountLinking();
+    const engine = new ConversationEngine({
+      store,
+      keys,
+      model: new OfflineTurnModel(),
+      ads: new TikTokClient({ baseUrl, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } }),
+      access,
+      settings: testSettings(settings),
+      logger: silentLogger(),
+      lock: { ttlMs: 5000, waitMs: 15000 },
+    });
+    const fixture = new DiscordFixture(standin, emulator, store, keys, engine, access);
+    await fixture.adapter.start();
+    return fixture;
+  }
+
+  private newAdapter(): DiscordAdapter {
+    return createDiscordAdapter({
+      token: this.standin.token,
+      engine: this.engine,
+      store: this.store,
+      keys: this.keys,
+      logger: silentLogger(),
+      apiUrl: this.standin.apiUrl,
+      rest: { retries: 0, timeout: 5000 },
+      waitGuildTimeoutMs: 1000,
+    });
+  }
+
+  /** Stops the bot and starts a fresh one (empty discord.js caches) against the same Redis. */
+  async restart(): Promise<void> {
+    await this.adapter.stop();
+    this.adapter = this.newAdapter();
+    await this.adapter.start();
+  }
+
+  /** Runs `/tiktok-ad text` as `user`; resolves to the new thread id once it exists. */
+  async startDraft(user: WireUser, text?: string): Promise<string> {
+    const before = new Set(this.standin.threads().map((t) => String(t.id)));
+    this.standin.slashCommand(user, text);
+    const thread = await until('the draft thread', () =>
+      this.standin.threads().find((t) => !before.has(String(t.id))),
+    );
+    return String(thread.id);
+  }
+
+  /** The bot's messages in a channel (non-bot messages excluded). */
+  botMessages(channelId: string): WireObject[] {
+    return this.standin
+      .channelMessages(channelId)
+      .filter((m) => (m.author as { id: string }).id === this.standin.bot.id);
+  }
+
+  /** Waits for a bot message in `channelId` whose text matches `pattern`. */
+  waitForBotMessage(channelId: string, pattern: RegExp, timeoutMs?: number): Promise<WireObject> {
+    return until(
+      `a bot message matching ${pattern}`,
+      () => this.botMessages(channelId).find((m) => pattern.test(textOfMessage(m))),
+      timeoutMs,
+    );
+  }
+
+  /** `user` says `text` in the thread; resolves once the bot answered and went quiet. */
+  async say(threadId: string, user: WireUser, text: string): Promise<void> {
+    const before = this.botMessages(threadId).length;
+    this.standin.userMessage(user, threadId, text);
+    await until(`a reply to "${text}"`, () => this.botMessages(threadId).length > before);
+    await settle(this.standin, 150);
+  }
+
+  /** `requester` runs the carousel conversation up to the approval card. */
+  async readyDraft(requester: WireUser): Promise<{ thread: string; card: string }> {
+    const [first, ...rest] = CAROUSEL_SCRIPT;
+    const thread = await this.startDraft(requester, first);
+    await this.waitForBotMessage(thread, /ad text/i);
+    for (const line of rest) await this.say(thread, requester, line);
+    const card = await this.waitForBotMessage(thread, /Approval needed/);
+    await settle(this.standin, 150);
+    return { thread, card: String(card.id) };
+  }
+
+  /** The engine's saved state of a Discord thread. */
+  async state(threadId: string): Promise<ThreadState | null> {
+    const key = `${this.keys.prefix}discord:thread:${threadId}`;
+    const engineThreadId = await this.store.get<string>(key);
+    return engineThreadId ? this.store.get<ThreadState>(this.keys.thread(engineThreadId)) : null;
+  }
+
+  /**
+   * Waits until the saved state satisfies `ready` (replies reach Discord before the engine
+   * saves the turn, so a test that just saw a reply may be a moment early), and returns it.
+   */
+  stateWhen(threadId: string, ready: (state: ThreadState) => boolean): Promise<ThreadState> {
+    return until('the saved thread state', async () => {
+      const state = await this.state(threadId);
+      return state && ready(state) ? state : undefined;
+    });
+  }
+
+  /** The engine thread id (`discord:<guild>:<channel>:<thread>`) of a Discord thread. */
+  engineThreadId(threadId: string): string {
+    return `discord:${this.standin.guildId}:${this.standin.channelId}:${threadId}`;
+  }
+
+  /** What the OAuth callback does when `user` finished linking from this thread. */
+  async completeLinking(threadId: string, user: ChatUser): Promise<void> {
+    const engineThread = this.engineThreadId(threadId);
+    const ref = parseThreadId(engineThread);
+    this.access.complete({ platform: 'discord', workspace_id: ref.workspace, user_id: user.id });
+    await this.engine.handle(
+      {
+        type: 'account_linked',
+        event_id: `oauth:${randomUUID()}`,
+        thread_id: engineThread,
+        platform: 'discord',
+        workspace_id: ref.workspace,
+        channel_id: ref.channel,
+        user,
+      },
+      this.adapter.deliver,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.adapter.stop();
+    await this.standin.close();
+    await this.emulator.close();
+    await this.store.close();
+    await deleteRedisPrefix(this.keys.prefix);
+  }
+}
