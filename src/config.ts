@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DiscordEnvSchema } from '../adapters/discord/settings';
+import { SlackSettingsSchema, slackAuthFrom } from '../adapters/slack/settings';
 import { parseTokenKeys } from './auth/token-cipher';
 
 const optionalString = z
@@ -16,7 +18,7 @@ const bool = z
  * Defaults make `npm start` work with no accounts: terminal chat, in-process TikTok emulator,
  * offline model, in-process store. README.md lists each with its meaning.
  */
-export const EnvSchema = z.object({
+const CoreEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   REDIS_URL: optionalString,
   STATE_PREFIX: z.string().default('tab:'),
@@ -68,6 +70,11 @@ export const EnvSchema = z.object({
   ALLOW_SELF_APPROVAL: bool.optional(),
 });
 
+/** Core settings plus the Slack and Discord adapters' own (README "Slack", "Discord"). */
+export const EnvSchema = CoreEnvSchema.extend(SlackSettingsSchema.shape).extend(
+  DiscordEnvSchema.shape,
+);
+
 /** The parsed settings. */
 export type Config = z.infer<typeof EnvSchema>;
 
@@ -105,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (config.TIKTOK_BASE_URL) checkTikTokAccounts(config);
+  try {
+    slackAuthFrom(config);
+  } catch (error) {
+    throw new ConfigError(`Invalid settings:\n  ${(error as Error).message}`);
+  }
   return config;
 }
 

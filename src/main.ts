@@ -1,12 +1,24 @@
 import { runTerminal } from './app';
-import { ConfigError } from './config';
+import { ConfigError, loadConfig } from './config';
+import { runServer, wantsServer } from './server';
 
 /**
- * Entry point (`npm start`). With no Slack or Discord settings it runs the terminal chat.
- * Exit codes: 0 at end of input or /quit; 1 on invalid settings or a start-up failure.
+ * Entry point (`npm start`). With Slack or Discord settings it runs the bot server until
+ * SIGINT/SIGTERM (then stops taking events, finishes work in flight, and exits 0); otherwise
+ * the terminal chat. Exit codes: 0 at end of input, /quit or a signal; 1 on invalid settings or
+ * a start-up failure.
  */
 async function main(): Promise<void> {
-  await runTerminal({ input: process.stdin, output: process.stdout });
+  if (!wantsServer(loadConfig())) {
+    await runTerminal({ input: process.stdin, output: process.stdout });
+    return;
+  }
+  const server = await runServer();
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
 }
 
 main().then(

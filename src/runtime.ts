@@ -1,0 +1,224 @@
+import pino from 'pino';
+import { PinoAuditLog } from './auth/audit';
+import { createLinking } from './auth/create-linking';
+import { type Config, linkingMode } from './config';
+import { type AccessResolver, StaticAccessResolver } from './engine/access';
+import { ConversationEngine } from './engine/engine';
+import type { ReplySink } from './engine/reply';
+import type { Platform } from './engine/thread-id';
+import { engineSettingsFrom } from './engine-settings';
+import { OAUTH_PATHS } from './http/oauth-routes';
+import { createHttpServer, type HttpServer } from './http/server';
+import { createLogger, type Logger } from './logger';
+import { GeminiTurnModel } from './model/gemini-model';
+import { OfflineTurnModel } from './model/offline-model';
+import type { TurnModel } from './model/turn';
+import { BackgroundWork, resumeAfterLink } from './resume-after-link';
+import { createStateStore } from './store/create-state-store';
+import { Keys } from './store/keys';
+import type { StateStore } from './store/state-store';
+import { TikTokClient } from './tiktok/client';
+import {
+  createTikTokEmulator,
+  EMULATOR_APP_ID,
+  EMULATOR_SECRET,
+  type TikTokEmulator,
+} from './tiktok/emulator';
+
+/**
+ * Everything the bot runs on, whatever the chat platform: store, TikTok (real or the emulator
+ * in-process), model, accounts (one configured, or per-user linking), the HTTP server (OAuth,
+ * health check, Slack), and the engine. Adapters register their reply sink per platform so a
+ * completed link can resume its thread there.
+ */
+export interface Runtime {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: StateStore;
+  readonly keys: Keys;
+  readonly engine: ConversationEngine;
+  readonly http: HttpServer;
+  /** The HTTP server's base URL, e.g. `http://127.0.0.1:3000`. */
+  readonly httpBase: string;
+  readonly emulator?: TikTokEmulator;
+  /** One line on what runs: TikTok target, accounts, model, state. */
+  readonly summary: string;
+  /** Where replies to each platform's threads go (for work that answers no request). */
+  readonly sinks: Map<Platform, ReplySink>;
+  readonly background: BackgroundWork;
+  /** Waits for background work, then closes the HTTP server, store and emulator. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startRuntime}. */
+export interface RuntimeOptions {
+  config: Config;
+  logger: Logger;
+  /** Decides the self-approval default (`console` allows it). */
+  platform: Platform;
+  /** HTTP port when `HTTP_PORT` is unset: 0 (any) for the terminal, 3000 for servers. */
+  defaultHttpPort: number;
+}
+
+/**
+ * Starts the shared parts, in dependency order, and closes what it started if a later step
+ * fails.
+ * @throws Error when Redis is set but does not answer, or a port is taken.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, logger } = options;
+  const opened: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of opened.reverse()) await close();
+  };
+  try {
+    const tiktok = await tiktokSide(config, logger);
+    if (tiktok.emulator) opened.push(() => tiktok.emulator?.close() ?? Promise.resolve());
+    const store = await createStateStore({ redisUrl: config.REDIS_URL, logger });
+    opened.push(() => store.close());
+    const keys = new Keys(config.STATE_PREFIX);
+    const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
+    const listened = await http.listen(
+      config.HTTP_PORT ?? options.defaultHttpPort,
+      config.HTTP_HOST,
+    );
+    opened.push(() => http.close());
+    const httpBase = listened.replace('//0.0.0.0:', '//localhost:');
+    const sinks = new Map<Platform, ReplySink>();
+    const background = new BackgroundWork(logger);
+    let engine: ConversationEngine | undefined;
+    const accounts = accessSide(config, tiktok, store, keys, logger, http, httpBase, (target) => {
+      const sink = sinks.get(target.user.platform);
+      if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
+      else logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
+    });
+    const model = turnModel(config, logger);
+    engine = new ConversationEngine({
+      store,
+      keys,
+      model,
+      ads: tiktok.client,
+      access: accounts.access,
+      settings: engineSettingsFrom(config, options.platform),
+      logger: logger.child({ component: 'engine' }),
+    });
+    const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
+    return {
+      config,
+      logger,
+      store,
+      keys,
+      engine,
+      http,
+      httpBase,
+      ...(tiktok.emulator ? { emulator: tiktok.emulator } : {}),
+      summary,
+      sinks,
+      background,
+      async close() {
+        await background.drain();
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** The TikTok side: the emulator started in-process when no TikTok base URL is set. */
+interface TikTokSide {
+  client: TikTokClient;
+  emulator?: TikTokEmulator;
+  baseUrl: string;
+}
+
+async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
+  if (config.TIKTOK_BASE_URL) {
+    return {
+      client: new TikTokClient({
+        baseUrl: config.TIKTOK_BASE_URL,
+        logger: logger.child({ component: 'tiktok' }),
+      }),
+      baseUrl: config.TIKTOK_BASE_URL,
+    };
+  }
+  const emulator = createTikTokEmulator({ logger });
+  const baseUrl = await emulator.listen(config.EMULATOR_PORT);
+  return {
+    client: new TikTokClient({
+      baseUrl,
+      logger: logger.child({ component: 'tiktok' }),
+      retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 1000 },
+    }),
+    emulator,
+    baseUrl,
+  };
+}
+
+function turnModel(config: Config, logger: Logger): TurnModel {
+  if (!config.GEMINI_API_KEY) return new OfflineTurnModel();
+  return new GeminiTurnModel({
+    apiKey: config.GEMINI_API_KEY,
+    model: config.GEMINI_MODEL,
+    ...(config.GEMINI_BASE_URL ? { baseUrl: config.GEMINI_BASE_URL } : {}),
+    logger: logger.child({ component: 'gemini' }),
+  });
+}
+
+/** One configured account for everyone, or per-user linking served on `http`. */
+function accessSide(
+  config: Config,
+  tiktok: TikTokSide,
+  store: StateStore,
+  keys: Keys,
+  logger: Logger,
+  http: HttpServer,
+  httpBase: string,
+  onLinked: Parameters<typeof createLinking>[0]['onLinked'],
+): { access: AccessResolver; description: string } {
+  if (
+    linkingMode(config) === 'static' &&
+    config.TIKTOK_ACCESS_TOKEN &&
+    config.TIKTOK_ADVERTISER_ID
+  ) {
+    return {
+      access: new StaticAccessResolver({
+        access_token: config.TIKTOK_ACCESS_TOKEN,
+        advertiser_id: config.TIKTOK_ADVERTISER_ID,
+      }),
+      description: `advertiser ${config.TIKTOK_ADVERTISER_ID} for everyone`,
+    };
+  }
+  const emulator = tiktok.emulator;
+  const linking = createLinking({
+    settings: {
+      app_id: emulator ? EMULATOR_APP_ID : (config.TIKTOK_APP_ID ?? ''),
+      secret: emulator ? EMULATOR_SECRET : (config.TIKTOK_SECRET ?? ''),
+      redirect_uri: config.TIKTOK_REDIRECT_URI ?? `${httpBase}${OAUTH_PATHS.callback}`,
+      portal_url: emulator ? `${tiktok.baseUrl}/portal/auth` : config.TIKTOK_PORTAL_URL,
+    },
+    ...(config.TOKEN_ENCRYPTION_KEYS ? { tokenKeys: config.TOKEN_ENCRYPTION_KEYS } : {}),
+    tiktok: tiktok.client,
+    store,
+    keys,
+    audit: new PinoAuditLog(auditLogger(config, logger)),
+    logger: logger.child({ component: 'linking' }),
+    ...(onLinked ? { onLinked } : {}),
+  });
+  http.useOAuth(linking.flow);
+  if (linking.throwawayKey)
+    logger.warn(
+      'TOKEN_ENCRYPTION_KEYS is not set: linked tokens are sealed with a throwaway key and must be linked again after a restart',
+    );
+  return {
+    access: linking.access,
+    description: `each user links TikTok at ${httpBase}${linking.throwawayKey ? ' (throwaway token key)' : ''}`,
+  };
+}
+
+/** Audit records: to the `AUDIT_LOG` file when set, else the main log (at info). */
+function auditLogger(config: Config, logger: Logger): Logger {
+  if (!config.AUDIT_LOG) return logger.child({ component: 'audit' });
+  return createLogger('info', pino.destination({ dest: config.AUDIT_LOG, mkdir: true }));
+}
