@@ -40,7 +40,14 @@ function musicText(draft: AdDraft): string {
 function renderBlock(block: Block): string {
   switch (block.type) {
     case 'text':
-      return `bot> ${TONE[block.tone ?? 'info'] ?? ''}${block.text}`;
+      return [
+        `bot> ${TONE[block.tone ?? 'info'] ?? ''}${block.text}`,
+        ...(block.actions?.length
+          ? [
+              `     Next: ${block.actions.map((a) => `${COMMAND_OF[a.action_id]} (${a.label})`).join(', ')}`,
+            ]
+          : []),
+      ].join('\n');
     case 'question':
       return [
         `bot> ${block.text}`,

@@ -140,7 +140,11 @@ export function renderBlock(block: Block): RenderedBlock {
   switch (block.type) {
     case 'text': {
       const tone = block.tone ?? 'info';
-      return { content: `${TONE_PREFIX[tone]}${block.text}`, embeds: [], rows: [] };
+      return {
+        content: `${TONE_PREFIX[tone]}${block.text}`,
+        embeds: [],
+        rows: block.actions?.length ? rowsOf(buttons(block.actions)) : [],
+      };
     }
     case 'question': {
       const examples = block.examples?.length ? `\n-# e.g. ${block.examples.join(' · ')}` : '';

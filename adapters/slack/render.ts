@@ -189,8 +189,11 @@ function musicText(d: AdDraft): string {
 /** One engine block as Block Kit blocks. */
 export function renderBlock(block: Block): KitBlock[] {
   switch (block.type) {
-    case 'text':
-      return sections(`${TONE_ICON[block.tone ?? 'info'] ?? ''}${escapeMrkdwn(block.text)}`);
+    case 'text': {
+      const out = sections(`${TONE_ICON[block.tone ?? 'info'] ?? ''}${escapeMrkdwn(block.text)}`);
+      if (block.actions?.length) out.push(...actionBlocks(block.actions));
+      return out;
+    }
     case 'question': {
       const out = sections(escapeMrkdwn(block.text));
       if (block.examples?.length)

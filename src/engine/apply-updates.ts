@@ -231,7 +231,7 @@ async function uploadTrack(file: ChatFile, ctx: ApplyContext): Promise<MusicOutc
       violation: {
         field: 'music',
         rule: 'music.needs_tiktok_account',
-        message: `To upload ${file.name} to TikTok I need your TikTok account linked first. Use Link account (/link), then send the track again.`,
+        message: `To upload ${file.name} to TikTok I need your TikTok account linked first. Use Link account, then send the track again.`,
       },
     };
   }

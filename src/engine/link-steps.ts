@@ -1,7 +1,7 @@
 import { type LinkedAccount, userKeyOf } from './access';
 import type { ChatEvent, ChatUser } from './chat-event';
 import type { EngineDeps } from './engine';
-import type { Block, Reply } from './reply';
+import type { Block, Reply, SuggestedAction } from './reply';
 import type { ThreadState } from './thread-state';
 
 /** What a step of a turn can use: the engine's ports, the event, and where replies go. */
@@ -18,8 +18,11 @@ export interface TurnIO {
 export function text(
   value: string,
   tone: 'info' | 'success' | 'warning' | 'error' = 'info',
+  actions: SuggestedAction[] = [],
 ): Block {
-  return { type: 'text', text: value, tone };
+  return actions.length > 0
+    ? { type: 'text', text: value, tone, actions }
+    : { type: 'text', text: value, tone };
 }
 
 type Outcome = ThreadState | null;
@@ -176,8 +179,9 @@ export class LinkSteps {
       private_to: user,
       blocks: [
         text(
-          `Your TikTok account is linked: advertiser ${names.join(', ')}. Not you, or done? Use Unlink (/unlink) to disconnect it.`,
+          `Your TikTok account is linked: advertiser ${names.join(', ')}. Not you, or done? Unlink disconnects it.`,
           'success',
+          [{ action_id: 'unlink_account', label: 'Unlink' }],
         ),
       ],
     });
@@ -199,7 +203,11 @@ export class LinkSteps {
     }
     const account = await this.requesterAccount(saved);
     if (!account) {
-      await this.io.say(text('Link your TikTok account first (Link account, /link).', 'warning'));
+      await this.io.say(
+        text('Link your TikTok account first.', 'warning', [
+          { action_id: 'link_account', label: 'Link account' },
+        ]),
+      );
       return null;
     }
     if (!account.advertiser_ids.includes(advertiser_id)) {

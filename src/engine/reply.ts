@@ -28,7 +28,13 @@ export interface ProgressStep {
  * components, or terminal text; none of them carries platform markup.
  */
 export type Block =
-  | { type: 'text'; text: string; tone?: 'info' | 'success' | 'warning' | 'error' }
+  | {
+      type: 'text';
+      text: string;
+      tone?: 'info' | 'success' | 'warning' | 'error';
+      /** Buttons offered with the text (terminal: the matching `/commands`). */
+      actions?: SuggestedAction[];
+    }
   | {
       type: 'ad_preview';
       draft: AdDraft;

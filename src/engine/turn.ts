@@ -9,11 +9,11 @@ import { approvalBlock, previewBlock } from './blocks';
 import type { ChatEvent } from './chat-event';
 import { reactionMeaning } from './emoji';
 import type { EngineDeps } from './engine';
-import { chosenAdvertiser, LinkSteps, nameOf } from './link-steps';
+import { chosenAdvertiser, LinkSteps, nameOf, text } from './link-steps';
 import { mediaOptions } from './media-options';
 import { questionFor } from './questions';
 import { isTikTokError, remediationFor } from './remediation';
-import type { Block, Reply } from './reply';
+import type { Block, Reply, SuggestedAction } from './reply';
 import { runSubmission } from './submission';
 import type { ThreadState } from './thread-state';
 
@@ -40,8 +40,12 @@ export class Turn {
     return this.emit({ thread_id: this.event.thread_id, blocks });
   }
 
-  private text(text: string, tone: 'info' | 'success' | 'warning' | 'error' = 'info'): Block {
-    return { type: 'text', text, tone };
+  private text(
+    value: string,
+    tone: 'info' | 'success' | 'warning' | 'error' = 'info',
+    actions: SuggestedAction[] = [],
+  ): Block {
+    return text(value, tone, actions);
   }
 
   async run(saved: ThreadState | null): Promise<Outcome> {
@@ -163,8 +167,9 @@ export class Turn {
     if (saved.status === 'submitting') {
       await this.say(
         this.text(
-          'The last submission was interrupted before it finished. Use Retry (/retry) to resume it; nothing will be created twice.',
+          'The last submission was interrupted before it finished. Retry resumes it; nothing will be created twice.',
           'warning',
+          [{ action_id: 'retry', label: 'Retry' }],
         ),
       );
       return null;
@@ -248,7 +253,9 @@ export class Turn {
     if (state.status === 'failed' && applied.changed.length === 0) {
       await this.say(
         this.text(
-          'The last submission failed. Use Retry (/retry) to try again, or tell me what to change.',
+          'The last submission failed. Retry tries again, or tell me what to change.',
+          'info',
+          [{ action_id: 'retry', label: 'Retry' }],
         ),
       );
       return state;
@@ -256,7 +263,9 @@ export class Turn {
     if (state.status === 'awaiting_link') {
       await this.say(
         this.text(
-          `The draft is approved and waits for ${nameOf(state.requester)} to link a TikTok account (see the private link). Use Link account (/link) for a new link.`,
+          `The draft is approved and waits for ${nameOf(state.requester)} to link a TikTok account (see the private link). Link account sends a new link.`,
+          'info',
+          [{ action_id: 'link_account', label: 'Link account' }],
         ),
       );
       return state;

@@ -165,6 +165,12 @@ describe('linking inside the conversation', () => {
     expect(result).toMatchObject({ advertiser_id: EMULATOR_ADVERTISER_ID });
     expect(textOf(bot.replies)).toContain('TikTok confirmed music music_123');
     expect(textOf(bot.replies)).toContain('Your TikTok account is linked: advertiser');
+    const confirmation = blocksOf(bot.replies.filter((r) => r.private_to)).find(
+      (b) => b.type === 'text' && b.text.includes('is linked'),
+    );
+    expect(confirmation).toMatchObject({
+      actions: [{ action_id: 'unlink_account', label: 'Unlink' }],
+    });
     expect(bot.rig.emulator.counts()).toMatchObject({ campaigns: 1, adgroups: 1, ads: 1 });
     expect((await bot.state())?.status).toBe('submitted');
 

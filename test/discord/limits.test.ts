@@ -83,6 +83,23 @@ function oversizedBlocks(): Block[] {
 }
 
 describe('Discord: every payload fits the limits', () => {
+  it('a text with actions gets its buttons (e.g. Unlink after linking)', () => {
+    const [message] = renderReply({
+      thread_id: 'discord:1:2:3',
+      blocks: [
+        {
+          type: 'text',
+          text: 'Your TikTok account is linked.',
+          actions: [{ action_id: 'unlink_account', label: 'Unlink' }],
+        },
+      ],
+    });
+    const buttons = message?.components.flatMap((r) => r.components) ?? [];
+    expect(buttons).toEqual([
+      expect.objectContaining({ custom_id: 'tad:unlink_account', label: 'Unlink' }),
+    ]);
+  });
+
   it('renders oversized blocks within limits, keeping block order and dropping ids that cannot fit', () => {
     const reply: Reply = { thread_id: 'discord:1:2:3', blocks: oversizedBlocks() };
     const messages = renderReply(reply);

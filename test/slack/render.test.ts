@@ -5,6 +5,19 @@ const reply = (...blocks: Block[]): Reply => ({ thread_id: 'slack:T1:C1:1.000001
 const json = (r: Reply) => JSON.stringify(renderReply(r));
 
 describe('Slack rendering', () => {
+  it('a text with actions gets its buttons (e.g. Unlink after linking)', () => {
+    const out = json(
+      reply({
+        type: 'text',
+        text: 'Your TikTok account is linked.',
+        actions: [{ action_id: 'unlink_account', label: 'Unlink' }],
+      }),
+    );
+    expect(out).toContain('"type":"actions"');
+    expect(out).toContain('"action_id":"tab:unlink_account"');
+    expect(out).toContain('"text":"Unlink"');
+  });
+
   it('user text cannot ping or inject links', () => {
     const evil = 'Hi <!channel> <!here> <@U12345> @here @channel & <https://evil.test|bank.com>';
     const out = json(
