@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord';
-import type {
-  AccessResolver,
-  AccountLinking,
-  ChatUserKey,
-  LinkedAccount,
-  LinkInvite,
-  UnlinkOutcome,
-} from '../../src/engine/access';
 import type { ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { EngineSettings } from '../../src/engine/settings';
-import type { ThreadId } from '../../src/engine/thread-id';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { silentLogger } from '../../src/logger';
@@ -19,12 +10,7 @@ import { OfflineTurnModel } from '../../src/model/offline-model';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import { TikTokClient } from '../../src/tiktok/client';
-import {
-  createTikTokEmulator,
-  EMULATOR_ACCESS_TOKEN,
-  EMULATOR_ADVERTISER_ID,
-  type TikTokEmulator,
-} from '../../src/tiktok/emulator';
+import { createTikTokEmulator, type TikTokEmulator } from '../../src/tiktok/emulator';
 import type { WireObject, WireUser } from '../standins/discord-payloads';
 import {
   DiscordStandIn,
@@ -37,48 +23,7 @@ import {
   TEST_REDIS_URL,
   testSettings,
 } from '../support/harness';
-
-/**
- * TEST-ONLY per-user linking, standing in for the real `AccountLinking` the lead is building
- * (`src/auth`). `startLink` hands out a fake private URL; `resolve` returns the TikTok
- * emulator's token for users the test marked linked with {@link complete}. Swap it for the
- * real implementation once that lands; the adapter does not depend on it.
- */
-export class TestAccountLinking implements AccessResolver, AccountLinking {
-  readonly linking: AccountLinking = this;
-  /** Every link handed out, newest last. */
-  readonly invites: Array<{ user: ChatUserKey; thread_id: ThreadId; url: string }> = [];
-  private readonly linked = new Set<string>();
-
-  private static id(user: ChatUserKey): string {
-    return `${user.platform}:${user.workspace_id}:${user.user_id}`;
-  }
-
-  async resolve(user: ChatUserKey): Promise<LinkedAccount | null> {
-    return this.linked.has(TestAccountLinking.id(user))
-      ? { access_token: EMULATOR_ACCESS_TOKEN, advertiser_ids: [EMULATOR_ADVERTISER_ID] }
-      : null;
-  }
-
-  async startLink(user: ChatUserKey, thread_id: ThreadId): Promise<LinkInvite> {
-    const url = `https://ads-bot.example.com/link/${randomUUID()}`;
-    this.invites.push({ user, thread_id, url });
-    return { url, expires_in_minutes: 10 };
-  }
-
-  async markInvalid(user: ChatUserKey): Promise<void> {
-    this.linked.delete(TestAccountLinking.id(user));
-  }
-
-  async unlink(user: ChatUserKey): Promise<UnlinkOutcome> {
-    return this.linked.delete(TestAccountLinking.id(user)) ? 'revoked' : 'not_linked';
-  }
-
-  /** What the OAuth callback would do: the user now has a usable TikTok link. */
-  complete(user: ChatUserKey): void {
-    this.linked.add(TestAccountLinking.id(user));
-  }
-}
+import { TestLinking } from '../support/test-linking';
 
 /** Polls `check` until it returns a value other than undefined/false; fails after `timeoutMs`. */
 export async function until<T>(
@@ -167,7 +112,7 @@ export class DiscordFixture {
     readonly store: RedisStateStore,
     readonly keys: Keys,
     readonly engine: ConversationEngine,
-    readonly access: TestAccountLinking,
+    readonly access: TestLinking,
   ) {
     this.adapter = this.newAdapter();
   }
@@ -178,7 +123,7 @@ export class DiscordFixture {
     const baseUrl = await emulator.listen(0);
     const store = new RedisStateStore(TEST_REDIS_URL);
     const keys = new Keys(`test:discord:${randomUUID()}:`);
-    const access = new TestAccountLinking();
+    const access = new TestLinking();
     const engine = new ConversationEngine({
       store,
       keys,

@@ -1,6 +1,6 @@
 import { eventRequest } from '../standins/slack-requests';
+import { TestLinking } from '../support/test-linking';
 import { CHANNEL, nextTs, SlackRig, TEAM } from './slack-rig';
-import { TestLinking } from './test-linking';
 
 const ANA = 'U0ANA';
 

@@ -1,5 +1,5 @@
+import { TestLinking } from '../support/test-linking';
 import { CHANNEL, SlackRig, TEAM } from './slack-rig';
-import { TestLinking } from './test-linking';
 
 describe('Slack: many workspaces through the OAuth install', () => {
   let rig: SlackRig;

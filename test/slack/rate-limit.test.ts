@@ -1,6 +1,6 @@
 import { blockKitProblems } from '../../adapters/slack';
+import { TestLinking } from '../support/test-linking';
 import { CHANNEL, SlackRig } from './slack-rig';
-import { TestLinking } from './test-linking';
 
 describe('Slack: Web API rate limits', () => {
   let rig: SlackRig;

@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
 import { commandRequest, type SignOptions } from '../standins/slack-requests';
 import { TEST_REDIS_URL } from '../support/harness';
+import { TestLinking } from '../support/test-linking';
 import { CHANNEL, SIGNING_SECRET, SlackRig, TEAM } from './slack-rig';
-import { TestLinking } from './test-linking';
 
 async function keysUnder(prefix: string): Promise<string[]> {
   const redis = new Redis(TEST_REDIS_URL);

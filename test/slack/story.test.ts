@@ -1,7 +1,7 @@
 import { blockKitProblems } from '../../adapters/slack';
 import { commandRequest } from '../standins/slack-requests';
+import { TestLinking } from '../support/test-linking';
 import { CHANNEL, SlackRig, TEAM } from './slack-rig';
-import { TestLinking } from './test-linking';
 
 const ANA = 'U0ANA'; // requester
 const BEN = 'U0BEN'; // teammate
@@ -75,8 +75,8 @@ describe('Slack: the whole story', () => {
     // 5. Ana completes linking (the OAuth callback's part): account_linked goes to the engine
     //    with the adapter's sink, which reaches Slack from the thread id alone.
     const user = { platform: 'slack' as const, workspace_id: TEAM, user_id: ANA };
-    const thread_id = linking.complete(user);
-    expect(thread_id).toBe(`slack:${TEAM}:${CHANNEL}:${thread}`);
+    const thread_id = `slack:${TEAM}:${CHANNEL}:${thread}`;
+    expect(linking.complete(user)).toBe(thread_id);
     await rig.engine.handle(
       {
         type: 'account_linked',

@@ -1,3 +1,4 @@
+import { chatUserId } from '../../src/auth/chat-user';
 import type {
   AccessResolver,
   AccountLinking,
@@ -10,8 +11,9 @@ import type { ThreadId } from '../../src/engine/thread-id';
 import { EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID } from '../../src/tiktok/emulator';
 
 /**
- * A test-local stand-in for per-user TikTok linking (the `AccessResolver` port with `linking`),
- * until the real `AccountLinking` lands; swap it for the real one in one place. `startLink`
+ * A fake of per-user TikTok linking (the `AccessResolver` port with `linking`) for the Slack
+ * and Discord adapter tests, which test translation, not OAuth (the real linking is tested in
+ * `test/auth` and end to end in `test/server`). `startLink`
  * hands out a URL and remembers the thread; {@link TestLinking.complete} marks the user linked
  * (what the OAuth callback does) and returns that thread, so the test can then send
  * `account_linked` to the engine with the Slack sink. Linked users resolve to the TikTok
@@ -25,33 +27,27 @@ export class TestLinking implements AccessResolver {
     startLink: async (user, thread_id): Promise<LinkInvite> => {
       const url = `https://bot.example.com/link/start/${this.invites.length + 1}`;
       this.invites.push({ user, thread_id, url });
-      return { url, expires_in_minutes: 15 };
+      return { url, expires_in_minutes: 10 };
     },
     markInvalid: async (user) => {
-      this.linked.delete(keyOf(user));
+      this.linked.delete(chatUserId(user));
     },
     unlink: async (user): Promise<UnlinkOutcome> =>
-      this.linked.delete(keyOf(user)) ? 'revoked' : 'not_linked',
+      this.linked.delete(chatUserId(user)) ? 'revoked' : 'not_linked',
   };
 
   async resolve(user: ChatUserKey): Promise<LinkedAccount | null> {
-    if (!this.linked.has(keyOf(user))) return null;
+    if (!this.linked.has(chatUserId(user))) return null;
     return { access_token: EMULATOR_ACCESS_TOKEN, advertiser_ids: [EMULATOR_ADVERTISER_ID] };
   }
 
   /**
-   * Completes the user's last link, as the OAuth callback would.
-   * @returns the thread the link was asked from.
-   * @throws Error when no link was started for the user.
+   * Links the user, as the OAuth callback would (or as if they linked before any draft).
+   * @returns the thread their last link was asked from; `undefined` when none was asked.
    */
-  complete(user: ChatUserKey): ThreadId {
-    const invite = [...this.invites].reverse().find((i) => keyOf(i.user) === keyOf(user));
-    if (!invite) throw new Error(`no link was started for ${keyOf(user)}`);
-    this.linked.add(keyOf(user));
-    return invite.thread_id;
+  complete(user: ChatUserKey): ThreadId | undefined {
+    this.linked.add(chatUserId(user));
+    return [...this.invites].reverse().find((i) => chatUserId(i.user) === chatUserId(user))
+      ?.thread_id;
   }
-}
-
-function keyOf(user: ChatUserKey): string {
-  return `${user.platform}:${user.workspace_id}:${user.user_id}`;
 }
