@@ -1,18 +1,5 @@
-import type { ActionId } from '../../src/engine/chat-event';
+import { type ActionId, isActionId } from '../../src/engine/chat-event';
 import { DISCORD_LIMITS } from './limits';
-
-/** Every engine action a button can carry (checked when a click comes back). */
-const ACTION_IDS: readonly ActionId[] = [
-  'approve',
-  'reject',
-  'retry',
-  'edit',
-  'status',
-  'reset',
-  'link_account',
-  'unlink_account',
-  'choose_advertiser',
-];
 
 /** Prefix of this bot's button ids, so clicks on other apps' components are never misread. */
 const PREFIX = 'tad';
@@ -41,9 +28,7 @@ export function encodeCustomId(action: ButtonAction): string | null {
 /** Decodes a `custom_id` made by {@link encodeCustomId}; `null` for anything else. */
 export function decodeCustomId(customId: string): ButtonAction | null {
   const [prefix, action, ...rest] = customId.split(':');
-  if (prefix !== PREFIX || !ACTION_IDS.includes(action as ActionId)) return null;
+  if (prefix !== PREFIX || action === undefined || !isActionId(action)) return null;
   const value = rest.join(':');
-  return value === ''
-    ? { action_id: action as ActionId }
-    : { action_id: action as ActionId, value };
+  return value === '' ? { action_id: action } : { action_id: action, value };
 }

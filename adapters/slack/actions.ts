@@ -1,4 +1,4 @@
-import type { ActionId } from '../../src/engine/chat-event';
+import { type ActionId, isActionId } from '../../src/engine/chat-event';
 
 /**
  * Our Block Kit `action_id`s: `tab:<ActionId>` for a single button, `tab:<ActionId>:<n>` when one
@@ -10,18 +10,6 @@ export const ACTION_PREFIX = 'tab:';
 
 /** The link button's action id (acked, nothing else). */
 export const OPEN_LINK_ACTION = `${ACTION_PREFIX}open_link`;
-
-const ACTION_IDS: readonly ActionId[] = [
-  'approve',
-  'reject',
-  'retry',
-  'edit',
-  'status',
-  'reset',
-  'link_account',
-  'unlink_account',
-  'choose_advertiser',
-];
 
 /** Matches every action id this adapter renders (for `app.action(...)`). */
 export const ACTION_PATTERN = new RegExp(`^${ACTION_PREFIX}[a-z_]+(:\\d+)?$`);
@@ -35,5 +23,5 @@ export function slackActionId(action: ActionId, n?: number): string {
 export function engineActionOf(actionId: string): ActionId | null {
   if (!actionId.startsWith(ACTION_PREFIX)) return null;
   const name = actionId.slice(ACTION_PREFIX.length).split(':')[0] ?? '';
-  return (ACTION_IDS as readonly string[]).includes(name) ? (name as ActionId) : null;
+  return isActionId(name) ? name : null;
 }

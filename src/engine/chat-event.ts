@@ -22,16 +22,25 @@ export interface ChatFile {
 }
 
 /** Buttons and commands the engine understands. Adapters map their UI onto these. */
-export type ActionId =
-  | 'approve'
-  | 'reject'
-  | 'retry'
-  | 'edit'
-  | 'status'
-  | 'reset'
-  | 'link_account'
-  | 'unlink_account'
-  | 'choose_advertiser';
+export const ACTION_IDS = [
+  'approve',
+  'reject',
+  'retry',
+  'edit',
+  'status',
+  'reset',
+  'link_account',
+  'unlink_account',
+  'choose_advertiser',
+] as const;
+
+/** One of {@link ACTION_IDS}. */
+export type ActionId = (typeof ACTION_IDS)[number];
+
+/** Whether `name` (e.g. decoded from a button id) is an engine action. */
+export function isActionId(name: string): name is ActionId {
+  return (ACTION_IDS as readonly string[]).includes(name);
+}
 
 interface ChatEventBase {
   /**
