@@ -38,6 +38,22 @@ function envelope(event_id: string, thread_id: ThreadId, user: ChatUser) {
 }
 
 /**
+ * The envelope of an interaction (slash command or button): `event_id`
+ * `discord:interaction:<id>`, the same on every redelivery, and the user as the guild shows them.
+ */
+function interactionEnvelope(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  thread_id: ThreadId,
+) {
+  const member = interaction.inCachedGuild() ? interaction.member : null;
+  return envelope(
+    `discord:interaction:${interaction.id}`,
+    thread_id,
+    chatUserOf(interaction.user, member),
+  );
+}
+
+/**
  * `/tiktok-ad [text]` → `start` in the thread just started from the command's reply.
  * `event_id` is `discord:interaction:<interaction id>`, the same on every redelivery.
  */
@@ -45,13 +61,8 @@ export function startEventOf(
   interaction: ChatInputCommandInteraction,
   thread_id: ThreadId,
 ): ChatEvent {
-  const member = interaction.inCachedGuild() ? interaction.member : null;
   return {
-    ...envelope(
-      `discord:interaction:${interaction.id}`,
-      thread_id,
-      chatUserOf(interaction.user, member),
-    ),
+    ...interactionEnvelope(interaction, thread_id),
     type: 'start',
     text: interaction.options.getString(TEXT_OPTION) ?? '',
   };
@@ -97,13 +108,8 @@ export function actionEventOf(
   action: ButtonAction,
   thread_id: ThreadId,
 ): ChatEvent {
-  const member = interaction.inCachedGuild() ? interaction.member : null;
   return {
-    ...envelope(
-      `discord:interaction:${interaction.id}`,
-      thread_id,
-      chatUserOf(interaction.user, member),
-    ),
+    ...interactionEnvelope(interaction, thread_id),
     type: 'action',
     action_id: action.action_id,
     ...(action.value === undefined ? {} : { value: action.value }),

@@ -1,27 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../logger';
-import type { Keys } from '../store/keys';
-import type { StateStore } from '../store/state-store';
 import { AccountLinks } from './account-links';
-import type { AuditLog } from './audit';
 import { LinkStore } from './link-store';
-import { type LinkTarget, OAuthFlow, type OAuthSettings } from './oauth-flow';
-import type { TikTokOAuthApi } from './tiktok-oauth-api';
+import { OAuthFlow, type OAuthFlowOptions } from './oauth-flow';
 import { parseTokenKeys, TokenCipher } from './token-cipher';
 
-/** What {@link createLinking} wires together. */
-export interface LinkingOptions {
-  settings: OAuthSettings;
+/**
+ * What {@link createLinking} wires together: the flow's options (it builds the link store
+ * itself) and the key setting.
+ */
+export interface LinkingOptions extends Omit<OAuthFlowOptions, 'links'> {
   /** `TOKEN_ENCRYPTION_KEYS` (`version:base64,…`); absent only with the emulator. */
   tokenKeys?: string;
-  tiktok: TikTokOAuthApi;
-  store: StateStore;
-  keys: Keys;
-  audit: AuditLog;
-  logger: Logger;
-  onLinked?: (target: LinkTarget) => void;
-  /** Clock in ms (tests move it to expire a state). */
-  now?: () => number;
 }
 
 /** Per-user linking, ready to hand to the engine (`access`) and the HTTP server (`flow`). */
@@ -44,17 +33,8 @@ export function createLinking(options: LinkingOptions): Linking {
     options.tokenKeys ? parseTokenKeys(options.tokenKeys) : [{ version: 1, key: randomBytes(32) }],
   );
   const links = new LinkStore(options.store, options.keys, cipher);
-  const flow = new OAuthFlow({
-    settings: options.settings,
-    tiktok: options.tiktok,
-    links,
-    store: options.store,
-    keys: options.keys,
-    audit: options.audit,
-    logger: options.logger,
-    ...(options.onLinked ? { onLinked: options.onLinked } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  });
+  const { tokenKeys: _keys, ...flowOptions } = options;
+  const flow = new OAuthFlow({ ...flowOptions, links });
   const access = new AccountLinks({
     links,
     flow,

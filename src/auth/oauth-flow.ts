@@ -104,6 +104,8 @@ const random = () => randomBytes(16).toString('base64url');
 export class OAuthFlow {
   private readonly now: () => number;
   private readonly secureCookie: boolean;
+  /** Path of the flow's cookies: the folder holding start and callback (`/oauth/tiktok/`). */
+  private readonly cookiePath: string;
   readonly startUrl: string;
 
   constructor(private readonly options: OAuthFlowOptions) {
@@ -111,6 +113,7 @@ export class OAuthFlow {
     const redirect = new URL(options.settings.redirect_uri);
     this.secureCookie = redirect.protocol === 'https:';
     this.startUrl = new URL('start', redirect).toString();
+    this.cookiePath = new URL('.', redirect).pathname;
   }
 
   /** A private link for `target.user`, valid {@link LINK_TTL_MS}; put it only in a DM. */
@@ -159,7 +162,7 @@ export class OAuthFlow {
         name: cookieName(stateHash),
         value: nonce,
         max_age_ms: LINK_TTL_MS,
-        path: new URL(this.startUrl).pathname.replace(/start$/, ''),
+        path: this.cookiePath,
         secure: this.secureCookie,
       },
     };
@@ -178,7 +181,7 @@ export class OAuthFlow {
     if (!state) return { ok: false, failure: this.fail('missing_state') };
     const stateHash = sha256(state);
     const state_ref = stateHash.slice(0, 12);
-    const clear_cookie = { name: cookieName(stateHash), path: this.cookiePath() };
+    const clear_cookie = { name: cookieName(stateHash), path: this.cookiePath };
     const record = await store.getDel<StateRecord>(keys.oauthState(stateHash));
     if (!record) return { ok: false, failure: this.fail('unknown_state', { state_ref }) };
     const who = { user: chatUserId(record.user), state_ref };
@@ -248,10 +251,6 @@ export class OAuthFlow {
     });
     this.options.onLinked?.(target);
     return { ok: true, target, advertiser_ids: grant.advertiser_ids, advertiser_names };
-  }
-
-  private cookiePath(): string {
-    return new URL(this.startUrl).pathname.replace(/start$/, '');
   }
 
   private fail(

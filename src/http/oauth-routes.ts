@@ -1,5 +1,6 @@
 import cookieParser from 'cookie-parser';
 import { type Request, type Response, Router } from 'express';
+import type { LinkFailure } from '../auth/link-failures';
 import type { OAuthFlow } from '../auth/oauth-flow';
 import type { Logger } from '../logger';
 import { page } from './pages';
@@ -21,6 +22,12 @@ export function oauthRouter(flow: OAuthFlow, logger: Logger): Router {
   const router = Router();
   router.use(OAUTH_PATHS.start, cookieParser());
   router.use(OAUTH_PATHS.callback, cookieParser());
+  const sendFailure = (res: Response, failure: LinkFailure) => {
+    res
+      .status(failure.status)
+      .type('html')
+      .send(page(failure.title, [failure.message], failure.ref));
+  };
   const noStore = (res: Response) => {
     res.set('Cache-Control', 'no-store');
     res.set('Referrer-Policy', 'no-referrer');
@@ -31,11 +38,7 @@ export function oauthRouter(flow: OAuthFlow, logger: Logger): Router {
     const link = typeof req.query.link === 'string' ? req.query.link : undefined;
     const result = await flow.start(link);
     if (!result.ok) {
-      const { failure } = result;
-      res
-        .status(failure.status)
-        .type('html')
-        .send(page(failure.title, [failure.message], failure.ref));
+      sendFailure(res, result.failure);
       return;
     }
     const { cookie } = result;
@@ -56,11 +59,7 @@ export function oauthRouter(flow: OAuthFlow, logger: Logger): Router {
     if (result.clear_cookie)
       res.clearCookie(result.clear_cookie.name, { path: result.clear_cookie.path });
     if (!result.ok) {
-      const { failure } = result;
-      res
-        .status(failure.status)
-        .type('html')
-        .send(page(failure.title, [failure.message], failure.ref));
+      sendFailure(res, result.failure);
       return;
     }
     const { target, advertiser_ids, advertiser_names } = result;
