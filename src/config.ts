@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { DiscordEnvSchema } from '../adapters/discord/settings';
 import { SlackSettingsSchema, slackAuthFrom } from '../adapters/slack/settings';
 import { parseTokenKeys } from './auth/token-cipher';
-
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+import { optionalString } from './env-fields';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+import { optionalString } from '../../src/env-fields';
 
 /** A Discord id (snowflake): decimal digits, sent as a string. */
 const snowflake = z

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+import { optionalString } from '../../src/env-fields';
 
 /**
  * The Slack adapter's settings, read from the environment by the composition root (merge this
