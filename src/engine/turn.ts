@@ -23,6 +23,7 @@ type Outcome = ThreadState | null;
 /** One turn: the event, the replies it makes, and the state it leads to. */
 export class Turn {
   private readonly links: LinkSteps;
+  private account: { user_id: string; lookup: Promise<LinkedAccount | null> } | undefined;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -143,8 +144,17 @@ export class Turn {
     return { ads: this.deps.ads, auth, settings: this.deps.settings };
   }
 
+  /**
+   * The requester's link, looked up once per turn (a Redis read and a decrypt): a turn may need
+   * it for a music check, the media question and the submit. Nothing in a turn links a user;
+   * a link TikTok refuses ends the turn's submit, which then only sends a new link.
+   */
   private requesterAccount(state: ThreadState): Promise<LinkedAccount | null> {
-    return this.deps.access.resolve(userKeyOf(state, state.requester));
+    if (this.account?.user_id !== state.requester.id) {
+      const lookup = this.deps.access.resolve(userKeyOf(state, state.requester));
+      this.account = { user_id: state.requester.id, lookup };
+    }
+    return this.account.lookup;
   }
 
   /**
