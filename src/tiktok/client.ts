@@ -8,12 +8,16 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
 import type {
+  AdGroupSummary,
   AdSummary,
   AdsApi,
+  CampaignSummary,
   IdentityInfo,
   ImageInfo,
   MusicCheck,
   MusicInfo,
+  ObjectLevel,
+  OperationStatus,
   TikTokAuth,
   VideoInfo,
 } from './ads-api';
@@ -324,10 +328,78 @@ export class TikTokClient implements AdsApi {
     return { adgroup_id: str(data.adgroup_id) };
   }
 
-  /** POST ad/create/ (advertiser_id added) → `data.ad_ids`. No idempotency key. Reference §7. */
+  /**
+   * POST ad/create/ (advertiser_id added) → `data.ad_ids`. No idempotency key, so it is sent
+   * once and never retried here (reference §10): a resend after a lost reply would make a
+   * second ad. The caller looks the ad up by name first.
+   */
   async createAd(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ ad_ids: string[] }> {
-    const data = await this.post<{ ad_ids?: unknown }>(auth, 'ad/create/', body);
+    const data = await this.send<{ ad_ids?: unknown }>({
+      method: 'POST',
+      endpoint: 'ad/create/',
+      access_token: auth.access_token,
+      body: { ...body, advertiser_id: auth.advertiser_id },
+      retry: false,
+    });
     return { ad_ids: Array.isArray(data.ad_ids) ? data.ad_ids.map(String) : [] };
+  }
+
+  /**
+   * GET campaign/get/ with `filtering={"campaign_name":…}` (TikTok matches loosely), keeping
+   * exact matches only. Deleted campaigns are not listed. Reference §10.
+   */
+  async findCampaigns(auth: TikTokAuth, campaign_name: string): Promise<CampaignSummary[]> {
+    const data = await this.get<{ list?: unknown }>(auth, 'campaign/get/', {
+      filtering: { campaign_name },
+      page: 1,
+      page_size: 100,
+    });
+    return asList(data.list)
+      .filter((row) => row.campaign_name === campaign_name)
+      .map((row) => ({
+        campaign_id: str(row.campaign_id),
+        campaign_name: str(row.campaign_name),
+        operation_status: str(row.operation_status),
+      }));
+  }
+
+  /** GET adgroup/get/ with `filtering={"campaign_ids":[…],"adgroup_name":…}`, exact matches. */
+  async findAdGroups(
+    auth: TikTokAuth,
+    campaign_id: string,
+    adgroup_name: string,
+  ): Promise<AdGroupSummary[]> {
+    const data = await this.get<{ list?: unknown }>(auth, 'adgroup/get/', {
+      filtering: { campaign_ids: [campaign_id], adgroup_name },
+      page: 1,
+      page_size: 100,
+    });
+    return asList(data.list)
+      .filter((row) => row.adgroup_name === adgroup_name)
+      .map((row) => ({
+        adgroup_id: str(row.adgroup_id),
+        adgroup_name: str(row.adgroup_name),
+        campaign_id: str(row.campaign_id),
+        operation_status: str(row.operation_status),
+      }));
+  }
+
+  /**
+   * POST campaign/status/update/ `{campaign_ids, operation_status}` (likewise adgroup/, ad/).
+   * ENABLE | DISABLE | DELETE. Source: TikTok "Update the status of campaigns / ad groups / ads".
+   */
+  async updateStatus(
+    auth: TikTokAuth,
+    level: ObjectLevel,
+    ids: string[],
+    operation_status: OperationStatus,
+  ): Promise<void> {
+    await this.post(auth, `${level}/status/update/`, { [`${level}_ids`]: ids, operation_status });
+  }
+
+  /** POST adgroup/update/ `{adgroup_id, budget}`. Source: TikTok "Update an ad group". */
+  async updateAdGroupBudget(auth: TikTokAuth, adgroup_id: string, budget: number): Promise<void> {
+    await this.post(auth, 'adgroup/update/', { adgroup_id, budget });
   }
 
   /** GET ad/get/ with `filtering={"adgroup_ids":[id]}` (first 100). Reference §10. */
@@ -341,6 +413,7 @@ export class TikTokClient implements AdsApi {
       ad_id: str(row.ad_id),
       ad_name: str(row.ad_name),
       adgroup_id: str(row.adgroup_id),
+      operation_status: str(row.operation_status),
     }));
   }
 }

@@ -33,6 +33,11 @@ export interface ApiRequest {
   body?: Record<string, unknown>;
   /** POST multipart body (uploads); takes precedence over `body`. */
   form?: FormData;
+  /**
+   * `false`: send once, never retry here, whatever the error (ad/create/, which has no
+   * idempotency key: a resend after a lost reply makes a second ad). The caller reconciles.
+   */
+  retry?: false;
 }
 
 /** Options of {@link TikTokHttp}; see `TikTokClientOptions`. */
@@ -87,7 +92,7 @@ export class TikTokHttp {
   /** Runs `request`, retrying rate-limit/transient failures; returns the envelope's `data`. */
   async send<T>(request: ApiRequest): Promise<T> {
     const { attempts, baseDelayMs, maxDelayMs } = this.options.retry;
-    const total = Math.max(1, Math.floor(attempts));
+    const total = request.retry === false ? 1 : Math.max(1, Math.floor(attempts));
     for (let attempt = 1; ; attempt++) {
       try {
         const data = (await this.once(request)) as T;
