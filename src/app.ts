@@ -39,6 +39,7 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
       out(renderReply(reply));
     });
     out(`[setup] ${runtime.summary}`);
+    runtime.resumer.start();
     const emulator = runtime.emulator;
     await runConsoleChat({
       engine: runtime.engine,

@@ -5,6 +5,8 @@ import { type Config, linkingMode } from './config';
 import { type AccessResolver, StaticAccessResolver } from './engine/access';
 import { ConversationEngine } from './engine/engine';
 import type { ReplySink } from './engine/reply';
+import { ProcessOwner } from './engine/submission/owner';
+import { SubmissionResumer } from './engine/submission/resume';
 import type { Platform } from './engine/thread-id';
 import { engineSettingsFrom } from './engine-settings';
 import { OAUTH_PATHS } from './http/oauth-routes';
@@ -46,6 +48,11 @@ export interface Runtime {
   /** Where replies to each platform's threads go (for work that answers no request). */
   readonly sinks: Map<Platform, ReplySink>;
   readonly background: BackgroundWork;
+  /**
+   * Resumes submissions whose process died. Adapters call `resumer.start()` once their sinks
+   * are registered (the resume is announced in the thread).
+   */
+  readonly resumer: SubmissionResumer;
   /** Waits for background work, then closes the HTTP server, store and emulator. */
   close(): Promise<void>;
 }
@@ -93,7 +100,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       else logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
     });
     const model = turnModel(config, logger);
+    const owner = new ProcessOwner({ store, keys, logger });
+    await owner.start();
+    opened.push(() => owner.stop());
     engine = new ConversationEngine({
+      owner,
       store,
       keys,
       model,
@@ -102,6 +113,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
     });
+    const resumer = new SubmissionResumer({
+      store,
+      keys,
+      owner,
+      engine,
+      sinkFor: (platform) => sinks.get(platform),
+      logger: logger.child({ component: 'resumer' }),
+    });
+    opened.push(() => resumer.stop());
     const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
       config,
@@ -115,6 +135,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       summary,
       sinks,
       background,
+      resumer,
       async close() {
         await background.drain();
         await closeAll();

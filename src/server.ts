@@ -79,6 +79,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
     await runtime.close();
     throw error;
   }
+  runtime.resumer.start();
   logger.info(
     { slack: Boolean(slack), discord: Boolean(discord), http: runtime.httpBase },
     `bot running · ${runtime.summary}`,

@@ -60,6 +60,11 @@ export interface IdentityInfo {
   display_name: string;
 }
 
+/** TikTok's envelope `request_id` of the call that produced a result (for the audit trail). */
+export interface TikTokRequestRef {
+  request_id?: string;
+}
+
 /** A created ad, as ad/get/ lists it (subset), for reconciling a retried ad/create/. */
 export interface AdSummary {
   ad_id: string;
@@ -108,15 +113,24 @@ export interface AdsApi {
   /** Creates a `CUSTOMIZED_USER` identity (POST identity/create/). */
   createIdentity(auth: TikTokAuth, display_name: string): Promise<IdentityInfo>;
   /** POST campaign/create/ with `body` (advertiser_id is added); returns the new `campaign_id`. */
-  createCampaign(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ campaign_id: string }>;
+  createCampaign(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ campaign_id: string } & TikTokRequestRef>;
   /** POST adgroup/create/ with `body` (advertiser_id is added); returns the new `adgroup_id`. */
-  createAdGroup(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ adgroup_id: string }>;
+  createAdGroup(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ adgroup_id: string } & TikTokRequestRef>;
   /**
    * POST ad/create/ with `body` (advertiser_id is added); returns the new `ad_ids`. Sent once,
    * never retried by the transport (no idempotency key): on a lost reply the caller looks the
    * ad up by `ad_name` before creating again.
    */
-  createAd(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ ad_ids: string[] }>;
+  createAd(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ ad_ids: string[] } & TikTokRequestRef>;
   /** Campaigns whose name matches `campaign_name` exactly (GET campaign/get/, name filter). */
   findCampaigns(auth: TikTokAuth, campaign_name: string): Promise<CampaignSummary[]>;
   /** Ad groups of `campaign_id` named exactly `adgroup_name` (GET adgroup/get/). */
@@ -134,7 +148,7 @@ export interface AdsApi {
     level: ObjectLevel,
     ids: string[],
     operation_status: OperationStatus,
-  ): Promise<void>;
+  ): Promise<TikTokRequestRef>;
   /** Sets an ad group's budget (POST adgroup/update/ `{adgroup_id, budget}`). */
   updateAdGroupBudget(auth: TikTokAuth, adgroup_id: string, budget: number): Promise<void>;
   /** Lists the ads in an ad group (GET ad/get/ filtered by adgroup_ids). */

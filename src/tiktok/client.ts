@@ -72,6 +72,15 @@ export interface PageInfo {
   total_page: number;
 }
 
+/** TikTok's envelope `request_id` of the call that made a result, when there was one. */
+interface Tracked {
+  request_id?: string;
+}
+
+function tracked<T extends object>(value: T, request_id: string | undefined): T & Tracked {
+  return request_id === undefined ? value : { ...value, request_id };
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function str(value: unknown): string {
@@ -144,6 +153,22 @@ export class TikTokClient implements AdsApi {
       endpoint,
       access_token: auth.access_token,
       body: { ...body, advertiser_id: auth.advertiser_id },
+    });
+  }
+
+  /** A POST whose envelope `request_id` the caller keeps (creates and status updates). */
+  private async postTracked<T>(
+    auth: TikTokAuth,
+    endpoint: string,
+    body: Record<string, unknown>,
+    retry?: false,
+  ): Promise<{ data: T; request_id?: string }> {
+    return this.#http.sendEnvelope<T>({
+      method: 'POST',
+      endpoint,
+      access_token: auth.access_token,
+      body: { ...body, advertiser_id: auth.advertiser_id },
+      ...(retry === false ? { retry } : {}),
     });
   }
 
@@ -314,18 +339,18 @@ export class TikTokClient implements AdsApi {
   async createCampaign(
     auth: TikTokAuth,
     body: Record<string, unknown>,
-  ): Promise<{ campaign_id: string }> {
-    const data = await this.post<{ campaign_id?: unknown }>(auth, 'campaign/create/', body);
-    return { campaign_id: str(data.campaign_id) };
+  ): Promise<{ campaign_id: string } & Tracked> {
+    const r = await this.postTracked<{ campaign_id?: unknown }>(auth, 'campaign/create/', body);
+    return tracked({ campaign_id: str(r.data.campaign_id) }, r.request_id);
   }
 
   /** POST adgroup/create/ (advertiser_id added) → `data.adgroup_id`. Reference §6. */
   async createAdGroup(
     auth: TikTokAuth,
     body: Record<string, unknown>,
-  ): Promise<{ adgroup_id: string }> {
-    const data = await this.post<{ adgroup_id?: unknown }>(auth, 'adgroup/create/', body);
-    return { adgroup_id: str(data.adgroup_id) };
+  ): Promise<{ adgroup_id: string } & Tracked> {
+    const r = await this.postTracked<{ adgroup_id?: unknown }>(auth, 'adgroup/create/', body);
+    return tracked({ adgroup_id: str(r.data.adgroup_id) }, r.request_id);
   }
 
   /**
@@ -333,15 +358,13 @@ export class TikTokClient implements AdsApi {
    * once and never retried here (reference §10): a resend after a lost reply would make a
    * second ad. The caller looks the ad up by name first.
    */
-  async createAd(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ ad_ids: string[] }> {
-    const data = await this.send<{ ad_ids?: unknown }>({
-      method: 'POST',
-      endpoint: 'ad/create/',
-      access_token: auth.access_token,
-      body: { ...body, advertiser_id: auth.advertiser_id },
-      retry: false,
-    });
-    return { ad_ids: Array.isArray(data.ad_ids) ? data.ad_ids.map(String) : [] };
+  async createAd(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ ad_ids: string[] } & Tracked> {
+    const r = await this.postTracked<{ ad_ids?: unknown }>(auth, 'ad/create/', body, false);
+    const ad_ids = Array.isArray(r.data.ad_ids) ? r.data.ad_ids.map(String) : [];
+    return tracked({ ad_ids }, r.request_id);
   }
 
   /**
@@ -393,8 +416,12 @@ export class TikTokClient implements AdsApi {
     level: ObjectLevel,
     ids: string[],
     operation_status: OperationStatus,
-  ): Promise<void> {
-    await this.post(auth, `${level}/status/update/`, { [`${level}_ids`]: ids, operation_status });
+  ): Promise<Tracked> {
+    const r = await this.postTracked(auth, `${level}/status/update/`, {
+      [`${level}_ids`]: ids,
+      operation_status,
+    });
+    return tracked({}, r.request_id);
   }
 
   /** POST adgroup/update/ `{adgroup_id, budget}`. Source: TikTok "Update an ad group". */

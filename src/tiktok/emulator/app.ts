@@ -21,9 +21,9 @@ import { type FaultControl, parseFaultSpec } from './faults';
 import { boundaryOf, type MultipartFile, parseMultipart } from './multipart';
 import type { Route, RouteContext } from './route';
 import { adsRoutes } from './routes-ads';
-import { statusRoutes } from './routes-status';
 import { creativeRoutes } from './routes-creative';
 import { oauthRoutes, portalAuth } from './routes-oauth';
+import { statusRoutes } from './routes-status';
 import type { Params } from './rules';
 import type { ApiObject, EmulatorState } from './state';
 
