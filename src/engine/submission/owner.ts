@@ -51,11 +51,14 @@ export class ProcessOwner {
     this.timer.unref();
   }
 
-  /** Stops the heartbeat and deletes the key (a clean exit frees its work at once). */
-  async stop(): Promise<void> {
+  /**
+   * Stops the heartbeat and deletes the key (a clean exit frees its work at once). With
+   * `keepKey` the key is left to expire on its own, which is what a crash looks like.
+   */
+  async stop(options: { keepKey?: boolean } = {}): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.options.store.delete(this.options.keys.owner(this.id));
+    if (!options.keepKey) await this.options.store.delete(this.options.keys.owner(this.id));
   }
 
   /** Whether the owner `ownerId` is gone (never true for this process itself). */
