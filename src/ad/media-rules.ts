@@ -37,8 +37,15 @@ export function checkCarouselImages(ids: string[], library: ImageInfo[]): Checke
   return { ok: true, value: { image_ids: unique } };
 }
 
-const ratio = (w: number, h: number): number => w / h;
-const sameRatio = (a: number, b: number): boolean => Math.abs(a - b) / b < 0.01;
+/**
+ * Same aspect ratio, compared exactly (w1·h2 = w2·h1), as TikTok words it: "the aspect ratio of
+ * the image should be the same as the video" (SDK js_sdk/docs/AdcreateCreatives.md at c3a04b9,
+ * `image_ids`). Any tolerance TikTok allows is UNCONFIRMED, so none is assumed.
+ */
+const sameRatio = (
+  a: { width: number; height: number },
+  b: { width: number; height: number },
+): boolean => a.width * b.height === b.width * a.height;
 
 /**
  * A single video and its cover: the video from the library, and exactly one cover image whose
@@ -55,12 +62,11 @@ export function checkSingleVideo(
   const video = videos.find((v) => v.video_id === video_id);
   if (!video)
     return fail('media.unknown_video', `Video ${video_id} is not in your TikTok library.`);
-  const want = ratio(video.width, video.height);
   if (cover_id) {
     const cover = images.find((i) => i.image_id === cover_id);
     if (!cover)
       return fail('media.unknown_image', `Image ${cover_id} is not in your TikTok library.`);
-    if (!sameRatio(ratio(cover.width, cover.height), want)) {
+    if (!sameRatio(cover, video)) {
       return fail(
         'media.cover_ratio',
         `The cover ${cover_id} must have the video's shape (${video.width}x${video.height}).`,
@@ -68,7 +74,7 @@ export function checkSingleVideo(
     }
     return { ok: true, value: { video_id, image_ids: [cover_id] } };
   }
-  const auto = images.find((i) => sameRatio(ratio(i.width, i.height), want));
+  const auto = images.find((i) => sameRatio(i, video));
   if (!auto) {
     return fail(
       'media.no_cover',

@@ -47,6 +47,9 @@ const BILLING_FOR_GOAL: Readonly<Record<string, string>> = {
   TRAFFIC_LANDING_PAGE_VIEW: 'OCPM',
 };
 
+/** Max `location_ids` + `zipcode_ids` per ad group (bububa model/adgroup/create.go). */
+export const MAX_LOCATION_IDS = 3000;
+
 /** Objectives whose ad groups need no `promotion_type` (reference §6). */
 const NO_PROMOTION_TYPE = new Set(['REACH', 'VIDEO_VIEWS', 'ENGAGEMENT']);
 
@@ -101,8 +104,17 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
 
   const location_ids = optStringArray(body, 'location_ids');
   const zipcode_ids = optStringArray(body, 'zipcode_ids');
-  if ((location_ids?.length ?? 0) + (zipcode_ids?.length ?? 0) === 0) {
+  // At least one of location_ids / zipcode_ids, at most 3,000 together. Source: SDK
+  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9 (`location_ids` [required]); the 3,000 cap:
+  // bububa/tiktok-business model/adgroup/create.go, `LocationIDs` comment.
+  const targeted = (location_ids?.length ?? 0) + (zipcode_ids?.length ?? 0);
+  if (targeted === 0) {
     paramError('Missing required field(s): location_ids.');
+  }
+  if (targeted > MAX_LOCATION_IDS) {
+    paramError(
+      `location_ids: at most ${MAX_LOCATION_IDS} location_ids and zipcode_ids together (got ${targeted}).`,
+    );
   }
 
   // Budget: ignored under campaign budget optimization (CBO), required otherwise.
@@ -184,7 +196,13 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
       );
     }
   }
-  const pacing = checkEnum(optString(body, 'pacing'), PACINGS, 'pacing') ?? 'PACING_MODE_SMOOTH';
+  // `pacing` is required unless CBO is on (then TikTok forces PACING_MODE_SMOOTH). Source: SDK
+  // python_sdk/business_api_client/models/adgroup_create_body.py (`pacing` setter rejects None)
+  // and js_sdk/docs/AdgroupCreateBody.md at c3a04b9 ("Otherwise, this field is required").
+  if (!campaign.budget_optimize_on) requireFields(body, ['pacing']);
+  const pacing = campaign.budget_optimize_on
+    ? 'PACING_MODE_SMOOTH'
+    : (checkEnum(optString(body, 'pacing'), PACINGS, 'pacing') as string);
   if (pacing === 'PACING_MODE_FAST' && bid_type !== 'BID_TYPE_CUSTOM') {
     paramError('pacing: PACING_MODE_FAST is only available with BID_TYPE_CUSTOM.');
   }

@@ -63,9 +63,26 @@ export function validateCampaign(body: Params, currency: string): CampaignInput 
   const operation_status =
     checkEnum(optString(body, 'operation_status'), OPERATION_STATUSES, 'operation_status') ??
     'ENABLE';
+  // budget_optimize_on (CBO). The SDK disagrees with itself on the default: the Python model
+  // (python_sdk/business_api_client/models/campaign_create_body.py) defaults it to False, the
+  // field text (js_sdk/docs/CampaignCreateBody.md at c3a04b9) says "Default: True". Live default
+  // UNCONFIRMED; the emulator takes the stricter reading (absent = on), so a client that relies
+  // on the default is caught here.
   const cbo = body.budget_optimize_on;
   if (cbo !== undefined && typeof cbo !== 'boolean') {
     paramError('budget_optimize_on: must be a boolean.');
+  }
+  const budget_optimize_on = cbo ?? true;
+  // With CBO on, the campaign must carry the budget: TOTAL, DYNAMIC_DAILY or DAY, never
+  // INFINITE. Source: bububa/tiktok-business model/campaign/create.go, `BudgetMode` comment.
+  if (
+    budget_optimize_on &&
+    budget_mode === 'BUDGET_MODE_INFINITE' &&
+    objective_type !== 'RF_REACH'
+  ) {
+    paramError(
+      `budget_mode: BUDGET_MODE_INFINITE is not allowed with Campaign Budget Optimization (budget_optimize_on${cbo === undefined ? ' defaults to true' : ' is true'}); send budget_optimize_on: false to budget on the ad groups.`,
+    );
   }
   const input: CampaignInput = {
     campaign_name,
@@ -73,7 +90,7 @@ export function validateCampaign(body: Params, currency: string): CampaignInput 
     budget_mode,
     budget,
     operation_status,
-    budget_optimize_on: cbo === true,
+    budget_optimize_on,
   };
   if (body.request_id !== undefined) {
     if (!isInt64String(body.request_id)) {
