@@ -14,7 +14,8 @@ const fail = (rule: string, message: string): Checked<never> => ({
 
 /**
  * Carousel images: 1..35 ids from the advertiser's library, each `is_carousel_usable`.
- * Source: TikTok "Create Carousel Ads" (doc 1766217791987713), `image_ids`.
+ * Source: TikTok "Create Carousel Ads" (doc 1766217791987713), `image_ids`; bububa
+ * model/ad/creative.go `ImageIDs` (reference §7).
  */
 export function checkCarouselImages(ids: string[], library: ImageInfo[]): Checked<MediaSelection> {
   const unique = [...new Set(ids)];
@@ -51,7 +52,8 @@ const sameRatio = (
  * A single video and its cover: the video from the library, and exactly one cover image whose
  * aspect ratio matches the video's. With no `cover_id`, the first library image of the same
  * ratio is picked. Source: TikTok "Create ads", SINGLE_VIDEO needs `video_id` and one
- * `image_ids` cover of the video's ratio.
+ * `image_ids` cover of the video's ratio (SDK js_sdk/docs/AdcreateCreatives.md at c3a04b9,
+ * `video_id`, `image_ids`); picking the first matching image is ours.
  */
 export function checkSingleVideo(
   video_id: string,

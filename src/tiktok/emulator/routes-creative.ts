@@ -13,7 +13,7 @@ import { filteringOf, idFilter, paginate, type Route, type RouteContext } from '
 import { checkEnum, checkText, MUSIC_SCENES, optString, type Params, reqString } from './rules';
 import type { MusicRecord } from './state';
 
-/** Carousel music limit: MP3 ≤ 10 MB (reference §8). */
+/** Carousel music limit: MP3 ≤ 10 MB (bububa model/file/music/upload.go, reference §8). */
 export const MAX_CAROUSEL_MUSIC_BYTES = 10 * 1024 * 1024;
 
 const SEARCH_TYPES = [
@@ -56,6 +56,11 @@ function looksLikeMp3(data: Buffer): boolean {
   return b0 === 0xff && (b1 & 0xe0) === 0xe0;
 }
 
+/**
+ * file/music/get/. Rules: `search_type` required for carousel scenes; SEARCH_BY_MUSIC_ID needs
+ * `filtering.music_ids` (≤ 100); page_size ≤ 1,000. Source: bububa api/file/music + model
+ * (reference §8). LIKED/HISTORY answer empty lists: our simplification.
+ */
 const musicGet: Route = {
   method: 'GET',
   auth: true,
@@ -103,6 +108,13 @@ const musicGet: Route = {
   },
 };
 
+/**
+ * file/music/upload/. Rules: carousel scenes need `upload_type` (or `material_action`);
+ * `music_signature` = MD5 (mismatch 40900 SIGNATURE_ERROR); empty 40906; carousel music MP3
+ * ≤ 10 MB (40907 / 40908); `file_name` 1-100, unique per advertiser (40911). Sources: bububa
+ * model/file/music/upload.go (reference §8); codes: SDK tiktok_business/tiktok_code.py. The MP3 sniff
+ * (ID3 tag or frame sync) is ours.
+ */
 const musicUpload: Route = {
   method: 'POST',
   auth: true,

@@ -1,9 +1,11 @@
 /**
  * ad/create/ creative validation, as TikTok answers it. 40002 naming the field (prefixed
  * `creatives[i].`), 40007 for unknown image/identity, 40053 for an unknown video.
- * Source: TikTok "Create ads" / "Create Carousel Ads" (doc 1766217791987713) via
- * reference/tiktok-api.md §7-§8 and the emulator list ("You must upload an image",
- * "Please select valid music for Carousel Ads.").
+ * Sources per rule below (`SDK` = tiktok/tiktok-business-api-sdk, field texts in
+ * js_sdk/docs/AdcreateCreatives.md at c3a04b9; `bububa` = bububa/tiktok-business
+ * model/ad/creative.go), TikTok "Create Carousel Ads" (doc 1766217791987713), summarised in
+ * reference/tiktok-api.md §7-§8 with the real messages "You must upload an image" and "Please
+ * select valid music for Carousel Ads.".
  */
 import { EmulatorError, paramError } from './envelope';
 import type { ImageFixture, VideoFixture } from './fixtures';
@@ -35,7 +37,11 @@ export interface AdContext {
   advertiser_id: string;
 }
 
-/** The rejection TikTok gives for music a carousel cannot use (code UNCONFIRMED; 40002). */
+/**
+ * The rejection TikTok gives for music a carousel cannot use: real text (reference §4.1, a PHP
+ * integration "confirmed live"); its code is UNCONFIRMED (40002 here, as another integration
+ * reports).
+ */
 export const INVALID_CAROUSEL_MUSIC = 'Please select valid music for Carousel Ads.';
 
 const CAROUSEL_SCENES = new Set(['CAROUSEL_ADS', 'CATALOG_CAROUSEL']);
@@ -88,7 +94,12 @@ export function validateCreative(
     paramError(`creatives[${i}]: must be an object.`);
   }
   const c = creative as Params;
+  // ad_format: required for single image/video ads (bububa `AdFormat`). ad_text: required for
+  // image/video and non-Spark ads, 1-100 characters, CJK count 2, no emoji (SDK `ad_text`,
+  // bububa `AdText`).
   requireFields(c, ['ad_format', 'ad_text'], p);
+  // ad_name: SDK and bububa call it optional ("" = auto-generated); requiring the key is our
+  // strictness (UNCONFIRMED). ≤ 512, CJK count 2, no emoji: SDK `ad_name`.
   if (c.ad_name === undefined) paramError(`Missing required field(s): ${p}ad_name.`);
   const ad_format = checkEnum(reqString(c, 'ad_format', p), AD_FORMATS, `${p}ad_format`);
   let ad_name = optString(c, 'ad_name', p) ?? '';
@@ -96,6 +107,7 @@ export function validateCreative(
   const ad_text = reqString(c, 'ad_text', p);
   checkText(ad_text, `${p}ad_text`, 1, 100);
 
+  // call_to_action or call_to_action_id needed for TikTok ads: SDK `call_to_action`.
   const call_to_action = checkEnum(
     optString(c, 'call_to_action', p),
     CALL_TO_ACTIONS,
@@ -160,6 +172,9 @@ export function validateCreative(
   const images = image_ids.map((id) => ctx.image(id) ?? notExist(`${p}image_ids`, id));
   const placements = Array.isArray(ctx.adgroup.placements) ? ctx.adgroup.placements : [];
 
+  // Media per format: SINGLE_VIDEO needs video_id (SDK `video_id`) and exactly one cover
+  // (SDK `image_ids`; "You must upload an image", reference §4.1), music_id only for carousels
+  // (reference §8). An unknown video → 40053 (reference §4.1 table; code name UNCONFIRMED).
   if (ad_format === 'SINGLE_VIDEO') {
     if (!video_id) paramError(`Missing required field(s): ${p}video_id.`);
     const video = ctx.video(video_id);
@@ -175,6 +190,8 @@ export function validateCreative(
     }
     if (music_id !== undefined) paramError(`${p}music_id: not allowed for SINGLE_VIDEO ads.`);
   } else if (ad_format === 'CAROUSEL_ADS') {
+    // 1-35 carousel-usable images, a carousel-scene music_id, no video, TikTok placement:
+    // TikTok "Create Carousel Ads" (doc 1766217791987713), bububa `ImageIDs`, reference §7.
     if (video_id !== undefined) paramError(`${p}video_id: not allowed for CAROUSEL_ADS.`);
     if (images.length < 1 || images.length > 35) {
       paramError(`${p}image_ids: CAROUSEL_ADS needs 1 to 35 images (got ${images.length}).`);
@@ -190,6 +207,8 @@ export function validateCreative(
       paramError(`${p}ad_format: CAROUSEL_ADS requires the TikTok placement.`);
     }
   } else if (ad_format === 'SINGLE_IMAGE') {
+    // Exactly one image, not on TikTok placement alone (Pangle / Global App Bundle): SDK
+    // `ad_format` and bububa `ImageIDs` (reference §7).
     if (images.length !== 1) paramError(`${p}image_ids: SINGLE_IMAGE needs exactly one image.`);
     if (placements.length === 1 && placements[0] === 'PLACEMENT_TIKTOK') {
       paramError(`${p}ad_format: SINGLE_IMAGE is not available on the TikTok placement.`);
@@ -201,6 +220,7 @@ export function validateCreative(
     paramError(`${p}ad_format: ${ad_format} is not supported by the emulator.`);
   }
 
+  // operation_status ENABLE (default) | DISABLE: bububa enum/operation_status.go.
   const operation_status =
     checkEnum(optString(c, 'operation_status', p), OPERATION_STATUSES, `${p}operation_status`) ??
     'ENABLE';
