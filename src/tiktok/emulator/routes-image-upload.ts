@@ -13,6 +13,8 @@
  * - `file_name` 1-100 characters, unique per advertiser → else 40911 DUPLICATED_MATERIAL_NAME:
  *   reference §9.
  * - Only UPLOAD_BY_FILE is served (UPLOAD_BY_URL / UPLOAD_BY_FILE_ID → 40002): our limitation.
+ * - Like the seeded library, an uploaded image is listed for every advertiser: our
+ *   simplification (TikTok's libraries are per advertiser).
  */
 import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
