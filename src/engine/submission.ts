@@ -1,3 +1,4 @@
+import { resolveIdentity } from '../tiktok/identity';
 import { contentHash } from './content-hash';
 import type { SubmitContext, SubmittedIds } from './submission/context';
 import { budgetOf, newDraftId, newSubmission, partHashes } from './submission/record';
@@ -66,12 +67,13 @@ async function submitSteps(
   run: SubmissionRun,
 ): Promise<{ campaign_id: string; adgroup_id: string; ad_id: string }> {
   const { sub, ctx, state } = run;
-  const identity_id = sub.identity_id ?? (await resolveIdentity(ctx));
+  const { identity_id, display_name } = await resolveIdentity(ctx, sub.identity_id);
   if (!sub.identity_id) {
     sub.identity_id = identity_id;
     await ctx.persist(state);
   }
-  const parts = partHashes(state, ctx.settings, identity_id);
+  const identity = { identity_id, display_name };
+  const parts = partHashes(state, ctx.settings, identity);
   if (sub.replaces) {
     const { notes } = await reuseOrDelete(run, sub.replaces, parts, budgetOf(state, ctx.settings));
     delete sub.replaces;
@@ -81,7 +83,7 @@ async function submitSteps(
   sub.parts = parts;
   const campaign_id = await ensureCampaign(run);
   const adgroup_id = await ensureAdGroup(run, campaign_id);
-  const ad_id = await ensureAd(run, adgroup_id, identity_id);
+  const ad_id = await ensureAd(run, adgroup_id, identity);
   await enableAll(run, { campaign: campaign_id, adgroup: adgroup_id, ad: ad_id });
   return { campaign_id, adgroup_id, ad_id };
 }
@@ -103,15 +105,4 @@ function leftObjects(sub: Submission): boolean {
   return Boolean(
     sub.campaign_id || sub.campaign_attempted || sub.replaces || sub.adgroup_id || sub.ad_id,
   );
-}
-
-/** The identity to run the ad under: configured id, else one named like the setting, else a new one. */
-async function resolveIdentity(ctx: SubmitContext): Promise<string> {
-  const { identity } = ctx.settings;
-  if (identity.identity_id) return identity.identity_id;
-  const found = (await ctx.ads.listIdentities(ctx.auth)).find(
-    (i) => i.display_name === identity.display_name,
-  );
-  if (found) return found.identity_id;
-  return (await ctx.ads.createIdentity(ctx.auth, identity.display_name)).identity_id;
 }

@@ -64,12 +64,12 @@ function hashOf(body: Record<string, unknown>, drop: string[]): string {
 export function partHashes(
   state: ThreadState,
   settings: EngineSettings,
-  identity_id: string,
+  identity: { identity_id: string; display_name: string },
 ): { campaign: string; adgroup: string; ad: string } {
   const { draft } = state;
   const campaign = campaignBody(draft, '0', draft.campaign_name ?? '');
   const adgroup = adGroupBody(draft, '0', 0, '0', settings.targeting, new Date(0), '');
-  const ad = adBody(draft, '0', '', identity_id);
+  const ad = adBody(draft, '0', '', identity.identity_id, identity.display_name);
   return {
     campaign: hashOf({ ...campaign, base_name: draft.campaign_name }, [
       'campaign_name',

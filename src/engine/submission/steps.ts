@@ -84,7 +84,7 @@ export async function ensureAdGroup(run: SubmissionRun, campaign_id: string): Pr
 export async function ensureAd(
   run: SubmissionRun,
   adgroup_id: string,
-  identity_id: string,
+  identity: { identity_id: string; display_name: string },
 ): Promise<string> {
   const { sub, ctx, state } = run;
   if (sub.ad_id) return sub.ad_id;
@@ -100,7 +100,7 @@ export async function ensureAd(
       create: async () => {
         const r = await ctx.ads.createAd(
           run.auth,
-          adBody(state.draft, adgroup_id, sub.ad_name, identity_id),
+          adBody(state.draft, adgroup_id, sub.ad_name, identity.identity_id, identity.display_name),
         );
         const ad_id = r.ad_ids[0];
         if (!ad_id) throw new Error('TikTok returned no ad id');

@@ -22,6 +22,7 @@ import { boundaryOf, type MultipartFile, parseMultipart } from './multipart';
 import type { Route, RouteContext } from './route';
 import { adsRoutes } from './routes-ads';
 import { creativeRoutes } from './routes-creative';
+import { imageUploadRoutes } from './routes-image-upload';
 import { oauthRoutes, portalAuth } from './routes-oauth';
 import { statusRoutes } from './routes-status';
 import type { Params } from './rules';
@@ -33,6 +34,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   ...adsRoutes,
   ...statusRoutes,
   ...creativeRoutes,
+  ...imageUploadRoutes,
 };
 
 /** What `GET /_emulator/counts` and `emulator.counts()` report. */
