@@ -491,7 +491,7 @@ export class Turn {
       });
       delete state.last_failure;
       logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
-      await this.say(this.text('Your ad was created on TikTok.', 'success'), {
+      await this.say(this.text('Your ad was created on TikTok and switched on.', 'success'), {
         type: 'result',
         ...ids,
       });

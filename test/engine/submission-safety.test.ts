@@ -62,12 +62,12 @@ describe('nothing live until it is complete', () => {
         { step: 'campaign', status: 'done' },
         { step: 'adgroup', status: 'done' },
         { step: 'ad', status: 'done' },
-        { step: 'enable', label: 'Switch on', status: 'done' },
+        { step: 'enable', label: 'Switch all on', status: 'done' },
       ],
     });
     expect(
       progress.some((b) =>
-        JSON.stringify(b).includes('"step":"enable","label":"Switch on","status":"running"'),
+        JSON.stringify(b).includes('"step":"enable","label":"Switch all on","status":"running"'),
       ),
     ).toBe(true);
     expect(statuses(h.emulator)).toEqual({

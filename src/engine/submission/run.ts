@@ -32,12 +32,10 @@ export class SubmissionRun {
       id ? { step: s, label, status: 'done', id } : { step: s, label, status: 'pending' };
     const allOn = (sub.enabled?.length ?? 0) === 3;
     this.steps = [
-      step('campaign', 'Campaign (off)', sub.campaign_id),
-      step('adgroup', 'Ad group (off)', sub.adgroup_id),
-      step('ad', 'Ad (off)', sub.ad_id),
-      allOn
-        ? { step: 'enable', label: 'Switch on', status: 'done' }
-        : { step: 'enable', label: 'Switch on', status: 'pending' },
+      step('campaign', 'Campaign', sub.campaign_id),
+      step('adgroup', 'Ad group', sub.adgroup_id),
+      step('ad', 'Ad', sub.ad_id),
+      { step: 'enable', label: 'Switch all on', status: allOn ? 'done' : 'pending' },
     ];
   }
 
