@@ -1,8 +1,9 @@
+import { TikTokApiError } from '../tiktok/errors';
 import { resolveIdentity } from '../tiktok/identity';
 import { contentHash } from './content-hash';
 import type { SubmitContext, SubmittedIds } from './submission/context';
-import { budgetOf, newDraftId, newSubmission, partHashes } from './submission/record';
-import { reuseOrDelete } from './submission/reuse';
+import { budgetOf, leftObjects, newDraftId, newSubmission, partHashes } from './submission/record';
+import { deleteUnadopted, reuseOrDelete } from './submission/reuse';
 import { SubmissionRun } from './submission/run';
 import { enableAll, ensureAd, ensureAdGroup, ensureCampaign } from './submission/steps';
 import type { Submission, ThreadState } from './thread-state';
@@ -74,6 +75,7 @@ async function submitSteps(
   }
   const identity = { identity_id, display_name };
   const parts = partHashes(state, ctx.settings, identity);
+  if (state.abandoned?.length) await cleanUpAbandoned(run);
   if (sub.replaces) {
     const { notes } = await reuseOrDelete(run, sub.replaces, parts, budgetOf(state, ctx.settings));
     delete sub.replaces;
@@ -88,6 +90,33 @@ async function submitSteps(
   return { campaign_id, adgroup_id, ad_id };
 }
 
+function isTikTokApiError(error: unknown): error is TikTokApiError {
+  return error instanceof TikTokApiError;
+}
+
+/**
+ * Deletes the switched-off objects of drafts the thread started over from. A failure here does
+ * not stop the new submission: they stay off, are kept in `abandoned`, and the thread is told.
+ */
+async function cleanUpAbandoned(run: SubmissionRun): Promise<void> {
+  const { state, ctx } = run;
+  const notes: string[] = [];
+  try {
+    for (const old of state.abandoned ?? []) await deleteUnadopted(run, old, {}, notes);
+    delete state.abandoned;
+  } catch (error) {
+    if (!isTikTokApiError(error)) throw error;
+    notes.push(
+      `Could not delete them yet (TikTok ${error.code}: ${error.tiktok_message}); they stay switched off and the next submission tries again.`,
+    );
+  }
+  await run.save();
+  if (notes.length > 0)
+    await ctx.notify?.(
+      `Cleaned up after the draft this thread started over from:\n${notes.join('\n')}`,
+    );
+}
+
 /**
  * The saved submission when its key matches this draft, content and advertiser; otherwise a
  * new one, which `replaces` the saved one when that one left objects behind.
@@ -99,10 +128,4 @@ function currentSubmission(state: ThreadState, hash: string, ctx: SubmitContext)
   if (old && old.key === fresh.key) return old;
   if (old && !old.finished_at && leftObjects(old)) fresh.replaces = old;
   return fresh;
-}
-
-function leftObjects(sub: Submission): boolean {
-  return Boolean(
-    sub.campaign_id || sub.campaign_attempted || sub.replaces || sub.adgroup_id || sub.ad_id,
-  );
 }

@@ -105,6 +105,11 @@ export interface ThreadState {
    */
   advertiser_id?: string;
   submission?: Submission;
+  /**
+   * Unfinished attempts of drafts this thread started over from (their objects are switched
+   * off); the next submission deletes them and says so.
+   */
+  abandoned?: Submission[];
   last_failure?: FailureInfo;
   created_at: string;
   updated_at: string;

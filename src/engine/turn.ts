@@ -15,7 +15,7 @@ import { questionFor } from './questions';
 import { isTikTokError, remediationFor } from './remediation';
 import type { Block, Reply, SuggestedAction } from './reply';
 import { runOwnedSubmission } from './submission/owned';
-import { newDraftId } from './submission/record';
+import { newDraftId, startOver } from './submission/record';
 import type { ThreadState } from './thread-state';
 
 /** A turn's result: what to save (or `null`: leave saved state as it was). */
@@ -113,7 +113,7 @@ export class Turn {
             return null;
           case 'reset':
             await this.say(this.text('Started over with an empty draft.'));
-            return this.askNext(this.fresh());
+            return this.askNext(startOver(saved, this.fresh()));
           case 'choose_advertiser':
             return this.links.chooseAdvertiser(saved, event.value ?? '');
         }
@@ -226,7 +226,7 @@ export class Turn {
 
     if (turn.intent === 'reset') {
       await this.say(this.text('Started over with an empty draft.'));
-      return this.askNext(this.fresh());
+      return this.askNext(startOver(saved, this.fresh()));
     }
 
     const auth = await this.requesterAuth(state);

@@ -201,9 +201,27 @@ describe('one submission identity per draft attempt', () => {
       failed?.submission?.campaign_id,
     );
     expect(h.emulator.counts()).toMatchObject({ campaigns: 2, adgroups: 2, ads: 1 });
-    // The abandoned attempt's objects were never switched on.
-    const old = h.emulator.state.campaigns.get(failed?.submission?.campaign_id ?? '');
-    expect(old?.operation_status).toBe('DISABLE');
+    // The abandoned attempt's objects were never switched on, and are now deleted.
+    const oldId = failed?.submission?.campaign_id ?? '';
+    expect(h.emulator.state.campaigns.get(oldId)?.operation_status).toBe('DELETE');
+    expect(textOf(replies)).toContain('Cleaned up after the draft this thread started over from');
+    expect(textOf(replies)).toContain(`Deleted campaign ${oldId}`);
+    expect((await t.state())?.abandoned).toBeUndefined();
+    await h.close();
+  });
+
+  it('a saved draft from before draft ids gets one when loaded', async () => {
+    const h = await start();
+    const t = h.thread();
+    await t.say('Create a campaign called Legacy for traffic');
+    const saved = await t.state();
+    if (!saved) throw new Error('no state');
+    delete saved.draft_id;
+    await h.store.set(h.keys.thread(t.id), saved);
+    await t.say('set budget to 75');
+    const loaded = await t.state();
+    expect(loaded?.draft_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(loaded?.draft).toMatchObject({ campaign_name: 'Legacy', budget: 75 });
     await h.close();
   });
 

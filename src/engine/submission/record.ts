@@ -85,3 +85,22 @@ export function partHashes(
     ad: hashOf(ad, ['adgroup_id']),
   };
 }
+
+/** Whether an unfinished attempt left (or may have left) objects at TikTok. */
+export function leftObjects(sub: Submission): boolean {
+  return Boolean(
+    sub.campaign_id || sub.campaign_attempted || sub.replaces || sub.adgroup_id || sub.ad_id,
+  );
+}
+
+/**
+ * The state a thread starts over with: `fresh`, keeping the unfinished attempts of `saved` (and
+ * those it kept) in `abandoned`, so the next submission deletes their switched-off objects.
+ */
+export function startOver(saved: ThreadState, fresh: ThreadState): ThreadState {
+  const abandoned = [...(saved.abandoned ?? [])];
+  const sub = saved.submission;
+  if (sub && !sub.finished_at && leftObjects(sub)) abandoned.push(sub);
+  if (abandoned.length > 0) fresh.abandoned = abandoned;
+  return fresh;
+}

@@ -125,11 +125,14 @@ async function locate(
   return ad ? { campaign, adgroup, ad } : { campaign, adgroup };
 }
 
-/** Deletes what `older` made and `newer` did not take over (a chain of edits mid-cleanup). */
-async function deleteUnadopted(
+/**
+ * Deletes what `older` made and `newer` (if any) did not take over: a chain of edits
+ * mid-cleanup, or the attempt of a draft the thread started over from.
+ */
+export async function deleteUnadopted(
   run: SubmissionRun,
   older: Submission,
-  newer: Submission,
+  newer: Partial<Submission>,
   notes: string[],
 ): Promise<void> {
   const auth: TikTokAuth = { ...run.auth, advertiser_id: older.advertiser_id };
