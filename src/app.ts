@@ -19,6 +19,8 @@ export interface TerminalOptions {
    * chat says whether the draft was kept (Redis) or is lost (in memory).
    */
   signal?: AbortSignal;
+  /** Called once everything runs, before the first line is read (tests read `httpBase`). */
+  onStarted?: (runtime: Runtime) => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
       out(renderReply(reply));
     });
     out(`[setup] ${runtime.summary}`);
+    options.onStarted?.(runtime);
     const emulator = runtime.emulator;
     await runConsoleChat({
       engine: runtime.engine,

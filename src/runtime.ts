@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import pino from 'pino';
 import { PinoAuditLog } from './auth/audit';
 import { createLinking } from './auth/create-linking';
@@ -91,7 +92,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const keys = new Keys(config.STATE_PREFIX);
     const work = createWorkTracker();
     const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
-    if (prometheus) http.app.get('/metrics', prometheus.handler);
+    if (prometheus) http.mount(Router().get('/metrics', prometheus.handler));
     http.readinessChecks.set('accepting', async () =>
       work.accepting ? true : { ok: false, error: 'shutting down' },
     );
