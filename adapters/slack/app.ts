@@ -18,13 +18,18 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLACK_INSTALL_PATH = '/slack/install';
 export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
-/** Bot scopes the manifest asks for and OAuth installs request. */
+/**
+ * Bot scopes the manifest asks for and OAuth installs request. No `chat:write.public`: the bot
+ * posts only where it is a member (it would never see replies elsewhere); `channels:read` and
+ * `groups:read` let it check that with `conversations.info`.
+ */
 export const SLACK_BOT_SCOPES = [
   'commands',
   'chat:write',
-  'chat:write.public',
   'channels:history',
   'groups:history',
+  'channels:read',
+  'groups:read',
   'im:write',
   'app_mentions:read',
   'reactions:read',
