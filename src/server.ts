@@ -107,7 +107,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
       discord: discord ? 'gateway' : 'off',
       tiktok: runtime.emulator ? 'emulator' : config.TIKTOK_BASE_URL,
       model: config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline',
-      state: config.REDIS_URL ? 'redis' : 'memory',
+      store: config.REDIS_URL ? 'redis' : 'memory',
       metrics: config.METRICS === 'on' ? '/metrics' : 'off',
       shutdown_grace_ms: config.SHUTDOWN_GRACE_MS,
     },

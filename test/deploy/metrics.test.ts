@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runTerminal } from '../../src/app';
-import { silentLogger } from '../../src/logger';
 import type { Runtime } from '../../src/runtime';
+import { LogCapture } from '../auth/linking-support';
+import { topLevelCount } from './log-lines';
 
 const SCRIPT = readFileSync(join(__dirname, '../../examples/conversation.txt'), 'utf8');
 const LINES = SCRIPT.split('\n').filter((l) => l.trim() !== '');
@@ -33,7 +34,10 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 /** Plays the README conversation in the terminal chat and reads /metrics before it ends. */
-async function playAndScrape(env: NodeJS.ProcessEnv): Promise<{ status: number; body: string }> {
+async function playAndScrape(
+  env: NodeJS.ProcessEnv,
+  logs = new LogCapture('debug'),
+): Promise<{ status: number; body: string }> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -45,7 +49,7 @@ async function playAndScrape(env: NodeJS.ProcessEnv): Promise<{ status: number; 
     env: { LOG_LEVEL: 'silent', ...env },
     input,
     output,
-    logger: silentLogger(),
+    logger: logs.logger,
     onStarted: (r) => {
       runtime = r;
     },
@@ -63,7 +67,11 @@ async function playAndScrape(env: NodeJS.ProcessEnv): Promise<{ status: number; 
 
 describe('GET /metrics', () => {
   it('counts a played conversation: turns, model calls, TikTok calls and one submission', async () => {
-    const { status, body } = await playAndScrape({});
+    const logs = new LogCapture('debug');
+    const { status, body } = await playAndScrape({}, logs);
+    // Every component (engine, tiktok-client, linking, …) logs its name once per line.
+    expect(logs.lines.some((l) => l.includes('"component":"tiktok-client"'))).toBe(true);
+    for (const line of logs.lines) expect(topLevelCount(line, 'component')).toBeLessThanOrEqual(1);
     expect(status).toBe(200);
     const turns = (outcome: string) =>
       sample(body, 'tiktok_ad_bot_turns_total', { platform: 'console', outcome });
