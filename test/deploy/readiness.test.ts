@@ -109,6 +109,10 @@ describe('/readyz follows Redis: 503 when it stops, 200 when it is back', () => 
     expect(down.body.checks).toMatchObject({ redis: { ok: false }, slack: { ok: true } });
     // Alive all the same: only readiness depends on Redis.
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    // The failed round trip is counted.
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const failed = /tiktok_ad_bot_redis_errors_total\{operation="get"\} (\d+)/.exec(metrics)?.[1];
+    expect(Number(failed)).toBeGreaterThanOrEqual(1);
 
     await redis.start();
     const deadline = Date.now() + 15_000;
