@@ -162,6 +162,11 @@ function checkTikTokAccounts(config: Config): void {
   }
 }
 
+/** Whether the settings ask for a chat platform (else `npm start` runs the terminal chat). */
+export function wantsServer(config: Config): boolean {
+  return slackAuthFrom(config) !== null || Boolean(config.DISCORD_TOKEN);
+}
+
 /**
  * How TikTok credentials are found: `emulator` (local emulator, users link against it),
  * `oauth` (real TikTok, users link their own accounts) or `static` (one configured account).

@@ -1,6 +1,4 @@
-import { runTerminal } from './app';
-import { ConfigError, loadConfig } from './config';
-import { NO_PLATFORM_HELP, runServer, wantsServer } from './server';
+import { ConfigError, loadConfig, wantsServer } from './config';
 
 /** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once (exit 1). */
 function firstSignal(onSecond: () => void): Promise<NodeJS.Signals> {
@@ -31,14 +29,18 @@ async function main(): Promise<void> {
     process.stderr.write('Second signal: stopping now, without waiting for work in flight.\n');
     process.exit(1);
   };
+  // Each mode loads only its own modules: the terminal never loads discord.js or Bolt.
   if (!wantsServer(config)) {
-    if (process.argv.includes('server')) throw new Error(NO_PLATFORM_HELP);
+    if (process.argv.includes('server'))
+      throw new Error((await import('./server.js')).NO_PLATFORM_HELP);
+    const { runTerminal } = await import('./app.js');
     const stop = new AbortController();
     void firstSignal(second).then(() => stop.abort());
     await runTerminal({ input: process.stdin, output: process.stdout, signal: stop.signal });
     return;
   }
   const stopped = firstSignal(second);
+  const { runServer } = await import('./server.js');
   const server = await runServer();
   await stopped;
   await server.close();

@@ -1,14 +1,12 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
 import { type Config, loadConfig } from './config';
+
+export { wantsServer } from './config';
+
 import type { DrainResult } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
 import { type Runtime, startRuntime } from './runtime';
-
-/** Whether the settings ask for a chat platform (else `npm start` runs the terminal chat). */
-export function wantsServer(config: Config): boolean {
-  return slackAuthFrom(config) !== null || Boolean(config.DISCORD_TOKEN);
-}
 
 /** What to set when the server is asked for (`main.js server`, the container) with no platform. */
 export const NO_PLATFORM_HELP = `No chat platform is configured, so there is nothing to serve. Set one of:
