@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import type { TurnModel } from '../model/turn';
 import type { Keys } from '../store/keys';
 import type { StateStore } from '../store/state-store';
@@ -23,6 +24,8 @@ export interface EngineDeps {
   settings: EngineSettings;
   logger: Logger;
   now?: () => Date;
+  /** Counts submissions and approvals (default: nothing). */
+  metrics?: Pick<Metrics, 'submission' | 'approval'>;
   /**
    * Turn lock: held `ttlMs` (renewed every `ttlMs / 3` while working), waited for up to
    * `waitMs`. Default 5 s / 60 s: a crashed process's lock frees within 5 s.

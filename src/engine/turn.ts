@@ -369,6 +369,7 @@ export class Turn {
 
   private async approve(saved: ThreadState): Promise<Outcome> {
     const outcome = approve(saved, this.event.user, this.deps.settings);
+    this.deps.metrics?.approval(outcome.ok ? 'approved' : 'refused');
     if (!outcome.ok) {
       await this.say(this.text(outcome.reason, 'warning'));
       return null;
@@ -490,6 +491,7 @@ export class Turn {
         notify: (note) => this.say(this.text(note, 'info')),
       });
       delete state.last_failure;
+      this.deps.metrics?.submission('submitted');
       logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
       await this.say(this.text('Your ad was created on TikTok and switched on.', 'success'), {
         type: 'result',
@@ -509,6 +511,7 @@ export class Turn {
   private async submitFailed(state: ThreadState, error: unknown): Promise<ThreadState> {
     if (!isTikTokError(error)) throw error;
     const { logger, access } = this.deps;
+    this.deps.metrics?.submission('failed');
     logger.warn(
       { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
       'submission failed',
