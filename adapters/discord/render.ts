@@ -288,7 +288,9 @@ export function renderBlock(block: Block): RenderedBlock {
           ? 'TikTok stopped accepting your linked account, so it needs linking again.'
           : block.reason === 'submit'
             ? 'Your ad is approved; connect your TikTok advertiser account and I will submit it.'
-            : 'Connect your TikTok advertiser account to submit ads from chat.';
+            : block.reason === 'draft'
+              ? 'Connect your TikTok advertiser account: I check your music and media with it while we write the ad, and submit with it once a teammate approves.'
+              : 'Connect your TikTok advertiser account to submit ads from chat.';
       return {
         embeds: [
           embed((e) =>

@@ -287,7 +287,9 @@ export function renderBlock(block: Block): KitBlock[] {
           ? 'TikTok no longer accepts your linked account. Connect it again to go on.'
           : block.reason === 'submit'
             ? 'Connect your TikTok advertiser account so I can submit your ad.'
-            : 'Connect your TikTok advertiser account.';
+            : block.reason === 'draft'
+              ? 'Connect your TikTok advertiser account: I check your music and media with it while we write the ad, and submit with it once a teammate approves.'
+              : 'Connect your TikTok advertiser account.';
       const text = `${why}\nThe link is only for you and works once, for ${block.expires_in_minutes} minutes.`;
       const ok = /^https?:\/\//.test(block.url) && block.url.length <= LIMITS.buttonUrl;
       if (!ok) return sections(`${text}\n${escapeMrkdwn(block.url)}`);

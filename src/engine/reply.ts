@@ -68,8 +68,11 @@ export type Block =
       url: string;
       /** How long the link works, in minutes. */
       expires_in_minutes: number;
-      /** Why linking is asked: before a submit, on request, or because the old link broke. */
-      reason: 'submit' | 'requested' | 'relink';
+      /**
+       * Why linking is asked: a draft started (`draft`: checks of music and media need it),
+       * before a submit, on request, or because the old link broke.
+       */
+      reason: 'draft' | 'submit' | 'requested' | 'relink';
     }
   | {
       /**

@@ -10,6 +10,7 @@ import type { ChatEvent } from './chat-event';
 import { reactionMeaning } from './emoji';
 import type { EngineDeps } from './engine';
 import { chosenAdvertiser, LinkSteps, nameOf, text } from './link-steps';
+import { checkNamedChoices, waitingForLinkText } from './linking/named-checks';
 import { mediaOptions } from './media-options';
 import { questionFor } from './questions';
 import { isTikTokError, remediationFor } from './remediation';
@@ -34,6 +35,7 @@ export class Turn {
     this.links = new LinkSteps(
       { deps, event, say: (...blocks) => this.say(...blocks), emit },
       (state) => this.submit(state),
+      (state) => this.askNext(state),
     );
   }
 
@@ -57,6 +59,7 @@ export class Turn {
         const state = this.fresh();
         if (event.text.trim() === '') {
           await this.say(this.text("Let's create a TikTok ad. I'll ask only for what's missing."));
+          if (!(await this.requesterAccount(state))) await this.links.offerEarly(state);
           return this.askNext(state);
         }
         return (await this.message(state, event.text, [])) ?? state;
@@ -159,12 +162,13 @@ export class Turn {
 
   /**
    * The requester's credentials for checks while collecting (music, media): the advertiser the
-   * draft picked, else their only or first one. `null` when they have no usable link yet.
+   * draft picked, else their only one. `null` when they have no usable link yet, or when their
+   * login reaches several advertisers and none is picked (checks wait for the pick).
    */
   private async requesterAuth(state: ThreadState): Promise<ApplyContext['auth']> {
     const account = await this.requesterAccount(state);
     if (!account) return null;
-    const advertiser_id = chosenAdvertiser(account, state) ?? account.advertiser_ids[0];
+    const advertiser_id = chosenAdvertiser(account, state);
     return advertiser_id ? { access_token: account.access_token, advertiser_id } : null;
   }
 
@@ -220,6 +224,8 @@ export class Turn {
     }
 
     const auth = await this.requesterAuth(state);
+    if (state.status === 'collecting' && !(await this.requesterAccount(state)))
+      await this.links.offerEarly(state);
     let applied: Awaited<ReturnType<typeof applyUpdates>>;
     try {
       applied = await applyUpdates(state.draft, turn.updates, files, this.applyContext(auth));
@@ -288,6 +294,7 @@ export class Turn {
   /** Asks for the first missing field, or, when the draft is complete, asks for approval. */
   private async askNext(state: ThreadState): Promise<ThreadState> {
     const { settings } = this.deps;
+    const waiting = await this.checkNamed(state);
     const missing = missingFields(state.draft, settings.budget);
     const next = missing[0];
     if (next) {
@@ -299,8 +306,18 @@ export class Turn {
       await this.say(question);
       return state;
     }
-    // Complete and valid (`ready`): the approval request goes out in this same turn.
     state.last_question = null;
+    if (waiting !== 'none') {
+      // Approval is the last step: no card while a TikTok check is still to come.
+      state.status = 'collecting';
+      if (waiting === 'needs_link')
+        await this.say(waitingForLinkText(state, nameOf(state.requester)));
+      const account = await this.requesterAccount(state);
+      if (waiting === 'needs_advertiser' && account)
+        return this.links.askForAdvertiser(state, account);
+      return state;
+    }
+    // Complete, valid and checked (`ready`): the approval request goes out in this same turn.
     state.status = 'awaiting_approval';
     const how =
       settings.approvals_required === 1
@@ -313,6 +330,22 @@ export class Turn {
       approvalBlock(state, settings),
     );
     return state;
+  }
+
+  /**
+   * Runs the checks that waited for a link when the requester is linked now, and says the
+   * results: `none` when nothing waits any more, `needs_link` when some check waits for a
+   * usable link, `failed` when TikTok could not answer (already said; tried again next turn).
+   */
+  private async checkNamed(
+    state: ThreadState,
+  ): Promise<'none' | 'needs_link' | 'needs_advertiser' | 'failed'> {
+    if (!hasPendingChecks(state.draft)) return 'none';
+    const auth = await this.requesterAuth(state);
+    if (!auth) return (await this.requesterAccount(state)) ? 'needs_advertiser' : 'needs_link';
+    const blocks = await checkNamedChoices(state, { ...this.applyContext(auth), auth });
+    if (blocks.length > 0) await this.say(...blocks);
+    return hasPendingChecks(state.draft) ? 'failed' : 'none';
   }
 
   private async mediaOptions(state: ThreadState): Promise<string[]> {

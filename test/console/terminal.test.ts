@@ -29,13 +29,19 @@ describe('the terminal chat (npm start)', () => {
     expect(out).toMatch(/TikTok: local emulator at http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toMatch(/model: offline/);
     expect(out).toContain('TikTok confirmed music music_123');
+    // The private link comes with the first answer, before any approval; one card, one approval.
+    expect(out.indexOf('bot (private to you)> Connect your TikTok')).toBeLessThan(
+      out.indexOf('Grow your business'),
+    );
+    expect(out.match(/Approvals: 0\/1/g)).toHaveLength(1);
+    expect(out).not.toContain('approval again');
     expect(out).toMatch(/campaign_id\s+\d+/);
     expect(out).toMatch(/adgroup_id\s+\d+/);
     expect(out).toMatch(/ad_id\s+\d+/);
   });
 
   it('/simulate geo before approving ends in the geo remediation, with the draft kept', async () => {
-    const lines = SCRIPT.replace('/approve\n/open', '/simulate geo\n/approve\n/open\n/status');
+    const lines = SCRIPT.replace('/approve', '/simulate geo\n/approve\n/status');
     const out = await chat(lines);
     expect(out).toContain('TikTok blocked this request by region (code 41000)');
     expect(out).not.toMatch(/ad_id\s+\d+/);
@@ -48,9 +54,10 @@ describe('the terminal chat (npm start)', () => {
     const prefix = `test:terminal:${Date.now()}:`;
     const env = { REDIS_URL: TEST_REDIS_URL, STATE_PREFIX: prefix };
     try {
+      // The emulator and the throwaway token key restart too, so the account is linked again.
       const [firstHalf, secondHalf] = [
         SCRIPT.split('\n').slice(0, 3).join('\n'),
-        SCRIPT.split('\n').slice(3).join('\n'),
+        ['/link', '/open', ...SCRIPT.split('\n').slice(3)].join('\n'),
       ];
       await chat(firstHalf, env);
       const out = await chat(`${secondHalf}\n/status`, env);
