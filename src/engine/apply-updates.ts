@@ -15,6 +15,7 @@ import type { Violation } from '../ad/violation';
 import type { TurnUpdates } from '../model/turn';
 import type { AdsApi, TikTokAuth } from '../tiktok/ads-api';
 import type { ChatFile } from './chat-event';
+import { splitMediaIds } from './media/media-ids';
 import type { EngineSettings } from './settings';
 
 /** What applying one turn's updates did. The input draft is never mutated. */
@@ -106,8 +107,11 @@ export async function applyUpdates(
   guardCrossFieldRules(draft, next, violations);
   if (!mediaFitsFormat(next)) dropMedia(next, notes);
 
-  const mediaIds = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
+  const proposed = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
+  // A word is never taken as a media id ("the first images in my library").
+  const { ids: mediaIds, words } = splitMediaIds(proposed);
   const auth = ctx.auth;
+  if (mediaIds.length === 0 && words.length > 0) violations.push(notMediaIds(words, next, !!auth));
   if (mediaIds.length > 0 && !auth) {
     delete next.image_ids;
     delete next.video_id;
@@ -120,6 +124,20 @@ export async function applyUpdates(
   }
 
   return { draft: next, changed: changedFields(draft, next), violations, notes };
+}
+
+function notMediaIds(words: string[], draft: AdDraft, linked: boolean): Violation {
+  const what = adFormatOf(draft) === 'SINGLE_VIDEO' ? 'video' : 'images';
+  const quoted = words.map((w) => `“${w}”`).join(', ');
+  return {
+    field: 'media',
+    rule: 'media.not_an_id',
+    message: `I can't tell which ${what} you mean by ${quoted}: those are not TikTok media ids. ${
+      linked
+        ? 'Pick from the library list I show with the media question, or name ids such as img_summer_1.'
+        : 'Name ids (e.g. img_summer_1); once your TikTok account is linked I list your library to pick from.'
+    }`,
+  };
 }
 
 function setMedia(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { StaticAccessResolver } from '../../src/engine/access';
+import { type AccessResolver, StaticAccessResolver } from '../../src/engine/access';
 import type { ActionId, ChatFile, ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
@@ -49,6 +49,8 @@ export interface HarnessOptions {
   /** Reuse an emulator (a restart of the bot, not of TikTok). */
   emulator?: TikTokEmulator;
   retryAttempts?: number;
+  /** Whose TikTok account is used (default: the emulator's account for everyone). */
+  access?: AccessResolver;
 }
 
 /** An engine wired to a real emulator over HTTP and a real store, plus helpers to chat. */
@@ -83,10 +85,12 @@ export class Harness {
       keys,
       model: options.model ?? new OfflineTurnModel(),
       ads,
-      access: new StaticAccessResolver({
-        access_token: EMULATOR_ACCESS_TOKEN,
-        advertiser_id: EMULATOR_ADVERTISER_ID,
-      }),
+      access:
+        options.access ??
+        new StaticAccessResolver({
+          access_token: EMULATOR_ACCESS_TOKEN,
+          advertiser_id: EMULATOR_ADVERTISER_ID,
+        }),
       settings: testSettings(options.settings),
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
@@ -151,6 +155,11 @@ export class TestThread {
       text,
       ...(options.files ? { files: options.files } : {}),
     });
+  }
+
+  /** What the OAuth callback sends once `user` linked from a link asked for in this thread. */
+  linked(user: ChatUser = this.user): Promise<Reply[]> {
+    return this.harness.engine.handle({ ...this.base(user), type: 'account_linked' });
   }
 
   act(action_id: ActionId, user: ChatUser = this.user): Promise<Reply[]> {
