@@ -85,7 +85,7 @@ function renderBlock(block: Block): string {
       return ['     ┌─ Ad preview', ...lines, ...missing, '     └─'].join('\n');
     }
     case 'approval_request':
-      return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''}. React ✅ to approve or ❌ to reject: here, type /approve or /reject.`;
+      return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''}. Type /approve to approve or /reject to send it back for editing.`;
     case 'progress':
       return `bot> ${block.steps.map((s) => `${s.status === 'done' ? '✓' : s.status === 'failed' ? '✗' : s.status === 'running' ? '…' : '·'} ${s.label}${s.id ? ` ${s.id}` : ''}`).join('   ')}`;
     case 'result':

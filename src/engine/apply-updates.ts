@@ -15,8 +15,10 @@ import type { Violation } from '../ad/violation';
 import type { TurnUpdates } from '../model/turn';
 import type { AdsApi, TikTokAuth } from '../tiktok/ads-api';
 import type { ChatFile } from './chat-event';
+import { uploadHint } from './hints';
 import { splitMediaIds } from './media/media-ids';
 import type { EngineSettings } from './settings';
+import type { Platform } from './thread-id';
 
 /** What applying one turn's updates did. The input draft is never mutated. */
 export interface AppliedUpdates {
@@ -35,6 +37,8 @@ export interface ApplyContext {
   /** `null` when the requester has no linked TikTok account yet. */
   auth: TikTokAuth | null;
   settings: EngineSettings;
+  /** Where the texts are shown (upload hints differ); default `console`. */
+  platform?: Platform;
 }
 
 const AUDIO = /\.(mp3)$/i;
@@ -211,7 +215,7 @@ async function resolveMusic(
   }
   if (updates.music === 'custom') {
     return {
-      note: 'To use your own track, upload the MP3 (max 10 MB) in this thread.',
+      note: `To use your own track, ${uploadHint(ctx.platform ?? 'console', 'music')}.`,
     };
   }
   return {};
@@ -249,7 +253,7 @@ async function uploadTrack(file: ChatFile, ctx: ApplyContext): Promise<MusicOutc
       violation: {
         field: 'music',
         rule: 'music.needs_tiktok_account',
-        message: `To upload ${file.name} to TikTok I need your TikTok account linked first. Use Link account, then send the track again.`,
+        message: `To upload ${file.name} to TikTok I need your TikTok account linked first (see the private link), then send the track again.`,
       },
     };
   }

@@ -7,6 +7,7 @@ import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updat
 import { approve, withdraw } from './approval';
 import { approvalBlock, previewBlock } from './blocks';
 import type { ChatEvent } from './chat-event';
+import { campaignNameFromCommand } from './command-words';
 import { reactionMeaning } from './emoji';
 import type { EngineDeps } from './engine';
 import { chosenAdvertiser, LinkSteps, nameOf, text } from './link-steps';
@@ -144,7 +145,12 @@ export class Turn {
   }
 
   private applyContext(auth: ApplyContext['auth']): ApplyContext {
-    return { ads: this.deps.ads, auth, settings: this.deps.settings };
+    return {
+      ads: this.deps.ads,
+      auth,
+      settings: this.deps.settings,
+      platform: this.event.platform,
+    };
   }
 
   /**
@@ -217,6 +223,14 @@ export class Turn {
       );
       return null;
     }
+
+    const commandName =
+      this.event.type === 'start' &&
+      turn.updates.campaign_name === null &&
+      !state.draft.campaign_name
+        ? campaignNameFromCommand(text)
+        : null;
+    if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };
 
     if (turn.intent === 'reset') {
       await this.say(this.text('Started over with an empty draft.'));
@@ -300,7 +314,7 @@ export class Turn {
     if (next) {
       state.status = 'collecting';
       const options = next === 'media' ? await this.mediaOptions(state) : [];
-      const question = questionFor(next, state.draft, settings.budget, options);
+      const question = questionFor(next, state.draft, settings.budget, options, state.platform);
       state.last_question = next;
       this.remember(state, { role: 'bot', text: question.text });
       await this.say(question);
