@@ -8,6 +8,8 @@ function refuse(): never {
 export const NO_TIKTOK: AdsApi = {
   checkMusic: refuse,
   uploadMusic: refuse,
+  uploadImage: refuse,
+  uploadVideo: refuse,
   listImages: refuse,
   listVideos: refuse,
   listIdentities: refuse,

@@ -65,6 +65,28 @@ export interface MusicRecord {
   create_time?: string;
 }
 
+/**
+ * An image in the library: a seeded fixture (every advertiser sees it) or an upload through
+ * file/image/ad/upload/ (only its `advertiser_id` sees it), with the bytes kept for its preview.
+ */
+export type ImageRecord = ImageFixture & {
+  create_time: string;
+  advertiser_id?: string;
+  signature?: string;
+  size?: number;
+  data?: Buffer;
+};
+
+/** A video in the library: seeded, or uploaded through file/video/ad/upload/ (see ImageRecord). */
+export type VideoRecord = Omit<VideoFixture, 'format'> & {
+  format: 'mp4' | 'mov';
+  create_time: string;
+  advertiser_id?: string;
+  signature?: string;
+  size?: number;
+  data?: Buffer;
+};
+
 /** A `CUSTOMIZED_USER` identity. */
 export interface IdentityRecord {
   identity_id: string;
@@ -92,8 +114,13 @@ export class EmulatorState {
   readonly tokens = new Map<string, TokenRecord>();
   readonly authCodes = new Map<string, AuthCodeRecord>();
   readonly music = new Map<string, MusicRecord>();
-  readonly images = new Map<string, ImageFixture>();
-  readonly videos = new Map<string, VideoFixture>();
+  readonly images = new Map<string, ImageRecord>();
+  readonly videos = new Map<string, VideoRecord>();
+  /**
+   * The emulator's own base URL once it listens (e.g. `http://127.0.0.1:4010`): preview URLs in
+   * library listings point at it. Unset before `listen()`.
+   */
+  baseUrl: string | undefined;
   readonly identities = new Map<string, IdentityRecord[]>();
   readonly pixels = new Set<string>([EMULATOR_PIXEL_ID]);
   readonly campaigns = new Map<string, ApiObject>();
@@ -111,6 +138,8 @@ export class EmulatorState {
     music: new IdMaker('73'),
     material: new IdMaker('74'),
     identity: new IdMaker('72'),
+    image: new IdMaker('75'),
+    video: new IdMaker('76'),
   };
 
   constructor(options: StateOptions) {
@@ -133,8 +162,13 @@ export class EmulatorState {
         url: `https://emulator.invalid/music/${encodeURIComponent(m.music_id)}.mp3`,
       });
     }
-    for (const img of IMAGES) this.images.set(img.image_id, img);
-    for (const vid of VIDEOS) this.videos.set(vid.video_id, vid);
+    // Seeded items are older than anything uploaded, oldest first as listed in fixtures.ts.
+    IMAGES.forEach((img, i) => {
+      this.images.set(img.image_id, { ...img, create_time: `2024-01-0${i + 1}T00:00:00Z` });
+    });
+    VIDEOS.forEach((vid, i) => {
+      this.videos.set(vid.video_id, { ...vid, create_time: `2024-01-0${i + 1}T00:00:00Z` });
+    });
     for (const adv of ADVERTISERS) {
       this.identities.set(adv.advertiser_id, [
         {
@@ -182,6 +216,22 @@ export class EmulatorState {
       grant: { advertiser_ids: [...grant.advertiser_ids], scope: [...grant.scope] },
     });
     return auth_code;
+  }
+
+  /** An image `advertiser_id` may use: seeded, or uploaded by that advertiser. */
+  imageFor(image_id: string, advertiser_id: string): ImageRecord | undefined {
+    const image = this.images.get(image_id);
+    return image && (!image.advertiser_id || image.advertiser_id === advertiser_id)
+      ? image
+      : undefined;
+  }
+
+  /** A video `advertiser_id` may use: seeded, or uploaded by that advertiser. */
+  videoFor(video_id: string, advertiser_id: string): VideoRecord | undefined {
+    const video = this.videos.get(video_id);
+    return video && (!video.advertiser_id || video.advertiser_id === advertiser_id)
+      ? video
+      : undefined;
   }
 
   /** Counts one HTTP call to `endpoint`. */
