@@ -36,7 +36,7 @@ export const HELP = `Type in plain words; the bot asks for what is missing. Comm
   /status             show the draft and where it stands
   /retry              retry a failed submission (resumes, never duplicates)
   /reset              start the draft over
-  /upload <file.mp3>  upload your own music track
+  /upload <file> [words]  upload an MP3 track, a JPEG/PNG image or an MP4/MOV video
   /link               get a private link to connect your TikTok account
   /open               follow the last private link as a browser would (emulator only)
   /unlink             disconnect your TikTok account (revokes its access)
@@ -76,7 +76,11 @@ export function parseLine(line: string): ConsoleInput {
     }
     case '/upload': {
       const [path, ...words] = rest;
-      if (!path) return { kind: 'invalid', error: 'Usage: /upload path/to/track.mp3' };
+      if (!path)
+        return {
+          kind: 'invalid',
+          error: 'Usage: /upload path/to/file (MP3, JPEG, PNG, MP4 or MOV)',
+        };
       return { kind: 'upload', path, text: words.join(' ') };
     }
     case '/simulate': {

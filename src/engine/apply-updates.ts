@@ -14,9 +14,9 @@ import { checkCarouselImages, checkSingleVideo } from '../ad/media-rules';
 import type { Violation } from '../ad/violation';
 import type { TurnUpdates } from '../model/turn';
 import type { AdsApi, TikTokAuth } from '../tiktok/ads-api';
-import type { ChatFile } from './chat-event';
 import { uploadHint } from './hints';
 import { splitMediaIds } from './media/media-ids';
+import type { Uploaded } from './media/uploads';
 import type { EngineSettings } from './settings';
 import type { Platform } from './thread-id';
 
@@ -39,13 +39,8 @@ export interface ApplyContext {
   settings: EngineSettings;
   /** Where the texts are shown (upload hints differ); default `console`. */
   platform?: Platform;
-}
-
-const AUDIO = /\.(mp3)$/i;
-
-/** True when a file looks like an audio track the user wants as custom music. */
-export function isAudioFile(file: ChatFile): boolean {
-  return AUDIO.test(file.name) || (file.content_type ?? '').startsWith('audio/');
+  /** What this message's attached files became on TikTok (see `media/uploads.ts`). */
+  uploaded?: Uploaded;
 }
 
 /**
@@ -61,7 +56,6 @@ export function isAudioFile(file: ChatFile): boolean {
 export async function applyUpdates(
   draft: AdDraft,
   updates: TurnUpdates,
-  files: ChatFile[],
   ctx: ApplyContext,
 ): Promise<AppliedUpdates> {
   const next: AdDraft = structuredClone(draft);
@@ -103,7 +97,11 @@ export async function applyUpdates(
     });
   }
 
-  const music = await resolveMusic(updates, files, ctx, draft.music);
+  const uploaded = ctx.uploaded;
+  if (uploaded) notes.push(...uploaded.notes);
+  const music = uploaded?.music
+    ? { choice: uploaded.music }
+    : await resolveMusic(updates, ctx, draft.music);
   if (music.violation) violations.push(music.violation);
   if (music.note) notes.push(music.note);
   if (music.choice) next.music = music.choice;
@@ -112,6 +110,19 @@ export async function applyUpdates(
   if (!mediaFitsFormat(next)) dropMedia(next, notes);
 
   const proposed = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
+  if (uploaded && (uploaded.image_ids.length > 0 || uploaded.video_id)) {
+    // Uploaded images join the carousel's (after any named in the same message); an uploaded
+    // video is the single video, with an uploaded image as its cover when there is one.
+    const named = splitMediaIds(proposed).ids;
+    const kept = uploaded.video_id ? [] : named.length > 0 ? named : (next.image_ids ?? []);
+    proposed.splice(
+      0,
+      proposed.length,
+      ...kept,
+      ...(uploaded.video_id ? [uploaded.video_id] : []),
+      ...uploaded.image_ids,
+    );
+  }
   // A word is never taken as a media id ("the first images in my library").
   const { ids: mediaIds, words } = splitMediaIds(proposed);
   const auth = ctx.auth;
@@ -195,12 +206,9 @@ interface MusicOutcome {
 
 async function resolveMusic(
   updates: TurnUpdates,
-  files: ChatFile[],
   ctx: ApplyContext,
   current: MusicChoice | undefined,
 ): Promise<MusicOutcome> {
-  const track = files.find(isAudioFile);
-  if (track) return uploadTrack(track, ctx);
   if (updates.music === 'none') return { choice: { kind: 'none' } };
   if (updates.music_id !== null && updates.music !== 'custom') {
     const id = updates.music_id.trim();
@@ -244,33 +252,6 @@ async function confirmExisting(
       rule: 'music.unknown',
       message: `TikTok does not know music ${music_id}. Check the id in TikTok's music library, or upload your own MP3.`,
     },
-  };
-}
-
-async function uploadTrack(file: ChatFile, ctx: ApplyContext): Promise<MusicOutcome> {
-  if (!ctx.auth) {
-    return {
-      violation: {
-        field: 'music',
-        rule: 'music.needs_tiktok_account',
-        message: `To upload ${file.name} to TikTok I need your TikTok account linked first (see the private link), then send the track again.`,
-      },
-    };
-  }
-  const uploaded = await ctx.ads.uploadMusic(ctx.auth, { file_name: file.name, data: file.data });
-  const check = await ctx.ads.checkMusic(ctx.auth, uploaded.music_id);
-  if (check.status !== 'ok') {
-    return {
-      violation: {
-        field: 'music',
-        rule: 'music.upload_unconfirmed',
-        message: `TikTok took the upload of ${file.name} but did not confirm it as music ${uploaded.music_id}; try uploading again.`,
-      },
-    };
-  }
-  return {
-    choice: { kind: 'custom', music_id: uploaded.music_id, file_name: file.name },
-    note: `Uploaded ${file.name} to TikTok as music ${uploaded.music_id}, and TikTok confirmed it.`,
   };
 }
 

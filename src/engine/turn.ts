@@ -6,12 +6,13 @@ import { type LinkedAccount, userKeyOf } from './access';
 import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updates';
 import { approve, withdraw } from './approval';
 import { approvalBlock, previewBlock } from './blocks';
-import type { ChatEvent } from './chat-event';
+import type { ChatEvent, ChatFile } from './chat-event';
 import { campaignNameFromCommand } from './command-words';
 import { reactionMeaning } from './emoji';
 import type { EngineDeps } from './engine';
 import { chosenAdvertiser, LinkSteps, nameOf, text } from './link-steps';
 import { checkNamedChoices, waitingForLinkText } from './linking/named-checks';
+import { uploadFiles } from './media/uploads';
 import { mediaOptions } from './media-options';
 import { questionFor } from './questions';
 import { isTikTokError, remediationFor } from './remediation';
@@ -242,7 +243,20 @@ export class Turn {
       await this.links.offerEarly(state);
     let applied: Awaited<ReturnType<typeof applyUpdates>>;
     try {
-      applied = await applyUpdates(state.draft, turn.updates, files, this.applyContext(auth));
+      const uploads = files.length > 0 ? await this.upload(files, auth) : undefined;
+      if (uploads && !uploads.ok) {
+        await this.say(
+          { type: 'violations', violations: uploads.violations },
+          this.text('Nothing was uploaded; the draft is as it was.', 'warning'),
+        );
+        return null;
+      }
+      const ctx = this.applyContext(auth);
+      applied = await applyUpdates(
+        state.draft,
+        turn.updates,
+        uploads ? { ...ctx, uploaded: uploads.value } : ctx,
+      );
     } catch (error) {
       if (!isTikTokError(error)) throw error;
       await this.say(
@@ -303,6 +317,17 @@ export class Turn {
     const wantsApproval = turn.intent === 'request_approval' || applied.changed.length > 0;
     if (state.status === 'awaiting_approval' && !wantsApproval) return state;
     return this.askNext(state);
+  }
+
+  /** Uploads a message's files to TikTok, with a progress line edited in place. */
+  private upload(files: ChatFile[], auth: ApplyContext['auth']) {
+    const key = `upload:${this.event.event_id}`;
+    return uploadFiles(files, {
+      ads: this.deps.ads,
+      auth,
+      progress: (line) =>
+        this.emit({ thread_id: this.event.thread_id, key, blocks: [this.text(line)] }),
+    });
   }
 
   /** Asks for the first missing field, or, when the draft is complete, asks for approval. */
