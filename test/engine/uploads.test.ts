@@ -104,9 +104,8 @@ describe('uploads from the thread', () => {
       expect(violations(replies)).toEqual([
         expect.objectContaining({ rule, message: expect.stringMatching(message) }),
       ]);
-      expect(textOf(replies)).toContain(
-        'I take MP3 music (at most 10 MB)'.slice(0, rule === 'upload.download_failed' ? 0 : 33),
-      );
+      if (rule !== 'upload.download_failed')
+        expect(textOf(replies)).toContain('I take MP3 music (at most 10 MB)');
       expect(textOf(replies)).toContain('Nothing was uploaded; the draft is as it was.');
       expect(await t.state()).toEqual(before);
       const after = h.emulator.counts().calls;
