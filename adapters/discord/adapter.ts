@@ -37,6 +37,7 @@ import {
   startEventOf,
   TEXT_OPTION,
 } from './events';
+import { downloadAttachments } from './files';
 import { truncate } from './limits';
 import { loggableError } from './log-fields';
 
@@ -245,7 +246,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     const threadId = await ownedThread(message.channelId);
     if (!threadId) return;
     if (!(await claim(`message:${message.id}`))) return;
-    await run(messageEventOf(message, threadId));
+    const files = message.attachments.size
+      ? await downloadAttachments([...message.attachments.values()])
+      : [];
+    await run(messageEventOf(message, threadId, files));
   }
 
   async function onReaction(

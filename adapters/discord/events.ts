@@ -8,7 +8,7 @@ import type {
   PartialUser,
   User,
 } from 'discord.js';
-import type { ChatEvent, ChatUser } from '../../src/engine/chat-event';
+import type { ChatEvent, ChatFile, ChatUser } from '../../src/engine/chat-event';
 import { parseThreadId, type ThreadId } from '../../src/engine/thread-id';
 import type { ButtonAction } from './custom-id';
 
@@ -69,7 +69,11 @@ export function startEventOf(
 }
 
 /** A human message in a thread the bot owns → `message` (`event_id` `discord:message:<id>`). */
-export function messageEventOf(message: Message, thread_id: ThreadId): ChatEvent {
+export function messageEventOf(
+  message: Message,
+  thread_id: ThreadId,
+  files: ChatFile[] = [],
+): ChatEvent {
   return {
     ...envelope(
       `discord:message:${message.id}`,
@@ -78,6 +82,7 @@ export function messageEventOf(message: Message, thread_id: ThreadId): ChatEvent
     ),
     type: 'message',
     text: message.content,
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ export const SLACK_BOT_SCOPES = [
   'im:write',
   'app_mentions:read',
   'reactions:read',
+  'files:read',
 ];
 
 /**

@@ -1,6 +1,7 @@
-import type { ChatEvent, ChatUser } from '../../src/engine/chat-event';
+import type { ChatEvent, ChatFile, ChatUser } from '../../src/engine/chat-event';
 import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
 import { engineActionOf } from './actions';
+import type { SlackFile } from './files';
 import { plainTextOf } from './mrkdwn';
 
 /**
@@ -33,6 +34,8 @@ export interface MessageFields {
   thread_ts?: string;
   subtype?: string;
   bot_id?: string;
+  /** `file_share` messages: the attached files. */
+  files?: SlackFile[];
 }
 
 /** A `reaction_added` / `reaction_removed` inner event. */
@@ -100,6 +103,7 @@ export function messageEvent(
   event: MessageFields & { user: string },
   thread_ts: string,
   botUserId?: string,
+  files: ChatFile[] = [],
 ): ChatEvent {
   return {
     type: 'message',
@@ -110,6 +114,7 @@ export function messageEvent(
     channel_id: event.channel,
     user: userOf(event.user, undefined, botUserId),
     text: plainTextOf(event.text ?? '', botUserId),
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 

@@ -193,6 +193,19 @@ export class DiscordFixture {
     await settle(this.standin, 150);
   }
 
+  /** `user` attaches `files` to a message in the thread; resolves once the bot went quiet. */
+  async share(
+    threadId: string,
+    user: WireUser,
+    text: string,
+    files: { filename: string; data: Buffer; content_type?: string }[],
+  ): Promise<void> {
+    const before = this.botMessages(threadId).length;
+    this.standin.userMessage(user, threadId, text, files);
+    await until('a reply to the files', () => this.botMessages(threadId).length > before);
+    await settle(this.standin, 300);
+  }
+
   /**
    * `requester` runs the carousel conversation up to the approval card, linking their TikTok
    * account right after the first message (the card waits for the TikTok checks a link allows).

@@ -196,6 +196,37 @@ export class SlackRig {
     });
   }
 
+  /**
+   * A `file_share` message: `user` attaches `files` (stored in the stand-in, downloadable with
+   * the bot token) with `text` in thread `thread_ts`.
+   */
+  async share(
+    thread_ts: string,
+    user: string,
+    text: string,
+    files: { name: string; data: Buffer; mimetype?: string }[],
+  ) {
+    const ts = nextTs();
+    const res = await this.send(
+      eventRequest(TEAM, {
+        type: 'message',
+        subtype: 'file_share',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user,
+        text,
+        ts,
+        thread_ts,
+        event_ts: ts,
+        team: TEAM,
+        files: files.map((f) => this.standin.addFile(f.name, f.data, f.mimetype)),
+        upload: false,
+      }),
+    );
+    await this.idle();
+    return res;
+  }
+
   async say(thread_ts: string, user: string, text: string) {
     const res = await this.send(this.messageRequest(thread_ts, user, text));
     await this.idle();
