@@ -123,6 +123,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
         case 'action':
           await send({ type: 'action', action_id: parsed.action_id });
           break;
+        case 'media_page':
+          await send({ type: 'action', action_id: 'media_page', value: String(parsed.page) });
+          break;
         case 'choose_advertiser':
           await send({
             type: 'action',

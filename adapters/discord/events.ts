@@ -6,6 +6,7 @@ import type {
   MessageReaction,
   PartialMessageReaction,
   PartialUser,
+  StringSelectMenuInteraction,
   User,
 } from 'discord.js';
 import type { ChatEvent, ChatFile, ChatUser } from '../../src/engine/chat-event';
@@ -42,7 +43,7 @@ function envelope(event_id: string, thread_id: ThreadId, user: ChatUser) {
  * `discord:interaction:<id>`, the same on every redelivery, and the user as the guild shows them.
  */
 function interactionEnvelope(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
   thread_id: ThreadId,
 ) {
   const member = interaction.inCachedGuild() ? interaction.member : null;
@@ -109,7 +110,7 @@ export function reactionEventOf(
 
 /** A click on one of our buttons → `action` (`event_id` `discord:interaction:<id>`). */
 export function actionEventOf(
-  interaction: ButtonInteraction,
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
   action: ButtonAction,
   thread_id: ThreadId,
 ): ChatEvent {

@@ -59,6 +59,10 @@ export interface ClickedAction {
   action_id: string;
   action_ts: string;
   value?: string;
+  /** `multi_static_select`: every option chosen. */
+  selected_options?: { value: string }[];
+  /** `static_select`: the option chosen. */
+  selected_option?: { value: string };
 }
 
 function userOf(id: string, name?: string, botUserId?: string): ChatUser {
@@ -164,6 +168,10 @@ export function actionEvent(
     user: userOf(body.user.id, body.user.username ?? body.user.name),
     action_id,
   };
-  if (action.value !== undefined) event.value = action.value;
+  // A menu's pick travels as its option values, joined by `,` (the engine's `choose_media`).
+  const value = action.selected_options
+    ? action.selected_options.map((o) => o.value).join(',')
+    : (action.selected_option?.value ?? action.value);
+  if (value !== undefined) event.value = value;
   return event;
 }

@@ -15,7 +15,9 @@ import type { Violation } from '../ad/violation';
 import type { TurnUpdates } from '../model/turn';
 import type { AdsApi, TikTokAuth } from '../tiktok/ads-api';
 import { uploadHint } from './hints';
+import { libraryFor } from './media/library';
 import { splitMediaIds } from './media/media-ids';
+import { pickFromWords } from './media/pick-words';
 import type { Uploaded } from './media/uploads';
 import type { EngineSettings } from './settings';
 import type { Platform } from './thread-id';
@@ -41,6 +43,10 @@ export interface ApplyContext {
   platform?: Platform;
   /** What this message's attached files became on TikTok (see `media/uploads.ts`). */
   uploaded?: Uploaded;
+  /** The user's words, to read library picks in plain words ("the first two", "#1 and #3"). */
+  message?: string;
+  /** The bot's open question is the media one (a bare answer is about media). */
+  media_question_open?: boolean;
 }
 
 /**
@@ -123,9 +129,24 @@ export async function applyUpdates(
       ...uploaded.image_ids,
     );
   }
-  // A word is never taken as a media id ("the first images in my library").
-  const { ids: mediaIds, words } = splitMediaIds(proposed);
   const auth = ctx.auth;
+  const onlyMedia = Object.entries(updates).every(
+    ([k, v]) => v === null || k === 'image_ids' || k === 'video_id',
+  );
+  if (
+    auth &&
+    ctx.message &&
+    !uploaded &&
+    splitMediaIds(proposed).ids.length === 0 &&
+    (proposed.length > 0 || (ctx.media_question_open && onlyMedia))
+  ) {
+    // Plain words pick from the list the media question showed (newest first, numbered from 1).
+    const items = await libraryFor(ctx.ads, auth, next);
+    const picked = pickFromWords(ctx.message, items, adFormatOf(next) === 'SINGLE_VIDEO');
+    if (picked.length > 0) proposed.splice(0, proposed.length, ...picked.map((i) => i.id));
+  }
+  // A word is never taken as a media id ("the images in my library").
+  const { ids: mediaIds, words } = splitMediaIds(proposed);
   if (mediaIds.length === 0 && words.length > 0) violations.push(notMediaIds(words, next, !!auth));
   if (mediaIds.length > 0 && !auth) {
     delete next.image_ids;

@@ -39,6 +39,8 @@ export const ACTION_IDS = [
   'link_account',
   'unlink_account',
   'choose_advertiser',
+  'choose_media',
+  'media_page',
 ] as const;
 
 /** One of {@link ACTION_IDS}. */

@@ -1,6 +1,13 @@
 import { hasPendingChecks } from '../ad/draft';
 import { crossFieldViolations, missingFields } from '../ad/draft-rules';
-import { ModelError, RECENT_LINES, type TranscriptLine, type TurnModel } from '../model/turn';
+import {
+  emptyUpdates,
+  ModelError,
+  RECENT_LINES,
+  type TranscriptLine,
+  type TurnModel,
+  type TurnUpdates,
+} from '../model/turn';
 import { isLinkInvalid } from '../tiktok/errors';
 import { type LinkedAccount, userKeyOf } from './access';
 import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updates';
@@ -12,8 +19,9 @@ import { reactionMeaning } from './emoji';
 import type { EngineDeps } from './engine';
 import { chosenAdvertiser, LinkSteps, nameOf, text } from './link-steps';
 import { checkNamedChoices, waitingForLinkText } from './linking/named-checks';
+import { mediaChoiceBlock } from './media/choice-block';
+import { type LibraryItem, libraryFor } from './media/library';
 import { uploadFiles } from './media/uploads';
-import { mediaOptions } from './media-options';
 import { questionFor } from './questions';
 import { isTikTokError, remediationFor } from './remediation';
 import type { Block, Reply, SuggestedAction } from './reply';
@@ -112,6 +120,20 @@ export class Turn {
             return this.askNext(this.fresh());
           case 'choose_advertiser':
             return this.links.chooseAdvertiser(saved, event.value ?? '');
+          case 'choose_media': {
+            // A pick from the library menu: exactly the chosen ids, checked like typed ones.
+            const ids = (event.value ?? '').split(',').filter((id) => id !== '');
+            return this.message(saved, '', [], { image_ids: ids });
+          }
+          case 'media_page': {
+            const choice = mediaChoiceBlock(
+              await this.library(saved),
+              saved.draft,
+              Number(event.value),
+            );
+            if (choice) await this.say(choice);
+            return null;
+          }
         }
         return null;
       }
@@ -184,6 +206,7 @@ export class Turn {
     saved: ThreadState,
     text: string,
     files: NonNullable<Extract<ChatEvent, { type: 'message' }>['files']>,
+    picked?: Partial<TurnUpdates>,
   ): Promise<Outcome> {
     if (saved.status === 'submitting') {
       await this.say(
@@ -208,14 +231,16 @@ export class Turn {
     const state: ThreadState = structuredClone(saved);
     let turn: Awaited<ReturnType<TurnModel['propose']>>;
     try {
-      turn = await model.propose({
-        draft: state.draft,
-        status: state.status,
-        missing: missingFields(state.draft, settings.budget),
-        last_question: state.last_question,
-        recent: state.recent,
-        message: text,
-      });
+      turn = picked
+        ? { message: '', intent: 'provide_details', updates: { ...emptyUpdates(), ...picked } }
+        : await model.propose({
+            draft: state.draft,
+            status: state.status,
+            missing: missingFields(state.draft, settings.budget),
+            last_question: state.last_question,
+            recent: state.recent,
+            message: text,
+          });
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       logger.warn({ kind: error.kind, thread_id: state.thread_id }, 'model turn failed');
@@ -251,7 +276,11 @@ export class Turn {
         );
         return null;
       }
-      const ctx = this.applyContext(auth);
+      const ctx = {
+        ...this.applyContext(auth),
+        message: text,
+        media_question_open: state.last_question === 'media',
+      };
       applied = await applyUpdates(
         state.draft,
         turn.updates,
@@ -338,11 +367,12 @@ export class Turn {
     const next = missing[0];
     if (next) {
       state.status = 'collecting';
-      const options = next === 'media' ? await this.mediaOptions(state) : [];
-      const question = questionFor(next, state.draft, settings.budget, options, state.platform);
+      const question = questionFor(next, state.draft, settings.budget, [], state.platform);
       state.last_question = next;
       this.remember(state, { role: 'bot', text: question.text });
-      await this.say(question);
+      const choice =
+        next === 'media' ? mediaChoiceBlock(await this.library(state), state.draft) : null;
+      await this.say(question, ...(choice ? [choice] : []));
       return state;
     }
     state.last_question = null;
@@ -387,11 +417,12 @@ export class Turn {
     return hasPendingChecks(state.draft) ? 'failed' : 'none';
   }
 
-  private async mediaOptions(state: ThreadState): Promise<string[]> {
+  /** The requester's library items that fit the draft, newest first (none without a link). */
+  private async library(state: ThreadState): Promise<LibraryItem[]> {
     const auth = await this.requesterAuth(state);
     if (!auth) return [];
     try {
-      return await mediaOptions(this.deps.ads, auth, state.draft);
+      return await libraryFor(this.deps.ads, auth, state.draft);
     } catch (error) {
       if (!isTikTokError(error)) throw error;
       this.deps.logger.warn({ code: error.code }, 'could not list media library');

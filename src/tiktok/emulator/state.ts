@@ -162,12 +162,13 @@ export class EmulatorState {
         url: `https://emulator.invalid/music/${encodeURIComponent(m.music_id)}.mp3`,
       });
     }
-    // Seeded items are older than anything uploaded, oldest first as listed in fixtures.ts.
+    // Seeded items are older than anything uploaded; newest first in the order fixtures.ts lists.
+    const day = (i: number) => `2024-01-${String(20 - i).padStart(2, '0')}T00:00:00Z`;
     IMAGES.forEach((img, i) => {
-      this.images.set(img.image_id, { ...img, create_time: `2024-01-0${i + 1}T00:00:00Z` });
+      this.images.set(img.image_id, { ...img, create_time: day(i) });
     });
     VIDEOS.forEach((vid, i) => {
-      this.videos.set(vid.video_id, { ...vid, create_time: `2024-01-0${i + 1}T00:00:00Z` });
+      this.videos.set(vid.video_id, { ...vid, create_time: day(i) });
     });
     for (const adv of ADVERTISERS) {
       this.identities.set(adv.advertiser_id, [
