@@ -267,8 +267,9 @@ export class Turn {
     if (state.status === 'collecting' && !(await this.requesterAccount(state)))
       await this.links.offerEarly(state);
     let applied: Awaited<ReturnType<typeof applyUpdates>>;
+    let uploads: Awaited<ReturnType<Turn['upload']>> | undefined;
     try {
-      const uploads = files.length > 0 ? await this.upload(files, auth) : undefined;
+      uploads = files.length > 0 ? await this.upload(files, auth) : undefined;
       if (uploads && !uploads.ok) {
         await this.say(
           { type: 'violations', violations: uploads.violations },
@@ -316,6 +317,14 @@ export class Turn {
         state.approvals = [];
         state.status = 'collecting';
       }
+    }
+    // Uploaded images joined the carousel: show the library with them chosen, to add or change
+    // picks, while other details are still to come (the card shows the final choice).
+    const missing = missingFields(state.draft, settings.budget);
+    const uploadedImages = uploads?.ok ? uploads.value.image_ids.length : 0;
+    if (uploadedImages > 0 && missing.length > 0 && !missing.includes('media')) {
+      const choice = mediaChoiceBlock(await this.library(state), state.draft);
+      if (choice) blocks.push(choice);
     }
     if (blocks.length > 0) await this.say(...blocks);
 

@@ -249,6 +249,24 @@ export class SlackRig {
     return res;
   }
 
+  /** Picks `values` in the multi-select menu `action_id` on `message`. */
+  async select(message: StandInMessage, user: string, action_id: string, values: string[]) {
+    const res = await this.send(
+      blockActionsRequest({
+        team_id: TEAM,
+        user_id: user,
+        channel: message.channel,
+        message_ts: message.ts,
+        ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+        action_id,
+        selected_options: values,
+        response_url: this.standin.responseUrl(),
+      }),
+    );
+    await this.idle();
+    return res;
+  }
+
   /** Clicks the button `action_id` on `message`. */
   async click(message: StandInMessage, user: string, action_id: string, value?: string) {
     const res = await this.send(

@@ -252,6 +252,25 @@ export class DiscordStandIn {
   }
 
   /** `user` clicks the button `customId` on a bot message; returns the INTERACTION_CREATE `d`. */
+  /** `user` picks `values` in the string select menu `customId` of a message. */
+  selectMenu(
+    user: WireUser,
+    channelId: string,
+    messageId: string,
+    customId: string,
+    values: string[],
+  ): WireObject {
+    const message = this.message(channelId, messageId);
+    if (!message) throw new Error(`No message ${messageId} in ${channelId}`);
+    const d = this.interaction(user, channelId, {
+      type: 3,
+      data: { custom_id: customId, component_type: 3, values },
+      message,
+    });
+    this.dispatch('INTERACTION_CREATE', d);
+    return d;
+  }
+
   clickButton(user: WireUser, channelId: string, messageId: string, customId: string): WireObject {
     const message = this.message(channelId, messageId);
     if (!message) throw new Error(`No message ${messageId} in ${channelId}`);
