@@ -50,7 +50,7 @@ describe('uploads from the thread', () => {
     await t.script(VIDEO_SCRIPT.slice(0, 5));
     await t.say('', { files: [{ name: 'promo.mp4', data: mp4File(1080, 1920, 12) }] });
     const draft = (await t.state())?.draft;
-    expect(draft?.video_id).toMatch(/^vid_up_/);
+    expect(draft?.video_id).toMatch(/^vid_76/);
     expect(draft?.image_ids).toEqual(['img_summer_1']);
   });
 

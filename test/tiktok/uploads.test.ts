@@ -31,7 +31,7 @@ describe('file/image/ad/upload/', () => {
     const png = pngFile(1080, 1920, 1);
     const up = await h.client.uploadImage(AUTH, { file_name: 'beach.png', data: png });
     expect(up).toMatchObject({ file_name: 'beach.png', width: 1080, height: 1920 });
-    expect(up.image_id).toMatch(/^img_up_\d+$/);
+    expect(up.image_id).toMatch(/^img_75\d+$/);
     const listed = (await h.client.listImages(AUTH)).find((i) => i.image_id === up.image_id);
     expect(listed).toMatchObject({ width: 1080, height: 1920, is_carousel_usable: true });
     expect(listed?.preview_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/preview\/image\//);

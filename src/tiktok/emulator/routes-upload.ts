@@ -99,7 +99,7 @@ const imageUpload: Route = {
       (i) => i.advertiser_id === advertiser_id && i.file_name === file_name,
     );
     if (taken) duplicateName(file_name);
-    const image_id = `img_up_${ctx.state.ids.image.next()}`;
+    const image_id = `img_${ctx.state.ids.image.next()}`;
     const record: ImageRecord = {
       image_id,
       file_name,
@@ -155,7 +155,7 @@ const videoUpload: Route = {
       (v) => v.advertiser_id === advertiser_id && v.file_name === file_name,
     );
     if (taken) duplicateName(file_name);
-    const video_id = `vid_up_${ctx.state.ids.video.next()}`;
+    const video_id = `vid_${ctx.state.ids.video.next()}`;
     const record: VideoRecord = {
       video_id,
       file_name,

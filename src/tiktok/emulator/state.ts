@@ -92,6 +92,8 @@ export interface IdentityRecord {
   identity_id: string;
   identity_type: 'CUSTOMIZED_USER';
   display_name: string;
+  /** The avatar's `image_id` (1:1), as identity/create/ took it. */
+  image_uri?: string;
 }
 
 /** A created campaign / ad group / ad, as the emulator returns it (TikTok field names). */
@@ -170,6 +172,11 @@ export class EmulatorState {
     VIDEOS.forEach((vid, i) => {
       this.videos.set(vid.video_id, { ...vid, create_time: day(i) });
     });
+    // The seeded identity takes the identity id maker's first id (EMULATOR_IDENTITY_ID), so the
+    // first identity/create/ cannot hand out the same id again.
+    if (this.ids.identity.next() !== EMULATOR_IDENTITY_ID) {
+      throw new Error('EMULATOR_IDENTITY_ID must be the identity id maker’s first id');
+    }
     for (const adv of ADVERTISERS) {
       this.identities.set(adv.advertiser_id, [
         {
