@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { parseLine } from '../../adapters/console/commands';
 import { runTerminal } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/harness';
+import { pngFile } from '../support/media-files';
 
 const SCRIPT = readFileSync(join(__dirname, '../../examples/conversation.txt'), 'utf8');
 
@@ -67,6 +69,30 @@ describe('the terminal chat (npm start)', () => {
     } finally {
       await deleteRedisPrefix(prefix);
     }
+  });
+
+  it('/upload PATH takes an image too (its type read from the bytes) and a text renamed .mp3 is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tab-upload-'));
+    const photo = join(dir, 'beach.png');
+    const fake = join(dir, 'song.mp3');
+    writeFileSync(photo, pngFile(1080, 1920, 5));
+    writeFileSync(fake, 'these are lyrics, not audio\n'.repeat(10));
+    const lines = [
+      'I want to create a campaign called Uploads for conversions',
+      '/open',
+      'Grow your business with us',
+      'Learn More',
+      `/upload ${fake}`,
+      'Use music_123 and send people to https://solulab.com',
+      `/upload ${photo}`,
+    ].join('\n');
+    const out = await chat(lines);
+    expect(out).toContain('song.mp3: its contents are not a file type I know');
+    expect(out).toContain('Nothing was uploaded; the draft is as it was.');
+    expect(out).toMatch(
+      /Uploaded beach\.png to your TikTok library as image img_75\d+ \(1080x1920\)/,
+    );
+    expect(out).toMatch(/Approvals: 0\/1/);
   });
 
   it('rejects bad settings with a message naming the variable', async () => {

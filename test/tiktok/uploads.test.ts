@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
 import { EMULATOR_ACCESS_TOKEN, EMULATOR_SECOND_ADVERTISER_ID } from '../../src/tiktok/emulator';
-import { jpegFile, mp4File, pngFile } from '../support/media-files';
+import { jpegFile, mp3File, mp4File, pngFile } from '../support/media-files';
 import { AUTH, apiError, useEmulator } from './helpers';
 
 const h = useEmulator();
@@ -112,5 +112,18 @@ describe('file/video/ad/upload/', () => {
     const res = await rawUpload('file/video/ad/upload/', 'video', data);
     expect(res.code).toBe(code);
     expect(h.emulator.state.videos.size).toBe(before);
+  });
+});
+
+describe('file/music/upload/ previews', () => {
+  it('an uploaded track is listed with a url the emulator serves (its MP3)', async () => {
+    const data = mp3File('preview');
+    const up = await h.client.uploadMusic(AUTH, { file_name: 'preview.mp3', data });
+    expect(up.music_id).toMatch(/\d+/);
+    const stored = h.emulator.state.music.get(up.music_id);
+    expect(stored?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/preview\/music\//);
+    const served = await fetch(stored?.url ?? '');
+    expect(served.headers.get('content-type')).toContain('audio/mpeg');
+    expect(Buffer.from(await served.arrayBuffer()).equals(data)).toBe(true);
   });
 });

@@ -2,7 +2,8 @@
  * Preview URLs the emulator serves for its library, like TikTok's `image_url`,
  * `video_cover_url` and `preview_url` (reference/tiktok-api.md §9; TikTok's expire after hours,
  * these do not). Uploaded items answer with their own bytes; seeded ones with a small PNG of
- * the same shape (a 20th of the size), so chat thumbnails have something real to show.
+ * the same shape (a 20th of the size), so chat thumbnails have something real to show. Uploaded
+ * music answers with its MP3 at the track's `url`.
  */
 import type { Request, Response } from 'express';
 import { solidPng } from './media-bytes';
@@ -11,7 +12,7 @@ import type { EmulatorState } from './state';
 /** `GET <base>/preview/<kind>/<id>` for a library item. */
 export function previewUrl(
   state: EmulatorState,
-  kind: 'image' | 'video' | 'cover',
+  kind: 'image' | 'video' | 'cover' | 'music',
   id: string,
 ): string {
   return `${state.baseUrl ?? 'http://emulator.invalid'}/preview/${kind}/${encodeURIComponent(id)}`;
@@ -29,6 +30,12 @@ export function previewHandler(state: EmulatorState) {
   return (req: Request, res: Response): void => {
     const kind = String(req.params.kind);
     const id = String(req.params.id);
+    if (kind === 'music') {
+      const track = state.music.get(id);
+      if (track?.data) res.type('audio/mpeg').send(track.data);
+      else res.status(404).type('text/plain').send('page not found');
+      return;
+    }
     const item = kind === 'image' ? state.images.get(id) : state.videos.get(id);
     if (!item || !['image', 'video', 'cover'].includes(kind)) {
       res.status(404).type('text/plain').send('page not found');

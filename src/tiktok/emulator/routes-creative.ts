@@ -34,7 +34,7 @@ function advertiserOf(ctx: RouteContext): AdvertiserFixture {
 
 /** The Music object as file/music/* return it (internal fields dropped). */
 function musicView(m: MusicRecord): Params {
-  const { advertiser_id: _owner, music_scene: _scene, ...view } = m;
+  const { advertiser_id: _owner, music_scene: _scene, data: _bytes, ...view } = m;
   return view;
 }
 
@@ -173,8 +173,9 @@ const musicUpload: Route = {
       signature: md5,
       music_scene: scene,
       advertiser_id: adv.advertiser_id,
-      url: `https://emulator.invalid/music/${music_id}.mp3`,
+      url: previewUrl(state, 'music', music_id),
       create_time: now,
+      data: file.data,
     };
     state.music.set(music_id, record);
     state.musicUploads += 1;

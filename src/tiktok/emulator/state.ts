@@ -63,6 +63,8 @@ export interface MusicRecord {
   advertiser_id?: string;
   url: string;
   create_time?: string;
+  /** An upload's bytes, served at `url` (a preview the emulator serves). */
+  data?: Buffer;
 }
 
 /**
