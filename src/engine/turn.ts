@@ -471,6 +471,7 @@ export class Turn {
 
   private async approve(saved: ThreadState): Promise<Outcome> {
     const outcome = approve(saved, this.event.user, this.deps.settings);
+    this.deps.metrics?.approval(outcome.ok ? 'approved' : 'refused');
     if (!outcome.ok) {
       await this.say(this.text(outcome.reason, 'warning'));
       return null;
@@ -591,6 +592,7 @@ export class Turn {
           this.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
       });
       delete state.last_failure;
+      this.deps.metrics?.submission('submitted');
       logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
       await this.say(this.text('Your ad was created on TikTok.', 'success'), {
         type: 'result',
@@ -610,6 +612,7 @@ export class Turn {
   private async submitFailed(state: ThreadState, error: unknown): Promise<ThreadState> {
     if (!isTikTokError(error)) throw error;
     const { logger, access } = this.deps;
+    this.deps.metrics?.submission('failed');
     logger.warn(
       { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
       'submission failed',
