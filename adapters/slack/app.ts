@@ -33,6 +33,7 @@ export const SLACK_BOT_SCOPES = [
   'im:write',
   'app_mentions:read',
   'reactions:read',
+  'files:read',
 ];
 
 /**

@@ -12,13 +12,20 @@ export interface ChatUser {
   is_bot?: boolean;
 }
 
-/** A file attached to a message, already downloaded by the adapter. */
+/**
+ * A file attached to a message, already downloaded by the adapter (Slack `url_private_download`
+ * with the bot token, a Discord attachment URL, a path in the terminal). The engine reads its
+ * type from `data`, never from `name` or `content_type`.
+ */
 export interface ChatFile {
   /** File name as uploaded, e.g. `summer-jingle.mp3`. */
   name: string;
-  /** MIME type when the platform gives one, e.g. `audio/mpeg`. */
+  /** MIME type when the platform gives one, e.g. `audio/mpeg` (informative only). */
   content_type?: string;
+  /** The bytes; empty when the download failed. */
   data: Buffer;
+  /** Why the adapter could not download the file (e.g. `HTTP 404`); then `data` is empty. */
+  download_error?: string;
 }
 
 /** Buttons and commands the engine understands. Adapters map their UI onto these. */
@@ -32,6 +39,8 @@ export const ACTION_IDS = [
   'link_account',
   'unlink_account',
   'choose_advertiser',
+  'choose_media',
+  'media_page',
 ] as const;
 
 /** One of {@link ACTION_IDS}. */

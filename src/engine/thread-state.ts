@@ -104,6 +104,8 @@ export interface ThreadState {
    * they picked one (`choose_advertiser`). Unset with a single advertiser.
    */
   advertiser_id?: string;
+  /** True once the requester was sent a private link for this draft (sent once, at its start). */
+  link_offered?: boolean;
   submission?: Submission;
   /**
    * Unfinished attempts of drafts this thread started over from (their objects are switched

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { StaticAccessResolver } from '../../src/engine/access';
+import { type AccessResolver, StaticAccessResolver } from '../../src/engine/access';
 import type { ActionId, ChatFile, ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine, type EngineDeps } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
@@ -53,6 +53,8 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** Extra engine dependencies (owner, audit, lock). */
   engineDeps?: Partial<EngineDeps>;
+  /** Whose TikTok account is used (default: the emulator's account for everyone). */
+  access?: AccessResolver;
 }
 
 /** An engine wired to a real emulator over HTTP and a real store, plus helpers to chat. */
@@ -88,10 +90,12 @@ export class Harness {
       keys,
       model: options.model ?? new OfflineTurnModel(),
       ads,
-      access: new StaticAccessResolver({
-        access_token: EMULATOR_ACCESS_TOKEN,
-        advertiser_id: EMULATOR_ADVERTISER_ID,
-      }),
+      access:
+        options.access ??
+        new StaticAccessResolver({
+          access_token: EMULATOR_ACCESS_TOKEN,
+          advertiser_id: EMULATOR_ADVERTISER_ID,
+        }),
       settings: testSettings(options.settings),
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
@@ -157,6 +161,11 @@ export class TestThread {
       text,
       ...(options.files ? { files: options.files } : {}),
     });
+  }
+
+  /** What the OAuth callback sends once `user` linked from a link asked for in this thread. */
+  linked(user: ChatUser = this.user): Promise<Reply[]> {
+    return this.harness.engine.handle({ ...this.base(user), type: 'account_linked' });
   }
 
   act(action_id: ActionId, user: ChatUser = this.user): Promise<Reply[]> {
