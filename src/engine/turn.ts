@@ -1,8 +1,15 @@
 import { hasPendingChecks } from '../ad/draft';
 import { crossFieldViolations, missingFields } from '../ad/draft-rules';
-import { ModelError, RECENT_LINES, type TranscriptLine, type TurnModel } from '../model/turn';
+import {
+  ModelError,
+  type QuestionTopic,
+  RECENT_LINES,
+  type TranscriptLine,
+  type TurnModel,
+} from '../model/turn';
 import { isLinkInvalid } from '../tiktok/errors';
 import { type LinkedAccount, userKeyOf } from './access';
+import { answerFor } from './answers';
 import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updates';
 import { approve, withdraw } from './approval';
 import { approvalBlock, previewBlock } from './blocks';
@@ -16,6 +23,7 @@ import { isTikTokError, remediationFor } from './remediation';
 import type { Block, Reply, SuggestedAction } from './reply';
 import { runSubmission } from './submission';
 import type { ThreadState } from './thread-state';
+import { understoodBlock } from './understood';
 
 /** A turn's result: what to save (or `null`: leave saved state as it was). */
 type Outcome = ThreadState | null;
@@ -234,7 +242,10 @@ export class Turn {
 
     this.remember(state, { role: 'user', text });
     const blocks: Block[] = [];
-    if (turn.message.trim() !== '') blocks.push(this.text(turn.message.trim()));
+    const understood = understoodBlock(applied.draft, applied.changed, settings.budget);
+    if (understood) blocks.push(understood);
+    if (turn.intent === 'question') blocks.push(await this.answer(turn.question_topic, state));
+    else if (turn.message.trim() !== '') blocks.push(this.text(turn.message.trim()));
     for (const note of applied.notes) blocks.push(this.text(note, 'success'));
     if (applied.violations.length > 0)
       blocks.push({ type: 'violations', violations: applied.violations });
@@ -283,6 +294,12 @@ export class Turn {
     const wantsApproval = turn.intent === 'request_approval' || applied.changed.length > 0;
     if (state.status === 'awaiting_approval' && !wantsApproval) return state;
     return this.askNext(state);
+  }
+
+  /** The engine's own answer to a question turn (never the model's text); see `answers.ts`. */
+  private async answer(topic: QuestionTopic | null | undefined, state: ThreadState) {
+    const options = topic === 'media' ? await this.mediaOptions(state) : [];
+    return answerFor(topic ?? 'help', state.draft, this.deps.settings, options);
   }
 
   /** Asks for the first missing field, or, when the draft is complete, asks for approval. */
