@@ -2,7 +2,7 @@ import { GeminiTurnModel } from '../src/model/gemini-model';
 import { OfflineTurnModel } from '../src/model/offline-model';
 import type { TurnModel } from '../src/model/turn';
 import { loadCorpus } from './corpus';
-import { type EvalReport, playCorpus } from './play';
+import { type EvalReport, percentile, playCorpus } from './play';
 
 /**
  * `npm run eval [-- --model offline|gemini] [--verbose] [--only ID_PREFIX]`: plays the corpus
@@ -64,6 +64,19 @@ function printFigures(report: EvalReport, ms: number): void {
     `  one-message requests ready in one turn: ${report.oneMessageReady}/${report.oneMessageRequests}`,
   );
   console.log(`  draft changes without a "Got it" line:  ${report.silentChanges}`);
+  console.log('\n  by group (id prefix): passed, median and p90 user messages to ready');
+  const groups = new Map<string, typeof report.results>();
+  for (const r of report.results) {
+    const group = r.id.replace(/-\d+$/, '');
+    groups.set(group, [...(groups.get(group) ?? []), r]);
+  }
+  for (const [group, results] of groups) {
+    const toReady = results.map((r) => r.messagesToReady ?? Number.POSITIVE_INFINITY);
+    const passed = results.filter((r) => r.passed).length;
+    console.log(
+      `    ${group.padEnd(7)} ${`${passed}/${results.length}`.padStart(7)}   median ${percentile(toReady, 50)}   p90 ${percentile(toReady, 90)}`,
+    );
+  }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -45,8 +45,13 @@ export class Turn {
     );
   }
 
+  /** Blocks held back to open the next reply, so one turn reads as one message. */
+  private pending: Block[] = [];
+
   private say(...blocks: Block[]): Promise<void> {
-    return this.emit({ thread_id: this.event.thread_id, blocks });
+    const all = [...this.pending, ...blocks];
+    this.pending = [];
+    return this.emit({ thread_id: this.event.thread_id, blocks: all });
   }
 
   private text(
@@ -265,7 +270,7 @@ export class Turn {
         state.status = 'collecting';
       }
     }
-    if (blocks.length > 0) await this.say(...blocks);
+    this.pending.push(...blocks);
 
     if (turn.intent === 'show_status') {
       await this.status(state);
@@ -292,7 +297,10 @@ export class Turn {
       return state;
     }
     const wantsApproval = turn.intent === 'request_approval' || applied.changed.length > 0;
-    if (state.status === 'awaiting_approval' && !wantsApproval) return state;
+    if (state.status === 'awaiting_approval' && !wantsApproval) {
+      if (this.pending.length > 0) await this.say();
+      return state;
+    }
     return this.askNext(state);
   }
 

@@ -1,5 +1,5 @@
+import { closestWord } from '../../text/fuzzy';
 import type { QuestionTopic } from '../turn';
-import { closestWord } from './fuzzy';
 import { skipLead } from './labels';
 
 /**
@@ -74,8 +74,10 @@ const REQUEST =
  * while a free-text answer is expected, so "Where will you go next?" stays an ad text).
  */
 export function questionOf(message: string, needsTopic: boolean): QuestionTopic | null {
-  const { offset } = skipLead(message);
-  const rest = message.slice(offset).trim();
+  const sentences = message.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
+  const last = sentences.at(-1) ?? message;
+  const { offset } = skipLead(last);
+  const rest = last.slice(offset).trim();
   if (/^(?:help|\?|what now|options)[?!.]*$/i.test(rest)) return 'help';
   const asks = rest.endsWith('?') || ASKS.test(rest);
   if (!asks || REQUEST.test(rest)) return null;

@@ -1,4 +1,4 @@
-import { allowedEdits, typoDistance } from './fuzzy';
+import { allowedEdits, typoDistance } from '../../text/fuzzy';
 import { CORRECTION, FIELD_LABELS, FILLER, type SlotField, WEAK_LABELS } from './vocabulary';
 
 /**

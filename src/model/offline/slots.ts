@@ -552,7 +552,10 @@ function answerFreeText(
     }
   }
   const lastClause = clauses[endIndex - 1] ?? first;
-  const ack = /^(?:ok(?:ay)?|sure|alright)\b[\s,:.!-]*/i.exec(first.text)?.[0].length ?? 0;
+  const ack =
+    /^(?:(?:ok(?:ay)?|sure|alright)\b[\s,:.!-]*)?(?:(?:let'?s say|how about|something like|maybe)\b\s*[:,-]?\s*|say:\s*)?/i.exec(
+      first.text,
+    )?.[0].length ?? 0;
   let answer = text.slice(first.start + ack, lastClause.end).replace(/[\s,;]+$/, '');
   const quotes = findQuotes(answer);
   if (quotes.length === 1 && quotes[0]) {

@@ -1,6 +1,6 @@
 import type { CallToAction } from '../../ad/call-to-action';
+import { closestWord, compact } from '../../text/fuzzy';
 import { type Amount, findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
-import { closestWord, compact } from './fuzzy';
 import { stripTrailingPunctuation, unquote } from './normalise';
 import {
   CTA_PHRASES,

@@ -161,7 +161,7 @@ export const UNSUPPORTED_GOALS = [
 
 /** Words before a goal that make it one: "for sales", "I want sales", "drive visitors". */
 export const GOAL_CUES =
-  /\b(?:for|want|wants|need|needs|like|looking for|get|getting|drive|drives|driving|more|increase|boost|grow|optimi[sz]e(?: for)?|aim(?:ing)? for|goal(?: is)?|objective(?: is)?|focus on)\s+(?:(?:a|an|the|some|lots of|more|us|me|our|my)\s+)*$/i;
+  /\b(?:for|want|wants|need|needs|like|looking for|get|getting|drive|drives|driving|more|increase|boost|grow|optimi[sz](?:e|ed|ing)(?: for)?|aim(?:ing)? for|goal(?: is)?|objective(?: is)?|focus on)\s+(?:(?:a|an|the|some|lots of|more|us|me|our|my)\s+)*$/i;
 
 /** Call-to-action phrases → TikTok value: every website-suitable label plus common synonyms. */
 export const CTA_PHRASES: ReadonlyArray<[string, CallToAction]> = [
