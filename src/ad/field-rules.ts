@@ -30,7 +30,8 @@ const fail = (field: Violation['field'], rule: string, message: string): Checked
 
 /**
  * `campaign_name`: trimmed, 3..512 characters (CJK count 2), no emoji.
- * Sources: this bot's rule (at least 3) and TikTok "Create a campaign" (≤ 512, no emoji).
+ * Sources: this bot's rule (at least 3) and TikTok "Create a campaign" (≤ 512, CJK count 2, no
+ * emoji: tiktok-business-api-sdk js_sdk/docs/CampaignCreateBody.md at c3a04b9).
  */
 export function checkCampaignName(raw: string): Checked<string> {
   const name = unquote(raw)
@@ -64,6 +65,8 @@ export function checkCampaignName(raw: string): Checked<string> {
 /**
  * `objective_type` from plain words and typos: Traffic (`TRAFFIC`) or Conversions
  * (`WEB_CONVERSIONS`); anything else ("app installs", "reach") is refused by name.
+ * Source: the SDK's CampaignObjectiveType enum (yml_files/smart_plus_campaign_create.yml); only
+ * these two is this bot's product choice.
  */
 export function checkObjective(raw: string): Checked<ObjectiveType> {
   const objective = parseObjective(raw);
@@ -80,7 +83,8 @@ export function checkObjective(raw: string): Checked<ObjectiveType> {
 /**
  * `ad_text`: 1..100 characters (CJK count 2), no emoji. Kept exactly as typed: only
  * surrounding whitespace and one pair of surrounding quotes go, never punctuation (issue 12).
- * Source: TikTok "Create ads", `creatives[].ad_text`.
+ * Source: TikTok "Create ads", `creatives[].ad_text` (tiktok-business-api-sdk
+ * js_sdk/docs/AdcreateCreatives.md at c3a04b9; bububa model/ad/creative.go `AdText`).
  */
 export function checkAdText(raw: string): Checked<string> {
   const text = unquote(raw);
@@ -98,7 +102,10 @@ export function checkAdText(raw: string): Checked<string> {
   return ok(text);
 }
 
-/** `call_to_action`: one of TikTok's `CallToAction` values, from plain words ("Shop now"). */
+/**
+ * `call_to_action`: one of TikTok's `CallToAction` values, from plain words ("Shop now").
+ * Source: see `CALL_TO_ACTIONS` (SDK yml_files/smart_plus_ad_create.yml, enum CallToAction).
+ */
 export function checkCallToAction(raw: string): Checked<string> {
   const value = parseCallToAction(raw);
   if (!value) {
@@ -116,7 +123,8 @@ export function checkCallToAction(raw: string): Checked<string> {
  * `landing_page_url`: an http(s) URL with a real host name, kept as typed except that
  * surrounding quotes or `<…>` and trailing sentence punctuation (".,;:!?)") go and a bare
  * domain ("solulab.com") gets `https://`. Source: TikTok "Create ads" (website ads need a
- * landing page URL).
+ * landing page URL: reference §7); the http(s)/public-host checks are ours (TikTok's URL rule
+ * is UNCONFIRMED).
  */
 export function checkLandingPageUrl(raw: string): Checked<string> {
   const text = unquote(raw)
@@ -150,7 +158,11 @@ export function checkLandingPageUrl(raw: string): Checked<string> {
   return ok(withScheme);
 }
 
-/** `budget`: a daily amount between the TikTok minimum and our configured cap. */
+/**
+ * `budget`: a daily amount between the TikTok minimum and our configured cap. Source: ad group
+ * daily minimum 20 × currency ratio, TikTok "Budget verification ratio" (doc 1737585839634433);
+ * the cap is this bot's setting (MAX_DAILY_BUDGET); cents rounding is ours.
+ */
 export function checkBudget(amount: number, settings: BudgetSettings): Checked<number> {
   if (!Number.isFinite(amount)) {
     return fail('budget', 'budget.invalid', 'The budget must be a number, e.g. 50.');
