@@ -29,6 +29,7 @@ describe('the terminal chat (npm start)', () => {
     expect(out).toMatch(/TikTok: local emulator at http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toMatch(/model: offline/);
     expect(out).toContain('TikTok confirmed music music_123');
+    expect(out).toContain('Got it: campaign name SoluLab · objective Conversions');
     expect(out).toMatch(/campaign_id\s+\d+/);
     expect(out).toMatch(/adgroup_id\s+\d+/);
     expect(out).toMatch(/ad_id\s+\d+/);
