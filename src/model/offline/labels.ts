@@ -20,6 +20,8 @@ const VERB =
   "(?:change|set|make|update|switch|swap|put|replace|edit|fix|correct|use|let's use|lets use|go with)";
 const DELIMITER =
   /^\s*(?::|=|-(?=\s)|\bis\b|\bare\b|\bshould be\b|\bshould say\b|\bshould read\b|\bwill be\b|\bwould be\b|\bto be\b|\breads\b|\bsays\b|\bsay\b|\bsaying\b|\bread\b|\bof\b|\bcalled\b|\bnamed\b|\btitled\b)\s*/i;
+const VERB_START = new RegExp(`^${VERB}\\s+${ARTICLE}`, 'i');
+const ARTICLE_START = new RegExp(`^${ARTICLE}`, 'i');
 const TO = /^\s*(?:to|into|as|=|:|for|with|->|→)\s*/i;
 
 /** Every label, longest first, with its field. */
@@ -79,7 +81,7 @@ export function leadOf(text: string): Lead | null {
     );
   if (callIt) return label('campaign_name', offset + callIt[0].length, true, correction);
 
-  const verb = new RegExp(`^${VERB}\\s+${ARTICLE}`, 'i').exec(rest);
+  const verb = VERB_START.exec(rest);
   if (verb) {
     const after = rest.slice(verb[0].length);
     const found = labelAt(after);
@@ -115,7 +117,7 @@ export function leadOf(text: string): Lead | null {
   if (makeThat && /\S/.test(rest.slice(makeThat[0].length)))
     return { kind: 'value', valueStart: offset + makeThat[0].length, correction: true };
 
-  const article = new RegExp(`^${ARTICLE}`, 'i').exec(rest)?.[0] ?? '';
+  const article = ARTICLE_START.exec(rest)?.[0] ?? '';
   const found = labelAt(rest.slice(article.length));
   if (found) {
     const tail = rest.slice(article.length + found.length);

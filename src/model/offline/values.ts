@@ -195,6 +195,19 @@ export function readMedia(text: string, loose: boolean): string[] {
   ];
 }
 
+const NAME_STOP = new RegExp(
+  `\\s+(?:(?:for|to get|to drive|for more|to)\\s+(?:(?:more|the|our|my|a|an)\\s+)*(?:${[
+    ...GOALS.map(([w]) => w),
+    ...UNSUPPORTED_GOALS,
+    'more',
+    'our',
+    'my',
+  ]
+    .map(escapeRegExp)
+    .join('|')})\\b|targeting\\b|(?:with|and|using)\\s+(?:no\\s+music|music_|https?:|img_|vid_))`,
+  'i',
+);
+
 /**
  * A campaign name as typed, cut where the sentence moves on (" for sales", " to drive
  * visitors", " targeting …", " instead"), without surrounding quotes or trailing punctuation.
@@ -203,14 +216,7 @@ export function readMedia(text: string, loose: boolean): string[] {
 export function readName(text: string): { name: string; restAt: number } {
   const quoted = /^\s*(["“'‘])(.+?)(["”'’])/.exec(text);
   if (quoted?.[2]) return { name: quoted[2].trim(), restAt: quoted[0].length };
-  const goalWords = [...GOALS.map(([w]) => w), ...UNSUPPORTED_GOALS, 'more', 'our', 'my']
-    .map(escapeRegExp)
-    .join('|');
-  const stop = new RegExp(
-    `\\s+(?:(?:for|to get|to drive|for more|to)\\s+(?:(?:more|the|our|my|a|an)\\s+)*(?:${goalWords})\\b|targeting\\b|(?:with|and|using)\\s+(?:no\\s+music|music_|https?:|img_|vid_))`,
-    'i',
-  );
-  const m = stop.exec(text);
+  const m = NAME_STOP.exec(text);
   let cut = m ? m.index : text.length;
   for (const typo of text.matchAll(/\s+(?:for|to)\s+(?:(?:more|the|our|my)\s+)*([a-z-]{4,})\b/gi)) {
     if ((typo.index ?? cut) >= cut) break;
