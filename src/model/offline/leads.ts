@@ -28,6 +28,7 @@ export function leadIn(text: string): ReturnType<typeof leadOf> {
 export function nameIn(part: string): { name: string; at: number; end: number } | null {
   const patterns = [
     /\b(?:called|named|titled)\s+/i,
+    /\b(?:an?\s+)?(?:tiktok\s+)?(?:ad|campaign)\s+for\s+(?=["“'‘]|[A-Z])/,
     /\bcampaign(?:\s+name)?(?:\s*(?:is|:|=))?\s+(?=["“'‘]|[A-Z0-9])/,
     /^(?:please\s+)?(?:create|set up|setup|make|start|launch|build|run)\s+(?:me\s+)?(?:(?:a|an|the|our|my|new|tiktok)\s+)*(?:(?:traffic|conversions?)\s+)?(?:(?:campaign|ad)\s+)?(?=["“'‘]|[A-Z])/i,
   ];

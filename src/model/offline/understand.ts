@@ -1,4 +1,5 @@
 import type { Turn, TurnInput } from '../turn';
+import { findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
 import { commandOf, questionOf } from './intents';
 import { normalise } from './normalise';
 import { fillSlots } from './slots';
@@ -24,7 +25,7 @@ export function understand(input: TurnInput): Turn {
     input.last_question === 'ad_text' ||
     input.last_question === 'campaign_name' ||
     (input.last_question === null && Object.keys(input.draft).length === 0);
-  const topic = questionOf(text, freeTextOpen);
+  const topic = hasValue(text) ? null : questionOf(text, freeTextOpen);
   if (topic) return { ...none('question'), question_topic: topic };
 
   const previous = [...input.recent].reverse().find((line) => line.role === 'user')?.text;
@@ -47,6 +48,13 @@ export function understand(input: TurnInput): Turn {
     question_topic: null,
     updates: filled.updates,
   };
+}
+
+/** A web address, an id, or an amount said as a budget: the message gives a value, it does not only ask. */
+function hasValue(text: string): boolean {
+  if (findUrls(text).length > 0 || findMusicIds(text).length > 0 || findMediaIds(text).length > 0)
+    return true;
+  return findAmounts(text).some((a) => a.value.period !== null || a.value.currency);
 }
 
 /**

@@ -226,7 +226,7 @@ export function readName(text: string): { name: string; restAt: number } {
     }
   }
   const name = stripTrailingPunctuation(unquote(text.slice(0, cut)))
-    .replace(/\s+(?:instead|please|pls|thanks|thank you|then)$/i, '')
+    .replace(/\s+(?:instead|please|pls|thanks|thank you|then|campaign)$/i, '')
     .trim();
   return { name: stripTrailingPunctuation(name), restAt: cut };
 }

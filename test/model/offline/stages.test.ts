@@ -1,3 +1,4 @@
+import { understand } from '../../../src/model/offline';
 import { splitClauses } from '../../../src/model/offline/clauses';
 import {
   findAmounts,
@@ -130,5 +131,32 @@ describe('typo distance', () => {
     expect(typoDistance('muisc', 'music')).toBe(1);
     expect(closestWord('trafic', ['traffic', 'conversions'])).toBe('traffic');
     expect(closestWord('cat', ['car', 'cap'])).toBeNull();
+  });
+});
+
+describe('whole pipeline, more plain words', () => {
+  const say = (message: string, last_question: 'campaign_name' | null = null) =>
+    understand({
+      draft: last_question ? {} : { campaign_name: 'x' },
+      status: 'collecting',
+      missing: [],
+      last_question,
+      recent: [],
+      message,
+    });
+  it('a request phrased as a question that names a budget sets it', () => {
+    expect(say('can we do $80 a day?')).toMatchObject({
+      intent: 'provide_details',
+      updates: { budget: 80 },
+    });
+  });
+  it('reads "a TikTok ad for Glow Skincare" as the name, and drops a trailing "campaign"', () => {
+    expect(say('Need a TikTok ad for Glow Skincare, conversions').updates).toMatchObject({
+      campaign_name: 'Glow Skincare',
+      objective: 'conversions',
+    });
+    expect(say('Summer Glow 2027 campaign', 'campaign_name').updates.campaign_name).toBe(
+      'Summer Glow 2027',
+    );
   });
 });
