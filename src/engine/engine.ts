@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import type { TurnModel } from '../model/turn';
 import type { Keys } from '../store/keys';
 import type { StateStore } from '../store/state-store';
@@ -20,6 +21,8 @@ export interface EngineDeps {
   settings: EngineSettings;
   logger: Logger;
   now?: () => Date;
+  /** Counts submissions and approvals (default: nothing). */
+  metrics?: Pick<Metrics, 'submission' | 'approval'>;
   /** Turn lock: held `ttlMs` (extended while working), waited for up to `waitMs`. */
   lock?: { ttlMs: number; waitMs: number };
 }

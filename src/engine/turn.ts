@@ -384,6 +384,7 @@ export class Turn {
 
   private async approve(saved: ThreadState): Promise<Outcome> {
     const outcome = approve(saved, this.event.user, this.deps.settings);
+    this.deps.metrics?.approval(outcome.ok ? 'approved' : 'refused');
     if (!outcome.ok) {
       await this.say(this.text(outcome.reason, 'warning'));
       return null;
@@ -504,6 +505,7 @@ export class Turn {
           this.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
       });
       delete state.last_failure;
+      this.deps.metrics?.submission('submitted');
       logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
       await this.say(this.text('Your ad was created on TikTok.', 'success'), {
         type: 'result',
@@ -523,6 +525,7 @@ export class Turn {
   private async submitFailed(state: ThreadState, error: unknown): Promise<ThreadState> {
     if (!isTikTokError(error)) throw error;
     const { logger, access } = this.deps;
+    this.deps.metrics?.submission('failed');
     logger.warn(
       { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
       'submission failed',
