@@ -1,6 +1,7 @@
 /**
  * Stage 1 of the offline model: one clean string to read. Line breaks become `\n`, no-break
- * and other odd spaces become plain spaces, zero-width characters go, and the ends are trimmed.
+ * and other odd spaces become plain spaces, zero-width characters go, list markers at the start
+ * of a line ("- ", "• ", "1. ") go, and the ends are trimmed.
  * Nothing else changes: values are later cut from this string exactly as typed.
  */
 export function normalise(message: string): string {
@@ -8,6 +9,7 @@ export function normalise(message: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/^[ \t]*(?:[-*•·–—]|\d{1,2}[.)])[ \t]+/gm, '')
     .trim();
 }
 

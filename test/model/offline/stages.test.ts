@@ -160,3 +160,22 @@ describe('whole pipeline, more plain words', () => {
     );
   });
 });
+
+describe('lists', () => {
+  it('reads one field per bullet line', () => {
+    const t = understand({
+      draft: {},
+      status: 'collecting',
+      missing: [],
+      last_question: null,
+      recent: [],
+      message: '- campaign: Glow Up\n• goal: sales\n* ad text: Skin that glows!\n1. cta: shop now',
+    });
+    expect(t.updates).toMatchObject({
+      campaign_name: 'Glow Up',
+      objective: 'conversions',
+      ad_text: 'Skin that glows!',
+      call_to_action: 'SHOP_NOW',
+    });
+  });
+});
