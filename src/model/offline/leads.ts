@@ -63,11 +63,13 @@ export function onlyGoal(text: string): boolean {
   );
 }
 
+/** A goal in a correction ("make it trafic"): typos count, but only Traffic or Conversions. */
 export function looseGoal(part: string) {
   const goal = readObjective(part, true);
   return goal && (goal.value === 'traffic' || goal.value === 'conversions') ? goal : null;
 }
 
+/** True when `value` holds a value of the shaped `field` (a goal, a CTA, music, an address, an amount, ids). */
 export function parses(field: SlotField, value: string): boolean {
   switch (field) {
     case 'objective':
