@@ -21,8 +21,18 @@ import {
  */
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const phrase = (words: string) =>
-  new RegExp(`(?<![\\w-])${escapeRegExp(words).replace(/\\? /g, '[\\s-]+')}(?![\\w-])`, 'i');
+/**
+ * A phrase matcher: whole words, spaces or hyphens between them, any case. `exec` skips the
+ * regular expression when the lower-cased text lacks the phrase's first word (most do).
+ */
+const phrase = (words: string) => {
+  const re = new RegExp(
+    `(?<![\\w-])${escapeRegExp(words).replace(/\\? /g, '[\\s-]+')}(?![\\w-])`,
+    'i',
+  );
+  const key = words.toLowerCase().split(/[\s-]/)[0] ?? '';
+  return { exec: (text: string, lower: string) => (lower.includes(key) ? re.exec(text) : null) };
+};
 
 const GOAL_PATTERNS = [...GOALS]
   .sort((a, b) => b[0].length - a[0].length)
@@ -45,13 +55,14 @@ export type ObjectiveValue = { value: 'traffic' | 'conversions' | string; at: nu
  */
 export function readObjective(text: string, loose: boolean): ObjectiveValue | null {
   const candidates: ObjectiveValue[] = [];
+  const lower = text.toLowerCase();
   for (const [pattern, objective] of GOAL_PATTERNS) {
-    const m = pattern.exec(text);
+    const m = pattern.exec(text, lower);
     if (m && (loose || cued(text, m.index, m.index + m[0].length)))
       candidates.push({ value: objective, at: m.index, end: m.index + m[0].length });
   }
   for (const [pattern, words] of UNSUPPORTED_PATTERNS) {
-    const m = pattern.exec(text);
+    const m = pattern.exec(text, lower);
     if (m && (loose || cued(text, m.index, m.index + m[0].length)))
       candidates.push({ value: words, at: m.index, end: m.index + m[0].length });
   }
@@ -93,8 +104,9 @@ export function readCallToAction(
   text: string,
   loose: boolean,
 ): { value: CallToAction; at: number; end: number } | null {
+  const lower = text.toLowerCase();
   for (const [pattern, words, value] of CTA_PATTERNS) {
-    const m = pattern.exec(text);
+    const m = pattern.exec(text, lower);
     if (!m) continue;
     const end = m.index + m[0].length;
     if (!loose && WEAK_CTA_PHRASES.has(words) && !ctaContext(text, m.index, end)) continue;
