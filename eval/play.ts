@@ -38,6 +38,11 @@ export interface DialogueResult {
   fields: FieldResult[];
   /** Turns that changed the draft but did not start with a "Got it: …" line. */
   silentChanges: number;
+  /**
+   * Text values (campaign name, ad text, landing page) the draft held at any point that the
+   * user never typed: a changed word or a merged field, even when a later line fixed it.
+   */
+  untypedValues: string[];
   /** The conversation, for reading a failure: user lines and the bot's text. */
   transcript: string[];
 }
@@ -58,6 +63,8 @@ export interface EvalReport {
   oneMessageRequests: number;
   oneMessageReady: number;
   silentChanges: number;
+  /** Sum of {@link DialogueResult.untypedValues} over the corpus. */
+  untypedValues: number;
   results: DialogueResult[];
 }
 
@@ -120,6 +127,7 @@ export async function playCorpus(model: TurnModel, dialogues: Dialogue[]): Promi
     oneMessageReady: results.filter((r) => oneMessage.includes(r.id) && r.messagesToReady === 1)
       .length,
     silentChanges: results.reduce((n, r) => n + r.silentChanges, 0),
+    untypedValues: results.reduce((n, r) => n + r.untypedValues.length, 0),
     results,
   };
 }
@@ -137,6 +145,7 @@ async function playOne(
   let silentChanges = 0;
   let revision = 0;
   let state: ThreadState | null = null;
+  const untypedValues: string[] = [];
   for (const [i, text] of dialogue.user.entries()) {
     const base = {
       event_id: randomUUID(),
@@ -157,6 +166,8 @@ async function playOne(
       revision = state.revision;
     }
     if (messagesToReady === null && state?.status === 'awaiting_approval') messagesToReady = i + 1;
+    for (const value of untyped(state, dialogue.user.slice(0, i + 1).join('\n')))
+      if (!untypedValues.includes(value)) untypedValues.push(value);
   }
   const fields = compareDraft(state?.draft ?? {}, dialogue.expect);
   return {
@@ -166,8 +177,27 @@ async function playOne(
     messagesToReady,
     fields,
     silentChanges,
+    untypedValues,
     transcript,
   };
+}
+
+/** The draft's text values that do not appear, as they are, in what the user typed so far. */
+function untyped(state: ThreadState | null, typed: string): string[] {
+  const draft = state?.draft;
+  if (!draft) return [];
+  const url = draft.landing_page_url?.replace(/^https:\/\/(?!.*https:\/\/)/, '');
+  const values = [
+    ['campaign_name', draft.campaign_name],
+    ['ad_text', draft.ad_text],
+    [
+      'landing_page_url',
+      draft.landing_page_url && !typed.includes(draft.landing_page_url) ? url : undefined,
+    ],
+  ] as const;
+  return values
+    .filter(([, v]) => v !== undefined && !typed.includes(v))
+    .map(([field, v]) => `${field}=${JSON.stringify(v)}`);
 }
 
 function replyLines(reply: Reply): string[] {

@@ -39,8 +39,9 @@ function modelFor(which: string): TurnModel {
 }
 
 function printFailures(report: EvalReport): void {
-  for (const r of report.results.filter((r) => !r.passed)) {
+  for (const r of report.results.filter((r) => !r.passed || r.untypedValues.length > 0)) {
     console.log(`\n✗ ${r.id} (${r.style}) ready after ${r.messagesToReady ?? 'never'}`);
+    for (const v of r.untypedValues) console.log(`    never typed: ${v}`);
     for (const f of r.fields)
       console.log(
         `    ${f.kind} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`,
@@ -64,6 +65,7 @@ function printFigures(report: EvalReport, ms: number): void {
     `  one-message requests ready in one turn: ${report.oneMessageReady}/${report.oneMessageRequests}`,
   );
   console.log(`  draft changes without a "Got it" line:  ${report.silentChanges}`);
+  console.log(`  text values held but never typed:       ${report.untypedValues} (at any turn)`);
   console.log('\n  by group (id prefix): passed, median and p90 user messages to ready');
   const groups = new Map<string, typeof report.results>();
   for (const r of report.results) {

@@ -15,6 +15,7 @@ const RATCHET = {
   medianToReady: 4,
   p90ToReady: 7,
   silentChanges: 0,
+  untypedValues: 0,
 };
 
 describe('evaluation corpus (offline model)', () => {
@@ -48,6 +49,8 @@ describe('evaluation corpus (offline model)', () => {
     expect(report.medianToReady).toBeLessThanOrEqual(RATCHET.medianToReady);
     expect(report.p90ToReady).toBeLessThanOrEqual(RATCHET.p90ToReady);
     expect(report.silentChanges).toBeLessThanOrEqual(RATCHET.silentChanges);
+    const untyped = report.results.flatMap((r) => r.untypedValues.map((v) => `${r.id}: ${v}`));
+    expect(untyped.length).toBeLessThanOrEqual(RATCHET.untypedValues);
   });
 
   it('makes every one-message request that names media ready in one turn', () => {
