@@ -25,6 +25,7 @@ const SWEEP_EVERY_WRITES = 1000;
  */
 export class InMemoryStateStore implements StateStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly sets = new Map<string, Set<string>>();
   private readonly now: () => number;
   private writes = 0;
 
@@ -90,6 +91,25 @@ export class InMemoryStateStore implements StateStore {
     this.write(key, text, ttlMs);
     this.entries.delete(lock.key);
     return true;
+  }
+
+  async addMember(key: string, member: string): Promise<void> {
+    let set = this.sets.get(key);
+    if (!set) {
+      set = new Set();
+      this.sets.set(key, set);
+    }
+    set.add(member);
+  }
+
+  async removeMember(key: string, member: string): Promise<void> {
+    const set = this.sets.get(key);
+    set?.delete(member);
+    if (set?.size === 0) this.sets.delete(key);
+  }
+
+  async members(key: string): Promise<string[]> {
+    return [...(this.sets.get(key) ?? [])];
   }
 
   /** Nothing to close; the data stays until the object is dropped. */
