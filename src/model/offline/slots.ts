@@ -6,7 +6,7 @@ import { Filler, type SlotContext } from './filler';
 import { skipLead } from './labels';
 import { leadIn, onlyGoal, parses } from './leads';
 import { unquote } from './normalise';
-import { readName } from './values';
+import { isMediaReference, readName } from './values';
 import type { SlotField } from './vocabulary';
 
 export type { SlotContext } from './filler';
@@ -46,6 +46,12 @@ export function fillSlots(message: string, ctx: SlotContext): Filled {
   const filler = new Filler(text, ctx);
   const asked = ctx.last_question ? FIELD_OF_QUESTION[ctx.last_question] : undefined;
   const clauses = filler.clauses();
+  if (asked !== 'media' && isMediaReference(text)) {
+    // "the summer video", "#1 and #3", "the first two" point at the library, whatever is
+    // asked: the engine picks from the list (or says it cannot tell); never an ad text.
+    filler.answer('media', text.trim());
+    return { updates: filler.updates, notes: filler.notes };
+  }
   if (asked === 'campaign_name' || asked === 'ad_text') {
     const answered = answerFreeText(filler, text, clauses, asked);
     if (answered) return { updates: filler.updates, notes: filler.notes };

@@ -189,6 +189,40 @@ export function readBudget(text: string, loose: boolean): Amount | null {
   return loose || /\bbudget\b|\bspend\b/i.test(text) ? (amounts[0] ?? null) : null;
 }
 
+const MEDIA_NOUN =
+  /\b(?:videos?|clips?|images?|photos?|pictures?|pics?|(?:vertical|horizontal|landscape|portrait|square) ones?)\b/i;
+const POINTING =
+  /^(?:(?:ok(?:ay)?|then|please|pls|let'?s)[\s,]+)*(?:(?:use|pick|take|choose|go with)\s+)?(?:the|those|these|both|all|my|our)\b/i;
+const POSITIONS = /^(?:#?\d{1,2})(?:\s*(?:,|and|&)\s*#?\d{1,2})*$/;
+const ORDINAL_PICK =
+  /^(?:(?:use|pick|take)\s+)?the\s+(?:first|last)(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?(?:\s+ones?)?$/i;
+
+/**
+ * True when a whole message points at library media rather than giving a value: "the summer
+ * video", "use the vertical ones", "#1 and #3", "the first two". Such a line never answers a
+ * campaign-name or ad-text question (issue 11: the engine picks from the library list).
+ * At most 8 words; `#`-less bare numbers only as a list ("1, 3"), never a single number.
+ */
+export function isMediaReference(text: string): boolean {
+  const t = text.trim().replace(/[.!]+$/, '');
+  if (t === '' || t.split(/\s+/).length > 8) return false;
+  if (POSITIONS.test(t)) return t.includes('#') || /[,&]|\band\b/.test(t);
+  if (ORDINAL_PICK.test(t)) return true;
+  if (!MEDIA_NOUN.test(t) || !POINTING.test(t)) return false;
+  // What is left besides pointing words, shapes and the noun names the file ("summer"): one or
+  // two words, so "The best photos of your life, printed" stays an ad text.
+  const rest = t
+    .replace(MEDIA_NOUN, ' ')
+    .replace(POINTING, ' ')
+    .replace(
+      /\b(?:ok(?:ay)?|then|please|pls|let'?s|use|pick|take|choose|go|with|the|and|or|vertical|horizontal|landscape|portrait|square|new|one|ones|first|last|two|three)\b/gi,
+      ' ',
+    )
+    .replace(/[\s,]+/g, ' ')
+    .trim();
+  return rest === '' || rest.split(' ').length <= 2;
+}
+
 /** Library ids in `text`, in order, without repeats; with `loose`, plain tokens if there are none. */
 export function readMedia(text: string, loose: boolean): string[] {
   const ids = [...new Set(findMediaIds(text).map((m) => m.value))];

@@ -11,7 +11,12 @@ import { commandOf, questionOf } from '../../../src/model/offline/intents';
 import { leadOf } from '../../../src/model/offline/labels';
 import { normalise, unquote } from '../../../src/model/offline/normalise';
 import { fillSlots } from '../../../src/model/offline/slots';
-import { readCallToAction, readName, readObjective } from '../../../src/model/offline/values';
+import {
+  isMediaReference,
+  readCallToAction,
+  readName,
+  readObjective,
+} from '../../../src/model/offline/values';
 import { closestWord, typoDistance } from '../../../src/text/fuzzy';
 
 describe('offline model stage 1: normalise', () => {
@@ -177,5 +182,35 @@ describe('lists', () => {
       ad_text: 'Skin that glows!',
       call_to_action: 'SHOP_NOW',
     });
+  });
+});
+
+describe('a line that points at the library', () => {
+  it.each([
+    'the summer video',
+    'use the vertical ones',
+    '#1 and #3',
+    '1, 3',
+    'the first two',
+    'ok then, pick the landscape photos',
+  ])('"%s" is about media', (line) => {
+    expect(isMediaReference(line)).toBe(true);
+  });
+  it.each([
+    'Fresh croissants every morning',
+    'The best photos of your life, printed',
+    'Get the first two weeks free',
+    '45',
+    'Shop the summer sale',
+  ])('"%s" is not', (line) => {
+    expect(isMediaReference(line)).toBe(false);
+  });
+  it('never answers the ad-text question: it goes to media for the engine to pick', () => {
+    const filled = fillSlots('the summer video', {
+      last_question: 'ad_text',
+      draft: { campaign_name: 'Sweet Crumbs' },
+    });
+    expect(filled.updates.ad_text).toBeNull();
+    expect(filled.updates.image_ids).toEqual(['summer']);
   });
 });
