@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { AuditTrail } from './audit/trail';
 import { PinoAuditLog } from './auth/audit';
 import { createLinking } from './auth/create-linking';
 import { type Config, linkingMode } from './config';
@@ -77,6 +78,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const store = await createStateStore({ redisUrl: config.REDIS_URL, logger });
     opened.push(() => store.close());
     const keys = new Keys(config.STATE_PREFIX);
+    const auditLine = new PinoAuditLog(auditLogger(config, logger));
     const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
     const listened = await http.listen(
       config.HTTP_PORT ?? options.defaultHttpPort,
@@ -87,11 +89,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const sinks = new Map<Platform, ReplySink>();
     const background = new BackgroundWork(logger);
     let engine: ConversationEngine | undefined;
-    const accounts = accessSide(config, tiktok, store, keys, logger, http, httpBase, (target) => {
-      const sink = sinks.get(target.user.platform);
-      if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
-      else logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
-    });
+    const accounts = accessSide(
+      config,
+      tiktok,
+      store,
+      keys,
+      logger,
+      http,
+      httpBase,
+      auditLine,
+      (target) => {
+        const sink = sinks.get(target.user.platform);
+        if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
+        else
+          logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
+      },
+    );
     const model = turnModel(config, logger);
     engine = new ConversationEngine({
       store,
@@ -101,6 +114,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       access: accounts.access,
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
+      audit: new AuditTrail({ store, keys, log: auditLine }),
     });
     const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
@@ -175,6 +189,7 @@ function accessSide(
   logger: Logger,
   http: HttpServer,
   httpBase: string,
+  auditLine: PinoAuditLog,
   onLinked: Parameters<typeof createLinking>[0]['onLinked'],
 ): { access: AccessResolver; description: string } {
   if (
@@ -202,7 +217,7 @@ function accessSide(
     tiktok: tiktok.client,
     store,
     keys,
-    audit: new PinoAuditLog(auditLogger(config, logger)),
+    audit: auditLine,
     logger: logger.child({ component: 'linking' }),
     ...(onLinked ? { onLinked } : {}),
   });

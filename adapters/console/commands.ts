@@ -27,6 +27,7 @@ const ACTIONS: Record<string, ActionId> = {
   '/edit': 'edit',
   '/link': 'link_account',
   '/unlink': 'unlink_account',
+  '/audit': 'audit',
 };
 
 /** The terminal's help text. */
@@ -40,6 +41,7 @@ export const HELP = `Type in plain words; the bot asks for what is missing. Comm
   /link               get a private link to connect your TikTok account
   /open               follow the last private link as a browser would (emulator only)
   /unlink             disconnect your TikTok account (revokes its access)
+  /audit              show this thread's audit trail (approvals, submission steps), oldest first
   /advertiser <id>    pick the advertiser account when your login reaches several
   /tiktok-ad [words]  start a new draft in a new thread
   /simulate geo|auth|server|ratelimit|off   make the emulator fail the next TikTok call

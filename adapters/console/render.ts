@@ -27,6 +27,7 @@ export const COMMAND_OF: Record<ActionId, string> = {
   link_account: '/link',
   unlink_account: '/unlink',
   choose_advertiser: '/advertiser',
+  audit: '/audit',
 };
 
 function musicText(draft: AdDraft): string {
@@ -85,7 +86,7 @@ function renderBlock(block: Block): string {
       return ['     ┌─ Ad preview', ...lines, ...missing, '     └─'].join('\n');
     }
     case 'approval_request':
-      return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''}. React ✅ to approve or ❌ to reject: here, type /approve or /reject.`;
+      return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''} for version ${block.content_hash}.${block.approved_by.length >= block.required ? '' : ' React ✅ to approve or ❌ to reject: here, type /approve or /reject.'}`;
     case 'progress':
       return `bot> ${block.steps.map((s) => `${s.status === 'done' ? '✓' : s.status === 'failed' ? '✗' : s.status === 'running' ? '…' : '·'} ${s.label}${s.id ? ` ${s.id}` : ''}`).join('   ')}`;
     case 'result':

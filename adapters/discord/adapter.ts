@@ -28,7 +28,7 @@ import type { Keys } from '../../src/store/keys';
 import type { StateStore } from '../../src/store/state-store';
 import { COMMAND_NAME } from './command';
 import { decodeCustomId } from './custom-id';
-import { type DeliveryContext, DiscordDelivery } from './delivery';
+import { type CardRef, type DeliveryContext, DiscordDelivery } from './delivery';
 import { DiscordKeys } from './discord-keys';
 import {
   actionEventOf,
@@ -87,6 +87,11 @@ export interface DiscordAdapterOptions {
   stateTtlMs?: number;
   /** How long to wait for each guild at login (discord.js `waitGuildTimeout`); default 15000. */
   waitGuildTimeoutMs?: number;
+  /**
+   * The `APPROVERS` setting. When set, an approval vote carries the voter's guild role ids
+   * (`ChatUser.groups`), so the engine can match role ids listed there.
+   */
+  approvers?: string[];
 }
 
 /** A running Discord adapter. */
@@ -176,6 +181,26 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
   const ownedThread = (channelId: string) => store.get<ThreadId>(keys.ownedThread(channelId));
 
+  /** The approval card a message is (older cards were stored as a bare thread id). */
+  const cardOf = async (messageId: string): Promise<CardRef | null> => {
+    const ref = await store.get<CardRef | ThreadId>(keys.approvalCard(messageId));
+    return typeof ref === 'string' ? { thread_id: ref } : ref;
+  };
+
+  /** The voter's guild role ids, when `APPROVERS` restricts approval (cache, else REST). */
+  const withRoles = async (event: ChatEvent, guildId: string | null): Promise<ChatEvent> => {
+    const voting =
+      (event.type === 'reaction' && event.added) ||
+      (event.type === 'action' && event.action_id === 'approve');
+    if (!options.approvers?.length || !voting || !guildId) return event;
+    const guild = client.guilds.cache.get(guildId);
+    const member =
+      guild?.members.cache.get(event.user.id) ??
+      (await guild?.members.fetch(event.user.id).catch(() => undefined));
+    const groups = member ? [...member.roles.cache.keys()].filter((id) => id !== guildId) : [];
+    return { ...event, user: { ...event.user, groups } };
+  };
+
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!(await claim(`interaction:${interaction.id}`))) return;
     const channel = interaction.inGuild()
@@ -231,7 +256,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     }
     // Acknowledge within 3 s without a visible message; answers go to the thread.
     await interaction.deferUpdate();
-    await run(actionEventOf(interaction, action, threadId), { interaction });
+    const card = await cardOf(interaction.message.id);
+    const event = actionEventOf(interaction, action, threadId, card?.card_key);
+    await run(await withRoles(event, interaction.guildId), { interaction });
   }
 
   async function onInteraction(interaction: Interaction): Promise<void> {
@@ -254,8 +281,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     added: boolean,
   ): Promise<void> {
     if (partialUser.id === client.user?.id) return;
-    const threadId = await store.get<ThreadId>(keys.approvalCard(partialReaction.message.id));
-    if (!threadId) return;
+    const card = await cardOf(partialReaction.message.id);
+    if (!card) return;
     // Reactions on messages from before a restart arrive partial; fetch to learn the rest.
     const reaction = partialReaction.partial ? await partialReaction.fetch() : partialReaction;
     const user = partialUser.partial ? await partialUser.fetch() : partialUser;
@@ -267,7 +294,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     if (!(await claim(`${natural}:${added ? 'add' : 'remove'}`))) return;
     await store.delete(keys.delivery(`${natural}:${added ? 'remove' : 'add'}`));
     const eventId = `discord:${natural}:${added ? 'add' : 'remove'}:${randomUUID()}`;
-    await run(reactionEventOf(reaction, user, added, threadId, eventId));
+    const event = reactionEventOf(reaction, user, added, card.thread_id, eventId, card.card_key);
+    await run(await withRoles(event, reaction.message.guildId));
   }
 
   /** Gateway handlers never throw into discord.js: failures are logged with the event kind. */

@@ -10,6 +10,7 @@ import { StateStoreInstallationStore } from './installation-store';
 import { SlackKeys } from './keys';
 import { type EngineLike, registerListeners } from './listeners';
 import { rejectFutureTimestamps } from './request-freshness';
+import { SlackUserGroups, userGroupIds } from './user-groups';
 
 /** The one HTTP path for commands, events and interactivity (as Bolt's default receiver uses). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -27,6 +28,7 @@ export const SLACK_BOT_SCOPES = [
   'im:write',
   'app_mentions:read',
   'reactions:read',
+  'usergroups:read',
 ];
 
 /**
@@ -57,6 +59,11 @@ export interface SlackAdapterOptions {
   retryConfig?: webApi.RetryOptions | undefined;
   command?: string | undefined;
   messageTtlMs?: number | undefined;
+  /**
+   * The `APPROVERS` setting; its Slack user-group ids (`S…`) are resolved with
+   * `usergroups.users.list` when someone approves, so the engine can match them.
+   */
+  approvers?: string[] | undefined;
 }
 
 /**
@@ -162,6 +169,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     messageTtlMs: options.messageTtlMs ?? DEFAULT_MESSAGE_TTL_MS,
     logger,
   });
+  const groups = userGroupIds(options.approvers ?? []);
   registerListeners(app, {
     engine: options.engine,
     store: options.store,
@@ -169,6 +177,9 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     delivery,
     logger,
     command: options.command ?? '/tiktok-ad',
+    ...(groups.length > 0
+      ? { groups: new SlackUserGroups(app.client, tokenFor, groups, logger) }
+      : {}),
   });
   if (auth.kind === 'oauth') {
     // Bolt skips authorize for these two; the workspace's installation is gone.

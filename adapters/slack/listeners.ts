@@ -22,6 +22,7 @@ import {
 } from './events';
 import type { MessageRef, SlackKeys } from './keys';
 import { escapeMrkdwn, mention } from './mrkdwn';
+import type { SlackUserGroups } from './user-groups';
 
 /** The one thing the adapter needs from the engine (`ConversationEngine` fits). */
 export interface EngineLike {
@@ -37,6 +38,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** The slash command, e.g. `/tiktok-ad`. */
   command: string;
+  /** Set when `APPROVERS` names user groups: approvals learn the voter's groups from it. */
+  groups?: SlackUserGroups;
 }
 
 /**
@@ -75,6 +78,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   const refOf = (team_id: string, channel: string, ts: string) =>
     store.get<MessageRef>(keys.message(team_id, channel, ts));
+
+  /** Adds the user's groups to an approval vote when `APPROVERS` lists user groups. */
+  const withGroups = async (event: ChatEvent): Promise<ChatEvent> => {
+    const voting =
+      event.type === 'reaction' || (event.type === 'action' && event.action_id === 'approve');
+    if (!deps.groups || !voting) return event;
+    const groups = await deps.groups.groupsOf(event.workspace_id, event.user.id);
+    return { ...event, user: { ...event.user, groups } };
+  };
 
   app.command(deps.command, async ({ ack, command, respond, context }) => {
     await ack();
@@ -155,7 +167,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       if (!ref?.approval) return;
       if (!(await claimAll(store, keys, [`event:${event_id}`]))) return;
       await run(
-        reactionEvent(event_id, team_id, event, ref.thread_id, added, args.context.botUserId),
+        await withGroups(
+          reactionEvent(
+            event_id,
+            team_id,
+            event,
+            ref.thread_id,
+            added,
+            args.context.botUserId,
+            ref.card_key,
+          ),
+        ),
       );
     };
   app.event('reaction_added', onReaction(true));
@@ -180,6 +202,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ref.thread_id,
       team_id,
       parseThreadId(ref.thread_id).channel,
+      ref.card_key,
     );
     if (!event) return;
     if (
@@ -188,6 +211,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ]))
     )
       return;
-    await run(event);
+    await run(await withGroups(event));
   });
 }

@@ -10,6 +10,11 @@ export interface ChatUser {
   name?: string;
   /** True for bots (including this one); their messages and reactions never count. */
   is_bot?: boolean;
+  /**
+   * Groups the user is in, when an approval needs it (settings `approvers`): Discord role ids,
+   * Slack user-group ids (`S…`). Filled by adapters; absent means "not known / none".
+   */
+  groups?: string[];
 }
 
 /** A file attached to a message, already downloaded by the adapter. */
@@ -32,6 +37,7 @@ export const ACTION_IDS = [
   'link_account',
   'unlink_account',
   'choose_advertiser',
+  'audit',
 ] as const;
 
 /** One of {@link ACTION_IDS}. */
@@ -65,14 +71,16 @@ interface ChatEventBase {
  *   name without colons (`white_check_mark`) or the unicode character (`✅`).
  * - `action`: a button click or terminal command; `value` carries the button's value
  *   (the advertiser id for `choose_advertiser`).
+ * - `card_key` (reaction, action): the reply `key` of the bot message reacted on or clicked,
+ *   when that message was posted for a keyed reply (approval cards are); adapters remember it.
  * - `account_linked`: not from the platform but from our OAuth callback: `user` just linked a
  *   TikTok account from a link asked for in this thread, so a waiting submit can go on.
  */
 export type ChatEvent =
   | (ChatEventBase & { type: 'start'; text: string })
   | (ChatEventBase & { type: 'message'; text: string; files?: ChatFile[] })
-  | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean })
-  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string })
+  | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean; card_key?: string })
+  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string; card_key?: string })
   | (ChatEventBase & { type: 'account_linked' });
 
 /** Where an event comes from and who sent it: the part every event shares. */

@@ -41,6 +41,8 @@ export interface SlackRigOptions {
   emulator?: TikTokEmulator;
   /** Many workspaces through Slack's OAuth install instead of one bot token. */
   oauth?: boolean;
+  /** The adapter's `approvers` (APPROVERS), to resolve user groups. */
+  approvers?: string[];
 }
 
 /**
@@ -122,6 +124,7 @@ export class SlackRig {
       signingSecret: SIGNING_SECRET,
       apiUrl,
       retryConfig: { retries: options.retries ?? 1, minTimeout: 10, maxTimeout: 20 },
+      ...(options.approvers ? { approvers: options.approvers } : {}),
     });
     const web = express();
     if (adapter.router) web.use(adapter.router);
@@ -249,6 +252,14 @@ export class SlackRig {
     return this.standin
       .messagesIn(CHANNEL, thread_ts)
       .map((m) => JSON.stringify(m.blocks))
+      .join('\n');
+  }
+
+  /** Everything shown only to `user` (chat.postEphemeral) in the thread, as one string. */
+  ephemeralText(thread_ts: string, user: string): string {
+    return this.standin.ephemerals
+      .filter((e) => e.thread_ts === thread_ts && e.user === user)
+      .map((e) => JSON.stringify(e.blocks))
       .join('\n');
   }
 

@@ -1,0 +1,57 @@
+import { effectiveBudget } from '../../ad/draft-rules';
+import type { Keys } from '../../store/keys';
+import type { StateStore } from '../../store/state-store';
+import type { Block } from '../reply';
+import type { EngineSettings } from '../settings';
+import type { ThreadState } from '../thread-state';
+
+/** Reservations are kept two days, past any time zone's end of the UTC day. */
+const DAY_TTL_MS = 48 * 60 * 60 * 1000;
+
+/** The outcome of a spend-cap check: go on, or the refusal with the figures. */
+export type SpendCheck =
+  | { ok: true }
+  | { ok: false; block: Block; launched: number; requested: number; cap: number };
+
+/**
+ * `WORKSPACE_DAILY_BUDGET_CAP` (reference/reliability.md §5.3: an admin-set hard cap per
+ * workspace): reserves this draft's daily budget against the sum of the daily budgets the
+ * workspace launched on this UTC day, atomically (`StateStore.reserveWithinCap`, one Lua script
+ * on Redis), so concurrent submissions can never pass the cap together. The reservation is per
+ * draft attempt (thread + draft creation time), so a retry or resume of the same draft never
+ * counts twice; a failed submission keeps its reservation for the day. No cap set: always ok.
+ */
+export async function reserveDailyBudget(
+  store: StateStore,
+  keys: Keys,
+  state: ThreadState,
+  settings: EngineSettings,
+  now: Date,
+): Promise<SpendCheck> {
+  const cap = settings.guards?.workspace_daily_budget_cap;
+  if (cap === null || cap === undefined) return { ok: true };
+  const requested = effectiveBudget(state.draft, settings.budget) ?? 0;
+  const day = now.toISOString().slice(0, 10);
+  const result = await store.reserveWithinCap(
+    keys.spendDay(`${state.platform}:${state.workspace_id}`, day),
+    `${state.thread_id}#${state.created_at}`,
+    requested,
+    cap,
+    DAY_TTL_MS,
+  );
+  if (result.ok) return { ok: true };
+  const currency = settings.budget.currency;
+  const launched = result.total;
+  const left = Math.max(0, cap - launched);
+  return {
+    ok: false,
+    launched,
+    requested,
+    cap,
+    block: {
+      type: 'text',
+      tone: 'error',
+      text: `Not submitted: this workspace already launched ${launched} ${currency} of daily budgets today (UTC), and this ad's ${requested} ${currency} would make ${launched + requested} ${currency}, over the cap of ${cap} ${currency} a day (WORKSPACE_DAILY_BUDGET_CAP). ${left > 0 ? `Lower the budget to ${left} ${currency} or less, or try again tomorrow.` : 'Try again tomorrow (UTC).'} Nothing was sent to TikTok.`,
+    },
+  };
+}
