@@ -131,11 +131,19 @@ export class SlackDelivery {
     });
     const ts = result.ts;
     if (!ts) throw new Error('chat.postMessage returned no ts');
-    await this.deps.store.set(
+    const remembered = this.deps.store.set(
       this.deps.keys.message(team_id, result.channel ?? channel, ts),
       typeof ref === 'function' ? ref(ts) : ref,
       this.deps.messageTtlMs,
     );
+    // A plain notice is delivered even while Redis fails (e.g. "I couldn't save that"); only
+    // messages people act on (cards, buttons, thread roots) need their ref, so those rethrow.
+    const actionable = message.blocks.some((b) => (b as { type?: string }).type === 'actions');
+    if (typeof ref === 'function' || actionable || (ref as MessageRef).approval) await remembered;
+    else
+      await remembered.catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, channel, ts }, 'could not remember a posted notice'),
+      );
     this.deps.logger.debug({ channel, ts, blocks: message.blocks.length }, 'posted to Slack');
     return ts;
   }

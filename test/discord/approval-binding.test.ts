@@ -39,6 +39,13 @@ describe('Discord: approvals bound to the card', () => {
     const approved = f.standin.message(thread, String(second.id));
     expect(textOfMessage(approved ?? {})).toMatch(/Approvals 1\/1/);
     expect(f.emulator.counts()).toMatchObject({ campaigns: 1, ads: 1 });
+
+    // Audit trail (button on the card): the thread's records, in order.
+    f.standin.clickButton(rita, thread, String(second.id), 'tad:audit');
+    const trail = await f.waitForBotMessage(thread, /draft_ready/);
+    expect(textOfMessage(trail)).toMatch(
+      /draft_ready.*draft_ready.*approval_refused · by \d+ · hash \w{8} · reason stale_card.*approval · by/,
+    );
   });
 
   it('APPROVERS with a role id: a member with the role approves by ✅; others are refused', async () => {

@@ -53,6 +53,8 @@ describe('spend and usage guards', () => {
     expect(textOf(refused)).toMatch(/Lower the budget to 20 USD or less/);
     expect(h.client.calls).toBe(before);
     expect(h.emulator.counts().campaigns).toBe(2);
+    // "Try again" (retry) checks the cap again: still over.
+    expect(textOf(await t.act('retry', alice))).toMatch(/over the cap of 120 USD/);
     // Lowering the budget within what is left gets it through.
     await t.say('set budget to 20');
     expect(blocksOf(await t.act('approve', alice)).some((b) => b.type === 'result')).toBe(true);

@@ -1,6 +1,12 @@
 import { StaticAccessResolver } from '../../src/engine/access';
+import { STORE_FAILED_TEXT } from '../../src/engine/engine';
+import type { ThreadState } from '../../src/engine/thread-state';
+import { OfflineTurnModel } from '../../src/model/offline-model';
+import type { TurnModel } from '../../src/model/turn';
+import { RedisStateStore } from '../../src/store/redis-state-store';
 import { EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID } from '../../src/tiktok/emulator';
-import { CHANNEL, SlackRig } from './slack-rig';
+import { TEST_REDIS_URL } from '../support/harness';
+import { CHANNEL, SlackRig, TEAM } from './slack-rig';
 
 const ANA = 'U0ANA'; // requester
 const BEN = 'U0BEN';
@@ -73,5 +79,51 @@ describe('Slack: approvals bound to the card', () => {
     if (card) await rig.click(card, CAL, 'tab:approve');
     expect(rig.standin.callsTo('usergroups.users.list').at(-1)?.params.usergroup).toBe('S0LEADS');
     expect(rig.find(thread, 'Created on TikTok')).toBeDefined();
+  });
+
+  it("the Audit trail button shows the thread's records in order, without secrets", async () => {
+    rig = await SlackRig.start({ access: access(), settings: { allow_self_approval: false } });
+    const thread = await toApproval(rig);
+    const card = rig.find(thread, '"action_id":"tab:approve"');
+    await rig.react(card?.ts ?? '', ANA, 'white_check_mark');
+    if (card) await rig.click(card, BEN, 'tab:approve');
+    const done = rig.find(thread, 'Created on TikTok');
+    expect(done).toBeDefined();
+    // The approved card has no Approve button any more, but keeps Audit trail.
+    const approved = rig.standin.messagesIn(CHANNEL, thread).find((m) => m.ts === card?.ts);
+    expect(JSON.stringify(approved?.blocks)).not.toContain('tab:approve');
+    if (approved) await rig.click(approved, CAL, 'tab:audit');
+    const trail = rig.find(thread, /draft_ready/);
+    const text = JSON.stringify(trail?.blocks);
+    expect(text).toMatch(
+      /1\. .*draft_ready.*2\. .*approval_refused · by U0ANA · hash \w{8} · reason requester.*3\. .*approval · by U0BEN/,
+    );
+    expect(text).not.toMatch(/xoxb|act\.|token/i);
+  });
+
+  it('Redis failing during a turn: the thread is told "I couldn\'t save that", nothing is kept', async () => {
+    let failNext = false;
+    const offline = new OfflineTurnModel();
+    const model: TurnModel = {
+      name: 'redis-goes-away',
+      propose: async (input) => {
+        if (failNext) await rig.store.close();
+        return offline.propose(input);
+      },
+    };
+    rig = await SlackRig.start({ access: access(), model });
+    await rig.command('Create a campaign called Summer Sale for traffic', ANA);
+    const thread = rig.lastRoot().ts;
+    failNext = true;
+    await rig.say(thread, ANA, 'Big summer deals on every order');
+    expect(rig.threadText(thread)).toContain(STORE_FAILED_TEXT);
+    expect(rig.threadText(thread)).not.toMatch(/Sorry, something went wrong/);
+    const fresh = new RedisStateStore(TEST_REDIS_URL);
+    const saved = await fresh.get<ThreadState>(
+      rig.keys.thread(`slack:${TEAM}:${CHANNEL}:${thread}`),
+    );
+    await fresh.close();
+    expect(saved?.draft.campaign_name).toBe('Summer Sale');
+    expect(saved?.draft.ad_text).toBeUndefined();
   });
 });

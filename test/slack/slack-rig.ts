@@ -10,6 +10,7 @@ import type { EngineSettings } from '../../src/engine/settings';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { silentLogger } from '../../src/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
+import type { TurnModel } from '../../src/model/turn';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import { TikTokClient } from '../../src/tiktok/client';
@@ -43,6 +44,8 @@ export interface SlackRigOptions {
   oauth?: boolean;
   /** The adapter's `approvers` (APPROVERS), to resolve user groups. */
   approvers?: string[];
+  /** The engine's model (default: the offline model). */
+  model?: TurnModel;
 }
 
 /**
@@ -92,7 +95,7 @@ export class SlackRig {
     const engine = new ConversationEngine({
       store,
       keys,
-      model: new OfflineTurnModel(),
+      model: options.model ?? new OfflineTurnModel(),
       ads: new TikTokClient({
         baseUrl: tiktokUrl,
         retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },

@@ -1,4 +1,5 @@
 import { effectiveBudget } from '../../ad/draft-rules';
+import type { AuditFields } from '../../audit/record';
 import type { Keys } from '../../store/keys';
 import type { StateStore } from '../../store/state-store';
 import type { Block } from '../reply';
@@ -9,9 +10,7 @@ import type { ThreadState } from '../thread-state';
 const DAY_TTL_MS = 48 * 60 * 60 * 1000;
 
 /** The outcome of a spend-cap check: go on, or the refusal with the figures. */
-export type SpendCheck =
-  | { ok: true }
-  | { ok: false; block: Block; launched: number; requested: number; cap: number };
+export type SpendCheck = { ok: true } | { ok: false; block: Block; audit: AuditFields };
 
 /**
  * `WORKSPACE_DAILY_BUDGET_CAP` (reference/reliability.md §5.3: an admin-set hard cap per
@@ -20,6 +19,7 @@ export type SpendCheck =
  * on Redis), so concurrent submissions can never pass the cap together. The reservation is per
  * draft attempt (thread + draft creation time), so a retry or resume of the same draft never
  * counts twice; a failed submission keeps its reservation for the day. No cap set: always ok.
+ * A refusal carries a "Try again" (retry) button and the audit record to write.
  */
 export async function reserveDailyBudget(
   store: StateStore,
@@ -45,12 +45,11 @@ export async function reserveDailyBudget(
   const left = Math.max(0, cap - launched);
   return {
     ok: false,
-    launched,
-    requested,
-    cap,
+    audit: { kind: 'spend_refused', actor: 'system', launched, requested, cap, currency },
     block: {
       type: 'text',
       tone: 'error',
+      actions: [{ action_id: 'retry', label: 'Try again' }],
       text: `Not submitted: this workspace already launched ${launched} ${currency} of daily budgets today (UTC), and this ad's ${requested} ${currency} would make ${launched + requested} ${currency}, over the cap of ${cap} ${currency} a day (WORKSPACE_DAILY_BUDGET_CAP). ${left > 0 ? `Lower the budget to ${left} ${currency} or less, or try again tomorrow.` : 'Try again tomorrow (UTC).'} Nothing was sent to TikTok.`,
     },
   };
