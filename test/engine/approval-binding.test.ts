@@ -142,3 +142,25 @@ describe('approvals bound to the content of their card', () => {
     expect(JSON.stringify(last)).not.toContain('SECRET');
   });
 });
+
+describe('a draft waiting for approval without a current card (saved before cards had keys)', () => {
+  it('an approval attempt posts the current card instead of approving blind', async () => {
+    const h = await Harness.start({ redis: true, settings: { allow_self_approval: false } });
+    try {
+      const t = h.thread('1', requester);
+      await t.script(CAROUSEL_SCRIPT);
+      const saved = await t.state();
+      if (!saved) throw new Error('no state');
+      const { card: _card, ...old } = saved;
+      await h.store.set(h.keys.thread(t.id), old);
+      const replies = await t.react('white_check_mark', alice, true, 'some-old-message');
+      expect(textOf(replies)).toMatch(/Here is the current version to approve/);
+      expect(h.emulator.counts().campaigns).toBe(0);
+      const card = cardKeyOf(replies);
+      const ok = await t.react('white_check_mark', alice, true, card);
+      expect(blocksOf(ok).some((b) => b.type === 'result')).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -147,6 +147,13 @@ export class ApprovalSteps {
     if (outcome.reason === 'bot') return null;
     this.io.audit({ kind: 'approval_refused', actor: event.user.id, reason: outcome.reason, hash });
     const card_key = cardKeyOf(event);
+    if (outcome.reason === 'stale_card' && !saved.card && saved.status === 'awaiting_approval') {
+      // A draft saved before cards had keys (or whose card was lost): post the current card.
+      const state: ThreadState = structuredClone(saved);
+      await this.tell('That card is out of date. Here is the current version to approve:');
+      await this.postCard(state);
+      return state;
+    }
     if (outcome.reason === 'stale_card' && card_key !== undefined) {
       await this.staleNotice(saved, card_key);
       return null;
