@@ -20,12 +20,13 @@ import {
   type User,
 } from 'discord.js';
 import type { ChatEvent } from '../../src/engine/chat-event';
-import { EVENT_TTL_MS } from '../../src/engine/engine';
+import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply, ReplySink } from '../../src/engine/reply';
 import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
 import type { Logger } from '../../src/logger';
+import { guardedStore } from '../../src/store/guarded-store';
 import type { Keys } from '../../src/store/keys';
-import type { StateStore } from '../../src/store/state-store';
+import { type StateStore, StoreUnavailableError } from '../../src/store/state-store';
 import { COMMAND_NAME } from './command';
 import { decodeCustomId } from './custom-id';
 import { type CardRef, type DeliveryContext, DiscordDelivery } from './delivery';
@@ -131,7 +132,9 @@ const DEFAULT_STATE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * await discord.stop();
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
-  const { store, engine } = options;
+  const { engine } = options;
+  // Store failures surface as StoreUnavailableError, so a thread can be told even then.
+  const store = guardedStore(options.store);
   const logger = options.logger.child({ component: 'discord' });
   const ttlMs = options.stateTtlMs ?? DEFAULT_STATE_TTL_MS;
   const keys = new DiscordKeys(options.keys);
@@ -269,9 +272,20 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
   async function onMessage(message: OmitPartialGroupDMChannel<Message>): Promise<void> {
     if (message.author.bot || message.system || message.webhookId || !message.inGuild()) return;
-    const threadId = await ownedThread(message.channelId);
-    if (!threadId) return;
-    if (!(await claim(`message:${message.id}`))) return;
+    let threadId: ThreadId | null;
+    try {
+      threadId = await ownedThread(message.channelId);
+      if (!threadId) return;
+      if (!(await claim(`message:${message.id}`))) return;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Redis is in trouble before the engine could start: a thread the bot started is told.
+      logger.error({ err: loggableError(error.cause) }, 'state store failed before a Discord turn');
+      const channel = message.channel;
+      if (channel.isThread() && channel.ownerId === client.user?.id)
+        await channel.send({ content: `❌ ${STORE_FAILED_TEXT}` });
+      return;
+    }
     await run(messageEventOf(message, threadId));
   }
 

@@ -2,6 +2,7 @@ import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import { Router } from 'express';
 import type { Reply, ReplySink } from '../../src/engine/reply';
 import type { Logger } from '../../src/logger';
+import { guardedStore } from '../../src/store/guarded-store';
 import type { Keys } from '../../src/store/keys';
 import type { StateStore } from '../../src/store/state-store';
 import { boltLogger } from './bolt-logger';
@@ -104,7 +105,9 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     slackApiUrl: options.apiUrl ?? 'https://slack.com/api/',
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
-  const installations = new StateStoreInstallationStore(options.store, keys);
+  // Store failures surface as StoreUnavailableError, so listeners can say so in the thread.
+  const store = guardedStore(options.store);
+  const installations = new StateStoreInstallationStore(store, keys);
   const appToken = options.appToken;
   const socketMode = appToken !== undefined;
   if (!socketMode && !options.signingSecret)
@@ -164,7 +167,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   const delivery = new SlackDelivery({
     client: app.client,
     tokenFor,
-    store: options.store,
+    store,
     keys,
     messageTtlMs: options.messageTtlMs ?? DEFAULT_MESSAGE_TTL_MS,
     logger,
@@ -172,7 +175,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   const groups = userGroupIds(options.approvers ?? []);
   registerListeners(app, {
     engine: options.engine,
-    store: options.store,
+    store,
     keys,
     delivery,
     logger,

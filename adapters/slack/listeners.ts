@@ -1,9 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { ChatEvent } from '../../src/engine/chat-event';
+import { STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { Logger } from '../../src/logger';
-import { LockTimeoutError, type StateStore } from '../../src/store/state-store';
+import {
+  LockTimeoutError,
+  type StateStore,
+  StoreUnavailableError,
+} from '../../src/store/state-store';
 import { ACTION_PATTERN } from './actions';
 import { claimAll } from './claims';
 import type { SlackDelivery } from './delivery';
@@ -137,11 +142,22 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const thread_ts = threadRootOf(event, botUserId);
     const team_id = envelope.team_id;
     if (!thread_ts || !team_id || !event.user) return;
-    const root = await refOf(team_id, event.channel, thread_ts);
-    if (root?.thread_id !== slackThreadId(team_id, event.channel, thread_ts)) return;
-    const claims = [`message:${team_id}:${event.channel}:${event.ts}`];
-    if (envelope.event_id) claims.unshift(`event:${envelope.event_id}`);
-    if (!(await claimAll(store, keys, claims))) return;
+    const thread_id = slackThreadId(team_id, event.channel, thread_ts);
+    try {
+      const root = await refOf(team_id, event.channel, thread_ts);
+      if (root?.thread_id !== thread_id) return;
+      const claims = [`message:${team_id}:${event.channel}:${event.ts}`];
+      if (envelope.event_id) claims.unshift(`event:${envelope.event_id}`);
+      if (!(await claimAll(store, keys, claims))) return;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Redis is in trouble before the engine could even start: still never silent.
+      logger.error({ err: error.cause, thread_id }, 'state store failed before a Slack turn');
+      await delivery
+        .deliver({ thread_id, blocks: [{ type: 'text', tone: 'error', text: STORE_FAILED_TEXT }] })
+        .catch((e: unknown) => logger.warn({ err: e }, 'could not tell the thread'));
+      return;
+    }
     await run(messageEvent(team_id, { ...event, user: event.user }, thread_ts, botUserId));
   };
 

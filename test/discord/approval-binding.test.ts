@@ -65,4 +65,17 @@ describe('Discord: approvals bound to the card', () => {
     await f.waitForBotMessage(thread, /Created on TikTok/);
     expect(f.emulator.counts().campaigns).toBe(1);
   });
+
+  it('Redis down before a turn starts: the thread the bot started is told, without Redis', async () => {
+    f = await DiscordFixture.start();
+    const rita = f.standin.addUser('rita');
+    const thread = await f.startDraft(rita, 'Create a campaign called Summer Sale for traffic');
+    await f.waitForBotMessage(thread, /ad text/i);
+    await f.store.close();
+    f.standin.userMessage(rita, thread, 'Big summer deals on every order');
+    await f.waitForBotMessage(
+      thread,
+      /I couldn't save that; nothing changed, please send it again/,
+    );
+  });
 });

@@ -126,4 +126,13 @@ describe('Slack: approvals bound to the card', () => {
     expect(saved?.draft.campaign_name).toBe('Summer Sale');
     expect(saved?.draft.ad_text).toBeUndefined();
   });
+
+  it('Redis down before the turn starts (thread lookup, claims): the thread is still told', async () => {
+    rig = await SlackRig.start({ access: access() });
+    await rig.command('Create a campaign called Summer Sale for traffic', ANA);
+    const thread = rig.lastRoot().ts;
+    await rig.store.close();
+    await rig.say(thread, ANA, 'Big summer deals on every order');
+    expect(rig.threadText(thread)).toContain(STORE_FAILED_TEXT);
+  });
 });
