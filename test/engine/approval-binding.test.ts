@@ -1,3 +1,4 @@
+import { formatTrail } from '../../src/audit/format';
 import { AuditTrail } from '../../src/audit/trail';
 import { contentHash } from '../../src/engine/content-hash';
 import type { Reply } from '../../src/engine/reply';
@@ -162,5 +163,20 @@ describe('a draft waiting for approval without a current card (saved before card
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('formatTrail', () => {
+  it('shows the newest records, numbered as in the whole trail, and says how many are older', () => {
+    const records = Array.from({ length: 20 }, (_, i) => ({
+      id: `${i}-0`,
+      record: { kind: 'approval', thread_id: 't', actor: `U${i}`, at: '2026-12-01T23:40:12.345Z' },
+    }));
+    const text = formatTrail(records, 5);
+    expect(text.split('\n')).toHaveLength(6);
+    expect(text).toMatch(
+      /^\(15 older records not shown\)\n16\. 2026-12-01 23:40:12Z approval · by U15/,
+    );
+    expect(formatTrail([])).toBe('No audit records for this thread yet.');
   });
 });
