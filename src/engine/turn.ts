@@ -469,12 +469,6 @@ export class Turn {
     const spend = await reserveDailyBudget(store, keys, state, settings, this.now());
     if (!spend.ok) {
       this.audits.push({ ...spend.audit, thread_id: state.thread_id });
-      state.status = 'failed';
-      state.last_failure = {
-        error_class: 'validation',
-        message: 'workspace daily budget cap reached',
-        at: this.now().toISOString(),
-      };
       await this.say(spend.block);
       return state;
     }

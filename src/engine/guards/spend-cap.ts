@@ -19,7 +19,8 @@ export type SpendCheck = { ok: true } | { ok: false; block: Block; audit: AuditF
  * on Redis), so concurrent submissions can never pass the cap together. The reservation is per
  * draft attempt (thread + draft creation time), so a retry or resume of the same draft never
  * counts twice; a failed submission keeps its reservation for the day. No cap set: always ok.
- * A refusal carries a "Try again" (retry) button and the audit record to write.
+ * A refusal marks `state` failed (mutated; its `last_failure` says why), so "Try again" (retry)
+ * checks again, and carries the message with that button and the audit record to write.
  */
 export async function reserveDailyBudget(
   store: StateStore,
@@ -40,6 +41,13 @@ export async function reserveDailyBudget(
     DAY_TTL_MS,
   );
   if (result.ok) return { ok: true };
+  // Not submitted: the draft counts as failed, so Try again (retry) checks the cap again.
+  state.status = 'failed';
+  state.last_failure = {
+    error_class: 'validation',
+    message: 'workspace daily budget cap reached',
+    at: now.toISOString(),
+  };
   const currency = settings.budget.currency;
   const launched = result.total;
   const left = Math.max(0, cap - launched);
