@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import pino from 'pino';
 import { AuditTrail } from './audit/trail';
 import { PinoAuditLog } from './auth/audit';
@@ -10,7 +11,11 @@ import type { Platform } from './engine/thread-id';
 import { engineSettingsFrom } from './engine-settings';
 import { OAUTH_PATHS } from './http/oauth-routes';
 import { createHttpServer, type HttpServer } from './http/server';
+import { createWorkTracker, type WorkTracker } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
+import { instrumentEngine, instrumentModel, instrumentStore } from './metrics/instrument';
+import { type Metrics, NO_METRICS } from './metrics/port';
+import { createPrometheusMetrics } from './metrics/prometheus';
 import { GeminiTurnModel } from './model/gemini-model';
 import { OfflineTurnModel } from './model/offline-model';
 import type { TurnModel } from './model/turn';
@@ -37,6 +42,7 @@ export interface Runtime {
   readonly logger: Logger;
   readonly store: StateStore;
   readonly keys: Keys;
+  /** The engine, counted in `metrics` (turns by platform and outcome). */
   readonly engine: ConversationEngine;
   readonly http: HttpServer;
   /** The HTTP server's base URL, e.g. `http://127.0.0.1:3000`. */
@@ -47,6 +53,10 @@ export interface Runtime {
   /** Where replies to each platform's threads go (for work that answers no request). */
   readonly sinks: Map<Platform, ReplySink>;
   readonly background: BackgroundWork;
+  /** Every turn and background job in flight, across adapters: what a shutdown waits for. */
+  readonly work: WorkTracker;
+  /** Where turns, model and TikTok calls, submissions… are counted (no-op with `METRICS=off`). */
+  readonly metrics: Metrics;
   /** Waits for background work, then closes the HTTP server, store and emulator. */
   close(): Promise<void>;
 }
@@ -73,13 +83,28 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const close of opened.reverse()) await close();
   };
   try {
-    const tiktok = await tiktokSide(config, logger);
+    const prometheus = config.METRICS === 'on' ? createPrometheusMetrics() : undefined;
+    const metrics = prometheus?.metrics ?? NO_METRICS;
+    const tiktok = await tiktokSide(config, logger, metrics);
     if (tiktok.emulator) opened.push(() => tiktok.emulator?.close() ?? Promise.resolve());
-    const store = await createStateStore({ redisUrl: config.REDIS_URL, logger });
-    opened.push(() => store.close());
+    const rawStore = await createStateStore({ redisUrl: config.REDIS_URL, logger });
+    opened.push(() => rawStore.close());
+    const store = instrumentStore(rawStore, metrics, config.STATE_PREFIX);
     const keys = new Keys(config.STATE_PREFIX);
     const auditLine = new PinoAuditLog(auditLogger(config, logger));
+    const work = createWorkTracker();
     const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
+    if (prometheus) http.mount(Router().get('/metrics', prometheus.handler));
+    http.readinessChecks.set('accepting', async () =>
+      work.accepting ? true : { ok: false, error: 'shutting down' },
+    );
+    if (config.REDIS_URL) {
+      // One round trip (a GET of a key never written); the check bounds it to 500 ms.
+      http.readinessChecks.set('redis', async () => {
+        await store.get(keys.readiness());
+        return true;
+      });
+    }
     const listened = await http.listen(
       config.HTTP_PORT ?? options.defaultHttpPort,
       config.HTTP_HOST,
@@ -87,7 +112,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     opened.push(() => http.close());
     const httpBase = listened.replace('//0.0.0.0:', '//localhost:');
     const sinks = new Map<Platform, ReplySink>();
-    const background = new BackgroundWork(logger);
+    const background = new BackgroundWork(logger, work);
     let engine: ConversationEngine | undefined;
     const accounts = accessSide(
       config,
@@ -105,8 +130,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
       },
     );
-    const model = turnModel(config, logger);
-    engine = new ConversationEngine({
+    const model = instrumentModel(
+      turnModel(config, logger, metrics),
+      metrics,
+      config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline',
+    );
+    const core = new ConversationEngine({
       store,
       keys,
       model,
@@ -115,7 +144,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
       audit: new AuditTrail({ store, keys, log: auditLine }),
+      metrics,
     });
+    engine = instrumentEngine(core, metrics);
     const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
       config,
@@ -129,6 +160,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       summary,
       sinks,
       background,
+      work,
+      metrics,
       async close() {
         await background.drain();
         await closeAll();
@@ -147,13 +180,10 @@ interface TikTokSide {
   baseUrl: string;
 }
 
-async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
+async function tiktokSide(config: Config, logger: Logger, metrics: Metrics): Promise<TikTokSide> {
   if (config.TIKTOK_BASE_URL) {
     return {
-      client: new TikTokClient({
-        baseUrl: config.TIKTOK_BASE_URL,
-        logger: logger.child({ component: 'tiktok' }),
-      }),
+      client: new TikTokClient({ baseUrl: config.TIKTOK_BASE_URL, logger, metrics }),
       baseUrl: config.TIKTOK_BASE_URL,
     };
   }
@@ -162,7 +192,8 @@ async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
   return {
     client: new TikTokClient({
       baseUrl,
-      logger: logger.child({ component: 'tiktok' }),
+      logger,
+      metrics,
       retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 1000 },
     }),
     emulator,
@@ -170,13 +201,14 @@ async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
   };
 }
 
-function turnModel(config: Config, logger: Logger): TurnModel {
+function turnModel(config: Config, logger: Logger, metrics: Metrics): TurnModel {
   if (!config.GEMINI_API_KEY) return new OfflineTurnModel();
   return new GeminiTurnModel({
     apiKey: config.GEMINI_API_KEY,
     model: config.GEMINI_MODEL,
     ...(config.GEMINI_BASE_URL ? { baseUrl: config.GEMINI_BASE_URL } : {}),
-    logger: logger.child({ component: 'gemini' }),
+    logger,
+    metrics,
   });
 }
 

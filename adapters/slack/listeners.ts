@@ -26,6 +26,8 @@ import {
   threadRootOf,
 } from './events';
 import type { MessageRef, SlackKeys } from './keys';
+import { slackErrorCode } from './log-fields';
+import { botIsMember, inviteFirstText } from './membership';
 import { escapeMrkdwn, mention } from './mrkdwn';
 import type { SlackUserGroups } from './user-groups';
 
@@ -65,10 +67,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     try {
       await deps.engine.handle(event, delivery.sink);
     } catch (error) {
-      logger.error(
-        { err: error, thread_id: event.thread_id, event_type: event.type },
-        'Slack turn failed',
-      );
+      const slack_error = slackErrorCode(error);
+      if (slack_error)
+        logger.warn(
+          { slack_error, thread_id: event.thread_id, event_type: event.type },
+          'Slack refused a call during a turn',
+        );
+      else
+        logger.error(
+          { err: error, thread_id: event.thread_id, event_type: event.type },
+          'Slack turn failed',
+        );
       const text =
         error instanceof LockTimeoutError
           ? 'I am still busy with an earlier message in this thread. Please send that again in a moment.'
@@ -93,15 +102,26 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     return { ...event, user: { ...event.user, groups } };
   };
 
-  app.command(deps.command, async ({ ack, command, respond, context }) => {
+  app.command(deps.command, async ({ ack, command, respond, context, client }) => {
     await ack();
     const fields = command as unknown as SlashCommandFields;
     if (!(await claimAll(store, keys, [`command:${fields.trigger_id}`]))) return;
     const team_id = fields.team_id;
     const words = fields.text?.trim() ?? '';
+    const token = context.botToken ?? '';
+    const inviteFirst = () =>
+      respond({
+        response_type: 'ephemeral',
+        text: inviteFirstText(context.botUserId, deps.command),
+      }).catch((e: unknown) => logger.warn({ slack_error: slackErrorCode(e) }, 'respond failed'));
+    // Only open a thread where the bot is a member: elsewhere it never sees the replies.
+    if (!(await botIsMember(client, token, fields.channel_id))) {
+      logger.info({ channel: fields.channel_id }, '/tiktok-ad where the bot is not a member');
+      await inviteFirst();
+      return;
+    }
     let thread_ts: string;
     try {
-      const token = context.botToken ?? '';
       thread_ts = await delivery.post(
         token,
         team_id,
@@ -123,11 +143,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         (ts) => ({ thread_id: slackThreadId(team_id, fields.channel_id, ts) }),
       );
     } catch (error) {
-      logger.warn({ err: error, channel: fields.channel_id }, 'could not post the draft root');
-      await respond({
-        response_type: 'ephemeral',
-        text: 'I cannot post in this conversation. Invite me first (`/invite @TikTok Ads`), then try again.',
-      }).catch((e: unknown) => logger.warn({ err: e }, 'respond failed'));
+      const slack_error = slackErrorCode(error);
+      if (!slack_error) throw error;
+      logger.warn({ slack_error, channel: fields.channel_id }, 'could not post the draft root');
+      await inviteFirst();
       return;
     }
     await run(startEvent(fields, thread_ts));

@@ -1,5 +1,6 @@
 import { AuditTrail } from '../audit/trail';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import type { TurnModel } from '../model/turn';
 import { guardedStore } from '../store/guarded-store';
 import type { Keys } from '../store/keys';
@@ -22,6 +23,8 @@ export interface EngineDeps {
   settings: EngineSettings;
   logger: Logger;
   now?: () => Date;
+  /** Counts submissions and approvals (default: nothing). */
+  metrics?: Pick<Metrics, 'submission' | 'approval'>;
   /** Turn lock: held `ttlMs` (extended while working), waited for up to `waitMs`. */
   lock?: { ttlMs: number; waitMs: number };
   /** The audit trail; default: one on `store` (Redis Stream per workspace), no file. */

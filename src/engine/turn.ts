@@ -490,6 +490,7 @@ export class Turn {
           this.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
       });
       delete state.last_failure;
+      this.deps.metrics?.submission('submitted');
       logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
       await this.say(this.text('Your ad was created on TikTok.', 'success'), {
         type: 'result',
@@ -509,6 +510,7 @@ export class Turn {
   private async submitFailed(state: ThreadState, error: unknown): Promise<ThreadState> {
     if (!isTikTokError(error)) throw error;
     const { logger, access } = this.deps;
+    this.deps.metrics?.submission('failed');
     logger.warn(
       { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
       'submission failed',

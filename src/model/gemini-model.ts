@@ -7,6 +7,7 @@ import {
   type ThinkingLevel,
 } from '@google/genai';
 import { type Logger, silentLogger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import { DEFAULT_RETRY, fullJitterDelayMs, type RetryPolicy } from './backoff';
 import { classifyCallError, exhausted } from './gemini-errors';
 import { correctionText, readTurn } from './gemini-reply';
@@ -45,6 +46,8 @@ export interface GeminiTurnModelOptions {
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   logger?: Logger;
+  /** Receives token counts per turn (`model_tokens_total{model,kind}`). */
+  metrics?: Pick<Metrics, 'modelTokens'>;
 }
 
 /**
@@ -78,6 +81,7 @@ export class GeminiTurnModel implements TurnModel {
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: Logger;
+  private readonly metrics: Pick<Metrics, 'modelTokens'> | undefined;
 
   constructor(options: GeminiTurnModelOptions) {
     const httpOptions: HttpOptions = { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
@@ -89,6 +93,7 @@ export class GeminiTurnModel implements TurnModel {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.log = (options.logger ?? silentLogger()).child({ component: 'model', model: this.model });
+    this.metrics = options.metrics;
   }
 
   /** Proposes one turn for `input`. See the class for errors. */
@@ -123,6 +128,9 @@ export class GeminiTurnModel implements TurnModel {
       throw err;
     } finally {
       this.log.info({ outcome, ...stats, latencyMs: Date.now() - started }, 'gemini turn');
+      this.metrics?.modelTokens(this.model, 'prompt', stats.promptTokens);
+      this.metrics?.modelTokens(this.model, 'output', stats.outputTokens);
+      this.metrics?.modelTokens(this.model, 'thought', stats.thoughtTokens);
     }
   }
 

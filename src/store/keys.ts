@@ -13,6 +13,11 @@ export class Keys {
     return `${this.prefix}thread:{${threadId}}`;
   }
 
+  /** Read (never written) by the readiness check: one Redis round trip. */
+  readiness(): string {
+    return `${this.prefix}readyz`;
+  }
+
   /** The per-thread turn lock. */
   threadLock(threadId: ThreadId): string {
     return `${this.prefix}lock:{${threadId}}`;

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import type {
   AdSummary,
   AdsApi,
@@ -32,6 +33,8 @@ export interface TikTokClientOptions {
   retry?: RetryPolicy;
   /** Receives endpoint, code, request_id and attempt of calls; never tokens or secrets. */
   logger?: Logger;
+  /** Counts every HTTP attempt (`tiktok_calls_total{endpoint,code}`). */
+  metrics?: Pick<Metrics, 'tiktokCall'>;
   /** Waits between retries; inject `async () => {}` in tests. Default `setTimeout`. */
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source in [0, 1). Default `Math.random`. */
@@ -114,6 +117,7 @@ export class TikTokClient implements AdsApi {
       random: options.random ?? Math.random,
     };
     if (options.logger) httpOptions.logger = options.logger.child({ component: 'tiktok-client' });
+    if (options.metrics) httpOptions.metrics = options.metrics;
     this.#http = new TikTokHttp(httpOptions);
   }
 

@@ -6,6 +6,7 @@
  * §3 (envelope, HTTP 200 on application errors), §4.3 (retry policy).
  */
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import { NO_ENVELOPE_CODE, TikTokApiError } from './errors';
 
 /** Retry policy. Delays in milliseconds. */
@@ -41,6 +42,8 @@ export interface TikTokHttpOptions {
   timeoutMs: number;
   retry: RetryPolicy;
   logger?: Logger;
+  /** Counts each attempt by endpoint and TikTok code, with its latency. */
+  metrics?: Pick<Metrics, 'tiktokCall'>;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
 }
@@ -89,12 +92,21 @@ export class TikTokHttp {
     const { attempts, baseDelayMs, maxDelayMs } = this.options.retry;
     const total = Math.max(1, Math.floor(attempts));
     for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      const observe = (code: number) =>
+        this.options.metrics?.tiktokCall(
+          request.endpoint,
+          code,
+          (performance.now() - started) / 1000,
+        );
       try {
         const data = (await this.once(request)) as T;
+        observe(0);
         this.options.logger?.debug({ endpoint: request.endpoint, code: 0, attempt }, 'tiktok ok');
         return data;
       } catch (err) {
         if (!(err instanceof TikTokApiError)) throw err;
+        observe(err.code);
         const log = {
           endpoint: request.endpoint,
           code: err.code,

@@ -79,6 +79,7 @@ export class ApprovalSteps {
       },
       deps.settings,
     );
+    this.io.deps.metrics?.approval(outcome.ok ? 'approved' : 'refused');
     if (!outcome.ok) return this.refuse(saved, outcome, hash);
     const state: ThreadState = structuredClone(saved);
     state.approvals = outcome.approvals;
