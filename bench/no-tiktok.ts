@@ -9,6 +9,7 @@ export const NO_TIKTOK: AdsApi = {
   checkMusic: refuse,
   uploadMusic: refuse,
   uploadImage: refuse,
+  uploadVideo: refuse,
   listImages: refuse,
   listVideos: refuse,
   listIdentities: refuse,
@@ -17,4 +18,8 @@ export const NO_TIKTOK: AdsApi = {
   createAdGroup: refuse,
   createAd: refuse,
   listAds: refuse,
+  findCampaigns: refuse,
+  findAdGroups: refuse,
+  updateStatus: refuse,
+  updateAdGroupBudget: refuse,
 };

@@ -46,6 +46,7 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
       out(renderReply(reply));
     });
     out(`[setup] ${runtime.summary}`);
+    runtime.resumer.start();
     options.onStarted?.(runtime);
     const emulator = runtime.emulator;
     await runConsoleChat({

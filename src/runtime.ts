@@ -7,6 +7,8 @@ import { type Config, linkingMode } from './config';
 import { type AccessResolver, StaticAccessResolver } from './engine/access';
 import { ConversationEngine } from './engine/engine';
 import type { ReplySink } from './engine/reply';
+import { ProcessOwner } from './engine/submission/owner';
+import { SubmissionResumer } from './engine/submission/resume';
 import type { Platform } from './engine/thread-id';
 import { engineSettingsFrom } from './engine-settings';
 import { OAUTH_PATHS } from './http/oauth-routes';
@@ -53,6 +55,11 @@ export interface Runtime {
   /** Where replies to each platform's threads go (for work that answers no request). */
   readonly sinks: Map<Platform, ReplySink>;
   readonly background: BackgroundWork;
+  /**
+   * Resumes submissions whose process died. Adapters call `resumer.start()` once their sinks
+   * are registered (the resume is announced in the thread).
+   */
+  readonly resumer: SubmissionResumer;
   /** Every turn and background job in flight, across adapters: what a shutdown waits for. */
   readonly work: WorkTracker;
   /** Where turns, model and TikTok calls, submissions… are counted (no-op with `METRICS=off`). */
@@ -135,7 +142,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       metrics,
       config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline',
     );
+    const owner = new ProcessOwner({ store, keys, logger });
+    await owner.start();
+    opened.push(() => owner.stop());
     const core = new ConversationEngine({
+      owner,
       store,
       keys,
       model,
@@ -143,10 +154,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       access: accounts.access,
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
-      audit: new AuditTrail({ store, keys, log: auditLine }),
+      auditTrail: new AuditTrail({ store, keys, log: auditLine }),
       metrics,
     });
     engine = instrumentEngine(core, metrics);
+    const resumer = new SubmissionResumer({
+      store,
+      keys,
+      owner,
+      engine,
+      sinkFor: (platform) => sinks.get(platform),
+      logger: logger.child({ component: 'resumer' }),
+    });
+    opened.push(() => resumer.stop());
     const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
       config,
@@ -160,6 +180,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       summary,
       sinks,
       background,
+      resumer,
       work,
       metrics,
       async close() {

@@ -101,6 +101,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
     await runtime.close();
     throw error;
   }
+  runtime.resumer.start();
   logger.info(
     {
       http: runtime.httpBase,

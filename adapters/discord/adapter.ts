@@ -17,6 +17,7 @@ import {
   type PartialUser,
   RESTEvents,
   type RESTOptions,
+  type StringSelectMenuInteraction,
   ThreadAutoArchiveDuration,
   type User,
 } from 'discord.js';
@@ -40,6 +41,7 @@ import {
   startEventOf,
   TEXT_OPTION,
 } from './events';
+import { downloadAttachments } from './files';
 import { truncate } from './limits';
 import { loggableError } from './log-fields';
 
@@ -257,9 +259,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     await run(startEventOf(interaction, threadId), { interaction });
   }
 
-  async function onButton(interaction: ButtonInteraction): Promise<void> {
-    const action = decodeCustomId(interaction.customId);
-    if (!action) return;
+  async function onButton(
+    interaction: ButtonInteraction | StringSelectMenuInteraction,
+  ): Promise<void> {
+    const decoded = decodeCustomId(interaction.customId);
+    if (!decoded) return;
+    // A menu's pick travels as its values, joined by `,` (the engine's `choose_media`).
+    const action = interaction.isStringSelectMenu()
+      ? { action_id: decoded.action_id, value: interaction.values.join(',') }
+      : decoded;
     if (!(await claim(`interaction:${interaction.id}`))) return;
     const threadId = await ownedThread(interaction.channelId);
     if (!threadId) {
@@ -280,7 +288,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME)
       await onSlashCommand(interaction);
-    else if (interaction.isButton()) await onButton(interaction);
+    else if (interaction.isButton() || interaction.isStringSelectMenu())
+      await onButton(interaction);
   }
 
   async function onMessage(message: OmitPartialGroupDMChannel<Message>): Promise<void> {
@@ -299,7 +308,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         await channel.send({ content: `❌ ${STORE_FAILED_TEXT}` });
       return;
     }
-    await run(messageEventOf(message, threadId));
+    const files = message.attachments.size
+      ? await downloadAttachments([...message.attachments.values()])
+      : [];
+    await run(messageEventOf(message, threadId, files));
   }
 
   async function onReaction(

@@ -174,7 +174,9 @@ export class DiscordDelivery {
     const channel = await this.client.channels.fetch(ref.thread);
     if (!channel?.isSendable()) throw new Error(`Discord channel ${ref.thread} is not sendable`);
     const hadLink = messages.some((m) =>
-      m.components.some((row) => row.components.some((c) => c.style === ButtonStyle.Link)),
+      m.components.some((row) =>
+        row.components.some((c) => 'style' in c && c.style === ButtonStyle.Link),
+      ),
     );
     const linkId = encodeCustomId({ action_id: 'link_account' });
     const again =

@@ -36,6 +36,7 @@ export const SLACK_BOT_SCOPES = [
   'app_mentions:read',
   'reactions:read',
   'usergroups:read',
+  'files:read',
 ];
 
 /**

@@ -25,6 +25,7 @@ import {
   startEvent,
   threadRootOf,
 } from './events';
+import { downloadSlackFiles } from './files';
 import type { MessageRef, SlackKeys } from './keys';
 import { slackErrorCode } from './log-fields';
 import { botIsMember, inviteFirstText } from './membership';
@@ -156,6 +157,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     envelope: { event_id?: string; team_id?: string },
     raw: unknown,
     botUserId: string | undefined,
+    botToken: string | undefined,
   ) => {
     const event = raw as MessageFields;
     const thread_ts = threadRootOf(event, botUserId);
@@ -177,14 +179,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         .catch((e: unknown) => logger.warn({ err: e }, 'could not tell the thread'));
       return;
     }
-    await run(messageEvent(team_id, { ...event, user: event.user }, thread_ts, botUserId));
+    // Attached files are fetched with the bot token (files:read); failures reach the engine.
+    const files = event.files?.length ? await downloadSlackFiles(event.files, botToken ?? '') : [];
+    await run(messageEvent(team_id, { ...event, user: event.user }, thread_ts, botUserId, files));
   };
 
   app.event('message', async ({ event, body, context }) =>
-    onMessage(body, event, context.botUserId),
+    onMessage(body, event, context.botUserId, context.botToken),
   );
   app.event('app_mention', async ({ event, body, context }) =>
-    onMessage(body, event, context.botUserId),
+    onMessage(body, event, context.botUserId, context.botToken),
   );
 
   const onReaction =

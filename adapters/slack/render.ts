@@ -4,6 +4,7 @@ import { OBJECTIVE_LABELS } from '../../src/ad/objective';
 import type { Block, Reply, SuggestedAction } from '../../src/engine/reply';
 import { OPEN_LINK_ACTION, slackActionId } from './actions';
 import { type KitBlock, LIMITS, type SlackMessage, textLength, truncate } from './limits';
+import { renderMediaChoice } from './media-choice';
 import { escapeMrkdwn, mention } from './mrkdwn';
 
 const TONE_ICON: Record<string, string> = {
@@ -77,6 +78,8 @@ function summaryOf(block: Block): string {
       return escapeMrkdwn(truncate(block.text, 300));
     case 'violations':
       return `${block.violations.length} problem(s) with the draft`;
+    case 'media_choice':
+      return `Your TikTok library: ${block.total} ${block.kind === 'video' ? 'videos' : 'images'} to pick from`;
     case 'ad_preview':
       return `Ad preview: ${escapeMrkdwn(truncate(block.draft.campaign_name ?? 'new ad', 100))}`;
     case 'approval_request':
@@ -206,6 +209,8 @@ export function renderBlock(block: Block): KitBlock[] {
         out.push(context(`e.g. ${block.examples.map((e) => escapeMrkdwn(e)).join('  ·  ')}`));
       return out;
     }
+    case 'media_choice':
+      return renderMediaChoice(block);
     case 'violations':
       return sections(
         block.violations.map((v) => `:warning: ${escapeMrkdwn(v.message)}`).join('\n'),
@@ -306,7 +311,9 @@ export function renderBlock(block: Block): KitBlock[] {
           ? 'TikTok no longer accepts your linked account. Connect it again to go on.'
           : block.reason === 'submit'
             ? 'Connect your TikTok advertiser account so I can submit your ad.'
-            : 'Connect your TikTok advertiser account.';
+            : block.reason === 'draft'
+              ? 'Connect your TikTok advertiser account: I check your music and media with it while we write the ad, and submit with it once a teammate approves.'
+              : 'Connect your TikTok advertiser account.';
       const text = `${why}\nThe link is only for you and works once, for ${block.expires_in_minutes} minutes.`;
       const ok = /^https?:\/\//.test(block.url) && block.url.length <= LIMITS.buttonUrl;
       if (!ok) return sections(`${text}\n${escapeMrkdwn(block.url)}`);

@@ -1,7 +1,16 @@
 import type { StoredAuditRecord } from './record';
 
 const SHOWN_FIRST = ['actor', 'hash', 'reason'];
-const HIDDEN = new Set(['kind', 'thread_id', 'at', ...SHOWN_FIRST]);
+const HIDDEN = new Set([
+  'kind',
+  'thread_id',
+  'at',
+  'workspace_id',
+  'submission_key',
+  ...SHOWN_FIRST,
+]);
+/** Long ids shown by their first 8 characters (the full value stays in the record). */
+const SHORTENED = new Set(['content_hash', 'draft_id']);
 
 /** How many records a chat shows at most (the newest; Discord content stops at 2000 chars). */
 export const SHOWN_RECORDS = 15;
@@ -25,7 +34,8 @@ export function formatTrail(records: StoredAuditRecord[], max = SHOWN_RECORDS): 
     if (record.reason) parts.push(`reason ${String(record.reason)}`);
     for (const [key, value] of Object.entries(record)) {
       if (HIDDEN.has(key) || value === undefined || value === null) continue;
-      parts.push(`${key} ${Array.isArray(value) ? value.join(',') : String(value)}`);
+      const text = Array.isArray(value) ? value.join(',') : String(value);
+      parts.push(`${key} ${SHORTENED.has(key) ? text.slice(0, 8) : text}`);
     }
     return parts.join(' · ');
   });

@@ -1,3 +1,4 @@
+import { fromSubmission } from '../audit/submission';
 import { AuditTrail } from '../audit/trail';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/port';
@@ -10,6 +11,9 @@ import type { AccessResolver } from './access';
 import type { ChatEvent } from './chat-event';
 import type { Reply, ReplySink } from './reply';
 import type { EngineSettings } from './settings';
+import type { SubmissionAuditRecord } from './submission/context';
+import type { ProcessOwner } from './submission/owner';
+import { newDraftId } from './submission/record';
 import type { ThreadState } from './thread-state';
 import { Turn } from './turn';
 
@@ -25,11 +29,24 @@ export interface EngineDeps {
   now?: () => Date;
   /** Counts submissions and approvals (default: nothing). */
   metrics?: Pick<Metrics, 'submission' | 'approval'>;
-  /** Turn lock: held `ttlMs` (extended while working), waited for up to `waitMs`. */
+  /**
+   * Turn lock: held `ttlMs` (renewed every `ttlMs / 3` while working), waited for up to
+   * `waitMs`. Default 5 s / 60 s: a crashed process's lock frees within 5 s.
+   */
   lock?: { ttlMs: number; waitMs: number };
+  /** This process as owner of the submissions it runs (see `submission/owner.ts`). */
+  owner?: ProcessOwner;
+  /**
+   * Receives submission audit records (start, creates, enables, cleanup, failure). Default:
+   * they go to {@link EngineDeps.auditTrail}.
+   */
+  audit?: (record: SubmissionAuditRecord) => Promise<void>;
   /** The audit trail; default: one on `store` (Redis Stream per workspace), no file. */
-  audit?: AuditTrail;
+  auditTrail?: AuditTrail;
 }
+
+/** Default thread lock TTL: short, since a heartbeat renews it while a turn works. */
+export const THREAD_LOCK_TTL_MS = 5_000;
 
 /** What a user sees when the store fails during their turn (issue 9 point 9). */
 export const STORE_FAILED_TEXT = "I couldn't save that; nothing changed, please send it again.";
@@ -49,17 +66,19 @@ export class ConversationEngine {
   private readonly now: () => Date;
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
-  private readonly deps: EngineDeps & { audit: AuditTrail };
+  private readonly deps: EngineDeps & { auditTrail: AuditTrail };
 
   constructor(deps: EngineDeps) {
     const store = guardedStore(deps.store);
+    const auditTrail = deps.auditTrail ?? new AuditTrail({ store, keys: deps.keys });
     this.deps = {
       ...deps,
       store,
-      audit: deps.audit ?? new AuditTrail({ store, keys: deps.keys }),
+      auditTrail,
+      audit: deps.audit ?? ((record) => auditTrail.append(fromSubmission(record))),
     };
     this.now = deps.now ?? (() => new Date());
-    this.lockTtlMs = deps.lock?.ttlMs ?? 30_000;
+    this.lockTtlMs = deps.lock?.ttlMs ?? THREAD_LOCK_TTL_MS;
     this.lockWaitMs = deps.lock?.waitMs ?? 60_000;
   }
 
@@ -119,7 +138,7 @@ export class ConversationEngine {
     let released = false;
     let turn: Turn | undefined;
     try {
-      const saved = await store.get<ThreadState>(keys.thread(event.thread_id));
+      const saved = withDraftId(await store.get<ThreadState>(keys.thread(event.thread_id)));
       turn = new Turn(this.deps, event, emit, this.now);
       const next = await turn.run(saved);
       if (next) {
@@ -142,7 +161,7 @@ export class ConversationEngine {
     }
     // After the save: a record is never written for a turn whose state was not kept.
     for (const record of turn.audits)
-      await this.deps.audit
+      await this.deps.auditTrail
         .append(record)
         .catch((error: unknown) =>
           logger.error(
@@ -151,6 +170,12 @@ export class ConversationEngine {
           ),
         );
   }
+}
+
+/** A state saved before draft ids existed gets one when loaded (its submissions then key on it). */
+function withDraftId(state: ThreadState | null): ThreadState | null {
+  if (state && !state.draft_id) state.draft_id = newDraftId();
+  return state;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AdDraft, AdFormat, DraftField } from '../ad/draft';
 import type { Violation } from '../ad/violation';
 import type { ActionId, ChatUser } from './chat-event';
+import type { LibraryItem } from './media/library';
 import type { ThreadId } from './thread-id';
 
 /** Where a TikTok error comes from, as the user needs to act on it. See `tiktok/errors.ts`. */
@@ -16,7 +17,8 @@ export interface SuggestedAction {
 
 /** One step of a submission as shown in the progress block. */
 export interface ProgressStep {
-  step: 'campaign' | 'adgroup' | 'ad';
+  /** `enable`: the final step that switches the three objects on, once all exist. */
+  step: 'campaign' | 'adgroup' | 'ad' | 'enable';
   label: string;
   status: 'pending' | 'running' | 'done' | 'failed';
   /** The id TikTok returned, once `done`. */
@@ -47,6 +49,24 @@ export type Block =
   | { type: 'question'; field: DraftField; text: string; examples?: string[] }
   | { type: 'violations'; violations: Violation[] }
   | {
+      /**
+       * Library items to pick for the media question, one page of them, numbered across pages
+       * (`position`, from 1). Render with thumbnails (`preview_url`) and a menu: several picks
+       * (`multiple`, a carousel) or one (a single video). A pick sends action `choose_media`
+       * with `value` = the chosen ids joined by `,`; another page is action `media_page` with
+       * `value` = the page number. The terminal lists them numbered.
+       */
+      type: 'media_choice';
+      kind: 'image' | 'video';
+      multiple: boolean;
+      items: Array<LibraryItem & { position: number }>;
+      total: number;
+      page: number;
+      page_count: number;
+      /** Ids the draft already has, pre-selected. */
+      selected: string[];
+    }
+  | {
       type: 'approval_request';
       /** User ids that approved the current version. */
       approved_by: string[];
@@ -72,8 +92,11 @@ export type Block =
       url: string;
       /** How long the link works, in minutes. */
       expires_in_minutes: number;
-      /** Why linking is asked: before a submit, on request, or because the old link broke. */
-      reason: 'submit' | 'requested' | 'relink';
+      /**
+       * Why linking is asked: a draft started (`draft`: checks of music and media need it),
+       * before a submit, on request, or because the old link broke.
+       */
+      reason: 'draft' | 'submit' | 'requested' | 'relink';
     }
   | {
       /**

@@ -2,24 +2,36 @@ import { hasPendingChecks } from '../ad/draft';
 import { crossFieldViolations, missingFields } from '../ad/draft-rules';
 import { formatTrail } from '../audit/format';
 import type { AuditRecord } from '../audit/record';
-import { ModelError, RECENT_LINES, type TranscriptLine, type TurnModel } from '../model/turn';
+import {
+  emptyUpdates,
+  ModelError,
+  RECENT_LINES,
+  type TranscriptLine,
+  type TurnModel,
+  type TurnUpdates,
+} from '../model/turn';
 import { isLinkInvalid } from '../tiktok/errors';
 import { type LinkedAccount, userKeyOf } from './access';
 import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updates';
 import { noteEditors } from './approval/policy';
 import { ApprovalSteps } from './approval/steps';
 import { previewBlock } from './blocks';
-import type { ChatEvent } from './chat-event';
+import type { ChatEvent, ChatFile } from './chat-event';
+import { campaignNameFromCommand } from './command-words';
 import { reactionMeaning } from './emoji';
 import type { EngineDeps } from './engine';
 import { modelCallRefusal } from './guards/model-guard';
 import { reserveDailyBudget } from './guards/spend-cap';
 import { chosenAdvertiser, LinkSteps, nameOf, text } from './link-steps';
-import { mediaOptions } from './media-options';
+import { checkNamedChoices, waitingForLinkText } from './linking/named-checks';
+import { mediaChoiceBlock } from './media/choice-block';
+import { type LibraryItem, libraryFor } from './media/library';
+import { uploadFiles } from './media/uploads';
 import { questionFor } from './questions';
 import { isTikTokError, remediationFor } from './remediation';
 import type { Block, Reply, SuggestedAction } from './reply';
-import { runSubmission } from './submission';
+import { runOwnedSubmission } from './submission/owned';
+import { newDraftId, startOver } from './submission/record';
 import type { ThreadState } from './thread-state';
 
 /** A turn's result: what to save (or `null`: leave saved state as it was). */
@@ -42,6 +54,7 @@ export class Turn {
     this.links = new LinkSteps(
       { deps, event, say: (...blocks) => this.say(...blocks), emit },
       (state) => this.submit(state),
+      (state) => this.askNext(state),
     );
     this.approvals = new ApprovalSteps(
       {
@@ -76,6 +89,7 @@ export class Turn {
         const state = this.fresh();
         if (event.text.trim() === '') {
           await this.say(this.text("Let's create a TikTok ad. I'll ask only for what's missing."));
+          if (!(await this.requesterAccount(state))) await this.links.offerEarly(state);
           return this.askNext(state);
         }
         return (await this.message(state, event.text, [])) ?? state;
@@ -92,6 +106,14 @@ export class Turn {
       }
       case 'account_linked':
         return this.links.linked(saved);
+      case 'submission_resume':
+        if (saved?.status !== 'submitting') return null;
+        await this.say(
+          this.text(
+            'The bot restarted while submitting this ad; going on from the last saved step. Nothing is created twice.',
+          ),
+        );
+        return this.submit(structuredClone(saved));
       case 'action': {
         if (event.action_id === 'link_account') return this.links.link(saved);
         if (event.action_id === 'unlink_account') {
@@ -114,7 +136,9 @@ export class Turn {
             return this.approvals.reject(saved);
           case 'audit':
             await this.say(
-              this.text(formatTrail((await this.deps.audit?.forThread(saved.thread_id)) ?? [])),
+              this.text(
+                formatTrail((await this.deps.auditTrail?.forThread(saved.thread_id)) ?? []),
+              ),
             );
             return null;
           case 'retry':
@@ -129,9 +153,23 @@ export class Turn {
             return null;
           case 'reset':
             await this.say(this.text('Started over with an empty draft.'));
-            return this.askNext(this.fresh());
+            return this.askNext(startOver(saved, this.fresh()));
           case 'choose_advertiser':
             return this.links.chooseAdvertiser(saved, event.value ?? '');
+          case 'choose_media': {
+            // A pick from the library menu: exactly the chosen ids, checked like typed ones.
+            const ids = (event.value ?? '').split(',').filter((id) => id !== '');
+            return this.message(saved, '', [], { image_ids: ids });
+          }
+          case 'media_page': {
+            const choice = mediaChoiceBlock(
+              await this.library(saved),
+              saved.draft,
+              Number(event.value),
+            );
+            if (choice) await this.say(choice);
+            return null;
+          }
         }
         return null;
       }
@@ -144,6 +182,7 @@ export class Turn {
     return {
       schema: 1,
       thread_id: e.thread_id,
+      draft_id: newDraftId(),
       platform: e.platform,
       workspace_id: e.workspace_id,
       channel_id: e.channel_id,
@@ -166,7 +205,12 @@ export class Turn {
   }
 
   private applyContext(auth: ApplyContext['auth']): ApplyContext {
-    return { ads: this.deps.ads, auth, settings: this.deps.settings };
+    return {
+      ads: this.deps.ads,
+      auth,
+      settings: this.deps.settings,
+      platform: this.event.platform,
+    };
   }
 
   /**
@@ -184,12 +228,13 @@ export class Turn {
 
   /**
    * The requester's credentials for checks while collecting (music, media): the advertiser the
-   * draft picked, else their only or first one. `null` when they have no usable link yet.
+   * draft picked, else their only one. `null` when they have no usable link yet, or when their
+   * login reaches several advertisers and none is picked (checks wait for the pick).
    */
   private async requesterAuth(state: ThreadState): Promise<ApplyContext['auth']> {
     const account = await this.requesterAccount(state);
     if (!account) return null;
-    const advertiser_id = chosenAdvertiser(account, state) ?? account.advertiser_ids[0];
+    const advertiser_id = chosenAdvertiser(account, state);
     return advertiser_id ? { access_token: account.access_token, advertiser_id } : null;
   }
 
@@ -198,6 +243,7 @@ export class Turn {
     saved: ThreadState,
     text: string,
     files: NonNullable<Extract<ChatEvent, { type: 'message' }>['files']>,
+    picked?: Partial<TurnUpdates>,
   ): Promise<Outcome> {
     if (saved.status === 'submitting') {
       await this.say(
@@ -234,14 +280,16 @@ export class Turn {
     }
     let turn: Awaited<ReturnType<TurnModel['propose']>>;
     try {
-      turn = await model.propose({
-        draft: state.draft,
-        status: state.status,
-        missing: missingFields(state.draft, settings.budget),
-        last_question: state.last_question,
-        recent: state.recent,
-        message: text,
-      });
+      turn = picked
+        ? { message: '', intent: 'provide_details', updates: { ...emptyUpdates(), ...picked } }
+        : await model.propose({
+            draft: state.draft,
+            status: state.status,
+            missing: missingFields(state.draft, settings.budget),
+            last_question: state.last_question,
+            recent: state.recent,
+            message: text,
+          });
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       logger.warn({ kind: error.kind, thread_id: state.thread_id }, 'model turn failed');
@@ -251,15 +299,43 @@ export class Turn {
       return null;
     }
 
+    const commandName =
+      this.event.type === 'start' &&
+      turn.updates.campaign_name === null &&
+      !state.draft.campaign_name
+        ? campaignNameFromCommand(text)
+        : null;
+    if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };
+
     if (turn.intent === 'reset') {
       await this.say(this.text('Started over with an empty draft.'));
-      return this.askNext(this.fresh());
+      return this.askNext(startOver(saved, this.fresh()));
     }
 
     const auth = await this.requesterAuth(state);
+    if (state.status === 'collecting' && !(await this.requesterAccount(state)))
+      await this.links.offerEarly(state);
     let applied: Awaited<ReturnType<typeof applyUpdates>>;
+    let uploads: Awaited<ReturnType<Turn['upload']>> | undefined;
     try {
-      applied = await applyUpdates(state.draft, turn.updates, files, this.applyContext(auth));
+      uploads = files.length > 0 ? await this.upload(files, auth) : undefined;
+      if (uploads && !uploads.ok) {
+        await this.say(
+          { type: 'violations', violations: uploads.violations },
+          this.text('Nothing was uploaded; the draft is as it was.', 'warning'),
+        );
+        return null;
+      }
+      const ctx = {
+        ...this.applyContext(auth),
+        message: text,
+        media_question_open: state.last_question === 'media',
+      };
+      applied = await applyUpdates(
+        state.draft,
+        turn.updates,
+        uploads ? { ...ctx, uploaded: uploads.value } : ctx,
+      );
     } catch (error) {
       if (!isTikTokError(error)) throw error;
       await this.say(
@@ -293,6 +369,14 @@ export class Turn {
         state.status = 'collecting';
       }
     }
+    // Uploaded images joined the carousel: show the library with them chosen, to add or change
+    // picks, while other details are still to come (the card shows the final choice).
+    const missing = missingFields(state.draft, settings.budget);
+    const uploadedImages = uploads?.ok ? uploads.value.image_ids.length : 0;
+    if (uploadedImages > 0 && missing.length > 0 && !missing.includes('media')) {
+      const choice = mediaChoiceBlock(await this.library(state), state.draft);
+      if (choice) blocks.push(choice);
+    }
     if (blocks.length > 0) await this.say(...blocks);
 
     if (turn.intent === 'show_status') {
@@ -324,22 +408,45 @@ export class Turn {
     return this.askNext(state);
   }
 
+  /** Uploads a message's files to TikTok, with a progress line edited in place. */
+  private upload(files: ChatFile[], auth: ApplyContext['auth']) {
+    const key = `upload:${this.event.event_id}`;
+    return uploadFiles(files, {
+      ads: this.deps.ads,
+      auth,
+      progress: (line) =>
+        this.emit({ thread_id: this.event.thread_id, key, blocks: [this.text(line)] }),
+    });
+  }
+
   /** Asks for the first missing field, or, when the draft is complete, asks for approval. */
   private async askNext(state: ThreadState): Promise<ThreadState> {
     const { settings } = this.deps;
+    const waiting = await this.checkNamed(state);
     const missing = missingFields(state.draft, settings.budget);
     const next = missing[0];
     if (next) {
       state.status = 'collecting';
-      const options = next === 'media' ? await this.mediaOptions(state) : [];
-      const question = questionFor(next, state.draft, settings.budget, options);
+      const question = questionFor(next, state.draft, settings.budget, [], state.platform);
       state.last_question = next;
       this.remember(state, { role: 'bot', text: question.text });
-      await this.say(question);
+      const choice =
+        next === 'media' ? mediaChoiceBlock(await this.library(state), state.draft) : null;
+      await this.say(question, ...(choice ? [choice] : []));
       return state;
     }
-    // Complete and valid (`ready`): the approval request goes out in this same turn.
     state.last_question = null;
+    if (waiting !== 'none') {
+      // Approval is the last step: no card while a TikTok check is still to come.
+      state.status = 'collecting';
+      if (waiting === 'needs_link')
+        await this.say(waitingForLinkText(state, nameOf(state.requester)));
+      const account = await this.requesterAccount(state);
+      if (waiting === 'needs_advertiser' && account)
+        return this.links.askForAdvertiser(state, account);
+      return state;
+    }
+    // Complete, valid and checked (`ready`): the approval request goes out in this same turn.
     state.status = 'awaiting_approval';
     const how =
       settings.approvals_required === 1
@@ -353,11 +460,28 @@ export class Turn {
     return state;
   }
 
-  private async mediaOptions(state: ThreadState): Promise<string[]> {
+  /**
+   * Runs the checks that waited for a link when the requester is linked now, and says the
+   * results: `none` when nothing waits any more, `needs_link` when some check waits for a
+   * usable link, `failed` when TikTok could not answer (already said; tried again next turn).
+   */
+  private async checkNamed(
+    state: ThreadState,
+  ): Promise<'none' | 'needs_link' | 'needs_advertiser' | 'failed'> {
+    if (!hasPendingChecks(state.draft)) return 'none';
+    const auth = await this.requesterAuth(state);
+    if (!auth) return (await this.requesterAccount(state)) ? 'needs_advertiser' : 'needs_link';
+    const blocks = await checkNamedChoices(state, { ...this.applyContext(auth), auth });
+    if (blocks.length > 0) await this.say(...blocks);
+    return hasPendingChecks(state.draft) ? 'failed' : 'none';
+  }
+
+  /** The requester's library items that fit the draft, newest first (none without a link). */
+  private async library(state: ThreadState): Promise<LibraryItem[]> {
     const auth = await this.requesterAuth(state);
     if (!auth) return [];
     try {
-      return await mediaOptions(this.deps.ads, auth, state.draft);
+      return await libraryFor(this.deps.ads, auth, state.draft);
     } catch (error) {
       if (!isTikTokError(error)) throw error;
       this.deps.logger.warn({ code: error.code }, 'could not list media library');
@@ -472,10 +596,12 @@ export class Turn {
       await this.say(spend.block);
       return state;
     }
+    // The approval's records go before the submission's own, which are written as they happen.
+    for (const record of this.audits.splice(0)) await this.deps.auditTrail?.append(record);
 
     const key = `progress:${state.thread_id}:${state.revision}`;
     try {
-      const ids = await runSubmission(state, {
+      const ids = await runOwnedSubmission(this.deps, state, {
         ads,
         auth,
         settings,
@@ -488,11 +614,12 @@ export class Turn {
           ),
         progress: (steps) =>
           this.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
+        notify: (note) => this.say(this.text(note, 'info')),
       });
       delete state.last_failure;
       this.deps.metrics?.submission('submitted');
       logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
-      await this.say(this.text('Your ad was created on TikTok.', 'success'), {
+      await this.say(this.text('Your ad was created on TikTok and switched on.', 'success'), {
         type: 'result',
         ...ids,
       });

@@ -28,6 +28,7 @@ export class InMemoryStateStore implements StateStore {
   private readonly streams = new Map<string, Array<{ id: string; text: string }>>();
   private lastStreamMs = 0;
   private streamSeq = 0;
+  private readonly sets = new Map<string, Set<string>>();
   private readonly now: () => number;
   private writes = 0;
 
@@ -140,6 +141,25 @@ export class InMemoryStateStore implements StateStore {
     return (this.streams.get(key) ?? [])
       .slice(0, count)
       .map((e) => ({ id: e.id, value: fromJson<T>(e.text) as T }));
+  }
+
+  async addMember(key: string, member: string): Promise<void> {
+    let set = this.sets.get(key);
+    if (!set) {
+      set = new Set();
+      this.sets.set(key, set);
+    }
+    set.add(member);
+  }
+
+  async removeMember(key: string, member: string): Promise<void> {
+    const set = this.sets.get(key);
+    set?.delete(member);
+    if (set?.size === 0) this.sets.delete(key);
+  }
+
+  async members(key: string): Promise<string[]> {
+    return [...(this.sets.get(key) ?? [])];
   }
 
   /** Nothing to close; the data stays until the object is dropped. */

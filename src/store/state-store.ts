@@ -63,6 +63,15 @@ export interface StateStore {
   appendToStream(key: string, value: unknown, maxLen: number): Promise<string>;
   /** The stream's entries, oldest first, at most `count` (Redis `XRANGE key - + COUNT`). */
   readStream<T>(key: string, count: number): Promise<Array<{ id: string; value: T }>>;
+  /**
+   * Adds `member` to the set at `key` (Redis `SADD`); no expiry. Sets index work that must be
+   * found again after a crash, e.g. submissions in flight.
+   */
+  addMember(key: string, member: string): Promise<void>;
+  /** Removes `member` from the set at `key` (Redis `SREM`); absent members are ignored. */
+  removeMember(key: string, member: string): Promise<void>;
+  /** The members of the set at `key` (Redis `SMEMBERS`), in no particular order; [] if none. */
+  members(key: string): Promise<string[]>;
   /** Closes connections this store opened itself. */
   close(): Promise<void>;
 }

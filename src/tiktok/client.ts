@@ -9,12 +9,16 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/port';
 import type {
+  AdGroupSummary,
   AdSummary,
   AdsApi,
+  CampaignSummary,
   IdentityInfo,
   ImageInfo,
   MusicCheck,
   MusicInfo,
+  ObjectLevel,
+  OperationStatus,
   TikTokAuth,
   VideoInfo,
 } from './ads-api';
@@ -72,6 +76,15 @@ export interface PageInfo {
   total_page: number;
 }
 
+/** TikTok's envelope `request_id` of the call that made a result, when there was one. */
+interface Tracked {
+  request_id?: string;
+}
+
+function tracked<T extends object>(value: T, request_id: string | undefined): T & Tracked {
+  return request_id === undefined ? value : { ...value, request_id };
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function str(value: unknown): string {
@@ -97,6 +110,34 @@ function toMusicInfo(raw: Record<string, unknown>): MusicInfo {
   if (typeof raw.duration === 'number') info.duration = raw.duration;
   if (Array.isArray(raw.sources)) info.sources = raw.sources.map(String);
   if (typeof raw.copyright === 'string') info.copyright = raw.copyright;
+  return info;
+}
+
+/** An Image object (upload or search row) as {@link ImageInfo}. */
+function toImageInfo(row: Record<string, unknown>): ImageInfo {
+  const info: ImageInfo = {
+    image_id: str(row.image_id),
+    file_name: str(row.file_name),
+    width: num(row.width),
+    height: num(row.height),
+    is_carousel_usable: row.is_carousel_usable === true,
+  };
+  if (typeof row.image_url === 'string') info.preview_url = row.image_url;
+  if (typeof row.create_time === 'string') info.create_time = row.create_time;
+  return info;
+}
+
+/** A Video object as {@link VideoInfo} (`duration` in seconds). */
+function toVideoInfo(row: Record<string, unknown>): VideoInfo {
+  const info: VideoInfo = {
+    video_id: str(row.video_id),
+    file_name: str(row.file_name),
+    width: num(row.width),
+    height: num(row.height),
+    duration: num(row.duration),
+  };
+  if (typeof row.video_cover_url === 'string') info.preview_url = row.video_cover_url;
+  if (typeof row.create_time === 'string') info.create_time = row.create_time;
   return info;
 }
 
@@ -145,6 +186,22 @@ export class TikTokClient implements AdsApi {
       endpoint,
       access_token: auth.access_token,
       body: { ...body, advertiser_id: auth.advertiser_id },
+    });
+  }
+
+  /** A POST whose envelope `request_id` the caller keeps (creates and status updates). */
+  private async postTracked<T>(
+    auth: TikTokAuth,
+    endpoint: string,
+    body: Record<string, unknown>,
+    retry?: false,
+  ): Promise<{ data: T; request_id?: string }> {
+    return this.#http.sendEnvelope<T>({
+      method: 'POST',
+      endpoint,
+      access_token: auth.access_token,
+      body: { ...body, advertiser_id: auth.advertiser_id },
+      ...(retry === false ? { retry } : {}),
     });
   }
 
@@ -263,34 +320,45 @@ export class TikTokClient implements AdsApi {
 
   /**
    * POST file/image/ad/upload/ as multipart: `advertiser_id`, `upload_type=UPLOAD_BY_FILE`,
-   * `image_file`, `image_signature` (hex MD5 of the bytes), `file_name`. `data` is the Image
-   * object (`image_id`, `width`, `height`, `is_carousel_usable`, …). Errors: 40900 signature
-   * mismatch, 40911 duplicate file_name, 40907/40908 size/type. Source: reference §9 (TikTok
-   * "Upload an image", doc 1739067433456642).
+   * `image_file`, `image_signature` (hex MD5 of the bytes), `file_name`. JPG/PNG ≤ 50 MB,
+   * width × height ≤ 3,686,400. Returns the Image object. Errors: 40900 signature mismatch,
+   * 40911 duplicate file_name, 40907/40908 size/type. Source: reference §9 (TikTok "Upload an
+   * image", doc 1739067433456642).
    */
   async uploadImage(
     auth: TikTokAuth,
     file: { file_name: string; data: Buffer },
   ): Promise<ImageInfo> {
+    const data = await this.upload(auth, 'file/image/ad/upload/', 'image', file);
+    return toImageInfo(Array.isArray(data) ? (asList(data)[0] ?? {}) : data);
+  }
+
+  /**
+   * POST file/video/ad/upload/ as multipart (`video_file`, `video_signature`, `file_name`).
+   * TikTok answers with `data` as an array of one Video object (reference §3, §9).
+   */
+  async uploadVideo(
+    auth: TikTokAuth,
+    file: { file_name: string; data: Buffer },
+  ): Promise<VideoInfo> {
+    const data = await this.upload(auth, 'file/video/ad/upload/', 'video', file);
+    const row = Array.isArray(data) ? asList(data)[0] : data;
+    return toVideoInfo((row ?? {}) as Record<string, unknown>);
+  }
+
+  private upload(
+    auth: TikTokAuth,
+    endpoint: string,
+    field: 'image' | 'video',
+    file: { file_name: string; data: Buffer },
+  ): Promise<Record<string, unknown> | unknown[]> {
     const form = new FormData();
     form.set('advertiser_id', auth.advertiser_id);
     form.set('upload_type', 'UPLOAD_BY_FILE');
-    form.set('image_signature', createHash('md5').update(file.data).digest('hex'));
+    form.set(`${field}_signature`, createHash('md5').update(file.data).digest('hex'));
     form.set('file_name', file.file_name);
-    form.set('image_file', new Blob([new Uint8Array(file.data)]), file.file_name);
-    const data = await this.send<Record<string, unknown>>({
-      method: 'POST',
-      endpoint: 'file/image/ad/upload/',
-      access_token: auth.access_token,
-      form,
-    });
-    return {
-      image_id: str(data.image_id),
-      file_name: str(data.file_name) || file.file_name,
-      width: num(data.width),
-      height: num(data.height),
-      is_carousel_usable: data.is_carousel_usable === true,
-    };
+    form.set(`${field}_file`, new Blob([new Uint8Array(file.data)]), file.file_name);
+    return this.send({ method: 'POST', endpoint, access_token: auth.access_token, form });
   }
 
   /**
@@ -302,13 +370,7 @@ export class TikTokClient implements AdsApi {
       page: 1,
       page_size: 100,
     });
-    return asList(data.list).map((row) => ({
-      image_id: str(row.image_id),
-      file_name: str(row.file_name),
-      width: num(row.width),
-      height: num(row.height),
-      is_carousel_usable: row.is_carousel_usable === true,
-    }));
+    return asList(data.list).map(toImageInfo);
   }
 
   /**
@@ -320,13 +382,7 @@ export class TikTokClient implements AdsApi {
       page: 1,
       page_size: 100,
     });
-    return asList(data.list).map((row) => ({
-      video_id: str(row.video_id),
-      file_name: str(row.file_name),
-      width: num(row.width),
-      height: num(row.height),
-      duration: num(row.duration),
-    }));
+    return asList(data.list).map(toVideoInfo);
   }
 
   /** GET identity/get/ with `identity_type=CUSTOMIZED_USER` → `data.identity_list[]`. */
@@ -365,24 +421,94 @@ export class TikTokClient implements AdsApi {
   async createCampaign(
     auth: TikTokAuth,
     body: Record<string, unknown>,
-  ): Promise<{ campaign_id: string }> {
-    const data = await this.post<{ campaign_id?: unknown }>(auth, 'campaign/create/', body);
-    return { campaign_id: str(data.campaign_id) };
+  ): Promise<{ campaign_id: string } & Tracked> {
+    const r = await this.postTracked<{ campaign_id?: unknown }>(auth, 'campaign/create/', body);
+    return tracked({ campaign_id: str(r.data.campaign_id) }, r.request_id);
   }
 
   /** POST adgroup/create/ (advertiser_id added) → `data.adgroup_id`. Reference §6. */
   async createAdGroup(
     auth: TikTokAuth,
     body: Record<string, unknown>,
-  ): Promise<{ adgroup_id: string }> {
-    const data = await this.post<{ adgroup_id?: unknown }>(auth, 'adgroup/create/', body);
-    return { adgroup_id: str(data.adgroup_id) };
+  ): Promise<{ adgroup_id: string } & Tracked> {
+    const r = await this.postTracked<{ adgroup_id?: unknown }>(auth, 'adgroup/create/', body);
+    return tracked({ adgroup_id: str(r.data.adgroup_id) }, r.request_id);
   }
 
-  /** POST ad/create/ (advertiser_id added) → `data.ad_ids`. No idempotency key. Reference §7. */
-  async createAd(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ ad_ids: string[] }> {
-    const data = await this.post<{ ad_ids?: unknown }>(auth, 'ad/create/', body);
-    return { ad_ids: Array.isArray(data.ad_ids) ? data.ad_ids.map(String) : [] };
+  /**
+   * POST ad/create/ (advertiser_id added) → `data.ad_ids`. No idempotency key, so it is sent
+   * once and never retried here (reference §10): a resend after a lost reply would make a
+   * second ad. The caller looks the ad up by name first.
+   */
+  async createAd(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ ad_ids: string[] } & Tracked> {
+    const r = await this.postTracked<{ ad_ids?: unknown }>(auth, 'ad/create/', body, false);
+    const ad_ids = Array.isArray(r.data.ad_ids) ? r.data.ad_ids.map(String) : [];
+    return tracked({ ad_ids }, r.request_id);
+  }
+
+  /**
+   * GET campaign/get/ with `filtering={"campaign_name":…}` (TikTok matches loosely), keeping
+   * exact matches only. Deleted campaigns are not listed. Reference §10.
+   */
+  async findCampaigns(auth: TikTokAuth, campaign_name: string): Promise<CampaignSummary[]> {
+    const data = await this.get<{ list?: unknown }>(auth, 'campaign/get/', {
+      filtering: { campaign_name },
+      page: 1,
+      page_size: 100,
+    });
+    return asList(data.list)
+      .filter((row) => row.campaign_name === campaign_name)
+      .map((row) => ({
+        campaign_id: str(row.campaign_id),
+        campaign_name: str(row.campaign_name),
+        operation_status: str(row.operation_status),
+      }));
+  }
+
+  /** GET adgroup/get/ with `filtering={"campaign_ids":[…],"adgroup_name":…}`, exact matches. */
+  async findAdGroups(
+    auth: TikTokAuth,
+    campaign_id: string,
+    adgroup_name: string,
+  ): Promise<AdGroupSummary[]> {
+    const data = await this.get<{ list?: unknown }>(auth, 'adgroup/get/', {
+      filtering: { campaign_ids: [campaign_id], adgroup_name },
+      page: 1,
+      page_size: 100,
+    });
+    return asList(data.list)
+      .filter((row) => row.adgroup_name === adgroup_name)
+      .map((row) => ({
+        adgroup_id: str(row.adgroup_id),
+        adgroup_name: str(row.adgroup_name),
+        campaign_id: str(row.campaign_id),
+        operation_status: str(row.operation_status),
+      }));
+  }
+
+  /**
+   * POST campaign/status/update/ `{campaign_ids, operation_status}` (likewise adgroup/, ad/).
+   * ENABLE | DISABLE | DELETE. Source: TikTok "Update the status of campaigns / ad groups / ads".
+   */
+  async updateStatus(
+    auth: TikTokAuth,
+    level: ObjectLevel,
+    ids: string[],
+    operation_status: OperationStatus,
+  ): Promise<Tracked> {
+    const r = await this.postTracked(auth, `${level}/status/update/`, {
+      [`${level}_ids`]: ids,
+      operation_status,
+    });
+    return tracked({}, r.request_id);
+  }
+
+  /** POST adgroup/update/ `{adgroup_id, budget}`. Source: TikTok "Update an ad group". */
+  async updateAdGroupBudget(auth: TikTokAuth, adgroup_id: string, budget: number): Promise<void> {
+    await this.post(auth, 'adgroup/update/', { adgroup_id, budget });
   }
 
   /** GET ad/get/ with `filtering={"adgroup_ids":[id]}` (first 100). Reference §10. */
@@ -396,6 +522,7 @@ export class TikTokClient implements AdsApi {
       ad_id: str(row.ad_id),
       ad_name: str(row.ad_name),
       adgroup_id: str(row.adgroup_id),
+      operation_status: str(row.operation_status),
     }));
   }
 }

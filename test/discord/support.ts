@@ -204,11 +204,29 @@ export class DiscordFixture {
     await settle(this.standin, 150);
   }
 
-  /** `requester` runs the carousel conversation up to the approval card. */
+  /** `user` attaches `files` to a message in the thread; resolves once the bot went quiet. */
+  async share(
+    threadId: string,
+    user: WireUser,
+    text: string,
+    files: { filename: string; data: Buffer; content_type?: string }[],
+  ): Promise<void> {
+    const before = this.botMessages(threadId).length;
+    this.standin.userMessage(user, threadId, text, files);
+    await until('a reply to the files', () => this.botMessages(threadId).length > before);
+    await settle(this.standin, 300);
+  }
+
+  /**
+   * `requester` runs the carousel conversation up to the approval card, linking their TikTok
+   * account right after the first message (the card waits for the TikTok checks a link allows).
+   */
   async readyDraft(requester: WireUser): Promise<{ thread: string; card: string }> {
     const [first, ...rest] = CAROUSEL_SCRIPT;
     const thread = await this.startDraft(requester, first);
     await this.waitForBotMessage(thread, /ad text/i);
+    await settle(this.standin, 150);
+    await this.completeLinking(thread, { id: requester.id, name: requester.username });
     for (const line of rest) await this.say(thread, requester, line);
     const card = await this.waitForBotMessage(thread, /Approval needed/);
     await settle(this.standin, 150);

@@ -9,6 +9,7 @@ function delegateTo(ads: AdsApi): AdsApi {
     checkMusic: (...a) => ads.checkMusic(...a),
     uploadMusic: (...a) => ads.uploadMusic(...a),
     uploadImage: (...a) => ads.uploadImage(...a),
+    uploadVideo: (...a) => ads.uploadVideo(...a),
     listImages: (...a) => ads.listImages(...a),
     listVideos: (...a) => ads.listVideos(...a),
     listIdentities: (...a) => ads.listIdentities(...a),
@@ -17,6 +18,10 @@ function delegateTo(ads: AdsApi): AdsApi {
     createAdGroup: (...a) => ads.createAdGroup(...a),
     createAd: (...a) => ads.createAd(...a),
     listAds: (...a) => ads.listAds(...a),
+    findCampaigns: (...a) => ads.findCampaigns(...a),
+    findAdGroups: (...a) => ads.findAdGroups(...a),
+    updateStatus: (...a) => ads.updateStatus(...a),
+    updateAdGroupBudget: (...a) => ads.updateAdGroupBudget(...a),
   };
 }
 

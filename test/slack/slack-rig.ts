@@ -202,6 +202,37 @@ export class SlackRig {
     });
   }
 
+  /**
+   * A `file_share` message: `user` attaches `files` (stored in the stand-in, downloadable with
+   * the bot token) with `text` in thread `thread_ts`.
+   */
+  async share(
+    thread_ts: string,
+    user: string,
+    text: string,
+    files: { name: string; data: Buffer; mimetype?: string }[],
+  ) {
+    const ts = nextTs();
+    const res = await this.send(
+      eventRequest(TEAM, {
+        type: 'message',
+        subtype: 'file_share',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user,
+        text,
+        ts,
+        thread_ts,
+        event_ts: ts,
+        team: TEAM,
+        files: files.map((f) => this.standin.addFile(f.name, f.data, f.mimetype)),
+        upload: false,
+      }),
+    );
+    await this.idle();
+    return res;
+  }
+
   async say(thread_ts: string, user: string, text: string) {
     const res = await this.send(this.messageRequest(thread_ts, user, text));
     await this.idle();
@@ -218,6 +249,24 @@ export class SlackRig {
         item_user: this.standin.bot_user_id,
         item: { type: 'message', channel: CHANNEL, ts },
         event_ts: nextTs(),
+      }),
+    );
+    await this.idle();
+    return res;
+  }
+
+  /** Picks `values` in the multi-select menu `action_id` on `message`. */
+  async select(message: StandInMessage, user: string, action_id: string, values: string[]) {
+    const res = await this.send(
+      blockActionsRequest({
+        team_id: TEAM,
+        user_id: user,
+        channel: message.channel,
+        message_ts: message.ts,
+        ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+        action_id,
+        selected_options: values,
+        response_url: this.standin.responseUrl(),
       }),
     );
     await this.idle();

@@ -132,7 +132,7 @@ export function messageObject(
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: Array.isArray(body.attachments) ? body.attachments : [],
     embeds: Array.isArray(body.embeds) ? body.embeds : [],
     components: Array.isArray(body.components) ? body.components : [],
     pinned: false,

@@ -162,6 +162,8 @@ export class DiscordStandIn {
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly dmChannels = new Map<string, string>();
   private readonly closedDms = new Set<string>();
+  private readonly attachments = new Map<string, { content_type: string; data: Buffer }>();
+  private failAttachments: number[] = [];
   private readonly rateLimits: RateLimitRule[] = [];
   private readonly sockets = new Map<WebSocket, { seq: number; ready: boolean }>();
   private server: Server | null = null;
@@ -273,6 +275,25 @@ export class DiscordStandIn {
   }
 
   /** `user` clicks the button `customId` on a bot message; returns the INTERACTION_CREATE `d`. */
+  /** `user` picks `values` in the string select menu `customId` of a message. */
+  selectMenu(
+    user: WireUser,
+    channelId: string,
+    messageId: string,
+    customId: string,
+    values: string[],
+  ): WireObject {
+    const message = this.message(channelId, messageId);
+    if (!message) throw new Error(`No message ${messageId} in ${channelId}`);
+    const d = this.interaction(user, channelId, {
+      type: 3,
+      data: { custom_id: customId, component_type: 3, values },
+      message,
+    });
+    this.dispatch('INTERACTION_CREATE', d);
+    return d;
+  }
+
   clickButton(user: WireUser, channelId: string, messageId: string, customId: string): WireObject {
     const message = this.message(channelId, messageId);
     if (!message) throw new Error(`No message ${messageId} in ${channelId}`);
@@ -285,11 +306,32 @@ export class DiscordStandIn {
     return d;
   }
 
-  /** `user` posts `content` in a channel or thread; returns the MESSAGE_CREATE `d`. */
-  userMessage(user: WireUser, channelId: string, content: string): WireObject {
-    const d = this.storeMessage(channelId, user, { content }, true);
+  /**
+   * `user` posts `content` in a channel or thread, with `files` as message attachments (each
+   * served at its `attachment.url`, as Discord's CDN serves them, no token needed); returns
+   * the MESSAGE_CREATE `d`.
+   */
+  userMessage(
+    user: WireUser,
+    channelId: string,
+    content: string,
+    files: { filename: string; data: Buffer; content_type?: string }[] = [],
+  ): WireObject {
+    const attachments = files.map((f) => {
+      const id = snowflake();
+      const content_type = f.content_type ?? 'application/octet-stream';
+      this.attachments.set(id, { content_type, data: f.data });
+      const url = `http://127.0.0.1:${this.port}/attachments/${channelId}/${id}/${encodeURIComponent(f.filename)}`;
+      return { id, filename: f.filename, size: f.data.length, url, proxy_url: url, content_type };
+    });
+    const d = this.storeMessage(channelId, user, { content, attachments }, true);
     this.dispatch('MESSAGE_CREATE', d);
     return d;
+  }
+
+  /** The next attachment download answers HTTP `status` (e.g. 404: the file expired). */
+  failNextAttachment(status: number): void {
+    this.failAttachments.push(status);
   }
 
   /** `user` adds (or removes) a unicode `emoji` reaction on a message. */
@@ -485,6 +527,19 @@ export class DiscordStandIn {
           'X-RateLimit-Scope': 'user',
         },
       );
+      return;
+    }
+
+    const attachment = /^\/attachments\/\d+\/(\d+)\/[^/]+$/.exec(url.pathname);
+    if (attachment) {
+      const stored = this.attachments.get(attachment[1] ?? '');
+      const failed = this.failAttachments.shift();
+      call.status = failed ?? (stored ? 200 : 404);
+      if (failed || !stored) {
+        res.writeHead(call.status, { 'content-type': 'text/plain' }).end('error');
+        return;
+      }
+      res.writeHead(200, { 'content-type': stored.content_type }).end(stored.data);
       return;
     }
 

@@ -61,6 +61,18 @@ type Handler = (
   token: string | undefined,
 ) => Record<string, unknown>;
 
+/** A file object as a `file_share` message event carries it (subset). */
+export interface SlackFileObject {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  url_private: string;
+  url_private_download: string;
+}
+
 export class SlackStandIn {
   readonly calls: SlackCall[] = [];
   readonly messages: StandInMessage[] = [];
@@ -81,6 +93,8 @@ export class SlackStandIn {
   private readonly listeners: Array<(call: SlackCall) => void> = [];
   private readonly botAbsent = new Set<string>();
   private server: Server | undefined;
+  private readonly files = new Map<string, { name: string; mimetype: string; data: Buffer }>();
+  private failDownloads: number[] = [];
   private seq = 0;
   private baseUrl = '';
 
@@ -117,6 +131,33 @@ export class SlackStandIn {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  }
+
+  /**
+   * Stores an uploaded file as Slack does for a `file_share` message, and returns the file
+   * object the event carries (subset): `url_private_download` works only with
+   * `Authorization: Bearer <bot token>`; without it Slack answers its sign-in page (HTML).
+   */
+  addFile(name: string, data: Buffer, mimetype = 'application/octet-stream'): SlackFileObject {
+    this.seq += 1;
+    const id = `F0${String(this.seq).padStart(8, '0')}`;
+    this.files.set(id, { name, mimetype, data });
+    const url = `${this.baseUrl}/files-pri/${this.team_id}-${id}`;
+    return {
+      id,
+      name,
+      title: name,
+      mimetype,
+      filetype: name.split('.').pop() ?? '',
+      size: data.length,
+      url_private: `${url}/${encodeURIComponent(name)}`,
+      url_private_download: `${url}/download/${encodeURIComponent(name)}`,
+    };
+  }
+
+  /** The next file download answers HTTP `status` (e.g. 500), once per call. */
+  failNextDownload(status: number): void {
+    this.failDownloads.push(status);
   }
 
   /** From now on the bot is not a member of `channel` (as if never invited, or removed). */
@@ -301,6 +342,22 @@ export class SlackStandIn {
       for (const l of this.listeners) l(call);
     };
 
+    const file = /^\/files-pri\/[^/]+-(F0\d+)\/(?:download\/)?[^/]+$/.exec(url.pathname);
+    if (file) {
+      const stored = this.files.get(file[1] ?? '');
+      const failed = this.failDownloads.shift();
+      const authorized = auth?.startsWith('Bearer ') === true && this.tokens.has(token ?? '');
+      record('files.download', failed ?? (stored ? 200 : 404));
+      if (failed) return void res.writeHead(failed, { 'content-type': 'text/plain' }).end('error');
+      if (!authorized) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return void res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+      }
+      if (!stored)
+        return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(200, { 'content-type': stored.mimetype, 'content-length': stored.data.length });
+      return void res.end(stored.data);
+    }
     if (url.pathname.startsWith('/response/')) {
       record('response_url', 200);
       return reply(200, { ok: true });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { StaticAccessResolver } from '../../src/engine/access';
+import { type AccessResolver, StaticAccessResolver } from '../../src/engine/access';
 import type { ActionId, ChatFile, ChatUser } from '../../src/engine/chat-event';
-import { ConversationEngine } from '../../src/engine/engine';
+import { ConversationEngine, type EngineDeps } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import type { EngineSettings } from '../../src/engine/settings';
 import type { ThreadState } from '../../src/engine/thread-state';
@@ -49,6 +49,12 @@ export interface HarnessOptions {
   /** Reuse an emulator (a restart of the bot, not of TikTok). */
   emulator?: TikTokEmulator;
   retryAttempts?: number;
+  /** Per-attempt TikTok client timeout (ms). */
+  timeoutMs?: number;
+  /** Extra engine dependencies (owner, audit, lock). */
+  engineDeps?: Partial<EngineDeps>;
+  /** Whose TikTok account is used (default: the emulator's account for everyone). */
+  access?: AccessResolver;
 }
 
 /** An engine wired to a real emulator over HTTP and a real store, plus helpers to chat. */
@@ -71,6 +77,7 @@ export class Harness {
     const client = new TikTokClient({
       baseUrl,
       retry: { attempts: options.retryAttempts ?? 3, baseDelayMs: 1, maxDelayMs: 2 },
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     });
     const prefix = options.prefix ?? `test:${randomUUID()}:`;
     const store: StateStore = options.redis
@@ -83,13 +90,16 @@ export class Harness {
       keys,
       model: options.model ?? new OfflineTurnModel(),
       ads,
-      access: new StaticAccessResolver({
-        access_token: EMULATOR_ACCESS_TOKEN,
-        advertiser_id: EMULATOR_ADVERTISER_ID,
-      }),
+      access:
+        options.access ??
+        new StaticAccessResolver({
+          access_token: EMULATOR_ACCESS_TOKEN,
+          advertiser_id: EMULATOR_ADVERTISER_ID,
+        }),
       settings: testSettings(options.settings),
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
+      ...options.engineDeps,
     });
     return new Harness(engine, emulator, client, store, keys, prefix, ownsEmulator);
   }
@@ -151,6 +161,11 @@ export class TestThread {
       text,
       ...(options.files ? { files: options.files } : {}),
     });
+  }
+
+  /** What the OAuth callback sends once `user` linked from a link asked for in this thread. */
+  linked(user: ChatUser = this.user): Promise<Reply[]> {
+    return this.harness.engine.handle({ ...this.base(user), type: 'account_linked' });
   }
 
   /** A button click or command; `card_key` names the card clicked (default: none, the terminal). */
