@@ -3,6 +3,7 @@ import { AuditTrail } from '../../src/audit/trail';
 import { contentHash } from '../../src/engine/content-hash';
 import type { Reply } from '../../src/engine/reply';
 import type { EngineSettings } from '../../src/engine/settings';
+import { EMULATOR_ACCESS_TOKEN } from '../../src/tiktok/emulator';
 import { blocksOf, CAROUSEL_SCRIPT, Harness, testSettings, textOf } from '../support/harness';
 
 const requester = { id: 'U_REQ', name: 'requester' };
@@ -178,5 +179,27 @@ describe('formatTrail', () => {
       /^\(15 older records not shown\)\n16\. 2026-12-01 23:40:12Z approval · by U15/,
     );
     expect(formatTrail([])).toBe('No audit records for this thread yet.');
+  });
+});
+
+describe('the submission writes into the same trail, after the approval that started it', () => {
+  it('records draft_ready, approval, then the submission steps, with no token', async () => {
+    const h = await Harness.start({ redis: true, settings: { allow_self_approval: false } });
+    try {
+      const t = h.thread('1', requester);
+      const card = cardKeyOf(await t.script(CAROUSEL_SCRIPT));
+      expect(blocksOf(await t.act('approve', alice, card)).some((b) => b.type === 'result')).toBe(
+        true,
+      );
+      const trail = await new AuditTrail({ store: h.store, keys: h.keys }).forThread(t.id);
+      const kinds = trail.map((e) => e.record.kind);
+      expect(kinds.slice(0, 3)).toEqual(['draft_ready', 'approval', 'submission_started']);
+      expect(kinds.filter((k) => k === 'tiktok_create')).toHaveLength(3);
+      expect(kinds).toContain('tiktok_enable');
+      expect(kinds.at(-1)).toBe('submission_finished');
+      expect(JSON.stringify(trail)).not.toContain(EMULATOR_ACCESS_TOKEN);
+    } finally {
+      await h.close();
+    }
   });
 });
