@@ -5,12 +5,19 @@
  *
  * Drops a leading "create a (new) (TikTok) campaign/ad (for|about)" and everything from the
  * objective on ("for traffic", "for conversions", "to drive sales"…). Returns `null` when what
- * is left is not a plausible name: under 3 or over 100 characters, more than 10 words, or a
- * web address.
+ * is left is not a plausible name: under 3 or over 100 characters, more than 10 words, a web
+ * address, a question, or a request in the person's own words ("I want…", "we need…").
  */
 export function campaignNameFromCommand(words: string): string | null {
   let name = words.trim();
   if (/https?:\/\/|www\./i.test(name)) return null;
+  // A request or a question in someone's own words names nothing: "I want to create an ad for
+  // traffic", "what should I call the campaign?", "we need one for Black Friday".
+  if (
+    /\?\s*$/.test(name) ||
+    /\b(?:i|i'd|i'm|we|we'd|let's|you|me|my|our|us|want|need)\b/i.test(name)
+  )
+    return null;
   name = name.replace(
     /^(?:please\s+)?(?:(?:create|make|start|launch|set up|new)\s+)?(?:(?:a|an|the|my)\s+)?(?:new\s+)?(?:tiktok\s+)?(?:ad\s+campaign|campaign|ad)(?:\s+(?:for|about|on))?\s+/i,
     '',

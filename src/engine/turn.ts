@@ -5,6 +5,7 @@ import type { AuditRecord } from '../audit/record';
 import {
   emptyUpdates,
   ModelError,
+  type QuestionTopic,
   RECENT_LINES,
   type TranscriptLine,
   type TurnModel,
@@ -12,6 +13,7 @@ import {
 } from '../model/turn';
 import { isLinkInvalid } from '../tiktok/errors';
 import { type LinkedAccount, userKeyOf } from './access';
+import { answerFor } from './answers';
 import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updates';
 import { noteEditors } from './approval/policy';
 import { ApprovalSteps } from './approval/steps';
@@ -33,6 +35,7 @@ import type { Block, Reply, SuggestedAction } from './reply';
 import { runOwnedSubmission } from './submission/owned';
 import { newDraftId, startOver } from './submission/record';
 import type { ThreadState } from './thread-state';
+import { understoodBlock } from './understood';
 
 /** A turn's result: what to save (or `null`: leave saved state as it was). */
 type Outcome = ThreadState | null;
@@ -69,8 +72,13 @@ export class Turn {
     );
   }
 
+  /** Blocks held back to open the next reply, so one turn reads as one message. */
+  private pending: Block[] = [];
+
   private say(...blocks: Block[]): Promise<void> {
-    return this.emit({ thread_id: this.event.thread_id, blocks });
+    const all = [...this.pending, ...blocks];
+    this.pending = [];
+    return this.emit({ thread_id: this.event.thread_id, blocks: all });
   }
 
   private text(
@@ -347,7 +355,10 @@ export class Turn {
 
     this.remember(state, { role: 'user', text });
     const blocks: Block[] = [];
-    if (turn.message.trim() !== '') blocks.push(this.text(turn.message.trim()));
+    const understood = understoodBlock(applied.draft, applied.changed, settings.budget);
+    if (understood) blocks.push(understood);
+    if (turn.intent === 'question') blocks.push(await this.answer(turn.question_topic, state));
+    else if (turn.message.trim() !== '') blocks.push(this.text(turn.message.trim()));
     for (const note of applied.notes) blocks.push(this.text(note, 'success'));
     if (applied.violations.length > 0)
       blocks.push({ type: 'violations', violations: applied.violations });
@@ -377,7 +388,7 @@ export class Turn {
       const choice = mediaChoiceBlock(await this.library(state), state.draft);
       if (choice) blocks.push(choice);
     }
-    if (blocks.length > 0) await this.say(...blocks);
+    this.pending.push(...blocks);
 
     if (turn.intent === 'show_status') {
       await this.status(state);
@@ -404,7 +415,10 @@ export class Turn {
       return state;
     }
     const wantsApproval = turn.intent === 'request_approval' || applied.changed.length > 0;
-    if (state.status === 'awaiting_approval' && !wantsApproval) return state;
+    if (state.status === 'awaiting_approval' && !wantsApproval) {
+      if (this.pending.length > 0) await this.say();
+      return state;
+    }
     return this.askNext(state);
   }
 
@@ -417,6 +431,15 @@ export class Turn {
       progress: (line) =>
         this.emit({ thread_id: this.event.thread_id, key, blocks: [this.text(line)] }),
     });
+  }
+
+  /** The engine's own answer to a question turn (never the model's text); see `answers.ts`. */
+  private async answer(topic: QuestionTopic | null | undefined, state: ThreadState) {
+    const options =
+      topic === 'media'
+        ? (await this.library(state)).slice(0, 10).map((item) => `${item.id} (${item.file_name})`)
+        : [];
+    return answerFor(topic ?? 'help', state.draft, this.deps.settings, options);
   }
 
   /** Asks for the first missing field, or, when the draft is complete, asks for approval. */

@@ -37,6 +37,7 @@ describe('the terminal chat (npm start)', () => {
     );
     expect(out.match(/Approvals: 0\/1/g)).toHaveLength(1);
     expect(out).not.toContain('approval again');
+    expect(out).toContain('Got it: campaign name SoluLab · objective Conversions');
     expect(out).toMatch(/campaign_id\s+\d+/);
     expect(out).toMatch(/adgroup_id\s+\d+/);
     expect(out).toMatch(/ad_id\s+\d+/);

@@ -69,6 +69,10 @@ describe('campaignNameFromCommand', () => {
     ['for traffic', null],
     ['https://shop.example.com summer', null],
     ['ok', null],
+    ['I want to create an ad for traffic', null],
+    ['what should I call the campaign?', null],
+    ["I'd like a new ad", null],
+    ['we need one for Black Friday', null],
   ])('%s → %s', (words, name) => {
     expect(campaignNameFromCommand(words)).toBe(name);
   });

@@ -40,6 +40,10 @@ describe('Slack: the whole story', () => {
       objective_type: 'TRAFFIC',
     });
     expect(rig.threadText(thread)).toMatch(/ad text/i);
+    // Every turn that changed the draft opens with what was understood (issue 12).
+    expect(rig.threadText(thread)).toContain(
+      'Got it: campaign name Summer Sale · objective Traffic',
+    );
 
     // 2. Ana has no TikTok link yet, so she gets a private link by DM at once, before any approval.
     expect(rig.threadText(thread)).toMatch(/private link/);
