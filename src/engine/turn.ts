@@ -64,7 +64,11 @@ export class Turn {
         deps,
         event,
         now,
-        emit,
+        // What the turn has to say so far goes first ("Got it: …"), then the card edits.
+        emit: async (reply) => {
+          if (this.pending.length > 0) await this.say();
+          await emit(reply);
+        },
         say: (...blocks) => this.say(...blocks),
         audit: (record) => this.audits.push({ ...record, thread_id: event.thread_id }),
       },
@@ -371,7 +375,6 @@ export class Turn {
       state.revision += 1;
       noteEditors(state, applied.changed, this.event.user);
       if (editedAfterReady) {
-        await this.approvals.markReplaced(state, 'The draft changed after this card was posted.');
         if (state.approvals.length > 0)
           blocks.push(
             this.text('The draft changed, so earlier approvals were dropped.', 'warning'),
@@ -389,6 +392,8 @@ export class Turn {
       if (choice) blocks.push(choice);
     }
     this.pending.push(...blocks);
+    if (editedAfterReady)
+      await this.approvals.markReplaced(state, 'The draft changed after this card was posted.');
 
     if (turn.intent === 'show_status') {
       await this.status(state);
