@@ -11,6 +11,9 @@
  * Then account linking: a whole link's p50/p99 through the HTTP routes and the emulator, and a
  * linked token lookup against a bare Redis GET (ratio).
  *
+ * Then the issue 9 guards (spend-cap reservation, LLM quota count, audit append) against a bare
+ * Redis GET, side by side, with the spread over three runs.
+ *
  * Settings: REDIS_URL (default redis://127.0.0.1:6379), BENCH_TURNS (turns per thread, default 20).
  */
 import { randomUUID } from 'node:crypto';
@@ -25,6 +28,7 @@ import { promptSize } from '../src/model/prompt';
 import type { TurnInput, TurnModel } from '../src/model/turn';
 import { Keys } from '../src/store/keys';
 import { FAIL_FAST_REDIS_OPTIONS, RedisStateStore } from '../src/store/redis-state-store';
+import { guardFigures } from './guards';
 import { linkingFigures } from './linking';
 import { NO_TIKTOK } from './no-tiktok';
 
@@ -205,6 +209,7 @@ async function main(): Promise<void> {
     `Redis round trips per turn: ${one.roundTrips.toFixed(2)} / ${paced.roundTrips.toFixed(2)} / ${saturated.roundTrips.toFixed(2)} (target ≤ 6). Target p99 < 5 ms applies to the paced 200-thread run; the saturation run shows queueing (latency ≈ threads / throughput).`,
   );
   await linkingFigures(REDIS_URL);
+  await guardFigures(REDIS_URL);
 }
 
 main().then(

@@ -74,6 +74,12 @@ const CoreEnvSchema = z.object({
 
   APPROVALS_REQUIRED: z.coerce.number().int().min(1).max(10).default(1),
   ALLOW_SELF_APPROVAL: bool.optional(),
+  APPROVERS: optionalString,
+
+  WORKSPACE_DAILY_BUDGET_CAP: z.coerce.number().positive().optional(),
+  LLM_CALLS_PER_USER_PER_HOUR: z.coerce.number().int().positive().optional(),
+  LLM_CALLS_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().positive().optional(),
+  MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
 });
 
 /** Core settings plus the Slack and Discord adapters' own (README "Slack", "Discord"). */

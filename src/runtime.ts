@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import pino from 'pino';
+import { AuditTrail } from './audit/trail';
 import { PinoAuditLog } from './auth/audit';
 import { createLinking } from './auth/create-linking';
 import { type Config, linkingMode } from './config';
@@ -97,6 +98,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     opened.push(() => rawStore.close());
     const store = instrumentStore(rawStore, metrics, config.STATE_PREFIX);
     const keys = new Keys(config.STATE_PREFIX);
+    const auditLine = new PinoAuditLog(auditLogger(config, logger));
     const work = createWorkTracker();
     const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
     if (prometheus) http.mount(Router().get('/metrics', prometheus.handler));
@@ -119,11 +121,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const sinks = new Map<Platform, ReplySink>();
     const background = new BackgroundWork(logger, work);
     let engine: ConversationEngine | undefined;
-    const accounts = accessSide(config, tiktok, store, keys, logger, http, httpBase, (target) => {
-      const sink = sinks.get(target.user.platform);
-      if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
-      else logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
-    });
+    const accounts = accessSide(
+      config,
+      tiktok,
+      store,
+      keys,
+      logger,
+      http,
+      httpBase,
+      auditLine,
+      (target) => {
+        const sink = sinks.get(target.user.platform);
+        if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
+        else
+          logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
+      },
+    );
     const model = instrumentModel(
       turnModel(config, logger, metrics),
       metrics,
@@ -141,6 +154,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       access: accounts.access,
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
+      auditTrail: new AuditTrail({ store, keys, log: auditLine }),
       metrics,
     });
     engine = instrumentEngine(core, metrics);
@@ -228,6 +242,7 @@ function accessSide(
   logger: Logger,
   http: HttpServer,
   httpBase: string,
+  auditLine: PinoAuditLog,
   onLinked: Parameters<typeof createLinking>[0]['onLinked'],
 ): { access: AccessResolver; description: string } {
   if (
@@ -255,7 +270,7 @@ function accessSide(
     tiktok: tiktok.client,
     store,
     keys,
-    audit: new PinoAuditLog(auditLogger(config, logger)),
+    audit: auditLine,
     logger: logger.child({ component: 'linking' }),
     ...(onLinked ? { onLinked } : {}),
   });

@@ -1,6 +1,7 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
 import { type Config, loadConfig } from './config';
+import { approversOf } from './engine-settings';
 
 export { wantsServer } from './config';
 
@@ -73,6 +74,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
         appToken: config.SLACK_APP_TOKEN,
         apiUrl: config.SLACK_API_URL,
         command: config.SLACK_COMMAND,
+        approvers: approversOf(config),
       });
       if (slack.router) runtime.http.mount(slack.router);
       runtime.sinks.set('slack', slack.sink);
@@ -86,6 +88,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
         token: config.DISCORD_TOKEN,
         logger,
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        approvers: approversOf(config),
       });
       runtime.sinks.set('discord', discord.deliver);
       const adapter = discord;

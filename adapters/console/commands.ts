@@ -28,6 +28,7 @@ const ACTIONS: Record<string, ActionId> = {
   '/edit': 'edit',
   '/link': 'link_account',
   '/unlink': 'unlink_account',
+  '/audit': 'audit',
 };
 
 /** The terminal's help text. */
@@ -41,6 +42,7 @@ export const HELP = `Type in plain words; the bot asks for what is missing. Comm
   /link               get a private link to connect your TikTok account
   /open               follow the last private link as a browser would (emulator only)
   /unlink             disconnect your TikTok account (revokes its access)
+  /audit              show this thread's audit trail (approvals, submission steps), oldest first
   /advertiser <id>    pick the advertiser account when your login reaches several
   /pick <#n …>        pick media from the numbered library list (or just type "#1 and #3")
   /page <n>           show another page of the library list

@@ -28,6 +28,7 @@ export const COMMAND_OF: Record<ActionId, string> = {
   link_account: '/link',
   unlink_account: '/unlink',
   choose_advertiser: '/advertiser',
+  audit: '/audit',
   choose_media: '/pick',
   media_page: '/page',
 };
@@ -103,7 +104,7 @@ function renderBlock(block: Block): string {
       return ['     ┌─ Ad preview', ...lines, ...missing, '     └─'].join('\n');
     }
     case 'approval_request':
-      return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''}. Type /approve to approve or /reject to send it back for editing.`;
+      return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''} for version ${block.content_hash}.${block.approved_by.length >= block.required ? '' : ' Type /approve to approve or /reject to send it back for editing.'}`;
     case 'progress':
       return `bot> ${block.steps.map((s) => `${s.status === 'done' ? '✓' : s.status === 'failed' ? '✗' : s.status === 'running' ? '…' : '·'} ${s.label}${s.id ? ` ${s.id}` : ''}`).join('   ')}`;
     case 'result':

@@ -99,9 +99,11 @@ export function reactionEventOf(
   added: boolean,
   thread_id: ThreadId,
   event_id: string,
+  card_key?: string,
 ): ChatEvent {
   return {
     ...envelope(event_id, thread_id, chatUserOf(user)),
+    ...(card_key === undefined ? {} : { card_key }),
     type: 'reaction',
     emoji: reaction.emoji.name ?? reaction.emoji.id ?? '',
     added,
@@ -113,9 +115,11 @@ export function actionEventOf(
   interaction: ButtonInteraction | StringSelectMenuInteraction,
   action: ButtonAction,
   thread_id: ThreadId,
+  card_key?: string,
 ): ChatEvent {
   return {
     ...interactionEnvelope(interaction, thread_id),
+    ...(card_key === undefined ? {} : { card_key }),
     type: 'action',
     action_id: action.action_id,
     ...(action.value === undefined ? {} : { value: action.value }),

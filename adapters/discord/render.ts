@@ -216,31 +216,44 @@ export function renderBlock(block: Block): RenderedBlock {
     case 'approval_request': {
       const approve = emojiChar(block.approve_emoji);
       const reject = emojiChar(block.reject_emoji);
+      const open = block.approved_by.length < block.required;
       const who = block.approved_by.length
         ? block.approved_by.map(mention).join(', ')
         : 'nobody yet';
+      const approvers = block.approvers?.length
+        ? '\nOnly the configured approvers (people or roles) can approve.'
+        : '';
       return {
         embeds: [
           embed((e) =>
             e
-              .setColor(COLOUR.warning)
-              .setTitle('Approval needed')
+              .setColor(open ? COLOUR.warning : COLOUR.success)
+              .setTitle(open ? 'Approval needed' : 'Approved')
               .setDescription(
-                `React ${approve} to approve or ${reject} to reject, or use the buttons.` +
-                  (block.self_approval_allowed
-                    ? ''
-                    : `\nThe requester (${mention(block.requester_id)}) cannot approve their own ad.`),
+                open
+                  ? `React ${approve} to approve exactly this version or ${reject} to reject, or use the buttons.` +
+                      (block.self_approval_allowed
+                        ? ''
+                        : `\nThe requester (${mention(block.requester_id)}) and whoever changed this version cannot approve it.`) +
+                      approvers
+                  : 'This version has the approvals it needs.',
               )
               .addFields(
                 field('Requested by', mention(block.requester_id), true),
                 field(`Approvals ${block.approved_by.length}/${block.required}`, who, true),
+                field('Version', `\`${block.content_hash}\``, true),
               ),
           ),
         ],
         rows: rowsOf(
           buttons([
-            { action_id: 'approve', label: `${approve} Approve` },
-            { action_id: 'reject', label: `${reject} Reject` },
+            ...(open
+              ? [
+                  { action_id: 'approve' as const, label: `${approve} Approve` },
+                  { action_id: 'reject' as const, label: `${reject} Reject` },
+                ]
+              : []),
+            { action_id: 'audit', label: 'Audit trail' },
           ]),
         ),
       };

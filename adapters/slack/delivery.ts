@@ -30,7 +30,9 @@ export interface SlackDeliveryDeps {
  * - a reply with `key` → the first one is posted, later ones with the same key `chat.update`
  *   that message (key → `ts` kept in the store, so this survives a restart);
  * - a reply with `private_to` → `conversations.open` + `chat.postMessage` in the DM, never the
- *   thread (docs.slack.dev/reference/methods/conversations.open).
+ *   thread (docs.slack.dev/reference/methods/conversations.open);
+ * - a reply with `ephemeral_to` → `chat.postEphemeral` in the thread, seen only by that user
+ *   (docs.slack.dev/reference/methods/chat.postEphemeral; not kept by Slack, so not remembered).
  *
  * Every message the bot posts is remembered (`ts` → thread, and whether it is an approval card)
  * so reactions and button clicks find their thread after a restart.
@@ -50,6 +52,19 @@ export class SlackDelivery {
     const token = await this.deps.tokenFor(team_id);
     const messages = renderReply(reply);
     const approval = reply.blocks.some((b) => b.type === 'approval_request');
+
+    if (reply.ephemeral_to) {
+      for (const message of messages)
+        await client.chat.postEphemeral({
+          token,
+          channel: thread.channel,
+          user: reply.ephemeral_to.id,
+          thread_ts: thread.thread,
+          text: message.text,
+          blocks: message.blocks as webApi.KnownBlock[],
+        });
+      return;
+    }
 
     if (reply.private_to) {
       const opened = await client.conversations.open({ token, users: reply.private_to.id });
@@ -78,6 +93,7 @@ export class SlackDelivery {
         } else {
           const ts = await this.post(token, team_id, thread.channel, thread.thread, first, {
             thread_id: reply.thread_id,
+            ...(approval ? { approval: true, card_key: reply.key } : {}),
           });
           await store.set(key, { channel: thread.channel, ts }, this.deps.messageTtlMs);
         }
@@ -115,11 +131,19 @@ export class SlackDelivery {
     });
     const ts = result.ts;
     if (!ts) throw new Error('chat.postMessage returned no ts');
-    await this.deps.store.set(
+    const remembered = this.deps.store.set(
       this.deps.keys.message(team_id, result.channel ?? channel, ts),
       typeof ref === 'function' ? ref(ts) : ref,
       this.deps.messageTtlMs,
     );
+    // A plain notice is delivered even while Redis fails (e.g. "I couldn't save that"); only
+    // messages people act on (cards, buttons, thread roots) need their ref, so those rethrow.
+    const actionable = message.blocks.some((b) => (b as { type?: string }).type === 'actions');
+    if (typeof ref === 'function' || actionable || (ref as MessageRef).approval) await remembered;
+    else
+      await remembered.catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, channel, ts }, 'could not remember a posted notice'),
+      );
     this.deps.logger.debug({ channel, ts, blocks: message.blocks.length }, 'posted to Slack');
     return ts;
   }

@@ -130,8 +130,10 @@ export function reactionEvent(
   thread_id: ThreadId,
   added: boolean,
   botUserId?: string,
+  card_key?: string,
 ): ChatEvent {
   return {
+    ...(card_key === undefined ? {} : { card_key }),
     type: 'reaction',
     event_id: `slack:${event_id}`,
     thread_id,
@@ -155,10 +157,12 @@ export function actionEvent(
   thread_id: ThreadId,
   team_id: string,
   channel: string,
+  card_key?: string,
 ): ChatEvent | null {
   const action_id = engineActionOf(action.action_id);
   if (!action_id) return null;
   const event: ChatEvent = {
+    ...(card_key === undefined ? {} : { card_key }),
     type: 'action',
     event_id: `slack:action:${team_id}:${channel}:${action.action_ts}:${body.user.id}`,
     thread_id,

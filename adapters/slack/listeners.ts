@@ -1,9 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { ChatEvent } from '../../src/engine/chat-event';
+import { STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { Logger } from '../../src/logger';
-import { LockTimeoutError, type StateStore } from '../../src/store/state-store';
+import {
+  LockTimeoutError,
+  type StateStore,
+  StoreUnavailableError,
+} from '../../src/store/state-store';
 import { ACTION_PATTERN } from './actions';
 import { claimAll } from './claims';
 import type { SlackDelivery } from './delivery';
@@ -25,6 +30,7 @@ import type { MessageRef, SlackKeys } from './keys';
 import { slackErrorCode } from './log-fields';
 import { botIsMember, inviteFirstText } from './membership';
 import { escapeMrkdwn, mention } from './mrkdwn';
+import type { SlackUserGroups } from './user-groups';
 
 /** The one thing the adapter needs from the engine (`ConversationEngine` fits). */
 export interface EngineLike {
@@ -40,6 +46,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** The slash command, e.g. `/tiktok-ad`. */
   command: string;
+  /** Set when `APPROVERS` names user groups: approvals learn the voter's groups from it. */
+  groups?: SlackUserGroups;
 }
 
 /**
@@ -85,6 +93,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   const refOf = (team_id: string, channel: string, ts: string) =>
     store.get<MessageRef>(keys.message(team_id, channel, ts));
+
+  /** Adds the user's groups to an approval vote when `APPROVERS` lists user groups. */
+  const withGroups = async (event: ChatEvent): Promise<ChatEvent> => {
+    const voting =
+      event.type === 'reaction' || (event.type === 'action' && event.action_id === 'approve');
+    if (!deps.groups || !voting) return event;
+    const groups = await deps.groups.groupsOf(event.workspace_id, event.user.id);
+    return { ...event, user: { ...event.user, groups } };
+  };
 
   app.command(deps.command, async ({ ack, command, respond, context, client }) => {
     await ack();
@@ -146,11 +163,22 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const thread_ts = threadRootOf(event, botUserId);
     const team_id = envelope.team_id;
     if (!thread_ts || !team_id || !event.user) return;
-    const root = await refOf(team_id, event.channel, thread_ts);
-    if (root?.thread_id !== slackThreadId(team_id, event.channel, thread_ts)) return;
-    const claims = [`message:${team_id}:${event.channel}:${event.ts}`];
-    if (envelope.event_id) claims.unshift(`event:${envelope.event_id}`);
-    if (!(await claimAll(store, keys, claims))) return;
+    const thread_id = slackThreadId(team_id, event.channel, thread_ts);
+    try {
+      const root = await refOf(team_id, event.channel, thread_ts);
+      if (root?.thread_id !== thread_id) return;
+      const claims = [`message:${team_id}:${event.channel}:${event.ts}`];
+      if (envelope.event_id) claims.unshift(`event:${envelope.event_id}`);
+      if (!(await claimAll(store, keys, claims))) return;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Redis is in trouble before the engine could even start: still never silent.
+      logger.error({ err: error.cause, thread_id }, 'state store failed before a Slack turn');
+      await delivery
+        .deliver({ thread_id, blocks: [{ type: 'text', tone: 'error', text: STORE_FAILED_TEXT }] })
+        .catch((e: unknown) => logger.warn({ err: e }, 'could not tell the thread'));
+      return;
+    }
     // Attached files are fetched with the bot token (files:read); failures reach the engine.
     const files = event.files?.length ? await downloadSlackFiles(event.files, botToken ?? '') : [];
     await run(messageEvent(team_id, { ...event, user: event.user }, thread_ts, botUserId, files));
@@ -178,7 +206,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       if (!ref?.approval) return;
       if (!(await claimAll(store, keys, [`event:${event_id}`]))) return;
       await run(
-        reactionEvent(event_id, team_id, event, ref.thread_id, added, args.context.botUserId),
+        await withGroups(
+          reactionEvent(
+            event_id,
+            team_id,
+            event,
+            ref.thread_id,
+            added,
+            args.context.botUserId,
+            ref.card_key,
+          ),
+        ),
       );
     };
   app.event('reaction_added', onReaction(true));
@@ -203,6 +241,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ref.thread_id,
       team_id,
       parseThreadId(ref.thread_id).channel,
+      ref.card_key,
     );
     if (!event) return;
     if (
@@ -211,6 +250,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ]))
     )
       return;
-    await run(event);
+    await run(await withGroups(event));
   });
 }

@@ -170,6 +170,12 @@ function actionBlocks(actions: SuggestedAction[]): KitBlock[] {
   return out;
 }
 
+/** A user (`<@U…>`) or user group (`<!subteam^S…>`) reference; ids only, never free text. */
+function approverRef(id: string): string {
+  if (/^S[A-Z0-9]+$/.test(id)) return `<!subteam^${id}>`;
+  return /^[UW][A-Z0-9]+$/.test(id) ? mention(id) : escapeMrkdwn(id);
+}
+
 function emoji(name: string): string {
   return /^[a-z0-9_+-]{1,100}$/.test(name) ? `:${name}:` : escapeMrkdwn(name);
 }
@@ -238,19 +244,32 @@ export function renderBlock(block: Block): KitBlock[] {
     case 'approval_request': {
       const still = Math.max(0, block.required - block.approved_by.length);
       const lines = [
-        `*Approval needed* · ${block.approved_by.length} of ${block.required} approval${block.required === 1 ? '' : 's'}${still > 0 ? `, ${still} still needed` : ''}`,
+        `*${still > 0 ? 'Approval needed' : 'Approved'}* · ${block.approved_by.length} of ${block.required} approval${block.required === 1 ? '' : 's'}${still > 0 ? `, ${still} still needed` : ''} · version \`${escapeMrkdwn(block.content_hash)}\``,
         block.approved_by.length
           ? `Approved by ${block.approved_by.map(mention).join(', ')}.`
           : 'No approvals yet.',
-        `React with ${emoji(block.approve_emoji)} on this message to approve, ${emoji(block.reject_emoji)} to send it back for editing, or use the buttons.`,
       ];
-      if (!block.self_approval_allowed)
-        lines.push(`${mention(block.requester_id)} requested this ad, so a teammate approves it.`);
+      if (still > 0) {
+        lines.push(
+          `React with ${emoji(block.approve_emoji)} on this message to approve exactly this version, ${emoji(block.reject_emoji)} to send it back for editing, or use the buttons.`,
+        );
+        if (!block.self_approval_allowed)
+          lines.push(
+            `${mention(block.requester_id)} requested this ad, so a teammate approves it (not the requester, nor whoever changed it).`,
+          );
+        if (block.approvers?.length)
+          lines.push(`Approvers: ${block.approvers.map(approverRef).join(', ')}.`);
+      }
       return [
         ...sections(lines.join('\n')),
         ...actionBlocks([
-          { action_id: 'approve', label: 'Approve' },
-          { action_id: 'reject', label: 'Reject' },
+          ...(still > 0
+            ? [
+                { action_id: 'approve' as const, label: 'Approve' },
+                { action_id: 'reject' as const, label: 'Reject' },
+              ]
+            : []),
+          { action_id: 'audit', label: 'Audit trail' },
         ]),
       ];
     }

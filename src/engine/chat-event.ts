@@ -10,6 +10,11 @@ export interface ChatUser {
   name?: string;
   /** True for bots (including this one); their messages and reactions never count. */
   is_bot?: boolean;
+  /**
+   * Groups the user is in, when an approval needs it (settings `approvers`): Discord role ids,
+   * Slack user-group ids (`S…`). Filled by adapters; absent means "not known / none".
+   */
+  groups?: string[];
 }
 
 /**
@@ -39,6 +44,7 @@ export const ACTION_IDS = [
   'link_account',
   'unlink_account',
   'choose_advertiser',
+  'audit',
   'choose_media',
   'media_page',
 ] as const;
@@ -74,6 +80,8 @@ interface ChatEventBase {
  *   name without colons (`white_check_mark`) or the unicode character (`✅`).
  * - `action`: a button click or terminal command; `value` carries the button's value
  *   (the advertiser id for `choose_advertiser`).
+ * - `card_key` (reaction, action): the reply `key` of the bot message reacted on or clicked,
+ *   when that message was posted for a keyed reply (approval cards are); adapters remember it.
  * - `account_linked`: not from the platform but from our OAuth callback: `user` just linked a
  *   TikTok account from a link asked for in this thread, so a waiting submit can go on.
  * - `submission_resume`: not from the platform but from the resumer (`submission/resume.ts`):
@@ -83,8 +91,8 @@ interface ChatEventBase {
 export type ChatEvent =
   | (ChatEventBase & { type: 'start'; text: string })
   | (ChatEventBase & { type: 'message'; text: string; files?: ChatFile[] })
-  | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean })
-  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string })
+  | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean; card_key?: string })
+  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string; card_key?: string })
   | (ChatEventBase & { type: 'account_linked' })
   | (ChatEventBase & { type: 'submission_resume' });
 

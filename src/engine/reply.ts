@@ -76,6 +76,10 @@ export type Block =
       reject_emoji: string;
       requester_id: string;
       self_approval_allowed: boolean;
+      /** Short content hash of the version this card approves (first 8 hex characters). */
+      content_hash: string;
+      /** When set, only these may approve (user ids, role or user-group ids). */
+      approvers?: string[];
     }
   | { type: 'progress'; steps: ProgressStep[] }
   | {
@@ -134,6 +138,12 @@ export interface Reply {
   blocks: Block[];
   key?: string;
   private_to?: ChatUser;
+  /**
+   * Shown only to this user in the thread where the platform allows it (Slack
+   * `chat.postEphemeral`; Discord an ephemeral reply to their interaction); otherwise a thread
+   * notice that pings no one. Used for refusals meant for one person.
+   */
+  ephemeral_to?: ChatUser;
 }
 
 /** Receives replies as the engine produces them, so long steps can show progress. */

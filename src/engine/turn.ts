@@ -1,5 +1,7 @@
 import { hasPendingChecks } from '../ad/draft';
 import { crossFieldViolations, missingFields } from '../ad/draft-rules';
+import { formatTrail } from '../audit/format';
+import type { AuditRecord } from '../audit/record';
 import {
   emptyUpdates,
   ModelError,
@@ -13,12 +15,15 @@ import { isLinkInvalid } from '../tiktok/errors';
 import { type LinkedAccount, userKeyOf } from './access';
 import { answerFor } from './answers';
 import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updates';
-import { approve, withdraw } from './approval';
-import { approvalBlock, previewBlock } from './blocks';
+import { noteEditors } from './approval/policy';
+import { ApprovalSteps } from './approval/steps';
+import { previewBlock } from './blocks';
 import type { ChatEvent, ChatFile } from './chat-event';
 import { campaignNameFromCommand } from './command-words';
 import { reactionMeaning } from './emoji';
 import type { EngineDeps } from './engine';
+import { modelCallRefusal } from './guards/model-guard';
+import { reserveDailyBudget } from './guards/spend-cap';
 import { chosenAdvertiser, LinkSteps, nameOf, text } from './link-steps';
 import { checkNamedChoices, waitingForLinkText } from './linking/named-checks';
 import { mediaChoiceBlock } from './media/choice-block';
@@ -38,6 +43,9 @@ type Outcome = ThreadState | null;
 /** One turn: the event, the replies it makes, and the state it leads to. */
 export class Turn {
   private readonly links: LinkSteps;
+  private readonly approvals: ApprovalSteps;
+  /** Audit records of this turn, written by the engine once the turn's state is saved. */
+  readonly audits: AuditRecord[] = [];
   private account: { user_id: string; lookup: Promise<LinkedAccount | null> } | undefined;
 
   constructor(
@@ -50,6 +58,21 @@ export class Turn {
       { deps, event, say: (...blocks) => this.say(...blocks), emit },
       (state) => this.submit(state),
       (state) => this.askNext(state),
+    );
+    this.approvals = new ApprovalSteps(
+      {
+        deps,
+        event,
+        now,
+        // What the turn has to say so far goes first ("Got it: …"), then the card edits.
+        emit: async (reply) => {
+          if (this.pending.length > 0) await this.say();
+          await emit(reply);
+        },
+        say: (...blocks) => this.say(...blocks),
+        audit: (record) => this.audits.push({ ...record, thread_id: event.thread_id }),
+      },
+      (state) => this.submit(state),
     );
   }
 
@@ -88,8 +111,9 @@ export class Turn {
       case 'reaction': {
         if (!saved) return null;
         const meaning = reactionMeaning(event.emoji);
-        if (meaning === 'approve') return event.added ? this.approve(saved) : this.withdraw(saved);
-        if (meaning === 'reject' && event.added) return this.reject(saved);
+        if (meaning === 'approve')
+          return event.added ? this.approvals.approve(saved) : this.approvals.withdraw(saved);
+        if (meaning === 'reject' && event.added) return this.approvals.reject(saved);
         return null;
       }
       case 'account_linked':
@@ -119,9 +143,16 @@ export class Turn {
         }
         switch (event.action_id) {
           case 'approve':
-            return this.approve(saved);
+            return this.approvals.approve(saved);
           case 'reject':
-            return this.reject(saved);
+            return this.approvals.reject(saved);
+          case 'audit':
+            await this.say(
+              this.text(
+                formatTrail((await this.deps.auditTrail?.forThread(saved.thread_id)) ?? []),
+              ),
+            );
+            return null;
           case 'retry':
             return this.retry(saved);
           case 'edit':
@@ -247,6 +278,18 @@ export class Turn {
     }
     const { settings, model, logger } = this.deps;
     const state: ThreadState = structuredClone(saved);
+    const refused = await modelCallRefusal(
+      this.deps.store,
+      this.deps.keys,
+      this.event,
+      text,
+      settings,
+      this.now(),
+    );
+    if (refused) {
+      await this.say(refused);
+      return null;
+    }
     let turn: Awaited<ReturnType<TurnModel['propose']>>;
     try {
       turn = picked
@@ -330,6 +373,7 @@ export class Turn {
     if (applied.changed.length > 0) {
       state.draft = applied.draft;
       state.revision += 1;
+      noteEditors(state, applied.changed, this.event.user);
       if (editedAfterReady) {
         if (state.approvals.length > 0)
           blocks.push(
@@ -348,6 +392,8 @@ export class Turn {
       if (choice) blocks.push(choice);
     }
     this.pending.push(...blocks);
+    if (editedAfterReady)
+      await this.approvals.markReplaced(state, 'The draft changed after this card was posted.');
 
     if (turn.intent === 'show_status') {
       await this.status(state);
@@ -437,9 +483,8 @@ export class Turn {
     this.remember(state, { role: 'bot', text: 'The draft is complete and waiting for approval.' });
     await this.say(
       this.text(`The draft is complete. It needs ${how} before I submit it to TikTok.`, 'success'),
-      previewBlock(state, settings.budget),
-      approvalBlock(state, settings),
     );
+    await this.approvals.postCard(state);
     return state;
   }
 
@@ -478,7 +523,12 @@ export class Turn {
       this.text(`Status: ${state.status.replace('_', ' ')}.`),
       previewBlock(state, settings.budget),
     ];
-    if (state.status === 'awaiting_approval') blocks.push(approvalBlock(state, settings));
+    if (state.status === 'awaiting_approval')
+      blocks.push(
+        this.text(
+          `Waiting for approval: ${state.approvals.length} of ${settings.approvals_required}, on the approval card above.`,
+        ),
+      );
     const sub = state.submission;
     if (state.status === 'submitted' && sub?.campaign_id && sub.adgroup_id && sub.ad_id) {
       blocks.push({
@@ -500,46 +550,6 @@ export class Turn {
       blocks.push(this.text(`Last attempt failed: ${state.last_failure.message}`, 'warning'));
     }
     await this.say(...blocks);
-  }
-
-  private async approve(saved: ThreadState): Promise<Outcome> {
-    const outcome = approve(saved, this.event.user, this.deps.settings);
-    this.deps.metrics?.approval(outcome.ok ? 'approved' : 'refused');
-    if (!outcome.ok) {
-      await this.say(this.text(outcome.reason, 'warning'));
-      return null;
-    }
-    const state: ThreadState = structuredClone(saved);
-    state.approvals = outcome.approvals;
-    if (!outcome.complete) {
-      await this.say(approvalBlock(state, this.deps.settings));
-      return state;
-    }
-    await this.say(this.text('Approved. Submitting to TikTok…', 'success'));
-    return this.submit(state);
-  }
-
-  private async withdraw(saved: ThreadState): Promise<Outcome> {
-    if (saved.status !== 'awaiting_approval' || !saved.approvals.includes(this.event.user.id))
-      return null;
-    const state: ThreadState = structuredClone(saved);
-    state.approvals = withdraw(state, this.event.user);
-    await this.say(this.text('Approval withdrawn.'), approvalBlock(state, this.deps.settings));
-    return state;
-  }
-
-  private async reject(saved: ThreadState): Promise<Outcome> {
-    if (saved.status !== 'awaiting_approval') {
-      await this.say(this.text('There is nothing to reject right now.', 'warning'));
-      return null;
-    }
-    const state: ThreadState = structuredClone(saved);
-    state.status = 'collecting';
-    state.approvals = [];
-    await this.say(
-      this.text('The draft was sent back for editing. What should change?', 'warning'),
-    );
-    return state;
   }
 
   private async retry(saved: ThreadState): Promise<Outcome> {
@@ -607,6 +617,15 @@ export class Turn {
         return this.askNext(state);
       }
     }
+
+    const spend = await reserveDailyBudget(store, keys, state, settings, this.now());
+    if (!spend.ok) {
+      this.audits.push({ ...spend.audit, thread_id: state.thread_id });
+      await this.say(spend.block);
+      return state;
+    }
+    // The approval's records go before the submission's own, which are written as they happen.
+    for (const record of this.audits.splice(0)) await this.deps.auditTrail?.append(record);
 
     const key = `progress:${state.thread_id}:${state.revision}`;
     try {

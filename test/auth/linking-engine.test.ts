@@ -85,9 +85,22 @@ class LinkedBot {
     return this.engine.handle({ ...this.base(user), type: 'message', text }, this.sink);
   }
 
+  /** A reaction on the newest approval card (as the Slack adapter reports it: with its key). */
   react(emoji: string, user: ChatUser) {
+    const card = this.replies
+      .filter(
+        (r) =>
+          r.key?.startsWith('approval:') && r.blocks.some((b) => b.type === 'approval_request'),
+      )
+      .at(-1)?.key;
     return this.engine.handle(
-      { ...this.base(user), type: 'reaction', emoji, added: true },
+      {
+        ...this.base(user),
+        type: 'reaction',
+        emoji,
+        added: true,
+        ...(card ? { card_key: card } : {}),
+      },
       this.sink,
     );
   }

@@ -43,6 +43,14 @@ describe('the terminal chat (npm start)', () => {
     expect(out).toMatch(/ad_id\s+\d+/);
   });
 
+  it("/audit shows the thread's records in order; the terminal card shows the version hash", async () => {
+    const out = await chat(`${SCRIPT.trimEnd()}\n/audit\n`);
+    expect(out).toMatch(/Approvals: 0\/1 for version [0-9a-f]{8}/);
+    expect(out).toMatch(
+      /1\. \S+ \S+ draft_ready · by local · hash [0-9a-f]{8}[\s\S]*2\. \S+ \S+ approval · by local/,
+    );
+  });
+
   it('/simulate geo before approving ends in the geo remediation, with the draft kept', async () => {
     const lines = SCRIPT.replace('/approve', '/simulate geo\n/approve\n/status');
     const out = await chat(lines);

@@ -65,7 +65,11 @@ describe('Discord: the whole story', () => {
       .botMessages(thread)
       .find((m) => embedsOf(m).some((e) => e.title === 'Ad preview'));
     expect(textOfMessage(preview ?? {})).toContain('SoluLab');
-    expect(buttonsOf(card).map((b) => b.custom_id)).toEqual(['tad:approve', 'tad:reject']);
+    expect(buttonsOf(card).map((b) => b.custom_id)).toEqual([
+      'tad:approve',
+      'tad:reject',
+      'tad:audit',
+    ]);
     // The bot put ✅ and ❌ on the card to click.
     const reacted = standin.calls.filter(
       (c) => c.method === 'PUT' && c.path.includes(`/messages/${card.id}/reactions/`),

@@ -113,6 +113,8 @@ export class DiscordFixture {
     readonly keys: Keys,
     readonly engine: ConversationEngine,
     readonly access: TestLinking,
+    /** The adapter's `approvers` (APPROVERS), equal to the engine's. */
+    readonly approvers: string[] = [],
   ) {
     this.adapter = this.newAdapter();
   }
@@ -134,7 +136,15 @@ export class DiscordFixture {
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
     });
-    const fixture = new DiscordFixture(standin, emulator, store, keys, engine, access);
+    const fixture = new DiscordFixture(
+      standin,
+      emulator,
+      store,
+      keys,
+      engine,
+      access,
+      settings.approvers,
+    );
     await fixture.adapter.start();
     return fixture;
   }
@@ -149,6 +159,7 @@ export class DiscordFixture {
       apiUrl: this.standin.apiUrl,
       rest: { retries: 0, timeout: 5000 },
       waitGuildTimeoutMs: 1000,
+      ...(this.approvers.length > 0 ? { approvers: this.approvers } : {}),
     });
   }
 

@@ -10,6 +10,7 @@ import type { EngineSettings } from '../../src/engine/settings';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { silentLogger } from '../../src/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
+import type { TurnModel } from '../../src/model/turn';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import { TikTokClient } from '../../src/tiktok/client';
@@ -41,6 +42,10 @@ export interface SlackRigOptions {
   emulator?: TikTokEmulator;
   /** Many workspaces through Slack's OAuth install instead of one bot token. */
   oauth?: boolean;
+  /** The adapter's `approvers` (APPROVERS), to resolve user groups. */
+  approvers?: string[];
+  /** The engine's model (default: the offline model). */
+  model?: TurnModel;
 }
 
 /**
@@ -90,7 +95,7 @@ export class SlackRig {
     const engine = new ConversationEngine({
       store,
       keys,
-      model: new OfflineTurnModel(),
+      model: options.model ?? new OfflineTurnModel(),
       ads: new TikTokClient({
         baseUrl: tiktokUrl,
         retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
@@ -122,6 +127,7 @@ export class SlackRig {
       signingSecret: SIGNING_SECRET,
       apiUrl,
       retryConfig: { retries: options.retries ?? 1, minTimeout: 10, maxTimeout: 20 },
+      ...(options.approvers ? { approvers: options.approvers } : {}),
     });
     const web = express();
     if (adapter.router) web.use(adapter.router);
@@ -298,6 +304,14 @@ export class SlackRig {
     return this.standin
       .messagesIn(CHANNEL, thread_ts)
       .map((m) => JSON.stringify(m.blocks))
+      .join('\n');
+  }
+
+  /** Everything shown only to `user` (chat.postEphemeral) in the thread, as one string. */
+  ephemeralText(thread_ts: string, user: string): string {
+    return this.standin.ephemerals
+      .filter((e) => e.thread_ts === thread_ts && e.user === user)
+      .map((e) => JSON.stringify(e.blocks))
       .join('\n');
   }
 

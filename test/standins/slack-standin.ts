@@ -11,9 +11,11 @@ import type { AddressInfo } from 'node:net';
  * `Authorization: Bearer …`; object arguments (`blocks`) arrive as JSON strings; answers are
  * HTTP 200 with `{ok:true,…}` or `{ok:false,error}` (docs.slack.dev/apis/web-api).
  *
- * Methods: `auth.test`, `chat.postMessage`, `chat.update`, `conversations.open`,
- * `conversations.info`, `conversations.members`, `users.info`, `reactions.add`,
- * `oauth.v2.access`. Others answer `{ok:false,error:'unknown_method'}`.
+ * Methods: `auth.test`, `chat.postMessage`, `chat.update`, `chat.postEphemeral` (kept in
+ * {@link SlackStandIn.ephemerals}, not in the channel), `conversations.open`,
+ * `conversations.info`, `conversations.members`, `users.info`, `usergroups.users.list` (groups
+ * from {@link SlackStandIn.addUserGroup}), `reactions.add`, `oauth.v2.access`. Others answer
+ * `{ok:false,error:'unknown_method'}`.
  *
  * Channel membership as Slack has it for a bot without `chat:write.public`: the bot is in every
  * channel except those passed to {@link SlackStandIn.removeBot} (and ids starting `C_NOT_IN`).
@@ -74,6 +76,15 @@ export interface SlackFileObject {
 export class SlackStandIn {
   readonly calls: SlackCall[] = [];
   readonly messages: StandInMessage[] = [];
+  /** Ephemeral messages: only `user` saw them; Slack keeps no copy in the channel. */
+  readonly ephemerals: Array<{
+    channel: string;
+    user: string;
+    thread_ts?: string;
+    text: string;
+    blocks: unknown[];
+  }> = [];
+  private readonly userGroups = new Map<string, string[]>();
   readonly team_id: string;
   readonly bot_user_id: string;
   readonly bot_id: string;
@@ -171,6 +182,11 @@ export class SlackStandIn {
     this.rateLimits.set(method, queue);
   }
 
+  /** A user group (`S…`) with these members, for `usergroups.users.list`. */
+  addUserGroup(id: string, users: string[]): void {
+    this.userGroups.set(id, users);
+  }
+
   /** Calls `listener` after each recorded call (e.g. to print what the bot posted). */
   onCall(listener: (call: SlackCall) => void): void {
     this.listeners.push(listener);
@@ -232,6 +248,24 @@ export class SlackStandIn {
       found.blocks = (p.blocks as unknown[] | undefined) ?? [];
       found.versions.push({ text: found.text, blocks: found.blocks });
       return { channel: found.channel, ts: found.ts, text: found.text };
+    },
+    'chat.postEphemeral': (p) => {
+      const channel = String(p.channel ?? '');
+      const user = String(p.user ?? '');
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      if (!user) return { ok: false, error: 'user_not_in_channel' };
+      this.ephemerals.push({
+        channel,
+        user,
+        ...(p.thread_ts ? { thread_ts: String(p.thread_ts) } : {}),
+        text: String(p.text ?? ''),
+        blocks: (p.blocks as unknown[] | undefined) ?? [],
+      });
+      return { message_ts: this.nextTs() };
+    },
+    'usergroups.users.list': (p) => {
+      const users = this.userGroups.get(String(p.usergroup ?? ''));
+      return users ? { users } : { ok: false, error: 'no_such_subteam' };
     },
     'conversations.open': (p) => {
       const users = String(p.users ?? '');

@@ -168,12 +168,25 @@ export class TestThread {
     return this.harness.engine.handle({ ...this.base(user), type: 'account_linked' });
   }
 
-  act(action_id: ActionId, user: ChatUser = this.user): Promise<Reply[]> {
-    return this.harness.engine.handle({ ...this.base(user), type: 'action', action_id });
+  /** A button click or command; `card_key` names the card clicked (default: none, the terminal). */
+  act(action_id: ActionId, user: ChatUser = this.user, card_key?: string): Promise<Reply[]> {
+    return this.harness.engine.handle({
+      ...this.base(user),
+      type: 'action',
+      action_id,
+      ...(card_key === undefined ? {} : { card_key }),
+    });
   }
 
-  react(emoji: string, user: ChatUser, added = true): Promise<Reply[]> {
-    return this.harness.engine.handle({ ...this.base(user), type: 'reaction', emoji, added });
+  /** A reaction; `card_key` names the card reacted on (default: none, the terminal). */
+  react(emoji: string, user: ChatUser, added = true, card_key?: string): Promise<Reply[]> {
+    return this.harness.engine.handle({
+      ...this.base(user),
+      type: 'reaction',
+      emoji,
+      added,
+      ...(card_key === undefined ? {} : { card_key }),
+    });
   }
 
   /** Types each line in order; returns all replies. */
