@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import type { TurnModel } from '../model/turn';
 import type { Keys } from '../store/keys';
-import type { StateStore } from '../store/state-store';
+import type { Lock, StateStore } from '../store/state-store';
 import type { AdsApi } from '../tiktok/ads-api';
 import type { AccessResolver } from './access';
 import type { ChatEvent } from './chat-event';
@@ -22,6 +22,12 @@ export interface EngineDeps {
   now?: () => Date;
   /** Turn lock: held `ttlMs` (extended while working), waited for up to `waitMs`. */
   lock?: { ttlMs: number; waitMs: number };
+}
+
+/** Options of {@link ConversationEngine.handle}. */
+export interface HandleOptions {
+  /** The caller already claimed the event with {@link ConversationEngine.claim}. */
+  claimed?: boolean;
 }
 
 /** How long a handled event id is remembered (Slack retries for up to ~5 minutes; keep 2 h). */
@@ -47,11 +53,23 @@ export class ConversationEngine {
   }
 
   /**
+   * Claims `event` (handled once, kept {@link EVENT_TTL_MS}): true when this call took it, false
+   * for a repeat or a bot's own message. One Redis round trip. A caller that claims first (to
+   * dedupe before it queues or posts anything) then passes `{claimed: true}` to {@link handle}.
+   */
+  async claim(event: ChatEvent): Promise<boolean> {
+    if (event.user.is_bot) return false;
+    return this.deps.store.setIfAbsent(this.deps.keys.event(event.event_id), 1, EVENT_TTL_MS);
+  }
+
+  /**
    * Handles one event. Replies are passed to `sink` as they are produced (so progress shows
    * during a submission) and also returned. A repeated `event_id` returns `[]` and does nothing.
+   * The claim, the thread lock and the load are one store step (one Redis round trip) unless
+   * another turn holds the lock; `options.claimed` says the caller already claimed the event.
    * @throws LockTimeoutError when the thread stays busy longer than the lock wait.
    */
-  async handle(event: ChatEvent, sink?: ReplySink): Promise<Reply[]> {
+  async handle(event: ChatEvent, sink?: ReplySink, options: HandleOptions = {}): Promise<Reply[]> {
     const { store, keys, logger } = this.deps;
     const replies: Reply[] = [];
     const emit = async (reply: Reply): Promise<void> => {
@@ -59,19 +77,32 @@ export class ConversationEngine {
       await sink?.(reply);
     };
     if (event.user.is_bot) return replies;
-    const claimed = await store.setIfAbsent(keys.event(event.event_id), 1, EVENT_TTL_MS);
-    if (!claimed) {
+    const start = await store.claimLockAndGet<ThreadState>(
+      options.claimed ? null : { key: keys.event(event.event_id), ttlMs: EVENT_TTL_MS },
+      keys.threadLock(event.thread_id),
+      this.lockTtlMs,
+      keys.thread(event.thread_id),
+    );
+    if (!start.claimed) {
       logger.debug(
         { event_id: event.event_id, thread_id: event.thread_id },
         'duplicate event ignored',
       );
       return replies;
     }
-    const lock = await store.acquireLock(
-      keys.threadLock(event.thread_id),
-      this.lockTtlMs,
-      this.lockWaitMs,
-    );
+    let lock: Lock;
+    let saved: ThreadState | null;
+    if (start.lock) {
+      lock = start.lock;
+      saved = start.value;
+    } else {
+      lock = await store.acquireLock(
+        keys.threadLock(event.thread_id),
+        this.lockTtlMs,
+        this.lockWaitMs,
+      );
+      saved = null;
+    }
     const heartbeat = setInterval(() => {
       store
         .extendLock(lock, this.lockTtlMs)
@@ -80,7 +111,7 @@ export class ConversationEngine {
     heartbeat.unref();
     let released = false;
     try {
-      const saved = await store.get<ThreadState>(keys.thread(event.thread_id));
+      if (!start.lock) saved = await store.get<ThreadState>(keys.thread(event.thread_id));
       const turn = new Turn(this.deps, event, emit, this.now);
       const next = await turn.run(saved);
       if (next) {
