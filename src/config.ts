@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DiscordEnvSchema } from '../adapters/discord/settings';
 import { SlackSettingsSchema, slackAuthFrom } from '../adapters/slack/settings';
+import { DEFAULT_ADMISSION } from './admission/admission';
+import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from './admission/bounded-model';
 import { parseTokenKeys } from './auth/token-cipher';
 import { optionalString } from './env-fields';
 
@@ -62,6 +64,25 @@ const CoreEnvSchema = z.object({
   MIN_DAILY_BUDGET: z.coerce.number().positive().default(20),
 
   APPROVALS_REQUIRED: z.coerce.number().int().min(1).max(10).default(1),
+
+  MAX_TURNS_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(DEFAULT_ADMISSION.maxTurnsInFlight),
+  MAX_MODEL_CALLS_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT),
+  MAX_QUEUED_TURNS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(DEFAULT_ADMISSION.maxQueued),
   ALLOW_SELF_APPROVAL: bool.optional(),
 });
 

@@ -1,4 +1,6 @@
 import pino from 'pino';
+import { AdmissionControl } from './admission/admission';
+import { BoundedTurnModel } from './admission/bounded-model';
 import { PinoAuditLog } from './auth/audit';
 import { createLinking } from './auth/create-linking';
 import { type Config, linkingMode } from './config';
@@ -13,6 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { GeminiTurnModel } from './model/gemini-model';
 import { OfflineTurnModel } from './model/offline-model';
 import type { TurnModel } from './model/turn';
+import { UsageTotals } from './model/usage';
 import { BackgroundWork, resumeAfterLink } from './resume-after-link';
 import { createStateStore } from './store/create-state-store';
 import { Keys } from './store/keys';
@@ -37,6 +40,15 @@ export interface Runtime {
   readonly store: StateStore;
   readonly keys: Keys;
   readonly engine: ConversationEngine;
+  /**
+   * The engine behind admission control (`MAX_TURNS_IN_FLIGHT`, `MAX_QUEUED_TURNS`): what
+   * chat adapters hand events to. `stats()` / `drain()` for metrics and shutdown.
+   */
+  readonly admission: AdmissionControl;
+  /** The model, bounded to `MAX_MODEL_CALLS_IN_FLIGHT` calls at once (`inFlight`, `peak`). */
+  readonly model: BoundedTurnModel;
+  /** Token usage summed over every answered model call (Gemini `usageMetadata`). */
+  readonly usage: UsageTotals;
   readonly http: HttpServer;
   /** The HTTP server's base URL, e.g. `http://127.0.0.1:3000`. */
   readonly httpBase: string;
@@ -46,7 +58,7 @@ export interface Runtime {
   /** Where replies to each platform's threads go (for work that answers no request). */
   readonly sinks: Map<Platform, ReplySink>;
   readonly background: BackgroundWork;
-  /** Waits for background work, then closes the HTTP server, store and emulator. */
+  /** Waits for admitted turns and background work, then closes the HTTP server, store, model pool and emulator. */
   close(): Promise<void>;
 }
 
@@ -92,7 +104,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
       else logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
     });
-    const model = turnModel(config, logger);
+    const usage = new UsageTotals();
+    const inner = turnModel(config, logger, usage);
+    if (inner.close) opened.push(() => inner.close?.() ?? Promise.resolve());
+    const model = new BoundedTurnModel(inner, config.MAX_MODEL_CALLS_IN_FLIGHT);
     engine = new ConversationEngine({
       store,
       keys,
@@ -102,6 +117,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
     });
+    const admission = new AdmissionControl(
+      engine,
+      { maxTurnsInFlight: config.MAX_TURNS_IN_FLIGHT, maxQueued: config.MAX_QUEUED_TURNS },
+      logger.child({ component: 'admission' }),
+    );
     const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
       config,
@@ -109,6 +129,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       store,
       keys,
       engine,
+      admission,
+      model,
+      usage,
       http,
       httpBase,
       ...(tiktok.emulator ? { emulator: tiktok.emulator } : {}),
@@ -116,6 +139,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       sinks,
       background,
       async close() {
+        await admission.drain();
         await background.drain();
         await closeAll();
       },
@@ -156,13 +180,20 @@ async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
   };
 }
 
-function turnModel(config: Config, logger: Logger): TurnModel {
+/** The configured model; Gemini's keep-alive pool is sized to the model-call bound. */
+function turnModel(
+  config: Config,
+  logger: Logger,
+  usage: UsageTotals,
+): TurnModel & { close?: () => Promise<void> } {
   if (!config.GEMINI_API_KEY) return new OfflineTurnModel();
   return new GeminiTurnModel({
     apiKey: config.GEMINI_API_KEY,
     model: config.GEMINI_MODEL,
     ...(config.GEMINI_BASE_URL ? { baseUrl: config.GEMINI_BASE_URL } : {}),
     logger: logger.child({ component: 'gemini' }),
+    connections: config.MAX_MODEL_CALLS_IN_FLIGHT,
+    onUsage: usage.record,
   });
 }
 

@@ -1,6 +1,7 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
 import { type Config, loadConfig } from './config';
+import { engineSettingsFrom } from './engine-settings';
 import { createLogger, type Logger } from './logger';
 import { type Runtime, startRuntime } from './runtime';
 
@@ -45,7 +46,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
   let discord: DiscordAdapter | undefined;
   try {
     const shared = {
-      engine: runtime.engine,
+      engine: runtime.admission,
       store: runtime.store,
       keys: runtime.keys,
     };
@@ -58,6 +59,8 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
         appToken: config.SLACK_APP_TOKEN,
         apiUrl: config.SLACK_API_URL,
         command: config.SLACK_COMMAND,
+        // Posted-message references expire with the thread's state (DRAFT_IDLE_DAYS).
+        messageTtlMs: engineSettingsFrom(config, 'slack').draft_ttl_ms,
       });
       if (slack.router) runtime.http.mount(slack.router);
       runtime.sinks.set('slack', slack.sink);
