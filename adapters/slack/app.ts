@@ -41,7 +41,8 @@ export const SLACK_BOT_SCOPES = [
  * - `retryConfig`: the Web API client's retry policy (default: 5 retries in about 5 minutes).
  *   A 429 waits `Retry-After` seconds and then counts as one retry.
  * - `command`: the slash command (default `/tiktok-ad`).
- * - `messageTtlMs`: how long posted messages stay findable for reactions/buttons (default 30 d).
+ * - `messageTtlMs`: how long posted messages stay findable for reactions/buttons (default 30 d;
+ *   `npm start` passes the draft's idle TTL, so they expire with the thread).
  */
 export interface SlackAdapterOptions {
   engine: EngineLike;

@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { ChatEvent } from '../../src/engine/chat-event';
+import { EVENT_TTL_MS } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { Logger } from '../../src/logger';
 import { LockTimeoutError, type StateStore } from '../../src/store/state-store';
 import { ACTION_PATTERN } from './actions';
-import { claimAll } from './claims';
 import type { SlackDelivery } from './delivery';
 import {
   actionEvent,
@@ -18,14 +18,23 @@ import {
   type SlashCommandFields,
   slackThreadId,
   startEvent,
+  startEventId,
   threadRootOf,
 } from './events';
 import type { MessageRef, SlackKeys } from './keys';
 import { escapeMrkdwn, mention } from './mrkdwn';
 
-/** The one thing the adapter needs from the engine (`ConversationEngine` fits). */
+/**
+ * The one thing the adapter needs from the engine (`ConversationEngine` and the
+ * `AdmissionControl` in front of it fit). `options.claimed`: the adapter already claimed the
+ * event under the engine's key (`Keys.event(event_id)`), so the engine does not claim again.
+ */
 export interface EngineLike {
-  handle(event: ChatEvent, sink?: (reply: Reply) => Promise<void> | void): Promise<Reply[]>;
+  handle(
+    event: ChatEvent,
+    sink?: (reply: Reply) => Promise<void> | void,
+    options?: { claimed?: boolean },
+  ): Promise<Reply[]>;
 }
 
 /** What the listeners share. */
@@ -41,8 +50,12 @@ export interface ListenerDeps {
 
 /**
  * Registers the adapter's Bolt listeners. Each one only translates: it acks (commands and
- * buttons; Bolt acks Events API deliveries itself before listeners run), finds the thread,
- * claims the delivery once, and hands one `ChatEvent` to the engine with the Slack sink.
+ * buttons; Bolt acks Events API deliveries itself before listeners run), finds the thread, and
+ * hands one `ChatEvent` to the engine with the Slack sink. Each delivery is claimed once, by
+ * the engine's own claim of the event id (in the same Redis step as its lock and load): a
+ * retry, or a post that came as both `message` and `app_mention` (same channel and `ts`, so the
+ * same event id), finds the claim taken and does nothing. Only a slash command is claimed here
+ * first, under the engine's key, because it posts the thread root before the turn runs.
  *
  * - `/tiktok-ad [words]`: ack at once, post the draft's root message in the channel, and start
  *   the engine's thread there with the words as its first message.
@@ -53,9 +66,9 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { store, keys, delivery, logger } = deps;
 
-  const run = async (event: ChatEvent): Promise<void> => {
+  const run = async (event: ChatEvent, claimed = false): Promise<void> => {
     try {
-      await deps.engine.handle(event, delivery.sink);
+      await deps.engine.handle(event, delivery.sink, { claimed });
     } catch (error) {
       logger.error(
         { err: error, thread_id: event.thread_id, event_type: event.type },
@@ -79,7 +92,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(deps.command, async ({ ack, command, respond, context }) => {
     await ack();
     const fields = command as unknown as SlashCommandFields;
-    if (!(await claimAll(store, keys, [`command:${fields.trigger_id}`]))) return;
+    const claim = keys.engineEvent(startEventId(fields.trigger_id));
+    if (!(await store.setIfAbsent(claim, 1, EVENT_TTL_MS))) return;
     const team_id = fields.team_id;
     const words = fields.text?.trim() ?? '';
     let thread_ts: string;
@@ -113,7 +127,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }).catch((e: unknown) => logger.warn({ err: e }, 'respond failed'));
       return;
     }
-    await run(startEvent(fields, thread_ts));
+    await run(startEvent(fields, thread_ts), true);
   });
 
   const onMessage = async (
@@ -125,11 +139,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const thread_ts = threadRootOf(event, botUserId);
     const team_id = envelope.team_id;
     if (!thread_ts || !team_id || !event.user) return;
+    const thread_id = slackThreadId(team_id, event.channel, thread_ts);
     const root = await refOf(team_id, event.channel, thread_ts);
-    if (root?.thread_id !== slackThreadId(team_id, event.channel, thread_ts)) return;
-    const claims = [`message:${team_id}:${event.channel}:${event.ts}`];
-    if (envelope.event_id) claims.unshift(`event:${envelope.event_id}`);
-    if (!(await claimAll(store, keys, claims))) return;
+    // The root's reference expires with the thread state as it was when posted; a thread kept
+    // alive since then still has its state, so look that up before ignoring the message.
+    if (root?.thread_id !== thread_id && !(await store.get(keys.engineThread(thread_id)))) return;
     await run(messageEvent(team_id, { ...event, user: event.user }, thread_ts, botUserId));
   };
 
@@ -153,7 +167,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       if (event.item.type !== 'message' || !channel || !ts || !team_id || !event_id) return;
       const ref = await refOf(team_id, channel, ts);
       if (!ref?.approval) return;
-      if (!(await claimAll(store, keys, [`event:${event_id}`]))) return;
       await run(
         reactionEvent(event_id, team_id, event, ref.thread_id, added, args.context.botUserId),
       );
@@ -182,12 +195,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       parseThreadId(ref.thread_id).channel,
     );
     if (!event) return;
-    if (
-      !(await claimAll(store, keys, [
-        `action:${team_id}:${channel}:${clicked.action_ts}:${fields.user.id}`,
-      ]))
-    )
-      return;
     await run(event);
   });
 }
