@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { AdmissionControl } from './admission/admission';
 import { BoundedTurnModel } from './admission/bounded-model';
+import { LoopLag } from './admission/loop-lag';
 import { PinoAuditLog } from './auth/audit';
 import { createLinking } from './auth/create-linking';
 import { type Config, linkingMode } from './config';
@@ -117,11 +118,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
     });
+    const lag = new LoopLag().start();
+    opened.push(async () => lag.stop());
     const admission = new AdmissionControl(
       engine,
       { maxTurnsInFlight: config.MAX_TURNS_IN_FLIGHT, maxQueued: config.MAX_QUEUED_TURNS },
       logger.child({ component: 'admission' }),
+      { lagMs: () => lag.lagMs, targetLagMs: OVERLOAD_LAG_MS, minInFlight: OVERLOAD_MIN_TURNS },
     );
+    opened.push(async () => admission.stop());
     const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
       config,
@@ -149,6 +154,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     throw error;
   }
 }
+
+/**
+ * Event-loop lateness (ms, worst of the last 200 ms) above which admission halves the turns in
+ * flight (down to this minimum), so fewer turns compete with acks and signature checks for the
+ * CPU until the loop catches up (issue 14).
+ */
+const OVERLOAD_LAG_MS = 30;
+const OVERLOAD_MIN_TURNS = 1;
 
 /** The TikTok side: the emulator started in-process when no TikTok base URL is set. */
 interface TikTokSide {

@@ -53,6 +53,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
     if (slackAuth) {
       slack = await createSlackAdapter({
         ...shared,
+        admission: runtime.admission,
         logger,
         auth: slackAuth,
         signingSecret: config.SLACK_SIGNING_SECRET,

@@ -8,7 +8,7 @@ import { boltLogger } from './bolt-logger';
 import { SlackDelivery, type TokenFor } from './delivery';
 import { StateStoreInstallationStore } from './installation-store';
 import { SlackKeys } from './keys';
-import { type EngineLike, registerListeners } from './listeners';
+import { type CommandAdmission, type EngineLike, registerListeners } from './listeners';
 import { rejectFutureTimestamps } from './request-freshness';
 
 /** The one HTTP path for commands, events and interactivity (as Bolt's default receiver uses). */
@@ -32,6 +32,8 @@ export const SLACK_BOT_SCOPES = [
 /**
  * Options of {@link createSlackAdapter}.
  * - `engine`, `store`, `keys`, `logger`: the bot's engine and state (Redis in production).
+ * - `admission`: the admission control the engine sits behind (`runtime.admission`), so a slash
+ *   command's ack can say it waits and its thread root is posted only once admitted.
  * - `auth`: `{kind:'token', botToken}` for one workspace (`botId`/`botUserId` skip Bolt's
  *   `auth.test`), or `{kind:'oauth', clientId, clientSecret, stateSecret}` for Slack's OAuth
  *   install with installations kept in `store`.
@@ -46,6 +48,8 @@ export const SLACK_BOT_SCOPES = [
  */
 export interface SlackAdapterOptions {
   engine: EngineLike;
+  /** Admission control (`AdmissionControl`): slash commands are admitted whole. */
+  admission?: CommandAdmission | undefined;
   store: StateStore;
   keys: Keys;
   logger: Logger;
@@ -165,6 +169,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   });
   registerListeners(app, {
     engine: options.engine,
+    admission: options.admission,
     store: options.store,
     keys,
     delivery,

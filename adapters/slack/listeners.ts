@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { QUEUED_TEXT, TOO_BUSY_TEXT } from '../../src/admission/admission';
 import type { ChatEvent } from '../../src/engine/chat-event';
 import { EVENT_TTL_MS } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
@@ -33,13 +34,28 @@ export interface EngineLike {
   handle(
     event: ChatEvent,
     sink?: (reply: Reply) => Promise<void> | void,
-    options?: { claimed?: boolean },
+    options?: { claimed?: boolean; admitted?: boolean },
   ): Promise<Reply[]>;
+}
+
+/**
+ * Admission control, when the bot has it (`AdmissionControl` fits): a slash command's work (its
+ * thread root and start turn) is admitted as a whole, and its ack says at once when it waits.
+ */
+export interface CommandAdmission {
+  decide(key: string): 'now' | 'queue' | 'full';
+  countRefused(): void;
+  run<T>(
+    key: string,
+    work: () => Promise<T>,
+    hooks?: { refused?: () => Promise<void> },
+  ): Promise<T | undefined>;
 }
 
 /** What the listeners share. */
 export interface ListenerDeps {
   engine: EngineLike;
+  admission?: CommandAdmission | undefined;
   store: StateStore;
   keys: SlackKeys;
   delivery: SlackDelivery;
@@ -57,8 +73,9 @@ export interface ListenerDeps {
  * same event id), finds the claim taken and does nothing. Only a slash command is claimed here
  * first, under the engine's key, because it posts the thread root before the turn runs.
  *
- * - `/tiktok-ad [words]`: ack at once, post the draft's root message in the channel, and start
- *   the engine's thread there with the words as its first message.
+ * - `/tiktok-ad [words]`: ack at once (saying so when it has to wait, or cannot be taken now),
+ *   then, once admitted, post the draft's root message in the channel and start the engine's
+ *   thread there with the words as its first message.
  * - `message` / `app_mention`: a human reply in a thread whose root the bot posted.
  * - `reaction_added` / `reaction_removed`: on an approval card the bot posted (found by `ts`).
  * - `block_actions` on our buttons (`tab:<action>`), with the button's `value`.
@@ -66,9 +83,12 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { store, keys, delivery, logger } = deps;
 
-  const run = async (event: ChatEvent, claimed = false): Promise<void> => {
+  const run = async (event: ChatEvent, claimed = false, admitted = false): Promise<void> => {
     try {
-      await deps.engine.handle(event, delivery.sink, { claimed });
+      await deps.engine.handle(event, delivery.sink, {
+        claimed,
+        ...(admitted ? { admitted } : {}),
+      });
     } catch (error) {
       logger.error(
         { err: error, thread_id: event.thread_id, event_type: event.type },
@@ -90,15 +110,42 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     store.get<MessageRef>(keys.message(team_id, channel, ts));
 
   app.command(deps.command, async ({ ack, command, respond, context }) => {
-    await ack();
     const fields = command as unknown as SlashCommandFields;
+    const key = startEventId(fields.trigger_id);
+    // Under load the ack itself says so (an ephemeral reply in the ack body: no extra call),
+    // and the thread root is posted only once the command is admitted.
+    const admission = deps.admission;
+    const decision = admission?.decide(key) ?? 'now';
+    if (decision === 'full') {
+      admission?.countRefused();
+      await ack({ response_type: 'ephemeral', text: TOO_BUSY_TEXT });
+      return;
+    }
+    await ack(decision === 'queue' ? { response_type: 'ephemeral', text: QUEUED_TEXT } : undefined);
+    const work = () => startThread(fields, respond, context.botToken ?? '', Boolean(admission));
+    if (!admission) return work();
+    await admission.run(key, work, {
+      refused: async () => {
+        await respond({ response_type: 'ephemeral', text: TOO_BUSY_TEXT }).catch((e: unknown) =>
+          logger.warn({ err: e }, 'respond failed'),
+        );
+      },
+    });
+  });
+
+  /** A slash command's work: claim it, post the thread root, run the start turn. */
+  const startThread = async (
+    fields: SlashCommandFields,
+    respond: (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>,
+    token: string,
+    admitted: boolean,
+  ): Promise<void> => {
     const claim = keys.engineEvent(startEventId(fields.trigger_id));
     if (!(await store.setIfAbsent(claim, 1, EVENT_TTL_MS))) return;
     const team_id = fields.team_id;
     const words = fields.text?.trim() ?? '';
     let thread_ts: string;
     try {
-      const token = context.botToken ?? '';
       thread_ts = await delivery.post(
         token,
         team_id,
@@ -127,8 +174,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }).catch((e: unknown) => logger.warn({ err: e }, 'respond failed'));
       return;
     }
-    await run(startEvent(fields, thread_ts), true);
-  });
+    await run(startEvent(fields, thread_ts), true, admitted);
+  };
 
   const onMessage = async (
     envelope: { event_id?: string; team_id?: string },

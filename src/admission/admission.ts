@@ -22,6 +22,23 @@ export interface AdmissionBounds {
 }
 
 /**
+ * Optional load feedback (additive increase, multiplicative decrease, every `everyMs`): while
+ * `lagMs()` (how late the event loop runs, see `LoopLag`) is above `targetLagMs`, the places
+ * halve, down to `minInFlight`; while it is below, they grow by one, up to
+ * `maxTurnsInFlight`. Turn work then takes only the CPU that leaves acks and signature checks
+ * on time; at least `minInFlight` turns always run, so work never stops.
+ */
+export interface AdmissionPressure {
+  lagMs: () => number;
+  targetLagMs: number;
+  minInFlight: number;
+  everyMs?: number;
+}
+
+/** What {@link AdmissionControl.decide} expects for work of one key, if it were submitted now. */
+export type Admission = 'now' | 'queue' | 'full';
+
+/**
  * Defaults sized for a 2-core machine: a turn is mostly waiting (model, TikTok, Slack), so 64
  * turns keep both cores busy with the offline model while holding memory to a few MiB; 500
  * queued events wait in a few hundred KiB.
@@ -51,13 +68,23 @@ export interface AdmissionStats {
   refusedTotal: number;
 }
 
-/** One event waiting for its turn. */
+/** One unit of work waiting for its turn. */
 interface Job {
-  event: ChatEvent;
-  sink: ReplySink | undefined;
-  notices: Reply[];
-  resolve: (replies: Reply[]) => void;
-  reject: (error: unknown) => void;
+  key: string;
+  start: () => void;
+}
+
+/** Hooks of {@link AdmissionControl.run}, called at most once each. */
+export interface RunHooks {
+  /**
+   * Called before the work is queued (not when it starts at once); return false to drop it
+   * (e.g. the event's claim was taken: a repeat).
+   */
+  beforeQueue?: () => Promise<boolean>;
+  /** The work was queued because every place was taken (not just behind its own key). */
+  queued?: () => Promise<void>;
+  /** The queue was full: the work will not run. */
+  refused?: () => Promise<void>;
 }
 
 /**
@@ -74,60 +101,131 @@ interface Job {
  *   {@link TOO_BUSY_TEXT} and not handled. Nothing is dropped without a word.
  *
  * {@link handle} resolves with the turn's replies (notices first) when it has run, and rejects
- * with the engine's error. {@link drain} waits until nothing runs or waits.
+ * with the engine's error. {@link run} does the same for any work keyed like a thread (an
+ * adapter's slash command, whose thread root is posted only once it is admitted). {@link drain}
+ * waits until nothing runs or waits.
  */
 export class AdmissionControl {
   private running = 0;
   private peak = 0;
   private queuedTotal = 0;
   private refusedTotal = 0;
-  /** Threads with a turn running now. */
+  /** Keys (threads) with work running now. */
   private readonly active = new Set<string>();
-  /** Waiting jobs in arrival order (all threads). */
+  /** Waiting jobs in arrival order (all keys). */
   private readonly waiting: Job[] = [];
-  /** How many jobs wait per thread. */
-  private readonly waitingPerThread = new Map<string, number>();
+  /** How many jobs wait per key. */
+  private readonly waitingPerKey = new Map<string, number>();
   private readonly idle: Array<() => void> = [];
+  /** Places now (lowered under pressure). */
+  private places: number;
+  private readonly adjuster: NodeJS.Timeout | undefined;
 
   /** @throws RangeError when a bound is not a positive integer. */
   constructor(
     private readonly runner: TurnRunner,
     private readonly bounds: AdmissionBounds = DEFAULT_ADMISSION,
     private readonly logger?: Logger,
+    pressure?: AdmissionPressure,
   ) {
     for (const [name, value] of Object.entries(bounds))
       if (!Number.isInteger(value) || value < 1)
         throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    this.places = bounds.maxTurnsInFlight;
+    if (pressure) {
+      const floor = Math.max(1, Math.min(pressure.minInFlight, bounds.maxTurnsInFlight));
+      this.adjuster = setInterval(() => {
+        if (pressure.lagMs() > pressure.targetLagMs)
+          this.places = Math.max(floor, Math.floor(this.places / 2));
+        else if (this.places < bounds.maxTurnsInFlight) {
+          this.places += 1;
+          this.pump();
+        }
+      }, pressure.everyMs ?? 100);
+      this.adjuster.unref();
+    }
   }
 
-  /** See the class. `options.claimed`: the caller already claimed the event. */
-  async handle(event: ChatEvent, sink?: ReplySink, options: HandleOptions = {}): Promise<Reply[]> {
-    if (this.canStart(event.thread_id)) return this.start(event, sink, options);
-    if (!options.claimed && !(await this.runner.claim(event))) return [];
-    // The claim took a round trip: a place may have come free meanwhile.
-    if (this.canStart(event.thread_id)) return this.start(event, sink, { claimed: true });
+  /** Stops the pressure timer (at shutdown; work in flight goes on). */
+  stop(): void {
+    if (this.adjuster) clearInterval(this.adjuster);
+  }
+
+  /**
+   * Counts a refusal the caller made itself after {@link decide} said `full` (a slash command
+   * refused in its ack), so {@link stats} stays complete.
+   */
+  countRefused(): void {
+    this.refusedTotal += 1;
+  }
+
+  /**
+   * Handles one event under the bounds (see the class). `options.claimed`: the caller already
+   * claimed the event; `options.admitted`: the caller already holds a place (inside
+   * {@link run}), so the turn runs at once.
+   */
+  async handle(
+    event: ChatEvent,
+    sink?: ReplySink,
+    options: HandleOptions & { admitted?: boolean } = {},
+  ): Promise<Reply[]> {
+    const { admitted, ...handleOptions } = options;
+    if (admitted) return this.runner.handle(event, sink, handleOptions);
+    const notices: Reply[] = [];
+    let queued = false;
+    const replies = await this.run(
+      event.thread_id,
+      () => this.runner.handle(event, sink, queued ? { claimed: true } : handleOptions),
+      {
+        beforeQueue: async () => {
+          queued = true;
+          return handleOptions.claimed === true || (await this.runner.claim(event));
+        },
+        queued: async () => {
+          notices.push(await this.tell(event, sink, QUEUED_TEXT, 'info'));
+        },
+        refused: async () => {
+          this.logger?.warn(
+            { thread_id: event.thread_id, event_type: event.type, queued: this.waiting.length },
+            'admission queue full; event refused',
+          );
+          notices.push(await this.tell(event, sink, TOO_BUSY_TEXT, 'error'));
+        },
+      },
+    );
+    return [...notices, ...(replies ?? [])];
+  }
+
+  /** Whether work for `key` submitted now would start, wait, or be refused. */
+  decide(key: string): Admission {
+    if (this.canStart(key)) return 'now';
+    return this.waiting.length >= this.bounds.maxQueued ? 'full' : 'queue';
+  }
+
+  /**
+   * Runs `work` under the bounds, after earlier work of the same `key`; resolves with its
+   * result, or `undefined` when it was dropped (`beforeQueue` said no) or refused (queue full).
+   */
+  async run<T>(key: string, work: () => Promise<T>, hooks: RunHooks = {}): Promise<T | undefined> {
+    if (this.canStart(key)) return this.start(key, work);
+    if (hooks.beforeQueue && !(await hooks.beforeQueue())) return undefined;
+    // The hook may have taken a round trip: a place may have come free meanwhile.
+    if (this.canStart(key)) return this.start(key, work);
     if (this.waiting.length >= this.bounds.maxQueued) {
       this.refusedTotal += 1;
-      this.logger?.warn(
-        { thread_id: event.thread_id, event_type: event.type, queued: this.waiting.length },
-        'admission queue full; event refused',
-      );
-      return [await this.tell(event, sink, TOO_BUSY_TEXT, 'error')];
+      await hooks.refused?.();
+      return undefined;
     }
-    const notices: Reply[] = [];
-    const promise = new Promise<Reply[]>((resolve, reject) => {
-      this.waiting.push({ event, sink, notices, resolve, reject });
+    const result = new Promise<T>((resolve, reject) => {
+      this.waiting.push({ key, start: () => this.start(key, work).then(resolve, reject) });
     });
-    this.waitingPerThread.set(
-      event.thread_id,
-      (this.waitingPerThread.get(event.thread_id) ?? 0) + 1,
-    );
+    this.waitingPerKey.set(key, (this.waitingPerKey.get(key) ?? 0) + 1);
     // Waiting behind the same thread's own turn is normal conversation; only a full house is news.
-    if (this.running >= this.bounds.maxTurnsInFlight) {
+    if (this.running >= this.limit()) {
       this.queuedTotal += 1;
-      notices.push(await this.tell(event, sink, QUEUED_TEXT, 'info'));
+      await hooks.queued?.();
     }
-    return promise;
+    return result;
   }
 
   /** Counters now (see {@link AdmissionStats}). */
@@ -147,44 +245,43 @@ export class AdmissionControl {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  private canStart(thread_id: string): boolean {
-    return (
-      this.running < this.bounds.maxTurnsInFlight &&
-      !this.active.has(thread_id) &&
-      !this.waitingPerThread.has(thread_id)
-    );
+  /** Places now: all of them, or fewer while the loop runs late. */
+  private limit(): number {
+    return this.places;
   }
 
-  private async start(event: ChatEvent, sink: ReplySink | undefined, options: HandleOptions) {
+  private canStart(key: string): boolean {
+    return this.running < this.limit() && !this.active.has(key) && !this.waitingPerKey.has(key);
+  }
+
+  private async start<T>(key: string, work: () => Promise<T>): Promise<T> {
     this.running += 1;
     if (this.running > this.peak) this.peak = this.running;
-    this.active.add(event.thread_id);
+    this.active.add(key);
     try {
-      return await this.runner.handle(event, sink, options);
+      return await work();
     } finally {
       this.running -= 1;
-      this.active.delete(event.thread_id);
+      this.active.delete(key);
       this.pump();
     }
   }
 
-  /** Starts the oldest waiting jobs whose thread is free, while places are free. */
+  /** Starts the oldest waiting jobs whose key is free, while places are free. */
   private pump(): void {
-    for (let i = 0; i < this.waiting.length && this.running < this.bounds.maxTurnsInFlight; ) {
+    const limit = this.limit();
+    for (let i = 0; i < this.waiting.length && this.running < limit; ) {
       const job = this.waiting[i];
-      if (!job || this.active.has(job.event.thread_id)) {
+      if (!job || this.active.has(job.key)) {
         i += 1;
         continue;
       }
       this.waiting.splice(i, 1);
-      const left = (this.waitingPerThread.get(job.event.thread_id) ?? 1) - 1;
-      if (left > 0) this.waitingPerThread.set(job.event.thread_id, left);
-      else this.waitingPerThread.delete(job.event.thread_id);
-      // A later job of the same thread now sees the thread active and stays queued.
-      this.start(job.event, job.sink, { claimed: true }).then(
-        (replies) => job.resolve([...job.notices, ...replies]),
-        job.reject,
-      );
+      const left = (this.waitingPerKey.get(job.key) ?? 1) - 1;
+      if (left > 0) this.waitingPerKey.set(job.key, left);
+      else this.waitingPerKey.delete(job.key);
+      // A later job of the same key now sees the key active and stays queued.
+      job.start();
     }
     if (this.running === 0 && this.waiting.length === 0) {
       for (const resolve of this.idle.splice(0)) resolve();

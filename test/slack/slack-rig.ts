@@ -117,6 +117,7 @@ export class SlackRig {
     const handled = new TurnsTaken(store, keys, passed);
     const adapter = await createSlackAdapter({
       engine: admission,
+      admission,
       store,
       keys,
       logger: silentLogger(),
