@@ -8,6 +8,7 @@ function refuse(): never {
 export const NO_TIKTOK: AdsApi = {
   checkMusic: refuse,
   uploadMusic: refuse,
+  uploadImage: refuse,
   listImages: refuse,
   listVideos: refuse,
   listIdentities: refuse,

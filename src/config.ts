@@ -5,6 +5,7 @@ import { DEFAULT_ADMISSION } from './admission/admission';
 import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from './admission/bounded-model';
 import { parseTokenKeys } from './auth/token-cipher';
 import { optionalString } from './env-fields';
+import { readAvatar } from './tiktok/identity';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -30,6 +31,7 @@ const CoreEnvSchema = z.object({
   TIKTOK_ADVERTISER_ID: optionalString,
   TIKTOK_IDENTITY_ID: optionalString,
   TIKTOK_IDENTITY_NAME: z.string().default('Our brand'),
+  TIKTOK_IDENTITY_AVATAR: optionalString,
   TIKTOK_PIXEL_ID: optionalString,
   TIKTOK_OPTIMIZATION_EVENT: z.string().default('SHOPPING'),
   TIKTOK_LOCATION_IDS: z.string().default('6252001'),
@@ -124,6 +126,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } catch (error) {
       throw new ConfigError(
         `Invalid settings:\n  TOKEN_ENCRYPTION_KEYS: ${(error as Error).message}`,
+      );
+    }
+  }
+  if (config.TIKTOK_IDENTITY_AVATAR) {
+    try {
+      readAvatar(config.TIKTOK_IDENTITY_AVATAR);
+    } catch (error) {
+      throw new ConfigError(
+        `Invalid settings:\n  TIKTOK_IDENTITY_AVATAR: ${(error as Error).message}`,
       );
     }
   }

@@ -28,6 +28,7 @@ export function engineSettingsFrom(config: Config, platform: Platform): EngineSe
     identity: {
       ...(config.TIKTOK_IDENTITY_ID ? { identity_id: config.TIKTOK_IDENTITY_ID } : {}),
       display_name: config.TIKTOK_IDENTITY_NAME,
+      ...(config.TIKTOK_IDENTITY_AVATAR ? { avatar_path: config.TIKTOK_IDENTITY_AVATAR } : {}),
     },
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, linkingMode, loadConfig } from '../src/config';
 import { tokenKey } from './auth/linking-support';
 
@@ -63,5 +66,29 @@ describe('settings for TikTok accounts', () => {
     expect(error({ ...REAL_TIKTOK, ...OAUTH, TIKTOK_REDIRECT_URI: 'ftp://x/cb' })).toContain(
       'TIKTOK_REDIRECT_URI',
     );
+  });
+});
+
+describe('TIKTOK_IDENTITY_AVATAR', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'avatar-'));
+  const pngHeader = (w: number, h: number) => {
+    const ihdr = Buffer.alloc(25);
+    ihdr.writeUInt32BE(13, 0);
+    ihdr.write('IHDR', 4, 'latin1');
+    ihdr.writeUInt32BE(w, 8);
+    ihdr.writeUInt32BE(h, 12);
+    return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), ihdr, Buffer.alloc(16)]);
+  };
+
+  it('accepts a square PNG and refuses at start-up what TikTok would refuse', () => {
+    const square = join(dir, 'square.png');
+    const wide = join(dir, 'wide.png');
+    writeFileSync(square, pngHeader(200, 200));
+    writeFileSync(wide, pngHeader(300, 200));
+    expect(loadConfig({ TIKTOK_IDENTITY_AVATAR: square }).TIKTOK_IDENTITY_AVATAR).toBe(square);
+    expect(error({ TIKTOK_IDENTITY_AVATAR: wide })).toMatch(
+      /TIKTOK_IDENTITY_AVATAR: .*300x200; the identity avatar must be square/,
+    );
+    expect(error({ TIKTOK_IDENTITY_AVATAR: join(dir, 'missing.png') })).toContain('cannot read');
   });
 });

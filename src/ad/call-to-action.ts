@@ -1,6 +1,8 @@
 /**
  * TikTok's `CallToAction` enum (30 values), from the official SDK's enum package.
- * Source: TikTok "Create ads", `creatives[].call_to_action` (reference/tiktok-api.md §7).
+ * Source: tiktok/tiktok-business-api-sdk yml_files/smart_plus_ad_create.yml (enum package
+ * CallToAction) ∪ bububa/tiktok-business enum/call_to_action.go; field
+ * `creatives[].call_to_action` (reference/tiktok-api.md §7).
  */
 export const CALL_TO_ACTIONS = [
   'APPLY_NOW',

@@ -34,6 +34,7 @@ function hasMediaFor(draft: AdDraft): boolean {
  * Rules across fields, checked on every turn and again before submit:
  * - Conversions needs music (existing or custom): "no music" is for Traffic only. This is
  *   checked before any API call, so a Conversions ad without music never reaches TikTok.
+ *   Source: this bot's product rule (the task's three music cases), not a TikTok rule.
  */
 export function crossFieldViolations(draft: AdDraft): Violation[] {
   const violations: Violation[] = [];

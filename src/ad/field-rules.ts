@@ -16,7 +16,8 @@ const fail = (field: Violation['field'], rule: string, message: string): Checked
 
 /**
  * `campaign_name`: trimmed, 3..512 characters (CJK count 2), no emoji.
- * Sources: this bot's rule (at least 3) and TikTok "Create a campaign" (≤ 512, no emoji).
+ * Sources: this bot's rule (at least 3) and TikTok "Create a campaign" (≤ 512, CJK count 2, no
+ * emoji: tiktok-business-api-sdk js_sdk/docs/CampaignCreateBody.md at c3a04b9).
  */
 export function checkCampaignName(raw: string): Checked<string> {
   const name = raw.trim().replace(/\s+/g, ' ');
@@ -45,7 +46,11 @@ export function checkCampaignName(raw: string): Checked<string> {
   return ok(name);
 }
 
-/** `objective_type` from plain words: Traffic (`TRAFFIC`) or Conversions (`WEB_CONVERSIONS`). */
+/**
+ * `objective_type` from plain words: Traffic (`TRAFFIC`) or Conversions (`WEB_CONVERSIONS`).
+ * Source: the SDK's CampaignObjectiveType enum (yml_files/smart_plus_campaign_create.yml); only
+ * these two is this bot's product choice.
+ */
 export function checkObjective(raw: string): Checked<ObjectiveType> {
   const objective = parseObjective(raw);
   if (!objective) {
@@ -60,7 +65,8 @@ export function checkObjective(raw: string): Checked<ObjectiveType> {
 
 /**
  * `ad_text`: 1..100 characters (CJK count 2), no emoji.
- * Source: TikTok "Create ads", `creatives[].ad_text`.
+ * Source: TikTok "Create ads", `creatives[].ad_text` (tiktok-business-api-sdk
+ * js_sdk/docs/AdcreateCreatives.md at c3a04b9; bububa model/ad/creative.go `AdText`).
  */
 export function checkAdText(raw: string): Checked<string> {
   const text = raw
@@ -81,7 +87,10 @@ export function checkAdText(raw: string): Checked<string> {
   return ok(text);
 }
 
-/** `call_to_action`: one of TikTok's `CallToAction` values, from plain words ("Shop now"). */
+/**
+ * `call_to_action`: one of TikTok's `CallToAction` values, from plain words ("Shop now").
+ * Source: see `CALL_TO_ACTIONS` (SDK yml_files/smart_plus_ad_create.yml, enum CallToAction).
+ */
 export function checkCallToAction(raw: string): Checked<string> {
   const value = parseCallToAction(raw);
   if (!value) {
@@ -97,7 +106,8 @@ export function checkCallToAction(raw: string): Checked<string> {
 
 /**
  * `landing_page_url`: an http(s) URL with a real host name. A bare domain ("solulab.com") gets
- * `https://`. Source: TikTok "Create ads" (website ads need a landing page URL).
+ * `https://`. Source: TikTok "Create ads" (website ads need a landing page URL: reference §7);
+ * the http(s)/public-host checks are ours (TikTok's URL rule is UNCONFIRMED).
  */
 export function checkLandingPageUrl(raw: string): Checked<string> {
   const text = raw
@@ -132,7 +142,11 @@ export function checkLandingPageUrl(raw: string): Checked<string> {
   return ok(url.toString());
 }
 
-/** `budget`: a daily amount between the TikTok minimum and our configured cap. */
+/**
+ * `budget`: a daily amount between the TikTok minimum and our configured cap. Source: ad group
+ * daily minimum 20 × currency ratio, TikTok "Budget verification ratio" (doc 1737585839634433);
+ * the cap is this bot's setting (MAX_DAILY_BUDGET); cents rounding is ours.
+ */
 export function checkBudget(amount: number, settings: BudgetSettings): Checked<number> {
   if (!Number.isFinite(amount)) {
     return fail('budget', 'budget.invalid', 'The budget must be a number, e.g. 50.');

@@ -14,7 +14,8 @@ const fail = (rule: string, message: string): Checked<never> => ({
 
 /**
  * Carousel images: 1..35 ids from the advertiser's library, each `is_carousel_usable`.
- * Source: TikTok "Create Carousel Ads" (doc 1766217791987713), `image_ids`.
+ * Source: TikTok "Create Carousel Ads" (doc 1766217791987713), `image_ids`; bububa
+ * model/ad/creative.go `ImageIDs` (reference §7).
  */
 export function checkCarouselImages(ids: string[], library: ImageInfo[]): Checked<MediaSelection> {
   const unique = [...new Set(ids)];
@@ -37,14 +38,22 @@ export function checkCarouselImages(ids: string[], library: ImageInfo[]): Checke
   return { ok: true, value: { image_ids: unique } };
 }
 
-const ratio = (w: number, h: number): number => w / h;
-const sameRatio = (a: number, b: number): boolean => Math.abs(a - b) / b < 0.01;
+/**
+ * Same aspect ratio, compared exactly (w1·h2 = w2·h1), as TikTok words it: "the aspect ratio of
+ * the image should be the same as the video" (SDK js_sdk/docs/AdcreateCreatives.md at c3a04b9,
+ * `image_ids`). Any tolerance TikTok allows is UNCONFIRMED, so none is assumed.
+ */
+const sameRatio = (
+  a: { width: number; height: number },
+  b: { width: number; height: number },
+): boolean => a.width * b.height === b.width * a.height;
 
 /**
  * A single video and its cover: the video from the library, and exactly one cover image whose
  * aspect ratio matches the video's. With no `cover_id`, the first library image of the same
  * ratio is picked. Source: TikTok "Create ads", SINGLE_VIDEO needs `video_id` and one
- * `image_ids` cover of the video's ratio.
+ * `image_ids` cover of the video's ratio (SDK js_sdk/docs/AdcreateCreatives.md at c3a04b9,
+ * `video_id`, `image_ids`); picking the first matching image is ours.
  */
 export function checkSingleVideo(
   video_id: string,
@@ -55,12 +64,11 @@ export function checkSingleVideo(
   const video = videos.find((v) => v.video_id === video_id);
   if (!video)
     return fail('media.unknown_video', `Video ${video_id} is not in your TikTok library.`);
-  const want = ratio(video.width, video.height);
   if (cover_id) {
     const cover = images.find((i) => i.image_id === cover_id);
     if (!cover)
       return fail('media.unknown_image', `Image ${cover_id} is not in your TikTok library.`);
-    if (!sameRatio(ratio(cover.width, cover.height), want)) {
+    if (!sameRatio(cover, video)) {
       return fail(
         'media.cover_ratio',
         `The cover ${cover_id} must have the video's shape (${video.width}x${video.height}).`,
@@ -68,7 +76,7 @@ export function checkSingleVideo(
     }
     return { ok: true, value: { video_id, image_ids: [cover_id] } };
   }
-  const auto = images.find((i) => sameRatio(ratio(i.width, i.height), want));
+  const auto = images.find((i) => sameRatio(i, video));
   if (!auto) {
     return fail(
       'media.no_cover',

@@ -1,7 +1,10 @@
 /**
  * Length as TikTok counts it for names and ad text: each Chinese, Japanese or Korean character
  * counts as 2, everything else as 1 (per code point).
- * Source: TikTok "Create a campaign" (`campaign_name`) and "Create ads" (`ad_text`) field notes.
+ * Source: TikTok "Create a campaign" (`campaign_name`) and "Create ads" (`ad_text`) field notes
+ * (tiktok-business-api-sdk js_sdk/docs/CampaignCreateBody.md and AdcreateCreatives.md at c3a04b9
+ * name Chinese and Japanese; Korean counting as 2 is UNCONFIRMED, taken from `display_name`'s
+ * "1-20 Chinese/Japanese/Korean characters").
  */
 export function tiktokLength(text: string): number {
   let length = 0;
@@ -11,7 +14,7 @@ export function tiktokLength(text: string): number {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** True when `text` holds an emoji, which TikTok rejects in names and ad text. */
+/** True when `text` holds an emoji, which TikTok rejects in names and ad text (same SDK texts). */
 export function hasEmoji(text: string): boolean {
   return /\p{Extended_Pictographic}/u.test(text);
 }

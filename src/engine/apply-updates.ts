@@ -13,7 +13,7 @@ import {
 import { checkCarouselImages, checkSingleVideo } from '../ad/media-rules';
 import type { Violation } from '../ad/violation';
 import type { TurnUpdates } from '../model/turn';
-import type { AdsApi, TikTokAuth } from '../tiktok/ads-api';
+import { type AdsApi, MUSIC_DOWNLOAD_FORBIDDEN, type TikTokAuth } from '../tiktok/ads-api';
 import type { ChatFile } from './chat-event';
 import type { EngineSettings } from './settings';
 
@@ -205,14 +205,25 @@ async function confirmExisting(
 ): Promise<MusicOutcome> {
   const check = await ctx.ads.checkMusic(ctx.auth, music_id);
   if (check.status === 'ok') {
-    return { choice: { kind: 'existing', music_id }, note: `TikTok confirmed music ${music_id}.` };
+    // `MUSIC_FORBID_VIDEO_FORBID` is a download flag, not a ban on ads (bububa/tiktok-business
+    // model/file/music/music.go, `Copyright`), so it is said, not refused.
+    const download =
+      check.music.copyright === MUSIC_DOWNLOAD_FORBIDDEN
+        ? ` Note: TikTok marks this track ${MUSIC_DOWNLOAD_FORBIDDEN}: the track, and videos made with it, cannot be downloaded. It can still be used in this ad.`
+        : '';
+    return {
+      choice: { kind: 'existing', music_id },
+      note: `TikTok confirmed music ${music_id}.${download}`,
+    };
   }
-  if (check.status === 'copyright_blocked') {
+  if (check.status === 'not_for_carousel') {
+    // TikTok refuses such music at ad/create/ with "Please select valid music for Carousel
+    // Ads." (reference/tiktok-api.md §8), so it is refused here, before approval.
     return {
       violation: {
         field: 'music',
-        rule: 'music.copyright',
-        message: `TikTok rejected music ${music_id} for copyright: it cannot be used in ads. Pick another track (e.g. "use music_123"), upload your own MP3, or choose no music (Traffic only).`,
+        rule: 'music.not_for_carousel',
+        message: `TikTok lists music ${music_id} only for its video creative tools, not for carousel ads, and refuses it in a carousel ("Please select valid music for Carousel Ads."). Pick a carousel track (e.g. "use music_123"), upload your own MP3, or choose no music (Traffic only).`,
       },
     };
   }

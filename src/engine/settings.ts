@@ -7,7 +7,7 @@ import type { BudgetSettings } from '../ad/budget';
  * - `draft_ttl_ms`: a thread's state expires after this much idle time.
  * - `targeting`: ad group settings the chat does not ask for.
  * - `identity`: the `CUSTOMIZED_USER` identity ads run under (an id, or a display name to find
- *   or create one).
+ *   or create one; a created one gets `avatar_path`'s square image, else the library's first).
  */
 export interface EngineSettings {
   budget: BudgetSettings;
@@ -19,5 +19,5 @@ export interface EngineSettings {
     pixel_id?: string;
     optimization_event: string;
   };
-  identity: { identity_id?: string; display_name: string };
+  identity: { identity_id?: string; display_name: string; avatar_path?: string };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { effectiveBudget } from '../ad/draft-rules';
 import type { AdsApi, TikTokAuth } from '../tiktok/ads-api';
+import { resolveIdentity } from '../tiktok/identity';
 import { adBody, adGroupBody, campaignBody, idempotencyKey } from '../tiktok/payloads';
 import type { ProgressStep } from './reply';
 import type { EngineSettings } from './settings';
@@ -54,7 +55,7 @@ export async function runSubmission(state: ThreadState, ctx: SubmitContext): Pro
   };
 
   const { ads, auth } = ctx;
-  const identity_id = sub.identity_id ?? (await resolveIdentity(ctx));
+  const { identity_id, display_name } = await resolveIdentity(ctx, sub.identity_id);
   if (!sub.identity_id) {
     sub.identity_id = identity_id;
     await ctx.persist(state);
@@ -100,7 +101,7 @@ export async function runSubmission(state: ThreadState, ctx: SubmitContext): Pro
       sub.ad_attempted = true;
       await ctx.persist(state);
       const created = await guarded(mark, 'ad', () =>
-        ads.createAd(auth, adBody(state.draft, adgroup_id, sub.ad_name, identity_id)),
+        ads.createAd(auth, adBody(state.draft, adgroup_id, sub.ad_name, identity_id, display_name)),
       );
       const ad_id = created.ad_ids[0];
       if (!ad_id) throw new Error('TikTok returned no ad id');
@@ -158,15 +159,4 @@ function progressOf(sub: Submission): ProgressStep[] {
     step('adgroup', 'Ad group', sub.adgroup_id),
     step('ad', 'Ad', sub.ad_id),
   ];
-}
-
-/** The identity to run the ad under: configured id, else one named like the setting, else a new one. */
-async function resolveIdentity(ctx: SubmitContext): Promise<string> {
-  const { identity } = ctx.settings;
-  if (identity.identity_id) return identity.identity_id;
-  const found = (await ctx.ads.listIdentities(ctx.auth)).find(
-    (i) => i.display_name === identity.display_name,
-  );
-  if (found) return found.identity_id;
-  return (await ctx.ads.createIdentity(ctx.auth, identity.display_name)).identity_id;
 }

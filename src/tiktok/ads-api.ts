@@ -20,20 +20,29 @@ export interface MusicInfo {
   /** Seconds. */
   duration?: number;
   sources?: string[];
-  /** `MUSIC_FORBID_VIDEO_ALLOW` | `MUSIC_FORBID_VIDEO_FORBID` when TikTok says. */
+  /**
+   * `MUSIC_FORBID_VIDEO_ALLOW` | `MUSIC_FORBID_VIDEO_FORBID` when TikTok says. A download flag,
+   * not a ban on ads: "the music may not be downloaded, but the generated video may" / "…nor
+   * the generated video" (bububa/tiktok-business model/file/music/music.go, `Copyright`).
+   */
   copyright?: string;
 }
 
+/** The `copyright` value under which neither the track nor a video made with it downloads. */
+export const MUSIC_DOWNLOAD_FORBIDDEN = 'MUSIC_FORBID_VIDEO_FORBID';
+
 /**
  * The outcome of confirming a `music_id` for carousel ads:
- * - `ok`: TikTok knows it and it may be used.
+ * - `ok`: TikTok lists it for carousel ads (whatever its `copyright` download flag says).
+ * - `not_for_carousel`: TikTok knows it only outside the carousel scenes (creative-tool music,
+ *   or an upload with `music_scene: CREATIVE_ASSET`); ad/create/ refuses it with "Please select
+ *   valid music for Carousel Ads." (reference/tiktok-api.md §8).
  * - `not_found`: TikTok does not know it.
- * - `copyright_blocked`: TikTok knows it but it may not be used in ads (copyright).
  */
 export type MusicCheck =
   | { status: 'ok'; music: MusicInfo }
   | { status: 'not_found' }
-  | { status: 'copyright_blocked'; music: MusicInfo };
+  | { status: 'not_for_carousel'; music: MusicInfo };
 
 /** An image in the advertiser's library. */
 export interface ImageInfo {
@@ -76,14 +85,22 @@ export interface AdsApi {
   checkMusic(auth: TikTokAuth, music_id: string): Promise<MusicCheck>;
   /** Uploads a custom MP3 for carousel ads (POST file/music/upload/, music_scene CAROUSEL_ADS). */
   uploadMusic(auth: TikTokAuth, file: { file_name: string; data: Buffer }): Promise<MusicInfo>;
+  /**
+   * Uploads an image file (POST file/image/ad/upload/, UPLOAD_BY_FILE, `image_signature` = MD5);
+   * returns the new image with its size as TikTok read it.
+   */
+  uploadImage(auth: TikTokAuth, file: { file_name: string; data: Buffer }): Promise<ImageInfo>;
   /** Lists the advertiser's images (GET file/image/ad/search/). */
   listImages(auth: TikTokAuth): Promise<ImageInfo[]>;
   /** Lists the advertiser's videos (GET file/video/ad/search/). */
   listVideos(auth: TikTokAuth): Promise<VideoInfo[]>;
   /** Lists `CUSTOMIZED_USER` identities (GET identity/get/). */
   listIdentities(auth: TikTokAuth): Promise<IdentityInfo[]>;
-  /** Creates a `CUSTOMIZED_USER` identity (POST identity/create/). */
-  createIdentity(auth: TikTokAuth, display_name: string): Promise<IdentityInfo>;
+  /**
+   * Creates a `CUSTOMIZED_USER` identity (POST identity/create/) named `display_name` (≤ 100
+   * characters) with the 1:1 avatar image `image_uri` (an `image_id`; omitted when undefined).
+   */
+  createIdentity(auth: TikTokAuth, display_name: string, image_uri?: string): Promise<IdentityInfo>;
   /** POST campaign/create/ with `body` (advertiser_id is added); returns the new `campaign_id`. */
   createCampaign(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ campaign_id: string }>;
   /** POST adgroup/create/ with `body` (advertiser_id is added); returns the new `adgroup_id`. */

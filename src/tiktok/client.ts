@@ -17,6 +17,7 @@ import type {
   TikTokAuth,
   VideoInfo,
 } from './ads-api';
+import { TikTokApiError } from './errors';
 import { type ApiRequest, DEFAULT_RETRY, type RetryPolicy, TikTokHttp } from './http';
 
 export type { RetryPolicy } from './http';
@@ -200,22 +201,29 @@ export class TikTokClient implements AdsApi {
 
   /**
    * GET file/music/get/ with `music_scene=CAROUSEL_ADS`, `search_type=SEARCH_BY_MUSIC_ID`,
-   * `filtering={"music_ids":[id]}`. No match → `not_found`. `copyright:
-   * "MUSIC_FORBID_VIDEO_FORBID"` → `copyright_blocked`: our reading of the flag (TikTok does not
-   * spell out what it means for carousel use). Source: reference §8.
+   * `filtering={"music_ids":[id]}`: listed → `ok`. Otherwise the same search in the default
+   * `CREATIVE_ASSET` scene: listed there → `not_for_carousel` (ad/create/ would refuse it);
+   * not listed, or that search refused as a validation error → `not_found`. The `copyright`
+   * flag is passed on, never a reason to refuse (it is about downloading: bububa/tiktok-business
+   * model/file/music/music.go). Source: reference §8.
    */
   async checkMusic(auth: TikTokAuth, music_id: string): Promise<MusicCheck> {
-    const data = await this.get<{ musics?: unknown }>(auth, 'file/music/get/', {
-      music_scene: 'CAROUSEL_ADS',
-      search_type: 'SEARCH_BY_MUSIC_ID',
-      filtering: { music_ids: [music_id] },
+    const find = async (music_scene: string) => {
+      const data = await this.get<{ musics?: unknown }>(auth, 'file/music/get/', {
+        music_scene,
+        search_type: 'SEARCH_BY_MUSIC_ID',
+        filtering: { music_ids: [music_id] },
+      });
+      const found = asList(data.musics).find((m) => str(m.music_id) === music_id);
+      return found ? toMusicInfo(found) : undefined;
+    };
+    const music = await find('CAROUSEL_ADS');
+    if (music) return { status: 'ok', music };
+    const elsewhere = await find('CREATIVE_ASSET').catch((error: unknown) => {
+      if (error instanceof TikTokApiError && error.error_class === 'validation') return undefined;
+      throw error;
     });
-    const found = asList(data.musics).find((m) => str(m.music_id) === music_id);
-    if (!found) return { status: 'not_found' };
-    const music = toMusicInfo(found);
-    if (music.copyright === 'MUSIC_FORBID_VIDEO_FORBID')
-      return { status: 'copyright_blocked', music };
-    return { status: 'ok', music };
+    return elsewhere ? { status: 'not_for_carousel', music: elsewhere } : { status: 'not_found' };
   }
 
   /**
@@ -247,6 +255,38 @@ export class TikTokClient implements AdsApi {
       form,
     });
     return toMusicInfo(data);
+  }
+
+  /**
+   * POST file/image/ad/upload/ as multipart: `advertiser_id`, `upload_type=UPLOAD_BY_FILE`,
+   * `image_file`, `image_signature` (hex MD5 of the bytes), `file_name`. `data` is the Image
+   * object (`image_id`, `width`, `height`, `is_carousel_usable`, …). Errors: 40900 signature
+   * mismatch, 40911 duplicate file_name, 40907/40908 size/type. Source: reference §9 (TikTok
+   * "Upload an image", doc 1739067433456642).
+   */
+  async uploadImage(
+    auth: TikTokAuth,
+    file: { file_name: string; data: Buffer },
+  ): Promise<ImageInfo> {
+    const form = new FormData();
+    form.set('advertiser_id', auth.advertiser_id);
+    form.set('upload_type', 'UPLOAD_BY_FILE');
+    form.set('image_signature', createHash('md5').update(file.data).digest('hex'));
+    form.set('file_name', file.file_name);
+    form.set('image_file', new Blob([new Uint8Array(file.data)]), file.file_name);
+    const data = await this.send<Record<string, unknown>>({
+      method: 'POST',
+      endpoint: 'file/image/ad/upload/',
+      access_token: auth.access_token,
+      form,
+    });
+    return {
+      image_id: str(data.image_id),
+      file_name: str(data.file_name) || file.file_name,
+      width: num(data.width),
+      height: num(data.height),
+      is_carousel_usable: data.is_carousel_usable === true,
+    };
   }
 
   /**
@@ -298,10 +338,21 @@ export class TikTokClient implements AdsApi {
     }));
   }
 
-  /** POST identity/create/ `{display_name}` (≤ 100 chars) → `data.identity_id`. Reference §7. */
-  async createIdentity(auth: TikTokAuth, display_name: string): Promise<IdentityInfo> {
+  /**
+   * POST identity/create/ `{display_name, image_uri}` → `data.identity_id`. The official SDK
+   * marks all three of `advertiser_id`, `display_name` (≤ 100 chars) and `image_uri` (avatar
+   * `image_id`, 1:1) required (tiktok-business-api-sdk js_sdk/docs/IdentityCreateBody.md); the Go
+   * SDK calls `image_uri` optional with a default avatar (bububa/tiktok-business
+   * model/identity/create.go). Sent whenever given.
+   */
+  async createIdentity(
+    auth: TikTokAuth,
+    display_name: string,
+    image_uri?: string,
+  ): Promise<IdentityInfo> {
     const data = await this.post<{ identity_id?: unknown }>(auth, 'identity/create/', {
       display_name,
+      ...(image_uri === undefined ? {} : { image_uri }),
     });
     return { identity_id: str(data.identity_id), display_name };
   }

@@ -18,8 +18,18 @@ export const NO_ENVELOPE_CODE = -1;
 const AUTH_CODES = new Set([40102, 40104, 40105, 40106, 40110, 40113, 40130]);
 /** Codes that mean "not allowed": missing scope, geo block, allowlist, advertiser gone. */
 const PERMISSION_CODES = new Set([40001, 41000, 40118, 40300, 40301]);
-/** Throttling: back off and retry. */
-const RATE_LIMIT_CODES = new Set([40016, 40100, 40132, 40133, 61000]);
+/**
+ * Throttling: back off and retry. Exactly the rate-limit codes of TikTok's official table (SDK
+ * python_sdk/business_api_client/tiktok_business/tiktok_code.py): 40016 BIZ_FC_ERROR, 40100
+ * REQUEST_TOO_FREQUENT, 40132 REQUEST_FREQUENCY_LIMITED, 61000 TOO_MANY_REQUESTS_BL.
+ */
+const RATE_LIMIT_CODES = new Set([40016, 40100, 40132, 61000]);
+/**
+ * Any other code whose message reads like throttling. Covers the advertiser-level
+ * "Advertiser (…)'s QPS (…) reaches QPS limit" answer that api-evangelist's summaries give code
+ * 40133 (not in TikTok's table: UNCONFIRMED) without trusting that number.
+ */
+const RATE_LIMIT_MESSAGE = /\bQPS\b|too (many requests|frequent)/i;
 /** Temporary trouble on TikTok's side that a retry may clear (5xxxx handled by range). */
 const TRANSIENT_CODES = new Set([40202, 40901, 40902, 40913, 60001]);
 
@@ -28,7 +38,8 @@ const TRANSIENT_CODES = new Set([40202, 40901, 40902, 40913, 60001]);
  * - `auth`: 40102, 40104, 40105, 40106, 40110, 40113, 40130.
  * - `permission`: 40001 (scope not granted), 41000 (IP in a banned region), 40118 (allowlist),
  *   40300 (advertiser does not exist), 40301 (advertiser role).
- * - `rate_limit`: 40016, 40100, 40132, 40133, 61000.
+ * - `rate_limit`: 40016, 40100, 40132, 61000 (TikTok's table), and a code TikTok's table does
+ *   not list whose message says QPS / too many requests / too frequent (e.g. the reported 40133).
  * - `transient`: 40202, 40901, 40902, 40913, every 5xxxx, 60001, and {@link NO_ENVELOPE_CODE}.
  * - `validation`: every other code (all remaining 4xxxx, and anything unknown: not retried).
  *
@@ -46,6 +57,7 @@ export function classifyTikTokCode(code: number, message: string): ErrorClass {
   if (code === NO_ENVELOPE_CODE) return 'transient';
   if (code >= 50000 && code <= 59999) return 'transient';
   if (code === 40000 && /access[ _-]?token/i.test(message)) return 'auth';
+  if (RATE_LIMIT_MESSAGE.test(message)) return 'rate_limit';
   return 'validation';
 }
 

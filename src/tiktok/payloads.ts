@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type AdDraft, adFormatOf } from '../ad/draft';
+import { tiktokLength } from '../ad/text-length';
 
 /**
  * Request bodies for campaign/create/, adgroup/create/ and ad/create/ built from a complete,
@@ -42,13 +43,18 @@ function need<T>(value: T | undefined, field: string): T {
 
 /**
  * campaign/create/ body. The campaign has no budget of its own (`BUDGET_MODE_INFINITE`); the
- * daily budget sits on the ad group (TikTok "Create a campaign", `budget_mode`).
+ * daily budget sits on the ad group (TikTok "Create a campaign", `budget_mode`). Campaign
+ * Budget Optimization is switched off explicitly (`budget_optimize_on: false`): the SDK's model
+ * defaults it to false (python_sdk/business_api_client/models/campaign_create_body.py) but its
+ * field text says "Default: True" (js_sdk/docs/CampaignCreateBody.md at c3a04b9), and with CBO
+ * on TikTok would ignore the ad group budget the bot sets.
  */
 export function campaignBody(draft: AdDraft, request_id: string): Record<string, unknown> {
   return {
     campaign_name: need(draft.campaign_name, 'campaign_name'),
     objective_type: need(draft.objective_type, 'objective_type'),
     budget_mode: 'BUDGET_MODE_INFINITE',
+    budget_optimize_on: false,
     request_id,
   };
 }
@@ -90,16 +96,37 @@ export function adGroupBody(
   };
 }
 
+/** Max ad `display_name` length: 1-40 English or 1-20 CJK characters (see {@link adBody}). */
+export const MAX_AD_DISPLAY_NAME = 40;
+
+/**
+ * `display_name` cut to TikTok's ad limit of 40 (CJK characters count 2), whitespace trimmed.
+ * Source: SDK js_sdk/docs/AdcreateCreatives.md at c3a04b9, `display_name`.
+ */
+export function adDisplayName(name: string): string {
+  let out = '';
+  for (const ch of name.trim()) {
+    if (tiktokLength(out + ch) > MAX_AD_DISPLAY_NAME) break;
+    out += ch;
+  }
+  return out.trim();
+}
+
 /**
  * ad/create/ body with one creative. With music: `CAROUSEL_ADS` + `image_ids` + `music_id`
  * (TikTok "Create Carousel Ads"); without: `SINGLE_VIDEO` + `video_id` + one cover `image_ids`
- * (TikTok "Create ads"). Non-Spark ads run under a `CUSTOMIZED_USER` identity.
+ * (TikTok "Create ads"). Non-Spark ads run under a `CUSTOMIZED_USER` identity, and every
+ * creative carries the identity's `display_name` (cut to 40): the SDK's creative text says it is
+ * "required when the promotion type is landing page or pure exposure" (js_sdk/docs/
+ * AdcreateCreatives.md at c3a04b9), and the bot's ads are website (landing page) ads; where
+ * TikTok takes the name from the identity instead, sending it is harmless.
  */
 export function adBody(
   draft: AdDraft,
   adgroup_id: string,
   ad_name: string,
   identity_id: string,
+  display_name: string,
 ): Record<string, unknown> {
   const format = need(adFormatOf(draft) ?? undefined, 'music');
   const media =
@@ -123,6 +150,7 @@ export function adBody(
         landing_page_url: need(draft.landing_page_url, 'landing_page_url'),
         identity_id,
         identity_type: 'CUSTOMIZED_USER',
+        display_name: adDisplayName(display_name),
         ...media,
       },
     ],

@@ -21,13 +21,30 @@ describe('music, three ways', () => {
     },
   );
 
-  it('(A) explains a copyright rejection with a next step, and keeps the music unset', async () => {
+  it('(A) accepts MUSIC_FORBID_VIDEO_FORBID music, saying it cannot be downloaded', async () => {
     const t = h.thread();
     await t.script(upToMusic);
     const replies = await t.say('456');
+    expect(blocksOf(replies).find((b) => b.type === 'violations')).toBeUndefined();
+    expect(textOf(replies)).toContain('TikTok confirmed music 456');
+    expect(textOf(replies)).toMatch(/cannot be downloaded/);
+    expect((await t.state())?.draft.music).toEqual({ kind: 'existing', music_id: '456' });
+    await t.script(CAROUSEL_SCRIPT.slice(4));
+    const approved = await t.act('approve');
+    expect(blocksOf(approved).some((b) => b.type === 'result')).toBe(true);
+    const ad = [...h.emulator.state.ads.values()].at(-1);
+    expect(ad).toMatchObject({ ad_format: 'CAROUSEL_ADS', music_id: '456' });
+  });
+
+  it('(A) refuses creative-tool music TikTok refuses in carousels, with a next step', async () => {
+    const t = h.thread();
+    await t.script(upToMusic);
+    const replies = await t.say('321');
     const violation = blocksOf(replies).find((b) => b.type === 'violations');
-    expect(violation).toMatchObject({ violations: [{ field: 'music', rule: 'music.copyright' }] });
-    expect(textOf(replies)).toMatch(/copyright/);
+    expect(violation).toMatchObject({
+      violations: [{ field: 'music', rule: 'music.not_for_carousel' }],
+    });
+    expect(textOf(replies)).toContain('Please select valid music for Carousel Ads.');
     expect(textOf(replies)).toMatch(/upload your own MP3/);
     expect((await t.state())?.draft.music).toBeUndefined();
     expect(blocksOf(replies).find((b) => b.type === 'question')).toMatchObject({ field: 'music' });

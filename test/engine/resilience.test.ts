@@ -8,6 +8,7 @@ function delegateTo(ads: AdsApi): AdsApi {
   return {
     checkMusic: (...a) => ads.checkMusic(...a),
     uploadMusic: (...a) => ads.uploadMusic(...a),
+    uploadImage: (...a) => ads.uploadImage(...a),
     listImages: (...a) => ads.listImages(...a),
     listVideos: (...a) => ads.listVideos(...a),
     listIdentities: (...a) => ads.listIdentities(...a),

@@ -2,6 +2,7 @@ import {
   EMULATOR_ACCESS_TOKEN,
   EMULATOR_ADVERTISER_ID,
   EMULATOR_FOREIGN_ADVERTISER_ID,
+  IMAGES,
 } from '../../src/tiktok/emulator';
 import { AUTH, apiError, raw, useEmulator } from './helpers';
 
@@ -125,14 +126,21 @@ describe('emulator Access-Token and advertiser checks', () => {
     await expect(
       h.client.createCampaign(
         { ...AUTH, access_token: token },
-        { campaign_name: 'Scoped', objective_type: 'TRAFFIC', budget_mode: 'BUDGET_MODE_INFINITE' },
+        {
+          campaign_name: 'Scoped',
+          objective_type: 'TRAFFIC',
+          budget_mode: 'BUDGET_MODE_INFINITE',
+          budget_optimize_on: false,
+        },
       ),
     ).resolves.toHaveProperty('campaign_id');
   });
 
   it('a revoked token → 40105 afterwards', async () => {
     const token = h.emulator.seedToken();
-    await expect(h.client.listImages({ ...AUTH, access_token: token })).resolves.toHaveLength(5);
+    await expect(h.client.listImages({ ...AUTH, access_token: token })).resolves.toHaveLength(
+      IMAGES.length,
+    );
     h.emulator.revokeToken(token);
     const err = await apiError(h.client.listImages({ ...AUTH, access_token: token }));
     expect(err.code).toBe(40105);

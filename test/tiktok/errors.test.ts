@@ -22,7 +22,6 @@ describe('classifyTikTokCode (TikTok "Appendix – Return codes")', () => {
     [40016, 'rate_limit'],
     [40100, 'rate_limit'],
     [40132, 'rate_limit'],
-    [40133, 'rate_limit'],
     [61000, 'rate_limit'],
     [40202, 'transient'],
     [40901, 'transient'],
@@ -52,6 +51,13 @@ describe('classifyTikTokCode (TikTok "Appendix – Return codes")', () => {
         'advertiser does not grant you /file/video/ad/search/:GET permission',
       ),
     ).toBe('permission');
+  });
+
+  it("40133 is not in TikTok's table: rate_limit only when its message says QPS", () => {
+    expect(classifyTikTokCode(40133, 'some message')).toBe('validation');
+    expect(
+      classifyTikTokCode(40133, "Advertiser (7000000000000000001)'s QPS (11) reaches QPS limit"),
+    ).toBe('rate_limit');
   });
 
   it('reads a 40000 naming the access token as auth (token from another app)', () => {

@@ -1,4 +1,4 @@
-import { FAULT_RESPONSES, type FaultKind } from '../../src/tiktok/emulator';
+import { FAULT_RESPONSES, type FaultKind, IMAGES } from '../../src/tiktok/emulator';
 import { AUTH, apiError, useEmulator } from './helpers';
 
 const h = useEmulator();
@@ -18,7 +18,7 @@ describe('fault switches', () => {
     expect(err.error_class).toBe(errorClass);
     expect(err.http_status).toBe(200);
     // The fault was for one call only.
-    await expect(client.listImages(AUTH)).resolves.toHaveLength(5);
+    await expect(client.listImages(AUTH)).resolves.toHaveLength(IMAGES.length);
   });
 
   it("ratelimit answers TikTok's wording", () => {
@@ -58,7 +58,7 @@ describe('fault switches', () => {
   it('an endpoint-scoped fault hits only that endpoint', async () => {
     h.emulator.faults.set({ kind: 'server', endpoint: 'file/video/ad/search/' });
     const client = h.newClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
-    await expect(client.listImages(AUTH)).resolves.toHaveLength(5);
+    await expect(client.listImages(AUTH)).resolves.toHaveLength(IMAGES.length);
     expect((await apiError(client.listVideos(AUTH))).code).toBe(50000);
   });
 
@@ -98,7 +98,7 @@ describe('client retries', () => {
         random: () => 0.999,
       });
       h.emulator.faults.set({ kind, times: 3 });
-      await expect(client.listImages(AUTH)).resolves.toHaveLength(5);
+      await expect(client.listImages(AUTH)).resolves.toHaveLength(IMAGES.length);
       expect(client.calls).toBe(4);
       // Full jitter with random≈1: just under min(max, base·2^n).
       expect(delays).toEqual([99, 199, 249]);

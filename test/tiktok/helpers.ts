@@ -90,6 +90,7 @@ export function trafficCampaign(overrides: Record<string, unknown> = {}): Record
     campaign_name: 'Summer sale',
     objective_type: 'TRAFFIC',
     budget_mode: 'BUDGET_MODE_INFINITE',
+    budget_optimize_on: false,
     ...overrides,
   };
 }

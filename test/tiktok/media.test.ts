@@ -2,6 +2,7 @@ import {
   EMULATOR_IDENTITY_ID,
   EMULATOR_IDENTITY_NAME,
   IMAGES,
+  SQUARE_IMAGE_ID,
   VIDEOS,
 } from '../../src/tiktok/emulator';
 import { AUTH, apiError, useEmulator } from './helpers';
@@ -48,7 +49,7 @@ describe('media and identities', () => {
     expect(await h.client.listIdentities(AUTH)).toEqual([
       { identity_id: EMULATOR_IDENTITY_ID, display_name: EMULATOR_IDENTITY_NAME },
     ]);
-    const created = await h.client.createIdentity(AUTH, 'Summer Shop');
+    const created = await h.client.createIdentity(AUTH, 'Summer Shop', SQUARE_IMAGE_ID);
     expect(created.identity_id).toMatch(/^\d+$/);
     expect(created.display_name).toBe('Summer Shop');
     const after = await h.client.listIdentities(AUTH);
@@ -56,7 +57,7 @@ describe('media and identities', () => {
   });
 
   it('identity/create/ limits display_name to 100 characters', async () => {
-    const err = await apiError(h.client.createIdentity(AUTH, 'n'.repeat(101)));
+    const err = await apiError(h.client.createIdentity(AUTH, 'n'.repeat(101), SQUARE_IMAGE_ID));
     expect(err.code).toBe(40002);
     expect(err.tiktok_message).toContain('display_name');
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
-  COPYRIGHT_BLOCKED_MUSIC_ID,
+  CREATIVE_ASSET_ONLY_MUSIC_ID,
+  DOWNLOAD_FORBIDDEN_MUSIC_ID,
   EMULATOR_ACCESS_TOKEN,
   EMULATOR_ADVERTISER_ID,
   EMULATOR_SECOND_ADVERTISER_ID,
@@ -34,11 +35,19 @@ describe('music library fixtures', () => {
     expect(check).toHaveProperty('music.sources', ['SYSTEM']);
   });
 
-  it('456 is known but copyright_blocked', async () => {
-    const check = await h.client.checkMusic(AUTH, COPYRIGHT_BLOCKED_MUSIC_ID);
+  it('456 (MUSIC_FORBID_VIDEO_FORBID, a download flag) confirms as ok and carries the flag', async () => {
+    const check = await h.client.checkMusic(AUTH, DOWNLOAD_FORBIDDEN_MUSIC_ID);
     expect(check).toEqual({
-      status: 'copyright_blocked',
+      status: 'ok',
       music: expect.objectContaining({ music_id: '456', copyright: 'MUSIC_FORBID_VIDEO_FORBID' }),
+    });
+  });
+
+  it('321 (creative-tool music, CREATIVE_ASSET scene only) is not_for_carousel', async () => {
+    const check = await h.client.checkMusic(AUTH, CREATIVE_ASSET_ONLY_MUSIC_ID);
+    expect(check).toEqual({
+      status: 'not_for_carousel',
+      music: expect.objectContaining({ music_id: '321', sources: ['SYSTEM'] }),
     });
   });
 
@@ -130,6 +139,9 @@ describe('music upload', () => {
     );
     expect(body.code).toBe(0);
     const id = String(body.data.music_id);
-    await expect(h.client.checkMusic(AUTH, id)).resolves.toEqual({ status: 'not_found' });
+    await expect(h.client.checkMusic(AUTH, id)).resolves.toMatchObject({
+      status: 'not_for_carousel',
+      music: { music_id: id },
+    });
   });
 });

@@ -257,7 +257,7 @@ describe('ad/create/ validation', () => {
     await rejects(video({ music_id: 'music_123' }), 40002, 'music_id');
     await rejects(video({ video_id: 'vid_landscape_1' }), 40002, 'aspect ratio');
     await expect(
-      video({ video_id: 'vid_landscape_1', image_ids: ['img_banner_1'] }),
+      video({ video_id: 'vid_landscape_1', image_ids: ['img_landscape_1'] }),
     ).resolves.toHaveProperty('ad_ids');
   });
 
@@ -276,7 +276,7 @@ describe('ad/create/ validation', () => {
       'Please select valid music for Carousel Ads.',
     );
     await rejects(
-      carousel({ music_id: '456' }),
+      carousel({ music_id: '321' }),
       40002,
       'Please select valid music for Carousel Ads.',
     );

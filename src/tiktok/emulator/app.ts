@@ -21,6 +21,7 @@ import { boundaryOf, type MultipartFile, parseMultipart } from './multipart';
 import type { Route, RouteContext } from './route';
 import { adsRoutes } from './routes-ads';
 import { creativeRoutes } from './routes-creative';
+import { imageUploadRoutes } from './routes-image-upload';
 import { oauthRoutes, portalAuth } from './routes-oauth';
 import type { Params } from './rules';
 import type { EmulatorState } from './state';
@@ -30,6 +31,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   ...oauthRoutes,
   ...adsRoutes,
   ...creativeRoutes,
+  ...imageUploadRoutes,
 };
 
 /** What `GET /_emulator/counts` and `emulator.counts()` report. */

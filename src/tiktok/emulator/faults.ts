@@ -5,8 +5,21 @@
  */
 import { EmulatorError } from './envelope';
 
-/** The kinds of fault the emulator can inject. */
-export type FaultKind = 'geo' | 'auth' | 'server' | 'ratelimit';
+/**
+ * The kinds of fault the emulator can inject. The four throttling kinds are the rate-limit codes
+ * of TikTok's official code table (SDK python_sdk/business_api_client/tiktok_business/
+ * tiktok_code.py): `ratelimit` 40100 REQUEST_TOO_FREQUENT, `ratelimit_fc` 40016 BIZ_FC_ERROR,
+ * `ratelimit_field` 40132 REQUEST_FREQUENCY_LIMITED, `ratelimit_bl` 61000 TOO_MANY_REQUESTS_BL.
+ * (40133, an "advertiser QPS" code seen only in api-evangelist summaries, is not in that table.)
+ */
+export type FaultKind =
+  | 'geo'
+  | 'auth'
+  | 'server'
+  | 'ratelimit'
+  | 'ratelimit_fc'
+  | 'ratelimit_field'
+  | 'ratelimit_bl';
 
 /** The envelope each fault kind answers with. */
 export const FAULT_RESPONSES: Readonly<Record<FaultKind, { code: number; message: string }>> = {
@@ -14,7 +27,15 @@ export const FAULT_RESPONSES: Readonly<Record<FaultKind, { code: number; message
   geo: { code: 41000, message: 'Your IP address is in a banned country or region.' },
   auth: { code: 40105, message: 'Access token is incorrect or has been revoked' },
   server: { code: 50000, message: 'System error, please try again later.' },
+  // 40100's wording is TikTok's (reference §4.1); the other three texts are ours, after the
+  // code names in tiktok_code.py.
   ratelimit: { code: 40100, message: 'Requests made too frequently' },
+  ratelimit_fc: { code: 40016, message: 'Business frequency control triggered. Try again later.' },
+  ratelimit_field: {
+    code: 40132,
+    message: 'Request frequency limited for this field value. Try again later.',
+  },
+  ratelimit_bl: { code: 61000, message: 'Request refused by frequency control. Try again later.' },
 };
 
 /**

@@ -58,7 +58,11 @@ export const ADVERTISERS: readonly AdvertiserFixture[] = [
   },
 ];
 
-/** A SYSTEM library track (TikTok Music object subset). `duration` in seconds. */
+/**
+ * A SYSTEM library track (TikTok Music object subset). `duration` in seconds. `music_scene`, when
+ * set, limits the track to that scene (e.g. creative-tool music that carousels cannot use);
+ * unset, the track serves every scene.
+ */
 export interface SystemMusicFixture {
   music_id: string;
   file_name: string;
@@ -66,6 +70,7 @@ export interface SystemMusicFixture {
   duration: number;
   style: string;
   copyright: 'MUSIC_FORBID_VIDEO_ALLOW' | 'MUSIC_FORBID_VIDEO_FORBID';
+  music_scene?: 'CREATIVE_ASSET';
 }
 
 /** Music ids that confirm as usable for carousel ads. */
@@ -78,8 +83,22 @@ export const VALID_MUSIC_IDS = [
   'music_trending_001',
 ] as const;
 
-/** A track TikTok knows but flags `MUSIC_FORBID_VIDEO_FORBID`: rejected for copyright. */
-export const COPYRIGHT_BLOCKED_MUSIC_ID = '456';
+/**
+ * A track flagged `copyright: MUSIC_FORBID_VIDEO_FORBID`. The only definition found
+ * (bububa/tiktok-business model/file/music/music.go, `Copyright`) says the flag is about
+ * downloading: the music may not be downloaded, nor the video generated with it. No source says
+ * such music cannot be used in an ad, so the emulator accepts it in carousels.
+ */
+export const DOWNLOAD_FORBIDDEN_MUSIC_ID = '456';
+
+/**
+ * A SYSTEM track of the default `CREATIVE_ASSET` scene only (creative-tool music): not listed in
+ * the carousel scenes, and refused at ad/create/ with TikTok's "Please select valid music for
+ * Carousel Ads." (40002). Source: reference/tiktok-api.md §8 (carousel music must come from the
+ * CAROUSEL_ADS / CATALOG_CAROUSEL scene) and a public integration's validated note that system
+ * music from the CREATIVE_ASSET scene gets exactly that 40002 at ad creation.
+ */
+export const CREATIVE_ASSET_ONLY_MUSIC_ID = '321';
 
 /** The SYSTEM music library. */
 export const SYSTEM_MUSIC: readonly SystemMusicFixture[] = [
@@ -92,14 +111,26 @@ export const SYSTEM_MUSIC: readonly SystemMusicFixture[] = [
     copyright: 'MUSIC_FORBID_VIDEO_ALLOW' as const,
   })),
   {
-    music_id: COPYRIGHT_BLOCKED_MUSIC_ID,
+    music_id: DOWNLOAD_FORBIDDEN_MUSIC_ID,
     file_name: 'famous_hit.mp3',
     author: 'Famous Artist',
     duration: 45,
     style: 'POP',
     copyright: 'MUSIC_FORBID_VIDEO_FORBID',
   },
+  {
+    music_id: CREATIVE_ASSET_ONLY_MUSIC_ID,
+    file_name: 'studio_loop.mp3',
+    author: 'Creative Tools',
+    duration: 20,
+    style: 'ELECTRONIC',
+    copyright: 'MUSIC_FORBID_VIDEO_ALLOW',
+    music_scene: 'CREATIVE_ASSET',
+  },
 ];
+
+/** The library's square (1:1) image, usable as an identity avatar (`image_uri`). */
+export const SQUARE_IMAGE_ID = 'img_square_1';
 
 /** An image in every advertiser's library (TikTok Image object subset). */
 export interface ImageFixture {
@@ -111,7 +142,11 @@ export interface ImageFixture {
   is_carousel_usable: boolean;
 }
 
-/** The image library: four 9:16 carousel images, one 1200x628 landscape, one not carousel-usable. */
+/**
+ * The image library: three 9:16 carousel images, one 1200x628 banner, one not carousel-usable,
+ * one 16:9 (a cover for the 16:9 video) and one 1:1 (the first square image: a default identity
+ * avatar).
+ */
 export const IMAGES: readonly ImageFixture[] = [
   {
     image_id: 'img_summer_1',
@@ -152,6 +187,22 @@ export const IMAGES: readonly ImageFixture[] = [
     height: 1920,
     format: 'png',
     is_carousel_usable: false,
+  },
+  {
+    image_id: 'img_landscape_1',
+    file_name: 'landscape_1.jpg',
+    width: 1920,
+    height: 1080,
+    format: 'jpeg',
+    is_carousel_usable: true,
+  },
+  {
+    image_id: SQUARE_IMAGE_ID,
+    file_name: 'logo_square.png',
+    width: 1080,
+    height: 1080,
+    format: 'png',
+    is_carousel_usable: true,
   },
 ];
 

@@ -15,7 +15,10 @@ import { validateCreative } from './validate-ad';
 import { validateAdGroup } from './validate-adgroup';
 import { validateCampaign } from './validate-campaign';
 
-/** Max creatives per ad/create/ request and ads per ad group (reference §7). */
+/**
+ * Max creatives per ad/create/ request (20: SDK + bububa `creatives`) and ads per ad group (20:
+ * older SDK text, overflow → 40502 AD_NUMBER_LIMIT in tiktok_code.py), reference §7.
+ */
 const MAX_CREATIVES = 20;
 const MAX_ADS_PER_ADGROUP = 20;
 

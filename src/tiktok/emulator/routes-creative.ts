@@ -13,7 +13,7 @@ import { filteringOf, idFilter, paginate, type Route, type RouteContext } from '
 import { checkEnum, checkText, MUSIC_SCENES, optString, type Params, reqString } from './rules';
 import type { MusicRecord } from './state';
 
-/** Carousel music limit: MP3 ≤ 10 MB (reference §8). */
+/** Carousel music limit: MP3 ≤ 10 MB (bububa model/file/music/upload.go, reference §8). */
 export const MAX_CAROUSEL_MUSIC_BYTES = 10 * 1024 * 1024;
 
 const SEARCH_TYPES = [
@@ -37,8 +37,13 @@ function musicView(m: MusicRecord): Params {
   return view;
 }
 
+/**
+ * Whether a track is listed for `scene`: SYSTEM tracks in every scene unless limited to one;
+ * uploads for their own advertiser in their scene family. Scene families: reference §8; the
+ * per-advertiser visibility is our choice (UNCONFIRMED).
+ */
 function visible(m: MusicRecord, advertiser_id: string, scene: string): boolean {
-  if (m.sources[0] === 'SYSTEM') return true;
+  if (m.sources[0] === 'SYSTEM') return !m.music_scene || m.music_scene === scene;
   if (m.advertiser_id !== advertiser_id) return false;
   return CAROUSEL_SCENES.has(scene) === CAROUSEL_SCENES.has(m.music_scene ?? '');
 }
@@ -51,6 +56,11 @@ function looksLikeMp3(data: Buffer): boolean {
   return b0 === 0xff && (b1 & 0xe0) === 0xe0;
 }
 
+/**
+ * file/music/get/. Rules: `search_type` required for carousel scenes; SEARCH_BY_MUSIC_ID needs
+ * `filtering.music_ids` (≤ 100); page_size ≤ 1,000. Source: bububa api/file/music + model
+ * (reference §8). LIKED/HISTORY answer empty lists: our simplification.
+ */
 const musicGet: Route = {
   method: 'GET',
   auth: true,
@@ -91,15 +101,20 @@ const musicGet: Route = {
     } else if (searchType === 'SEARCH_BY_LIKED' || searchType === 'SEARCH_BY_HISTORY') {
       musics = [];
     } else if (searchType === 'SEARCH_BY_RECOMMEND') {
-      musics = musics.filter(
-        (m) => m.sources[0] === 'SYSTEM' && m.copyright !== 'MUSIC_FORBID_VIDEO_FORBID',
-      );
+      musics = musics.filter((m) => m.sources[0] === 'SYSTEM');
     }
     const { list, page_info } = paginate(musics.map(musicView), ctx.params, 1000, 1000);
     return { musics: list, page_info };
   },
 };
 
+/**
+ * file/music/upload/. Rules: carousel scenes need `upload_type` (or `material_action`);
+ * `music_signature` = MD5 (mismatch 40900 SIGNATURE_ERROR); empty 40906; carousel music MP3
+ * ≤ 10 MB (40907 / 40908); `file_name` 1-100, unique per advertiser (40911). Sources: bububa
+ * model/file/music/upload.go (reference §8); codes: SDK tiktok_business/tiktok_code.py. The MP3 sniff
+ * (ID3 tag or frame sync) is ours.
+ */
 const musicUpload: Route = {
   method: 'POST',
   auth: true,
@@ -221,6 +236,12 @@ const identityGet: Route = {
   },
 };
 
+/**
+ * identity/create/: `display_name` (≤ 100 characters) and `image_uri` (the avatar's `image_id`,
+ * width:height 1:1) are both required, as the official SDK marks them
+ * (tiktok-business-api-sdk js_sdk/docs/IdentityCreateBody.md; the Go SDK calls `image_uri`
+ * optional). An unknown image → 40007; a non-square one → 40002 (code UNCONFIRMED).
+ */
 const identityCreate: Route = {
   method: 'POST',
   auth: true,
@@ -228,11 +249,20 @@ const identityCreate: Route = {
   handle(ctx) {
     const display_name = reqString(ctx.params, 'display_name');
     checkText(display_name, 'display_name', 1, 100);
+    const image_uri = reqString(ctx.params, 'image_uri');
+    const avatar = ctx.state.images.get(image_uri);
+    if (!avatar) throw new EmulatorError(40007, `image_uri: ${image_uri} does not exist.`);
+    if (avatar.width !== avatar.height) {
+      paramError(
+        `image_uri: the avatar's width and height ratio must be 1:1 (got ${avatar.width}x${avatar.height}).`,
+      );
+    }
     const identity_id = ctx.state.ids.identity.next();
     ctx.state.identitiesOf(advertiserOf(ctx).advertiser_id).push({
       identity_id,
       identity_type: 'CUSTOMIZED_USER',
       display_name,
+      image_uri,
     });
     return { identity_id };
   },

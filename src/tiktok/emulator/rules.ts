@@ -1,14 +1,21 @@
 /**
  * Field checks shared by the emulator's validators. Each failure is a 40002 whose message names
  * the field, the way TikTok's messages do ("Missing required field(s): account_id.").
- * Source: reference/tiktok-api.md §4.1 (messages), §5-§7 (rules), enums verbatim from there.
+ * Sources: 40002 = ERROR_CODE_PARAM_ERROR in the official SDK's
+ * python_sdk/business_api_client/tiktok_business/tiktok_code.py; the message wording from
+ * reference/tiktok-api.md §4.1 (real messages seen); each enum names its SDK / Go SDK file
+ * (`SDK` = tiktok/tiktok-business-api-sdk, `bububa` = bububa/tiktok-business).
  */
 import { EmulatorError, paramError } from './envelope';
 
 /** A JSON-ish request body or query. */
 export type Params = Record<string, unknown>;
 
-/** `objective_type` values creatable today (reference §5). */
+/**
+ * `objective_type` values creatable today. Source: SDK yml_files/smart_plus_campaign_create.yml
+ * (enum package CampaignObjectiveType) and bububa enum/objective_type.go; BRAND_CONSIDERATION is
+ * bububa only. Legacy values are left out (reference §5).
+ */
 export const OBJECTIVE_TYPES = [
   'TRAFFIC',
   'WEB_CONVERSIONS',
@@ -22,7 +29,7 @@ export const OBJECTIVE_TYPES = [
   'BRAND_CONSIDERATION',
 ] as const;
 
-/** Campaign `budget_mode` values (reference §5). */
+/** Campaign `budget_mode` values. Source: bububa enum/budget_mode.go, model/campaign/create.go. */
 export const CAMPAIGN_BUDGET_MODES = [
   'BUDGET_MODE_INFINITE',
   'BUDGET_MODE_DAY',
@@ -30,14 +37,17 @@ export const CAMPAIGN_BUDGET_MODES = [
   'BUDGET_MODE_DYNAMIC_DAILY_BUDGET',
 ] as const;
 
-/** Ad group `budget_mode` values (reference §6). */
+/**
+ * Ad group `budget_mode` values (no INFINITE). Source: bububa model/adgroup/create.go
+ * `BudgetMode`; SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9.
+ */
 export const ADGROUP_BUDGET_MODES = [
   'BUDGET_MODE_DAY',
   'BUDGET_MODE_TOTAL',
   'BUDGET_MODE_DYNAMIC_DAILY_BUDGET',
 ] as const;
 
-/** `promotion_type` values (reference §6). */
+/** `promotion_type` values. Source: bububa enum/promotion_type.go (reference §6). */
 export const PROMOTION_TYPES = [
   'WEBSITE',
   'APP_ANDROID',
@@ -55,9 +65,9 @@ export const PROMOTION_TYPES = [
   'EXTERNAL_OR_DISPLAY',
 ] as const;
 
-/** `placement_type` values. */
+/** `placement_type` values. Source: bububa enum/placement_type.go. */
 export const PLACEMENT_TYPES = ['PLACEMENT_TYPE_AUTOMATIC', 'PLACEMENT_TYPE_NORMAL'] as const;
-/** `placements` values (incl. deprecated ones TikTok still lists). */
+/** `placements` values (incl. deprecated ones TikTok still lists). Source: bububa enum/placement.go. */
 export const PLACEMENTS = [
   'PLACEMENT_TIKTOK',
   'PLACEMENT_PANGLE',
@@ -66,7 +76,10 @@ export const PLACEMENTS = [
   'PLACEMENT_HELO',
 ] as const;
 
-/** `optimization_goal` values (reference §6). */
+/**
+ * `optimization_goal` values. Source: SDK yml_files/smart_plus_adgroup_create.yml (enum package
+ * OptimizeGoal) and bububa enum/optimization_goal.go.
+ */
 export const OPTIMIZATION_GOALS = [
   'CLICK',
   'CONVERT',
@@ -92,17 +105,17 @@ export const OPTIMIZATION_GOALS = [
   'PRODUCT_CLICK_IN_LIVE',
 ] as const;
 
-/** `billing_event` values. */
+/** `billing_event` values. Source: bububa enum/billing_event.go. */
 export const BILLING_EVENTS = ['CPC', 'CPM', 'CPV', 'OCPM', 'GD', 'OCPC'] as const;
-/** `bid_type` values. */
+/** `bid_type` values. Source: bububa enum/bid_type.go. */
 export const BID_TYPES = ['BID_TYPE_NO_BID', 'BID_TYPE_CUSTOM'] as const;
-/** `pacing` values. */
+/** `pacing` values. Source: bububa enum/pacing_mode.go; SDK js_sdk/docs/AdgroupCreateBody.md. */
 export const PACINGS = ['PACING_MODE_SMOOTH', 'PACING_MODE_FAST'] as const;
-/** `schedule_type` values. */
+/** `schedule_type` values. Source: bububa enum/schedule_type.go (enum package ScheduleType in SDK yml). */
 export const SCHEDULE_TYPES = ['SCHEDULE_FROM_NOW', 'SCHEDULE_START_END'] as const;
-/** `operation_status` values. */
+/** `operation_status` values. Source: bububa enum/operation_status.go. */
 export const OPERATION_STATUSES = ['ENABLE', 'DISABLE'] as const;
-/** Website pixel `optimization_event` values (reference §6). */
+/** Website pixel `optimization_event` values. Source: bububa enum/optimization_event.go (reference §6). */
 export const OPTIMIZATION_EVENTS = [
   'SHOPPING',
   'INITIATE_ORDER',
@@ -120,7 +133,7 @@ export const OPTIMIZATION_EVENTS = [
   'ON_WEB_ORDER',
 ] as const;
 
-/** `ad_format` values (reference §7). */
+/** `ad_format` values. Source: bububa enum/ad_format.go; SDK js_sdk/docs/AdcreateCreatives.md. */
 export const AD_FORMATS = [
   'SINGLE_VIDEO',
   'SINGLE_IMAGE',
@@ -129,7 +142,10 @@ export const AD_FORMATS = [
   'LIVE_CONTENT',
 ] as const;
 
-/** `identity_type` values (reference §7). */
+/**
+ * `identity_type` values. Source: SDK yml_files/smart_plus_ad_create.yml (enum package
+ * IdentityType) and bububa enum/identity_type.go.
+ */
 export const IDENTITY_TYPES = [
   'CUSTOMIZED_USER',
   'AUTH_CODE',
@@ -141,7 +157,8 @@ export const IDENTITY_TYPES = [
 ] as const;
 
 /**
- * TikTok's 30 `call_to_action` values (official `CallToAction` enum, reference §7). Kept apart
+ * TikTok's 30 `call_to_action` values. Source: SDK yml_files/smart_plus_ad_create.yml (enum
+ * package CallToAction) ∪ bububa enum/call_to_action.go (reference §7). Kept apart
  * from the bot's own list (`src/ad/call-to-action.ts`) on purpose: the emulator stands in for
  * TikTok, so a slip in the bot's list shows up as a 40002 here instead of passing unseen.
  */
@@ -178,10 +195,13 @@ export const CALL_TO_ACTIONS = [
   'WATCH_NOW',
 ] as const;
 
-/** Music scenes (reference §8). */
+/** Music scenes. Source: bububa enum/music_scene.go (reference §8). */
 export const MUSIC_SCENES = ['CREATIVE_ASSET', 'CAROUSEL_ADS', 'CATALOG_CAROUSEL'] as const;
 
-/** Throws 40002 "Missing required field(s): a, b." when any of `fields` is absent or empty. */
+/**
+ * Throws 40002 "Missing required field(s): a, b." when any of `fields` is absent or empty.
+ * Wording: the real message quoted in reference §4.1 (api-evangelist).
+ */
 export function requireFields(params: Params, fields: readonly string[], prefix = ''): void {
   const missing = fields.filter((f) => {
     const v = params[f];
@@ -241,14 +261,21 @@ export function optStringArray(params: Params, field: string, prefix = ''): stri
 const EMOJI = /\p{Extended_Pictographic}/u;
 const CJK = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
 
-/** Length as TikTok counts it: code points, Chinese/Japanese/Korean characters count 2. */
+/**
+ * Length as TikTok counts it: code points, Chinese/Japanese/Korean characters count 2. Source:
+ * SDK js_sdk/docs/CampaignCreateBody.md at c3a04b9 (`campaign_name`) and bububa
+ * model/campaign/create.go ("中文或日文每个字占用2个字符"); Korean counting as 2 is UNCONFIRMED.
+ */
 export function tiktokLength(text: string): number {
   let n = 0;
   for (const ch of text) n += CJK.test(ch) ? 2 : 1;
   return n;
 }
 
-/** Checks length `min..max` (TikTok counting) and no emoji; 40002 naming the field. */
+/**
+ * Checks length `min..max` (TikTok counting) and no emoji; 40002 naming the field. The emoji ban:
+ * bububa model/campaign/create.go ("不能包含emoji") and the SDK `ad_text` text (reference §7).
+ */
 export function checkText(text: string, field: string, min: number, max: number): void {
   const len = tiktokLength(text);
   if (len < min || len > max) {
@@ -257,12 +284,16 @@ export function checkText(text: string, field: string, min: number, max: number)
   if (EMOJI.test(text)) paramError(`${field}: emoji are not allowed.`);
 }
 
-/** An int64-looking string (TikTok ids, body `request_id`). */
+/** An int64-looking string (TikTok ids, body `request_id`). Source: SDK yml `x-open-convert: int64(%s)`. */
 export function isInt64String(value: unknown): value is string {
   return typeof value === 'string' && /^\d{1,19}$/.test(value);
 }
 
-/** Checks `YYYY-MM-DD HH:MM:SS` and returns epoch ms (UTC). 40002 naming the field otherwise. */
+/**
+ * Checks `YYYY-MM-DD HH:MM:SS` and returns epoch ms (UTC). 40002 naming the field otherwise.
+ * Source: SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9 (`schedule_start_time`, UTC+0); the
+ * message wording is ours, after the one quoted in reference §4.1.
+ */
 export function parseTikTokTime(value: string, field: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value);
   const ms = m ? Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`) : NaN;
@@ -273,7 +304,7 @@ export function parseTikTokTime(value: string, field: string): number {
   return ms;
 }
 
-/** True for an absolute http(s) URL. */
+/** True for an absolute http(s) URL. Our check: TikTok's exact URL rule is UNCONFIRMED. */
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -283,7 +314,7 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** Throws 40007 (NOT_EXIST) naming the field. */
+/** Throws 40007 (ERROR_CODE_NOT_EXIST, SDK tiktok_code.py) naming the field. */
 export function notExist(field: string, id: string): never {
   throw new EmulatorError(40007, `${field}: ${id} does not exist.`);
 }

@@ -70,6 +70,8 @@ export interface IdentityRecord {
   identity_id: string;
   identity_type: 'CUSTOMIZED_USER';
   display_name: string;
+  /** The avatar's `image_id` (1:1), as identity/create/ took it. */
+  image_uri?: string;
 }
 
 /** A created campaign / ad group / ad, as the emulator returns it (TikTok field names). */
@@ -104,6 +106,8 @@ export class EmulatorState {
   /** HTTP calls per endpoint (e.g. `campaign/create/`), faulted ones included. */
   readonly calls: Record<string, number> = {};
   musicUploads = 0;
+  /** File names of uploaded images, per advertiser (unique per advertiser: reference §9). */
+  readonly imageUploads = new Map<string, Set<string>>();
   readonly ids = {
     campaign: new IdMaker('18'),
     adgroup: new IdMaker('17'),
@@ -111,6 +115,7 @@ export class EmulatorState {
     music: new IdMaker('73'),
     material: new IdMaker('74'),
     identity: new IdMaker('72'),
+    image: new IdMaker('75'),
   };
 
   constructor(options: StateOptions) {
@@ -135,6 +140,11 @@ export class EmulatorState {
     }
     for (const img of IMAGES) this.images.set(img.image_id, img);
     for (const vid of VIDEOS) this.videos.set(vid.video_id, vid);
+    // The seeded identity takes the identity id maker's first id (EMULATOR_IDENTITY_ID), so the
+    // first identity/create/ cannot hand out the same id again.
+    if (this.ids.identity.next() !== EMULATOR_IDENTITY_ID) {
+      throw new Error('EMULATOR_IDENTITY_ID must be the identity id maker’s first id');
+    }
     for (const adv of ADVERTISERS) {
       this.identities.set(adv.advertiser_id, [
         {

@@ -1,9 +1,11 @@
 /**
  * ad/create/ creative validation, as TikTok answers it. 40002 naming the field (prefixed
  * `creatives[i].`), 40007 for unknown image/identity, 40053 for an unknown video.
- * Source: TikTok "Create ads" / "Create Carousel Ads" (doc 1766217791987713) via
- * reference/tiktok-api.md §7-§8 and the emulator list ("You must upload an image",
- * "Please select valid music for Carousel Ads.").
+ * Sources per rule below (`SDK` = tiktok/tiktok-business-api-sdk, field texts in
+ * js_sdk/docs/AdcreateCreatives.md at c3a04b9; `bububa` = bububa/tiktok-business
+ * model/ad/creative.go), TikTok "Create Carousel Ads" (doc 1766217791987713), summarised in
+ * reference/tiktok-api.md §7-§8 with the real messages "You must upload an image" and "Please
+ * select valid music for Carousel Ads.".
  */
 import { EmulatorError, paramError } from './envelope';
 import type { ImageFixture, VideoFixture } from './fixtures';
@@ -35,23 +37,47 @@ export interface AdContext {
   advertiser_id: string;
 }
 
-/** The rejection TikTok gives for music a carousel cannot use (code UNCONFIRMED; 40002). */
+/**
+ * The rejection TikTok gives for music a carousel cannot use: real text (reference §4.1, a PHP
+ * integration "confirmed live"); its code is UNCONFIRMED (40002 here, as another integration
+ * reports).
+ */
 export const INVALID_CAROUSEL_MUSIC = 'Please select valid music for Carousel Ads.';
 
 const CAROUSEL_SCENES = new Set(['CAROUSEL_ADS', 'CATALOG_CAROUSEL']);
 
-/** Whether a track may back a carousel for `advertiser_id`. */
+/**
+ * Whether a track may back a carousel for `advertiser_id`: a carousel-scene track (SYSTEM music
+ * not limited to another scene, or the advertiser's own upload with music_scene CAROUSEL_ADS /
+ * CATALOG_CAROUSEL). Source: reference/tiktok-api.md §8 ("Music meant for carousel ads must be
+ * uploaded with CAROUSEL_ADS/CATALOG_CAROUSEL"). The `copyright` flag plays no part: its one
+ * definition (bububa/tiktok-business model/file/music/music.go) is about downloading.
+ */
 function carouselMusicOk(music: MusicRecord | undefined, advertiser_id: string): boolean {
   if (!music) return false;
-  if (music.copyright === 'MUSIC_FORBID_VIDEO_FORBID') return false;
-  if (music.sources[0] === 'SYSTEM') return true;
+  if (music.sources[0] === 'SYSTEM') return !music.music_scene;
   return music.advertiser_id === advertiser_id && CAROUSEL_SCENES.has(music.music_scene ?? '');
 }
 
-/** portrait / landscape / square: the cover must have the video's orientation (our tolerance). */
-function orientation(width: number, height: number): string {
-  if (Math.abs(width - height) / Math.max(width, height) < 0.05) return 'square';
-  return width > height ? 'landscape' : 'portrait';
+/**
+ * `display_name` of a non-identity ad: 1-40 English characters or 1-20 Chinese/Japanese/Korean
+ * ones (TikTok counting, CJK = 2, so 40 units). Source: SDK js_sdk/docs/AdcreateCreatives.md at
+ * c3a04b9, `display_name`.
+ */
+export const MAX_AD_DISPLAY_NAME = 40;
+
+/**
+ * Whether a cover has the video's aspect ratio: TikTok says "the aspect ratio of the image should
+ * be the same as the video" (SDK js_sdk/docs/AdcreateCreatives.md at c3a04b9, `image_ids`;
+ * bububa/tiktok-business model/ad/creative.go `ImageIDs`: the cover's width:height ratio must
+ * match the video's). Compared exactly (w1·h2 = w2·h1); whether TikTok allows any rounding
+ * tolerance is UNCONFIRMED.
+ */
+export function sameAspectRatio(
+  a: { width: number; height: number },
+  b: { width: number; height: number },
+): boolean {
+  return a.width * b.height === b.width * a.height;
 }
 
 /**
@@ -68,7 +94,12 @@ export function validateCreative(
     paramError(`creatives[${i}]: must be an object.`);
   }
   const c = creative as Params;
-  requireFields(c, ['ad_format', 'ad_text', 'identity_id', 'identity_type'], p);
+  // ad_format: required for single image/video ads (bububa `AdFormat`). ad_text: required for
+  // image/video and non-Spark ads, 1-100 characters, CJK count 2, no emoji (SDK `ad_text`,
+  // bububa `AdText`).
+  requireFields(c, ['ad_format', 'ad_text'], p);
+  // ad_name: SDK and bububa call it optional ("" = auto-generated); requiring the key is our
+  // strictness (UNCONFIRMED). ≤ 512, CJK count 2, no emoji: SDK `ad_name`.
   if (c.ad_name === undefined) paramError(`Missing required field(s): ${p}ad_name.`);
   const ad_format = checkEnum(reqString(c, 'ad_format', p), AD_FORMATS, `${p}ad_format`);
   let ad_name = optString(c, 'ad_name', p) ?? '';
@@ -76,6 +107,7 @@ export function validateCreative(
   const ad_text = reqString(c, 'ad_text', p);
   checkText(ad_text, `${p}ad_text`, 1, 100);
 
+  // call_to_action or call_to_action_id needed for TikTok ads: SDK `call_to_action`.
   const call_to_action = checkEnum(
     optString(c, 'call_to_action', p),
     CALL_TO_ACTIONS,
@@ -86,21 +118,46 @@ export function validateCreative(
     paramError(`Missing required field(s): ${p}call_to_action.`);
   }
 
+  // Identity: optional for non-Spark ads ("we still highly recommend you to pass in
+  // identity_id and identity_type (CUSTOMIZED_USER)"), required for Spark Ads, which the
+  // emulator does not serve. Source: SDK js_sdk/docs/AdcreateCreatives.md at c3a04b9.
+  const identity_id = optString(c, 'identity_id', p);
   const identity_type = checkEnum(
-    reqString(c, 'identity_type', p),
+    optString(c, 'identity_type', p),
     IDENTITY_TYPES,
     `${p}identity_type`,
   );
-  if (identity_type !== 'CUSTOMIZED_USER') {
+  if (identity_type !== undefined && identity_type !== 'CUSTOMIZED_USER') {
     paramError(`${p}identity_type: the emulator only supports CUSTOMIZED_USER (non-Spark ads).`);
   }
-  const identity_id = reqString(c, 'identity_id', p);
-  const identity = ctx.identity(identity_id);
-  if (!identity) notExist(`${p}identity_id`, identity_id);
-  if (identity.identity_type !== identity_type) {
+  if (identity_id !== undefined && identity_type === undefined) {
+    paramError(`Missing required field(s): ${p}identity_type (required with identity_id).`);
+  }
+  if (identity_type !== undefined && identity_id === undefined) {
+    paramError(`Missing required field(s): ${p}identity_id (required with identity_type).`);
+  }
+  const identity = identity_id === undefined ? undefined : ctx.identity(identity_id);
+  if (identity_id !== undefined && !identity) notExist(`${p}identity_id`, identity_id);
+  if (identity && identity.identity_type !== identity_type) {
     paramError(`${p}identity_type: identity ${identity_id} is ${identity.identity_type}.`);
   }
 
+  // display_name: "required when the promotion type is landing page or pure exposure" (SDK
+  // js_sdk/docs/AdcreateCreatives.md at c3a04b9), so for WEBSITE ad groups. Our reading,
+  // UNCONFIRMED: a CUSTOMIZED_USER identity's display name stands in for it (it is derivable),
+  // so only an ad without an identity must send one.
+  const display_name = optString(c, 'display_name', p);
+  if (display_name !== undefined) {
+    checkText(display_name, `${p}display_name`, 1, MAX_AD_DISPLAY_NAME);
+  }
+  if (ctx.adgroup.promotion_type === 'WEBSITE' && display_name === undefined && !identity) {
+    paramError(
+      `Missing required field(s): ${p}display_name (required for website ads without an identity).`,
+    );
+  }
+
+  // landing_page_url: required for website ads. Source: reference/tiktok-api.md §7 (SDK
+  // `landing_page_url`); the http(s) check is ours (UNCONFIRMED wording).
   const landing_page_url = optString(c, 'landing_page_url', p);
   if (ctx.adgroup.promotion_type === 'WEBSITE' && !landing_page_url) {
     paramError(`Missing required field(s): ${p}landing_page_url (required for website ads).`);
@@ -115,6 +172,9 @@ export function validateCreative(
   const images = image_ids.map((id) => ctx.image(id) ?? notExist(`${p}image_ids`, id));
   const placements = Array.isArray(ctx.adgroup.placements) ? ctx.adgroup.placements : [];
 
+  // Media per format: SINGLE_VIDEO needs video_id (SDK `video_id`) and exactly one cover
+  // (SDK `image_ids`; "You must upload an image", reference §4.1), music_id only for carousels
+  // (reference §8). An unknown video → 40053 (reference §4.1 table; code name UNCONFIRMED).
   if (ad_format === 'SINGLE_VIDEO') {
     if (!video_id) paramError(`Missing required field(s): ${p}video_id.`);
     const video = ctx.video(video_id);
@@ -123,11 +183,15 @@ export function validateCreative(
       paramError(`${p}image_ids: You must upload an image (exactly one cover image).`);
     }
     const cover = images[0] as ImageFixture;
-    if (orientation(cover.width, cover.height) !== orientation(video.width, video.height)) {
-      paramError(`${p}image_ids: the cover image's aspect ratio must match the video's.`);
+    if (!sameAspectRatio(cover, video)) {
+      paramError(
+        `${p}image_ids: the aspect ratio of the cover image (${cover.width}x${cover.height}) should be the same as the video (${video.width}x${video.height}).`,
+      );
     }
     if (music_id !== undefined) paramError(`${p}music_id: not allowed for SINGLE_VIDEO ads.`);
   } else if (ad_format === 'CAROUSEL_ADS') {
+    // 1-35 carousel-usable images, a carousel-scene music_id, no video, TikTok placement:
+    // TikTok "Create Carousel Ads" (doc 1766217791987713), bububa `ImageIDs`, reference §7.
     if (video_id !== undefined) paramError(`${p}video_id: not allowed for CAROUSEL_ADS.`);
     if (images.length < 1 || images.length > 35) {
       paramError(`${p}image_ids: CAROUSEL_ADS needs 1 to 35 images (got ${images.length}).`);
@@ -143,6 +207,8 @@ export function validateCreative(
       paramError(`${p}ad_format: CAROUSEL_ADS requires the TikTok placement.`);
     }
   } else if (ad_format === 'SINGLE_IMAGE') {
+    // Exactly one image, not on TikTok placement alone (Pangle / Global App Bundle): SDK
+    // `ad_format` and bububa `ImageIDs` (reference §7).
     if (images.length !== 1) paramError(`${p}image_ids: SINGLE_IMAGE needs exactly one image.`);
     if (placements.length === 1 && placements[0] === 'PLACEMENT_TIKTOK') {
       paramError(`${p}ad_format: SINGLE_IMAGE is not available on the TikTok placement.`);
@@ -154,6 +220,7 @@ export function validateCreative(
     paramError(`${p}ad_format: ${ad_format} is not supported by the emulator.`);
   }
 
+  // operation_status ENABLE (default) | DISABLE: bububa enum/operation_status.go.
   const operation_status =
     checkEnum(optString(c, 'operation_status', p), OPERATION_STATUSES, `${p}operation_status`) ??
     'ENABLE';
@@ -164,8 +231,9 @@ export function validateCreative(
     ad_text,
     call_to_action: call_to_action ?? null,
     call_to_action_id: call_to_action_id ?? null,
-    identity_id,
-    identity_type,
+    identity_id: identity_id ?? null,
+    identity_type: identity_type ?? null,
+    display_name: display_name ?? null,
     image_ids,
     video_id: video_id ?? null,
     music_id: music_id ?? null,

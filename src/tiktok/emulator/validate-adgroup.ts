@@ -1,7 +1,8 @@
 /**
  * adgroup/create/ validation, as TikTok answers it: 40002 naming the field, 40007 for an unknown
- * campaign or pixel. Source: TikTok "Create an ad group" via reference/tiktok-api.md §6 and the
- * "Create Website Conversions ads" rules (doc 1775548501843970).
+ * campaign or pixel. Sources per rule below (`SDK` = tiktok/tiktok-business-api-sdk, `bububa` =
+ * bububa/tiktok-business), summarised in reference/tiktok-api.md §6; the website-conversion
+ * rules from TikTok "Create Website Conversions ads" (doc 1775548501843970).
  */
 import { paramError } from './envelope';
 import { CURRENCY_RATIO } from './fixtures';
@@ -38,7 +39,10 @@ export interface AdGroupContext {
   pixelExists: (pixel_id: string) => boolean;
 }
 
-/** Goals billed per click vs. by optimized CPM (reference §6 billing pairing). */
+/**
+ * Goals billed per click vs. by optimized CPM. Source: TikTok "Create Website Conversions ads"
+ * (doc 1775548501843970) goal/billing table, reference §6. Other goals: not checked.
+ */
 const BILLING_FOR_GOAL: Readonly<Record<string, string>> = {
   CLICK: 'CPC',
   CONVERT: 'OCPM',
@@ -47,10 +51,19 @@ const BILLING_FOR_GOAL: Readonly<Record<string, string>> = {
   TRAFFIC_LANDING_PAGE_VIEW: 'OCPM',
 };
 
-/** Objectives whose ad groups need no `promotion_type` (reference §6). */
+/** Max `location_ids` + `zipcode_ids` per ad group (bububa model/adgroup/create.go). */
+export const MAX_LOCATION_IDS = 3000;
+
+/**
+ * Objectives whose ad groups need no `promotion_type`. Source: SDK
+ * js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `promotion_type`.
+ */
 const NO_PROMOTION_TYPE = new Set(['REACH', 'VIDEO_VIEWS', 'ENGAGEMENT']);
 
-/** The placements `PLACEMENT_TYPE_AUTOMATIC` resolves to in the response. */
+/**
+ * The placements `PLACEMENT_TYPE_AUTOMATIC` resolves to in the response. Our choice; TikTok's
+ * actual list depends on the account (UNCONFIRMED, reference §6).
+ */
 export const AUTOMATIC_PLACEMENTS = [
   'PLACEMENT_TIKTOK',
   'PLACEMENT_PANGLE',
@@ -62,6 +75,9 @@ export const AUTOMATIC_PLACEMENTS = [
  * Throws 40002 (field problems) or 40007 (unknown campaign_id / pixel_id).
  */
 export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<string, unknown> {
+  // Required (the SDK's python_sdk/business_api_client/models/adgroup_create_body.py setters
+  // reject None): campaign_id, adgroup_name, schedule_type, schedule_start_time,
+  // optimization_goal, billing_event; budget, budget_mode and pacing below (not under CBO).
   requireFields(body, [
     'campaign_id',
     'adgroup_name',
@@ -74,6 +90,7 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
   const campaign = ctx.campaign;
   if (!campaign) notExist('campaign_id', campaign_id);
   const adgroup_name = reqString(body, 'adgroup_name');
+  // ≤ 512, no emoji: SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `adgroup_name`.
   checkText(adgroup_name, 'adgroup_name', 1, 512);
 
   const promotion_type = checkEnum(
@@ -87,6 +104,8 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
     );
   }
 
+  // placement_type default NORMAL, which needs placements: SDK js_sdk/docs/AdgroupCreateBody.md
+  // at c3a04b9, `placements` ("Required when placement_type is PLACEMENT_TYPE_NORMAL").
   const placement_type =
     checkEnum(optString(body, 'placement_type'), PLACEMENT_TYPES, 'placement_type') ??
     'PLACEMENT_TYPE_NORMAL';
@@ -101,11 +120,22 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
 
   const location_ids = optStringArray(body, 'location_ids');
   const zipcode_ids = optStringArray(body, 'zipcode_ids');
-  if ((location_ids?.length ?? 0) + (zipcode_ids?.length ?? 0) === 0) {
+  // At least one of location_ids / zipcode_ids, at most 3,000 together. Source: SDK
+  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9 (`location_ids` [required]); the 3,000 cap:
+  // bububa/tiktok-business model/adgroup/create.go, `LocationIDs` comment.
+  const targeted = (location_ids?.length ?? 0) + (zipcode_ids?.length ?? 0);
+  if (targeted === 0) {
     paramError('Missing required field(s): location_ids.');
   }
+  if (targeted > MAX_LOCATION_IDS) {
+    paramError(
+      `location_ids: at most ${MAX_LOCATION_IDS} location_ids and zipcode_ids together (got ${targeted}).`,
+    );
+  }
 
-  // Budget: ignored under campaign budget optimization (CBO), required otherwise.
+  // Budget: ignored under campaign budget optimization (CBO), required otherwise (SDK
+  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `budget`). Daily minimum 20 × currency ratio,
+  // < 10,000,000 × ratio: TikTok "Budget verification ratio" (doc 1737585839634433).
   const ratio = CURRENCY_RATIO[ctx.currency] ?? 1;
   let budget_mode = checkEnum(optString(body, 'budget_mode'), ADGROUP_BUDGET_MODES, 'budget_mode');
   let budget = optNumber(body, 'budget');
@@ -128,6 +158,9 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
     SCHEDULE_TYPES,
     'schedule_type',
   );
+  // schedule_end_time required for SCHEDULE_START_END or a TOTAL budget: SDK
+  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `schedule_end_time`. "Later than the start"
+  // is our check (UNCONFIRMED wording).
   const start = parseTikTokTime(reqString(body, 'schedule_start_time'), 'schedule_start_time');
   const endText = optString(body, 'schedule_end_time');
   if (schedule_type === 'SCHEDULE_START_END') {
@@ -164,6 +197,8 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
     OPTIMIZATION_EVENTS,
     'optimization_event',
   );
+  // CONVERT needs pixel_id + optimization_event: "Create Website Conversions ads" (doc
+  // 1775548501843970). An unknown pixel → 40007 is our choice of code (UNCONFIRMED).
   if (optimization_goal === 'CONVERT' && (!pixel_id || !optimization_event)) {
     paramError(
       'Missing required field(s): pixel_id, optimization_event (required when optimization_goal is CONVERT).',
@@ -173,6 +208,9 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
 
   const bid_type =
     checkEnum(optString(body, 'bid_type'), BID_TYPES, 'bid_type') ?? 'BID_TYPE_NO_BID';
+  // BID_TYPE_CUSTOM needs bid_price (CPC/CPM/CPV) or conversion_bid_price (OCPM): SDK
+  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `conversion_bid_price`; bububa
+  // model/adgroup/create.go `BidPrice`.
   if (bid_type === 'BID_TYPE_CUSTOM') {
     const price =
       billing_event === 'OCPM'
@@ -184,13 +222,23 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
       );
     }
   }
-  const pacing = checkEnum(optString(body, 'pacing'), PACINGS, 'pacing') ?? 'PACING_MODE_SMOOTH';
+  // `pacing` is required unless CBO is on (then TikTok forces PACING_MODE_SMOOTH). Source: SDK
+  // python_sdk/business_api_client/models/adgroup_create_body.py (`pacing` setter rejects None),
+  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9 ("Otherwise, this field is required"), bububa
+  // model/adgroup/create.go `Pacing`.
+  if (!campaign.budget_optimize_on) requireFields(body, ['pacing']);
+  const pacing = campaign.budget_optimize_on
+    ? 'PACING_MODE_SMOOTH'
+    : (checkEnum(optString(body, 'pacing'), PACINGS, 'pacing') as string);
+  // FAST only with BID_TYPE_CUSTOM: reference §6; neither SDK's pacing text says so, so this
+  // rule is UNCONFIRMED.
   if (pacing === 'PACING_MODE_FAST' && bid_type !== 'BID_TYPE_CUSTOM') {
     paramError('pacing: PACING_MODE_FAST is only available with BID_TYPE_CUSTOM.');
   }
   const operation_status =
     checkEnum(optString(body, 'operation_status'), OPERATION_STATUSES, 'operation_status') ??
     'ENABLE';
+  // request_id: int64 in a string (SDK yml `x-open-convert: int64(%s)`).
   if (body.request_id !== undefined && !isInt64String(body.request_id)) {
     paramError('request_id: must be a string holding a 64-bit integer.');
   }

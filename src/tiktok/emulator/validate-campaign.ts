@@ -1,7 +1,7 @@
 /**
  * campaign/create/ validation, as TikTok answers it: 40002 naming the field.
- * Source: TikTok "Create a campaign" via reference/tiktok-api.md §5 (required fields, name
- * ≤ 512 without emoji, enums, budget limits 50..10,000,000 × currency ratio).
+ * Sources per rule below (`SDK` = tiktok/tiktok-business-api-sdk, `bububa` =
+ * bububa/tiktok-business), summarised in reference/tiktok-api.md §5.
  */
 import { paramError } from './envelope';
 import { CURRENCY_RATIO } from './fixtures';
@@ -32,14 +32,19 @@ export interface CampaignInput {
 
 /** Checks a campaign/create/ body for an advertiser with `currency`; throws 40002. */
 export function validateCampaign(body: Params, currency: string): CampaignInput {
+  // Required: advertiser_id (checked by the transport), campaign_name, objective_type. Source:
+  // SDK python_sdk/business_api_client/models/campaign_create_body.py (setters reject None).
   requireFields(body, ['campaign_name', 'objective_type']);
   const campaign_name = reqString(body, 'campaign_name');
+  // ≤ 512 characters, CJK count 2, no emoji: SDK js_sdk/docs/CampaignCreateBody.md at c3a04b9.
   checkText(campaign_name, 'campaign_name', 1, 512);
   const objective_type = checkEnum(
     reqString(body, 'objective_type'),
     OBJECTIVE_TYPES,
     'objective_type',
   ) as CampaignInput['objective_type'];
+  // budget_mode required unless RF_REACH, which takes only INFINITE: bububa
+  // model/campaign/create.go `BudgetMode` (the SDK marks it optional).
   if (objective_type !== 'RF_REACH') requireFields(body, ['budget_mode']);
   const budget_mode =
     checkEnum(optString(body, 'budget_mode'), CAMPAIGN_BUDGET_MODES, 'budget_mode') ??
@@ -47,6 +52,9 @@ export function validateCampaign(body: Params, currency: string): CampaignInput 
   if (objective_type === 'RF_REACH' && budget_mode !== 'BUDGET_MODE_INFINITE') {
     paramError('budget_mode: RF_REACH campaigns only accept BUDGET_MODE_INFINITE.');
   }
+  // budget required for DAY/TOTAL/DYNAMIC_DAILY (bububa model/campaign/create.go `Budget`);
+  // daily minimum 50 × currency ratio, maximum < 10,000,000 × ratio: TikTok "Budget
+  // verification ratio" (doc 1737585839634433, reference §5). Error wording is ours.
   const ratio = CURRENCY_RATIO[currency] ?? 1;
   let budget = 0;
   if (budget_mode !== 'BUDGET_MODE_INFINITE') {
@@ -63,9 +71,28 @@ export function validateCampaign(body: Params, currency: string): CampaignInput 
   const operation_status =
     checkEnum(optString(body, 'operation_status'), OPERATION_STATUSES, 'operation_status') ??
     'ENABLE';
+  // budget_optimize_on (CBO). The SDK disagrees with itself on the default: the Python model
+  // (python_sdk/business_api_client/models/campaign_create_body.py) defaults it to False, the
+  // field text (js_sdk/docs/CampaignCreateBody.md at c3a04b9) says "Default: True". Live default
+  // UNCONFIRMED; the emulator takes the stricter reading (absent = on), so a client that relies
+  // on the default is caught here.
   const cbo = body.budget_optimize_on;
   if (cbo !== undefined && typeof cbo !== 'boolean') {
     paramError('budget_optimize_on: must be a boolean.');
+  }
+  const budget_optimize_on = cbo ?? true;
+  // With CBO on, the campaign must carry the budget: TOTAL, DYNAMIC_DAILY or DAY, never
+  // INFINITE. Sources: bububa model/campaign/create.go `BudgetMode` (TOTAL, DYNAMIC_DAILY);
+  // SDK js_sdk/docs/CampaignCreateBody.md at c3a04b9 (`budget_mode`: "only BUDGET_MODE_DAY").
+  // Error code/wording UNCONFIRMED (40002, ours).
+  if (
+    budget_optimize_on &&
+    budget_mode === 'BUDGET_MODE_INFINITE' &&
+    objective_type !== 'RF_REACH'
+  ) {
+    paramError(
+      `budget_mode: BUDGET_MODE_INFINITE is not allowed with Campaign Budget Optimization (budget_optimize_on${cbo === undefined ? ' defaults to true' : ' is true'}); send budget_optimize_on: false to budget on the ad groups.`,
+    );
   }
   const input: CampaignInput = {
     campaign_name,
@@ -73,8 +100,10 @@ export function validateCampaign(body: Params, currency: string): CampaignInput 
     budget_mode,
     budget,
     operation_status,
-    budget_optimize_on: cbo === true,
+    budget_optimize_on,
   };
+  // request_id: a string holding an int64 (SDK yml `x-open-convert: int64(%s)`; bububa
+  // model/campaign/create.go `RequestID`).
   if (body.request_id !== undefined) {
     if (!isInt64String(body.request_id)) {
       paramError('request_id: must be a string holding a 64-bit integer.');
