@@ -6,6 +6,12 @@ import type { Posted } from './standins';
  * A bench child (`child.ts`) in its own Node process with `--expose-gc`, and a request/answer
  * channel over IPC. `kill()` ends only this child, by its pid.
  */
+/** Children still running, ended when the bench exits (also on an error). */
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 export class Child {
   private seq = 0;
   private readonly waiting = new Map<number, (answer: Record<string, unknown>) => void>();
@@ -31,6 +37,8 @@ export class Child {
       execArgv: ['--expose-gc'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    live.add(child);
+    child.once('exit', () => live.delete(child));
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: { ready?: boolean }) => {
         if (!message.ready) return;

@@ -1,3 +1,4 @@
+import { createConnection, type Socket } from 'node:net';
 import Redis from 'ioredis';
 
 /**
@@ -14,7 +15,7 @@ export class ClientCommandCounter {
   roundTrips = 0;
   commands = 0;
   readonly byCommand = new Map<string, number>();
-  private monitor: Awaited<ReturnType<Redis['monitor']>> | undefined;
+  private socket: Socket | undefined;
   private inScript = false;
 
   private constructor(
@@ -39,38 +40,68 @@ export class ClientCommandCounter {
     }
   }
 
-  /** Starts counting (from zero). */
+  /** Starts counting (from zero), on a raw `MONITOR` socket (its feed is one line per command). */
   async start(): Promise<void> {
     this.roundTrips = 0;
     this.commands = 0;
     this.byCommand.clear();
-    const client = new Redis(this.url);
-    this.monitor = await client.monitor();
-    client.disconnect();
-    this.monitor.on('monitor', (_time: string, args: string[], source: string) => {
-      if (source === 'lua') {
-        if (this.inScript) {
-          this.commands += 1;
-          this.bump(`lua:${(args[0] ?? '').toUpperCase()}`);
-        }
-        return;
-      }
-      const ours = source === this.addr;
-      const command = (args[0] ?? '').toUpperCase();
-      this.inScript = ours && (command === 'EVALSHA' || command === 'EVAL');
-      if (!ours) return;
-      this.roundTrips += 1;
-      this.commands += 1;
-      this.bump(command);
+    const { hostname, port } = new URL(this.url.split('?')[0] ?? this.url);
+    const socket = createConnection({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('error', reject);
     });
+    socket.on('error', () => {});
+    let buffered = '';
+    let ready = false;
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      buffered += chunk;
+      let end = buffered.indexOf('\r\n');
+      while (end >= 0) {
+        const line = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        end = buffered.indexOf('\r\n');
+        if (!ready) {
+          ready = line === '+OK';
+          continue;
+        }
+        this.onLine(line);
+      }
+    });
+    socket.write('MONITOR\r\n');
+    this.socket = socket;
+    const deadline = Date.now() + 2000;
+    while (!ready && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   /** Stops counting; the figures stay. */
   async stop(): Promise<void> {
     // Let the last lines of the feed arrive.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    this.monitor?.disconnect();
-    this.monitor = undefined;
+    this.socket?.destroy();
+    this.socket = undefined;
+  }
+
+  /** One feed line: `+<time> [<db> <addr>|lua] "<COMMAND>" "<arg>" …`. */
+  private onLine(line: string): void {
+    const match = /^\+\S+ \[\d+ ([^\]]+)\] "([^"]*)"/.exec(line);
+    if (!match) return;
+    const source = match[1] ?? '';
+    const command = (match[2] ?? '').toUpperCase();
+    if (source === 'lua') {
+      if (this.inScript) {
+        this.commands += 1;
+        this.bump(`lua:${command}`);
+      }
+      return;
+    }
+    const ours = source === this.addr;
+    this.inScript = ours && (command === 'EVALSHA' || command === 'EVAL');
+    if (!ours) return;
+    this.roundTrips += 1;
+    this.commands += 1;
+    this.bump(command);
   }
 
   private bump(command: string): void {

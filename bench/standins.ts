@@ -14,7 +14,7 @@ export interface Posted {
   ts: string;
   /** Absent for a channel-level post (a thread root). */
   thread_ts?: string;
-  /** The message's `text` fallback, cut to 300 characters. */
+  /** The message's `text` fallback and its blocks (JSON), cut to 600 characters. */
   text: string;
 }
 
@@ -75,7 +75,8 @@ export class BenchSlackApi {
         this.seq += 1;
         const ts = `${this.base}.${String(this.seq).padStart(6, '0')}`;
         const channel = params.channel ?? '';
-        const posted: Posted = { channel, ts, text: (params.text ?? '').slice(0, 300) };
+        const text = `${params.text ?? ''} ${typeof params.blocks === 'string' ? params.blocks : JSON.stringify(params.blocks ?? '')}`;
+        const posted: Posted = { channel, ts, text: text.slice(0, 600) };
         if (params.thread_ts) posted.thread_ts = params.thread_ts;
         this.onPost?.(posted);
         return { ok: true, channel, ts, message: { ts, text: params.text } };
