@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack';
-import { AdmissionControl } from '../../src/admission/admission';
+import { type AdmissionBounds, AdmissionControl } from '../../src/admission/admission';
 import type { AccessResolver } from '../../src/engine/access';
 import type { ChatEvent } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
@@ -11,6 +11,7 @@ import type { EngineSettings } from '../../src/engine/settings';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { silentLogger } from '../../src/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
+import type { TurnModel } from '../../src/model/turn';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import { TikTokClient } from '../../src/tiktok/client';
@@ -42,6 +43,10 @@ export interface SlackRigOptions {
   emulator?: TikTokEmulator;
   /** Many workspaces through Slack's OAuth install instead of one bot token. */
   oauth?: boolean;
+  /** The model (default: offline). */
+  model?: TurnModel;
+  /** Admission bounds (default: `DEFAULT_ADMISSION`). */
+  admission?: AdmissionBounds;
 }
 
 /**
@@ -60,6 +65,7 @@ export class SlackRig {
     private readonly taken: TurnsTaken,
     readonly standin: SlackStandIn,
     readonly emulator: TikTokEmulator,
+    readonly admission: AdmissionControl,
     readonly store: RedisStateStore,
     readonly keys: Keys,
     /** The bot's base URL (`http://127.0.0.1:<port>`). */
@@ -96,7 +102,7 @@ export class SlackRig {
     const engine = new ConversationEngine({
       store,
       keys,
-      model: new OfflineTurnModel(),
+      model: options.model ?? new OfflineTurnModel(),
       ads: new TikTokClient({
         baseUrl: tiktokUrl,
         retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
@@ -107,13 +113,16 @@ export class SlackRig {
       lock: { ttlMs: 5000, waitMs: 15000 },
     });
     const passed: ChatEvent[] = [];
-    const admission = new AdmissionControl({
-      claim: (event) => engine.claim(event),
-      handle: (event, sink, handleOptions) => {
-        passed.push(event);
-        return engine.handle(event, sink, handleOptions);
+    const admission = new AdmissionControl(
+      {
+        claim: (event) => engine.claim(event),
+        handle: (event, sink, handleOptions) => {
+          passed.push(event);
+          return engine.handle(event, sink, handleOptions);
+        },
       },
-    });
+      options.admission,
+    );
     const handled = new TurnsTaken(store, keys, passed);
     const adapter = await createSlackAdapter({
       engine: admission,
@@ -148,6 +157,7 @@ export class SlackRig {
       handled,
       standin,
       emulator,
+      admission,
       store,
       keys,
       `http://127.0.0.1:${port}`,
