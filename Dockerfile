@@ -1,22 +1,38 @@
-# Build stage: install everything, compile TypeScript, then drop dev dependencies.
-FROM node:20-bookworm-slim AS build
+# syntax=docker/dockerfile:1
+# The bot server image: `docker build -t tiktok-ad-bot .`, then run it with an env file
+# (README "Running in a container"). Node 24 is the maintained LTS line; the code also runs on
+# Node 20, on which the test suite runs.
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# Build: every dependency exactly as locked, then compile TypeScript to dist/.
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# npm install, not npm ci: see .ci/run on npm 11 lock files missing other platforms' binaries.
-RUN npm install --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
 COPY bench ./bench
-RUN npm run build && npm prune --omit=dev
+RUN npx tsc -p tsconfig.build.json
 
-# Run stage: only the built bot and its production dependencies, as the unprivileged `node` user.
-FROM node:20-bookworm-slim
+# Production dependencies only, exactly as locked (no install scripts: none are needed).
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+# Run: the built bot and its production dependencies. Files are owned by root and only
+# readable by the unprivileged `node` user that runs the bot, so it cannot change its own code.
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production HTTP_HOST=0.0.0.0 HTTP_PORT=3000
 WORKDIR /app
-COPY --from=build --chown=node:node /app/package.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-CMD ["node", "dist/src/main.js"]
+# Ready = Redis answers, Slack accepted the token, the Discord gateway is READY (GET /readyz).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HTTP_PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# `server`: with no chat platform configured, print what to set and exit 1 (no restart loop).
+CMD ["node", "dist/src/main.js", "server"]

@@ -17,4 +17,8 @@ export const NO_TIKTOK: AdsApi = {
   createAdGroup: refuse,
   createAd: refuse,
   listAds: refuse,
+  findCampaigns: refuse,
+  findAdGroups: refuse,
+  updateStatus: refuse,
+  updateAdGroupBudget: refuse,
 };

@@ -14,6 +14,13 @@ export interface TerminalOptions {
   output: Writable;
   /** Log destination (default stderr). */
   logger?: Logger;
+  /**
+   * Aborted on SIGINT/SIGTERM: no further line is read, the turn in flight finishes, and the
+   * chat says whether the draft was kept (Redis) or is lost (in memory).
+   */
+  signal?: AbortSignal;
+  /** Called once everything runs, before the first line is read (tests read `httpBase`). */
+  onStarted?: (runtime: Runtime) => void;
 }
 
 /**
@@ -26,7 +33,7 @@ export interface TerminalOptions {
  */
 export async function runTerminal(options: TerminalOptions): Promise<void> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL ?? 'warn');
   const out = (line: string) => options.output.write(`${line}\n`);
   const runtime: Runtime = await startRuntime({
     config,
@@ -39,12 +46,18 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
       out(renderReply(reply));
     });
     out(`[setup] ${runtime.summary}`);
+    runtime.resumer.start();
+    options.onStarted?.(runtime);
     const emulator = runtime.emulator;
     await runConsoleChat({
       engine: runtime.engine,
       input: options.input,
       output: options.output,
       afterLink: () => runtime.background.drain(),
+      ...(options.signal ? { signal: options.signal } : {}),
+      farewell: config.REDIS_URL
+        ? 'Stopped after finishing the last message. Your draft is saved in Redis: start again with the same REDIS_URL and STATE_PREFIX to go on.'
+        : 'Stopped after finishing the last message. The draft was kept in memory only and is lost now (set REDIS_URL to keep drafts across restarts).',
       ...(emulator
         ? {
             simulate: async (fault: FaultKind) => {

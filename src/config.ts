@@ -4,6 +4,7 @@ import { SlackSettingsSchema, slackAuthFrom } from '../adapters/slack/settings';
 import { DEFAULT_ADMISSION } from './admission/admission';
 import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from './admission/bounded-model';
 import { parseTokenKeys } from './auth/token-cipher';
+import { named, unworkableSettings } from './config-checks';
 import { optionalString } from './env-fields';
 import { readAvatar } from './tiktok/identity';
 
@@ -17,7 +18,8 @@ const bool = z
  * offline model, in-process store. README.md lists each with its meaning.
  */
 const CoreEnvSchema = z.object({
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** Unset: `info` for the Slack/Discord server, `warn` for the terminal chat. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   REDIS_URL: optionalString,
   STATE_PREFIX: z.string().default('tab:'),
   DRAFT_IDLE_DAYS: z.coerce.number().positive().default(7),
@@ -65,6 +67,13 @@ const CoreEnvSchema = z.object({
   MAX_DAILY_BUDGET: z.coerce.number().positive().default(1000),
   MIN_DAILY_BUDGET: z.coerce.number().positive().default(20),
 
+  /** Server mode without REDIS_URL is refused unless this is true (state is then lost on restart). */
+  ALLOW_MEMORY_STATE: bool.optional(),
+  /** On SIGTERM/SIGINT, how long work in flight may take to finish before Redis is closed, ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  /** `off` removes `GET /metrics`. */
+  METRICS: z.enum(['on', 'off']).default('on'),
+
   APPROVALS_REQUIRED: z.coerce.number().int().min(1).max(10).default(1),
 
   MAX_TURNS_IN_FLIGHT: z.coerce
@@ -108,18 +117,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      return `${name in env ? named(name, env[name]) : name}: ${i.message}`;
+    });
     throw new ConfigError(`Invalid settings:\n  ${lines.join('\n  ')}`);
   }
   const config = parsed.data;
-  if (
-    config.DEFAULT_DAILY_BUDGET !== null &&
-    config.DEFAULT_DAILY_BUDGET > config.MAX_DAILY_BUDGET
-  ) {
-    throw new ConfigError(
-      'Invalid settings:\n  DEFAULT_DAILY_BUDGET: must not exceed MAX_DAILY_BUDGET',
-    );
-  }
   if (config.TOKEN_ENCRYPTION_KEYS) {
     try {
       parseTokenKeys(config.TOKEN_ENCRYPTION_KEYS);
@@ -139,11 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (config.TIKTOK_BASE_URL) checkTikTokAccounts(config);
+  let slack: ReturnType<typeof slackAuthFrom>;
   try {
-    slackAuthFrom(config);
+    slack = slackAuthFrom(config);
   } catch (error) {
     throw new ConfigError(`Invalid settings:\n  ${(error as Error).message}`);
   }
+  const problems = unworkableSettings(config, env, slack !== null || Boolean(config.DISCORD_TOKEN));
+  if (problems.length > 0) throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   return config;
 }
 
@@ -174,6 +181,11 @@ function checkTikTokAccounts(config: Config): void {
       `Invalid settings:\n  ${missing.map((name) => `${name}: required for account linking (TIKTOK_APP_ID is set)`).join('\n  ')}`,
     );
   }
+}
+
+/** Whether the settings ask for a chat platform (else `npm start` runs the terminal chat). */
+export function wantsServer(config: Config): boolean {
+  return slackAuthFrom(config) !== null || Boolean(config.DISCORD_TOKEN);
 }
 
 /**

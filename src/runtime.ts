@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import pino from 'pino';
 import { AdmissionControl } from './admission/admission';
 import { BoundedTurnModel } from './admission/bounded-model';
@@ -8,11 +9,18 @@ import { type Config, linkingMode } from './config';
 import { type AccessResolver, StaticAccessResolver } from './engine/access';
 import { ConversationEngine } from './engine/engine';
 import type { ReplySink } from './engine/reply';
+import { ProcessOwner } from './engine/submission/owner';
+import { SubmissionResumer } from './engine/submission/resume';
 import type { Platform } from './engine/thread-id';
 import { engineSettingsFrom } from './engine-settings';
 import { OAUTH_PATHS } from './http/oauth-routes';
 import { createHttpServer, type HttpServer } from './http/server';
+import { createWorkTracker, type WorkTracker } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
+import { instrumentEngine, instrumentModel, instrumentStore } from './metrics/instrument';
+import { registerLoadGauges } from './metrics/load-gauges';
+import { type Metrics, NO_METRICS } from './metrics/port';
+import { createPrometheusMetrics } from './metrics/prometheus';
 import { GeminiTurnModel } from './model/gemini-model';
 import { OfflineTurnModel } from './model/offline-model';
 import type { TurnModel } from './model/turn';
@@ -40,6 +48,7 @@ export interface Runtime {
   readonly logger: Logger;
   readonly store: StateStore;
   readonly keys: Keys;
+  /** The engine, counted in `metrics` (turns by platform and outcome). */
   readonly engine: ConversationEngine;
   /**
    * The engine behind admission control (`MAX_TURNS_IN_FLIGHT`, `MAX_QUEUED_TURNS`): what
@@ -59,7 +68,19 @@ export interface Runtime {
   /** Where replies to each platform's threads go (for work that answers no request). */
   readonly sinks: Map<Platform, ReplySink>;
   readonly background: BackgroundWork;
-  /** Waits for admitted turns and background work, then closes the HTTP server, store, model pool and emulator. */
+  /**
+   * Resumes submissions whose process died. Adapters call `resumer.start()` once their sinks
+   * are registered (the resume is announced in the thread).
+   */
+  readonly resumer: SubmissionResumer;
+  /** Every turn and background job in flight, across adapters: what a shutdown waits for. */
+  readonly work: WorkTracker;
+  /** Where turns, model and TikTok calls, submissions… are counted (no-op with `METRICS=off`). */
+  readonly metrics: Metrics;
+  /**
+   * Waits for admitted turns and background work, then closes the HTTP server, store, model
+   * pool and emulator.
+   */
   close(): Promise<void>;
 }
 
@@ -85,12 +106,27 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const close of opened.reverse()) await close();
   };
   try {
-    const tiktok = await tiktokSide(config, logger);
+    const prometheus = config.METRICS === 'on' ? createPrometheusMetrics() : undefined;
+    const metrics = prometheus?.metrics ?? NO_METRICS;
+    const tiktok = await tiktokSide(config, logger, metrics);
     if (tiktok.emulator) opened.push(() => tiktok.emulator?.close() ?? Promise.resolve());
-    const store = await createStateStore({ redisUrl: config.REDIS_URL, logger });
-    opened.push(() => store.close());
+    const rawStore = await createStateStore({ redisUrl: config.REDIS_URL, logger });
+    opened.push(() => rawStore.close());
+    const store = instrumentStore(rawStore, metrics, config.STATE_PREFIX);
     const keys = new Keys(config.STATE_PREFIX);
+    const work = createWorkTracker();
     const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
+    if (prometheus) http.mount(Router().get('/metrics', prometheus.handler));
+    http.readinessChecks.set('accepting', async () =>
+      work.accepting ? true : { ok: false, error: 'shutting down' },
+    );
+    if (config.REDIS_URL) {
+      // One round trip (a GET of a key never written); the check bounds it to 500 ms.
+      http.readinessChecks.set('redis', async () => {
+        await store.get(keys.readiness());
+        return true;
+      });
+    }
     const listened = await http.listen(
       config.HTTP_PORT ?? options.defaultHttpPort,
       config.HTTP_HOST,
@@ -98,7 +134,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     opened.push(() => http.close());
     const httpBase = listened.replace('//0.0.0.0:', '//localhost:');
     const sinks = new Map<Platform, ReplySink>();
-    const background = new BackgroundWork(logger);
+    const background = new BackgroundWork(logger, work);
     let engine: ConversationEngine | undefined;
     const accounts = accessSide(config, tiktok, store, keys, logger, http, httpBase, (target) => {
       const sink = sinks.get(target.user.platform);
@@ -106,10 +142,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       else logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
     });
     const usage = new UsageTotals();
-    const inner = turnModel(config, logger, usage);
+    const inner = turnModel(config, logger, metrics, usage);
     if (inner.close) opened.push(() => inner.close?.() ?? Promise.resolve());
-    const model = new BoundedTurnModel(inner, config.MAX_MODEL_CALLS_IN_FLIGHT);
-    engine = new ConversationEngine({
+    const model = new BoundedTurnModel(
+      instrumentModel(inner, metrics, config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline'),
+      config.MAX_MODEL_CALLS_IN_FLIGHT,
+    );
+    const owner = new ProcessOwner({ store, keys, logger });
+    await owner.start();
+    opened.push(() => owner.stop());
+    const core = new ConversationEngine({
+      owner,
       store,
       keys,
       model,
@@ -117,7 +160,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       access: accounts.access,
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
+      metrics,
     });
+    engine = instrumentEngine(core, metrics);
+    const resumer = new SubmissionResumer({
+      store,
+      keys,
+      owner,
+      engine,
+      sinkFor: (platform) => sinks.get(platform),
+      logger: logger.child({ component: 'resumer' }),
+    });
+    opened.push(() => resumer.stop());
     const lag = new LoopLag().start();
     opened.push(async () => lag.stop());
     const admission = new AdmissionControl(
@@ -127,6 +181,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { lagMs: () => lag.lagMs, targetLagMs: OVERLOAD_LAG_MS, minInFlight: OVERLOAD_MIN_TURNS },
     );
     opened.push(async () => admission.stop());
+    if (prometheus)
+      registerLoadGauges(prometheus.registry, {
+        admission: () => admission.stats(),
+        model: () => ({ inFlight: model.inFlight, limit: model.limit }),
+        loopLagMs: () => lag.lagMs,
+      });
     const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
       config,
@@ -143,8 +203,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       summary,
       sinks,
       background,
+      resumer,
+      work,
+      metrics,
       async close() {
-        await admission.drain();
+        // Admitted and queued turns are tracked by the adapters (`work`), drained by the server.
         await background.drain();
         await closeAll();
       },
@@ -170,13 +233,10 @@ interface TikTokSide {
   baseUrl: string;
 }
 
-async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
+async function tiktokSide(config: Config, logger: Logger, metrics: Metrics): Promise<TikTokSide> {
   if (config.TIKTOK_BASE_URL) {
     return {
-      client: new TikTokClient({
-        baseUrl: config.TIKTOK_BASE_URL,
-        logger: logger.child({ component: 'tiktok' }),
-      }),
+      client: new TikTokClient({ baseUrl: config.TIKTOK_BASE_URL, logger, metrics }),
       baseUrl: config.TIKTOK_BASE_URL,
     };
   }
@@ -185,7 +245,8 @@ async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
   return {
     client: new TikTokClient({
       baseUrl,
-      logger: logger.child({ component: 'tiktok' }),
+      logger,
+      metrics,
       retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 1000 },
     }),
     emulator,
@@ -197,6 +258,7 @@ async function tiktokSide(config: Config, logger: Logger): Promise<TikTokSide> {
 function turnModel(
   config: Config,
   logger: Logger,
+  metrics: Metrics,
   usage: UsageTotals,
 ): TurnModel & { close?: () => Promise<void> } {
   if (!config.GEMINI_API_KEY) return new OfflineTurnModel();
@@ -204,7 +266,8 @@ function turnModel(
     apiKey: config.GEMINI_API_KEY,
     model: config.GEMINI_MODEL,
     ...(config.GEMINI_BASE_URL ? { baseUrl: config.GEMINI_BASE_URL } : {}),
-    logger: logger.child({ component: 'gemini' }),
+    logger,
+    metrics,
     connections: config.MAX_MODEL_CALLS_IN_FLIGHT,
     onUsage: usage.record,
   });

@@ -2,21 +2,35 @@ import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
 import { type Config, loadConfig } from './config';
 import { engineSettingsFrom } from './engine-settings';
+
+export { wantsServer } from './config';
+
+import type { DrainResult } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
 import { type Runtime, startRuntime } from './runtime';
 
-/** Whether the settings ask for a chat platform (else `npm start` runs the terminal chat). */
-export function wantsServer(config: Config): boolean {
-  return slackAuthFrom(config) !== null || Boolean(config.DISCORD_TOKEN);
-}
+/** What to set when the server is asked for (`main.js server`, the container) with no platform. */
+export const NO_PLATFORM_HELP = `No chat platform is configured, so there is nothing to serve. Set one of:
+  Slack over HTTP:    SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN
+  Slack, many teams:  SLACK_SIGNING_SECRET, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET
+  Slack Socket Mode:  SLACK_APP_TOKEN and SLACK_BOT_TOKEN
+  Discord:            DISCORD_TOKEN
+and REDIS_URL (README "Running in a container"). Without a platform, run the terminal chat
+with \`npm start\` instead.`;
 
 /** A running bot server: its HTTP base URL and a graceful stop. */
 export interface RunningServer {
   readonly runtime: Runtime;
   readonly slack?: SlackAdapter;
   readonly discord?: DiscordAdapter;
-  /** Stops the adapters (no new events), lets work in flight finish, closes the rest. */
-  close(): Promise<void>;
+  /**
+   * The graceful stop (SIGTERM/SIGINT): stops taking events (Slack answers 503 so Slack
+   * retries elsewhere, the Discord gateway closes, `/readyz` says 503), waits up to
+   * `SHUTDOWN_GRACE_MS` for every turn and background job in flight, then closes the adapters,
+   * the HTTP server and Redis. Idempotent.
+   * @returns what the drain found (`drained: false` when the grace time ran out).
+   */
+  close(): Promise<DrainResult>;
 }
 
 /** Options of {@link runServer}. */
@@ -28,15 +42,15 @@ export interface ServerOptions {
 /**
  * Runs the bot for Slack and/or Discord on one HTTP server (`HTTP_PORT`, default 3000):
  * `/slack/events` (Bolt, signature checked on every request) unless Slack runs in Socket Mode,
- * `/oauth/tiktok/start` and `/oauth/tiktok/callback` for account linking, and `/healthz`.
- * Discord connects over the gateway. A completed link resumes its thread through the adapter
- * of the thread's platform.
+ * `/oauth/tiktok/start` and `/oauth/tiktok/callback` for account linking, `/healthz`, `/readyz`
+ * and `/metrics`. Discord connects over the gateway. A completed link resumes its thread
+ * through the adapter of the thread's platform. Logs one `info` line naming each part started.
  * @throws ConfigError on invalid settings; Error when no platform is configured, Redis does not
  *   answer, the port is taken, or Slack refuses the bot token (`auth.test`).
  */
 export async function runServer(options: ServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
   const slackAuth = slackAuthFrom(config);
   if (!slackAuth && !config.DISCORD_TOKEN) {
     throw new Error('Neither Slack nor Discord is configured (see README "Slack" and "Discord")');
@@ -49,6 +63,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
       engine: runtime.admission,
       store: runtime.store,
       keys: runtime.keys,
+      work: runtime.work,
     };
     if (slackAuth) {
       slack = await createSlackAdapter({
@@ -65,6 +80,8 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
       });
       if (slack.router) runtime.http.mount(slack.router);
       runtime.sinks.set('slack', slack.sink);
+      const adapter = slack;
+      runtime.http.readinessChecks.set('slack', async () => adapter.readiness());
       await slack.start();
     }
     if (config.DISCORD_TOKEN) {
@@ -75,6 +92,8 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
       });
       runtime.sinks.set('discord', discord.deliver);
+      const adapter = discord;
+      runtime.http.readinessChecks.set('discord', async () => adapter.readiness());
       await discord.start();
     }
   } catch (error) {
@@ -83,18 +102,51 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
     await runtime.close();
     throw error;
   }
+  runtime.resumer.start();
   logger.info(
-    { slack: Boolean(slack), discord: Boolean(discord), http: runtime.httpBase },
+    {
+      http: runtime.httpBase,
+      slack: slack ? slackMode(config) : 'off',
+      discord: discord ? 'gateway' : 'off',
+      tiktok: runtime.emulator ? 'emulator' : config.TIKTOK_BASE_URL,
+      model: config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline',
+      store: config.REDIS_URL ? 'redis' : 'memory',
+      metrics: config.METRICS === 'on' ? '/metrics' : 'off',
+      shutdown_grace_ms: config.SHUTDOWN_GRACE_MS,
+    },
     `bot running · ${runtime.summary}`,
   );
+  let closing: Promise<DrainResult> | undefined;
+  const shutDown = async (): Promise<DrainResult> => {
+    const work = runtime.work;
+    work.stopIntake();
+    logger.info({ in_flight: work.inFlight }, 'shutting down: no new events; finishing work');
+    await Promise.all([slack?.stopIntake(), discord?.stopIntake()]);
+    const result = await work.drain(config.SHUTDOWN_GRACE_MS);
+    if (result.drained) logger.info({ waited_ms: result.waitedMs }, 'work in flight finished');
+    else
+      logger.warn(
+        { left: result.left, grace_ms: config.SHUTDOWN_GRACE_MS },
+        'SHUTDOWN_GRACE_MS ran out; stopping with work still running',
+      );
+    await discord?.stop();
+    await slack?.stop();
+    await runtime.close();
+    logger.info('stopped');
+    return result;
+  };
   return {
     runtime,
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
-    async close() {
-      await discord?.stop();
-      await slack?.stop();
-      await runtime.close();
+    close() {
+      closing ??= shutDown();
+      return closing;
     },
   };
+}
+
+function slackMode(config: Config): string {
+  if (config.SLACK_APP_TOKEN) return 'socket-mode';
+  return config.SLACK_CLIENT_ID ? 'http+oauth-installs' : 'http';
 }

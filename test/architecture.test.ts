@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const PLATFORM_PACKAGES = ['@slack/bolt', '@slack/web-api', 'discord.js', 'ioredis', 'express'];
+const PLATFORM_PACKAGES = [
+  '@slack/bolt',
+  '@slack/web-api',
+  'discord.js',
+  'ioredis',
+  'express',
+  'prom-client',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

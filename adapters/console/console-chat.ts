@@ -29,6 +29,13 @@ export interface ConsoleChatOptions {
   afterLink?: () => Promise<void>;
   /** Follows a private link as a browser would (default: {@link followLink}). */
   openLink?: (url: string) => Promise<FollowedPage>;
+  /**
+   * When aborted (SIGINT/SIGTERM, or Ctrl-C at the prompt), no further line is read: the line
+   * being handled finishes, `farewell` is printed, and the chat resolves.
+   */
+  signal?: AbortSignal;
+  /** Said when the chat stops on `signal` (e.g. whether the draft was kept). */
+  farewell?: string;
   /** Thread number of the first thread (`console:local:<n>`); restarts with Redis resume it. */
   thread?: string;
   user?: ChatUser;
@@ -48,8 +55,20 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const rl = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
   const write = (text: string) => output.write(`${text}\n`);
   const prompt = () => {
-    if (interactive) rl.prompt();
+    if (interactive && !stopping) rl.prompt();
   };
+  let stopping = false;
+  let busy = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    if (busy) write('\nbot> Stopping: finishing the message in progress first…');
+    rl.close();
+  };
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  // In a terminal, Ctrl-C reaches readline as input, not as a signal.
+  rl.on('SIGINT', stop);
 
   const send = async (event: ChatEventPayload) => {
     const full = {
@@ -73,6 +92,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   rl.setPrompt('you> ');
   prompt();
   for await (const line of rl) {
+    if (stopping) break;
+    busy = true;
     if (!interactive && line.trim() !== '') write(`you> ${line}`);
     const parsed = parseLine(line);
     try {
@@ -148,6 +169,10 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
         `bot> ✗ Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    busy = false;
+    if (stopping) break;
     prompt();
   }
+  options.signal?.removeEventListener('abort', stop);
+  if (stopping && options.farewell) write(`bot> ${options.farewell}`);
 }

@@ -4,6 +4,7 @@ import {
   ChannelType,
   type ChatInputCommandInteraction,
   Client,
+  DiscordAPIError,
   Events,
   GatewayIntentBits,
   type Interaction,
@@ -23,6 +24,7 @@ import type { ChatEvent } from '../../src/engine/chat-event';
 import { EVENT_TTL_MS } from '../../src/engine/engine';
 import type { Reply, ReplySink } from '../../src/engine/reply';
 import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
+import type { WorkTracker } from '../../src/lifecycle/work-tracker';
 import type { Logger } from '../../src/logger';
 import type { Keys } from '../../src/store/keys';
 import type { StateStore } from '../../src/store/state-store';
@@ -87,6 +89,8 @@ export interface DiscordAdapterOptions {
   stateTtlMs?: number;
   /** How long to wait for each guild at login (discord.js `waitGuildTimeout`); default 15000. */
   waitGuildTimeoutMs?: number;
+  /** Counts every gateway event's handling as work in flight (so a shutdown waits for it). */
+  work?: Pick<WorkTracker, 'track'>;
 }
 
 /** A running Discord adapter. */
@@ -95,8 +99,16 @@ export interface DiscordAdapter {
   readonly client: Client;
   /** Logs in over the gateway and resolves once the client is ready (all guilds arrived). */
   start(): Promise<void>;
+  /**
+   * Stops taking events: closes the gateway connection (no new events arrive; Discord keeps
+   * what it would have sent for the next session), while REST stays usable so turns in
+   * flight still post their replies.
+   */
+  stopIntake(): Promise<void>;
   /** Closes the gateway connection and the REST queue. */
   stop(): Promise<void>;
+  /** Whether the gateway session is READY (identified, guilds received). */
+  readiness(): { ok: boolean; error?: string };
   /**
    * Delivers a reply that answers no Discord event, from its thread id alone: the sink to pass
    * to `engine.handle` from the OAuth callback (`account_linked`). Private replies go by DM,
@@ -150,7 +162,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     try {
       await engine.handle(event, (reply) => delivery.deliver(reply, context));
     } catch (error) {
-      logger.error(
+      // Discord refusing a call (missing access, unknown channel…) is expected: warn, code only.
+      logger[error instanceof DiscordAPIError ? 'warn' : 'error'](
         { err: loggableError(error), thread_id: event.thread_id, type: event.type },
         'turn failed',
       );
@@ -274,8 +287,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const guarded =
     <A extends unknown[]>(kind: string, handler: (...args: A) => Promise<void>) =>
     (...args: A): void => {
-      handler(...args).catch((error: unknown) =>
-        logger.error({ err: loggableError(error), kind }, 'Discord event failed'),
+      const running = handler(...args);
+      options.work?.track(running);
+      running.catch((error: unknown) =>
+        logger[error instanceof DiscordAPIError ? 'warn' : 'error'](
+          { err: loggableError(error), kind },
+          'Discord event failed',
+        ),
       );
     };
 
@@ -325,8 +343,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await ready;
       logger.info({ user_id: client.user?.id, guilds: client.guilds.cache.size }, 'Discord ready');
     },
+    async stopIntake() {
+      // discord.js 14 keeps this method private; verified in src/client/websocket/
+      // WebSocketManager.js: it closes every shard for good (no reconnect) and leaves REST alone.
+      await (client.ws as unknown as { destroy(): Promise<void> }).destroy();
+    },
     async stop() {
       await client.destroy();
+    },
+    readiness() {
+      return client.isReady() ? { ok: true } : { ok: false, error: 'gateway not READY' };
     },
     deliver: (reply: Reply) => delivery.deliver(reply),
   };

@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import { Router } from 'express';
 import type { Reply, ReplySink } from '../../src/engine/reply';
+import type { WorkTracker } from '../../src/lifecycle/work-tracker';
 import type { Logger } from '../../src/logger';
 import type { Keys } from '../../src/store/keys';
 import type { StateStore } from '../../src/store/state-store';
@@ -17,13 +18,18 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLACK_INSTALL_PATH = '/slack/install';
 export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
-/** Bot scopes the manifest asks for and OAuth installs request. */
+/**
+ * Bot scopes the manifest asks for and OAuth installs request. No `chat:write.public`: the bot
+ * posts only where it is a member (it would never see replies elsewhere); `channels:read` and
+ * `groups:read` let it check that with `conversations.info`.
+ */
 export const SLACK_BOT_SCOPES = [
   'commands',
   'chat:write',
-  'chat:write.public',
   'channels:history',
   'groups:history',
+  'channels:read',
+  'groups:read',
   'im:write',
   'app_mentions:read',
   'reactions:read',
@@ -62,6 +68,8 @@ export interface SlackAdapterOptions {
   retryConfig?: webApi.RetryOptions | undefined;
   command?: string | undefined;
   messageTtlMs?: number | undefined;
+  /** Counts every delivery's handling as work in flight (so a shutdown waits for it). */
+  work?: Pick<WorkTracker, 'track'> | undefined;
 }
 
 /**
@@ -81,7 +89,18 @@ export interface SlackAdapter {
   readonly sink: ReplySink;
   deliver(reply: Reply): Promise<void>;
   start(): Promise<void>;
+  /**
+   * Stops taking deliveries: HTTP mode answers `POST /slack/events` with 503 from now on (Slack
+   * retries it, later or at another instance); Socket Mode disconnects. Work already handed to
+   * Bolt goes on.
+   */
+  stopIntake(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Whether Slack accepted the bot: `auth.test` passed at start (token mode; `createSlackAdapter`
+   * fails otherwise). OAuth mode has no single token to test and says so.
+   */
+  readiness(): { ok: boolean; error?: string };
 }
 
 /** Default for {@link SlackAdapterOptions.messageTtlMs}: 30 days. */
@@ -112,6 +131,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
 
   let router: Router | undefined;
   let app: App;
+  let intakeOpen = true;
   const common = {
     logger: boltLogger(logger),
     clientOptions,
@@ -128,6 +148,11 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     app = new App({ ...common, socketMode: true, appToken });
   } else {
     router = Router();
+    router.use(SLACK_EVENTS_PATH, (_req, res, next) => {
+      if (intakeOpen) return next();
+      // Non-2xx makes Slack retry the delivery (reliability.md §3.1), by then elsewhere.
+      res.status(503).set('retry-after', '5').json({ ok: false, error: 'shutting_down' });
+    });
     router.use(SLACK_EVENTS_PATH, rejectFutureTimestamps());
     const receiver = new ExpressReceiver({
       signingSecret: options.signingSecret ?? '',
@@ -153,6 +178,13 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     app = new App({ ...common, receiver });
   }
   await app.init();
+  const work = options.work;
+  if (work) {
+    // Bolt's receivers hand every delivery to `processEvent`, which resolves once its
+    // listeners finished (after the ack): the turn in flight.
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = (event) => work.track(processEvent(event));
+  }
 
   const auth = options.auth;
   const tokenFor: TokenFor =
@@ -198,8 +230,19 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     start: async () => {
       if (socketMode) await app.start();
     },
-    stop: async () => {
+    stopIntake: async () => {
+      if (!intakeOpen) return;
+      intakeOpen = false;
       if (socketMode) await app.stop();
     },
+    stop: async () => {
+      const wasOpen = intakeOpen;
+      intakeOpen = false;
+      if (socketMode && wasOpen) await app.stop();
+    },
+    readiness: () =>
+      auth.kind === 'token'
+        ? { ok: true }
+        : { ok: true, error: 'OAuth installs: tokens are checked per workspace' },
   };
 }

@@ -23,6 +23,8 @@ import {
   threadRootOf,
 } from './events';
 import type { MessageRef, SlackKeys } from './keys';
+import { slackErrorCode } from './log-fields';
+import { botIsMember, inviteFirstText } from './membership';
 import { escapeMrkdwn, mention } from './mrkdwn';
 
 /**
@@ -90,10 +92,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         ...(admitted ? { admitted } : {}),
       });
     } catch (error) {
-      logger.error(
-        { err: error, thread_id: event.thread_id, event_type: event.type },
-        'Slack turn failed',
-      );
+      const slack_error = slackErrorCode(error);
+      if (slack_error)
+        logger.warn(
+          { slack_error, thread_id: event.thread_id, event_type: event.type },
+          'Slack refused a call during a turn',
+        );
+      else
+        logger.error(
+          { err: error, thread_id: event.thread_id, event_type: event.type },
+          'Slack turn failed',
+        );
       const text =
         error instanceof LockTimeoutError
           ? 'I am still busy with an earlier message in this thread. Please send that again in a moment.'
@@ -109,7 +118,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const refOf = (team_id: string, channel: string, ts: string) =>
     store.get<MessageRef>(keys.message(team_id, channel, ts));
 
-  app.command(deps.command, async ({ ack, command, respond, context }) => {
+  app.command(deps.command, async ({ ack, command, respond, context, client }) => {
     const fields = command as unknown as SlashCommandFields;
     const key = startEventId(fields.trigger_id);
     // Under load the ack itself says so (an ephemeral reply in the ack body: no extra call),
@@ -122,7 +131,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     await ack(decision === 'queue' ? { response_type: 'ephemeral', text: QUEUED_TEXT } : undefined);
-    const work = () => startThread(fields, respond, context.botToken ?? '', Boolean(admission));
+    const work = () => startThread(fields, respond, context, client, Boolean(admission));
     if (!admission) return work();
     await admission.run(key, work, {
       refused: async () => {
@@ -137,13 +146,26 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const startThread = async (
     fields: SlashCommandFields,
     respond: (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>,
-    token: string,
+    context: { botToken?: string; botUserId?: string },
+    client: Parameters<typeof botIsMember>[0],
     admitted: boolean,
   ): Promise<void> => {
     const claim = keys.engineEvent(startEventId(fields.trigger_id));
     if (!(await store.setIfAbsent(claim, 1, EVENT_TTL_MS))) return;
     const team_id = fields.team_id;
     const words = fields.text?.trim() ?? '';
+    const token = context.botToken ?? '';
+    const inviteFirst = () =>
+      respond({
+        response_type: 'ephemeral',
+        text: inviteFirstText(context.botUserId, deps.command),
+      }).catch((e: unknown) => logger.warn({ slack_error: slackErrorCode(e) }, 'respond failed'));
+    // Only open a thread where the bot is a member: elsewhere it never sees the replies.
+    if (!(await botIsMember(client, token, fields.channel_id))) {
+      logger.info({ channel: fields.channel_id }, '/tiktok-ad where the bot is not a member');
+      await inviteFirst();
+      return;
+    }
     let thread_ts: string;
     try {
       thread_ts = await delivery.post(
@@ -167,11 +189,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         (ts) => ({ thread_id: slackThreadId(team_id, fields.channel_id, ts) }),
       );
     } catch (error) {
-      logger.warn({ err: error, channel: fields.channel_id }, 'could not post the draft root');
-      await respond({
-        response_type: 'ephemeral',
-        text: 'I cannot post in this conversation. Invite me first (`/invite @TikTok Ads`), then try again.',
-      }).catch((e: unknown) => logger.warn({ err: e }, 'respond failed'));
+      const slack_error = slackErrorCode(error);
+      if (!slack_error) throw error;
+      logger.warn({ slack_error, channel: fields.channel_id }, 'could not post the draft root');
+      await inviteFirst();
       return;
     }
     await run(startEvent(fields, thread_ts), true, admitted);

@@ -29,7 +29,10 @@ export const SlackSettingsSchema = z.object({
   ),
   SLACK_COMMAND: z
     .string()
-    .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command like /tiktok-ad (≤ 32 chars)')
+    .regex(
+      /^\/[a-z0-9_-]{1,31}$/,
+      'must start with "/": a slash command like /tiktok-ad (≤ 32 chars, lowercase)',
+    )
     .default('/tiktok-ad'),
 });
 

@@ -67,13 +67,17 @@ interface ChatEventBase {
  *   (the advertiser id for `choose_advertiser`).
  * - `account_linked`: not from the platform but from our OAuth callback: `user` just linked a
  *   TikTok account from a link asked for in this thread, so a waiting submit can go on.
+ * - `submission_resume`: not from the platform but from the resumer (`submission/resume.ts`):
+ *   this thread's submission was cut off when its process died; go on with it. `user` is the
+ *   requester.
  */
 export type ChatEvent =
   | (ChatEventBase & { type: 'start'; text: string })
   | (ChatEventBase & { type: 'message'; text: string; files?: ChatFile[] })
   | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean })
   | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string })
-  | (ChatEventBase & { type: 'account_linked' });
+  | (ChatEventBase & { type: 'account_linked' })
+  | (ChatEventBase & { type: 'submission_resume' });
 
 /** Where an event comes from and who sent it: the part every event shares. */
 export type ChatEventEnvelope = ChatEventBase;

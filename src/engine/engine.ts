@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import type { TurnModel } from '../model/turn';
 import type { Keys } from '../store/keys';
 import type { Lock, StateStore } from '../store/state-store';
@@ -7,6 +8,9 @@ import type { AccessResolver } from './access';
 import type { ChatEvent } from './chat-event';
 import type { Reply, ReplySink } from './reply';
 import type { EngineSettings } from './settings';
+import type { SubmissionAuditRecord } from './submission/context';
+import type { ProcessOwner } from './submission/owner';
+import { newDraftId } from './submission/record';
 import type { ThreadState } from './thread-state';
 import { Turn } from './turn';
 
@@ -20,8 +24,17 @@ export interface EngineDeps {
   settings: EngineSettings;
   logger: Logger;
   now?: () => Date;
-  /** Turn lock: held `ttlMs` (extended while working), waited for up to `waitMs`. */
+  /** Counts submissions and approvals (default: nothing). */
+  metrics?: Pick<Metrics, 'submission' | 'approval'>;
+  /**
+   * Turn lock: held `ttlMs` (renewed every `ttlMs / 3` while working), waited for up to
+   * `waitMs`. Default 5 s / 60 s: a crashed process's lock frees within 5 s.
+   */
   lock?: { ttlMs: number; waitMs: number };
+  /** This process as owner of the submissions it runs (see `submission/owner.ts`). */
+  owner?: ProcessOwner;
+  /** Receives submission audit records (start, creates, enables, cleanup, failure). */
+  audit?: (record: SubmissionAuditRecord) => Promise<void>;
 }
 
 /** Options of {@link ConversationEngine.handle}. */
@@ -29,6 +42,9 @@ export interface HandleOptions {
   /** The caller already claimed the event with {@link ConversationEngine.claim}. */
   claimed?: boolean;
 }
+
+/** Default thread lock TTL: short, since a heartbeat renews it while a turn works. */
+export const THREAD_LOCK_TTL_MS = 5_000;
 
 /** How long a handled event id is remembered (Slack retries for up to ~5 minutes; keep 2 h). */
 export const EVENT_TTL_MS = 2 * 60 * 60 * 1000;
@@ -48,7 +64,7 @@ export class ConversationEngine {
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.lockTtlMs = deps.lock?.ttlMs ?? 30_000;
+    this.lockTtlMs = deps.lock?.ttlMs ?? THREAD_LOCK_TTL_MS;
     this.lockWaitMs = deps.lock?.waitMs ?? 60_000;
   }
 
@@ -112,6 +128,7 @@ export class ConversationEngine {
     let released = false;
     try {
       if (!start.lock) saved = await store.get<ThreadState>(keys.thread(event.thread_id));
+      saved = withDraftId(saved);
       const turn = new Turn(this.deps, event, emit, this.now);
       const next = await turn.run(saved);
       if (next) {
@@ -131,6 +148,12 @@ export class ConversationEngine {
     }
     return replies;
   }
+}
+
+/** A state saved before draft ids existed gets one when loaded (its submissions then key on it). */
+function withDraftId(state: ThreadState | null): ThreadState | null {
+  if (state && !state.draft_id) state.draft_id = newDraftId();
+  return state;
 }
 
 /**

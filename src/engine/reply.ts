@@ -16,7 +16,8 @@ export interface SuggestedAction {
 
 /** One step of a submission as shown in the progress block. */
 export interface ProgressStep {
-  step: 'campaign' | 'adgroup' | 'ad';
+  /** `enable`: the final step that switches the three objects on, once all exist. */
+  step: 'campaign' | 'adgroup' | 'ad' | 'enable';
   label: string;
   status: 'pending' | 'running' | 'done' | 'failed';
   /** The id TikTok returned, once `done`. */

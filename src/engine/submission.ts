@@ -1,162 +1,131 @@
-import { createHash } from 'node:crypto';
-import { effectiveBudget } from '../ad/draft-rules';
-import type { AdsApi, TikTokAuth } from '../tiktok/ads-api';
+import { TikTokApiError } from '../tiktok/errors';
 import { resolveIdentity } from '../tiktok/identity';
-import { adBody, adGroupBody, campaignBody, idempotencyKey } from '../tiktok/payloads';
-import type { ProgressStep } from './reply';
-import type { EngineSettings } from './settings';
+import { contentHash } from './content-hash';
+import type { SubmitContext, SubmittedIds } from './submission/context';
+import { budgetOf, leftObjects, newDraftId, newSubmission, partHashes } from './submission/record';
+import { deleteUnadopted, reuseOrDelete } from './submission/reuse';
+import { SubmissionRun } from './submission/run';
+import { enableAll, ensureAd, ensureAdGroup, ensureCampaign } from './submission/steps';
 import type { Submission, ThreadState } from './thread-state';
 
-/** What the submission runner needs: TikTok, where to save, where to show progress. */
-export interface SubmitContext {
-  ads: AdsApi;
-  auth: TikTokAuth;
-  settings: EngineSettings;
-  /** Saves the state; called after every step so a crash loses nothing TikTok already made. */
-  persist: (state: ThreadState) => Promise<void>;
-  /** Shows the steps (replaces the previous progress message). */
-  progress: (steps: ProgressStep[]) => Promise<void>;
-  now: () => Date;
-}
-
-/** The ids of a finished submission. */
-export interface SubmittedIds {
-  advertiser_id: string;
-  campaign_id: string;
-  adgroup_id: string;
-  ad_id: string;
-}
+export type {
+  InflightIndex,
+  SubmissionAuditRecord,
+  SubmitContext,
+  SubmittedIds,
+} from './submission/context';
 
 /**
- * Starts or resumes the submission of `state`'s current revision. Creates campaign → ad group →
- * ad, saving each id as it returns. A resumed submission skips steps whose ids are saved; the
- * campaign and ad group carry deterministic `request_id`s, so a create whose id was lost in a
- * crash returns the same object instead of a second one; an ad/create that may have gone
- * through is reconciled by listing the ad group's ads by `ad_name` first (ad/create has no
- * idempotency key: reference/tiktok-api.md §10).
+ * Starts or resumes the submission of `state`'s draft (reliability.md §3.5):
+ * 1. The submission key is derived from the draft's random `draft_id`, the content hash and
+ *    the advertiser. The same key resumes the saved record; a new key (an edit after a failure)
+ *    starts a new record that first reuses or deletes the earlier attempt's objects.
+ * 2. Campaign → ad group → ad are created `DISABLE`d, each id saved before the next call; a
+ *    create whose reply may have been lost is looked up by its unique name and adopted, never
+ *    sent twice blindly (40050 included).
+ * 3. The final step switches ad, ad group and campaign on (`<level>/status/update` `ENABLE`).
+ * The thread is added to the in-flight index at the start and removed when it is done, so a
+ * restarted process resumes a submission whose owner died.
  *
- * Mutates `state.submission` (and `status` to `submitting`) as it goes.
- * @throws TikTokApiError from any step; what was created stays saved for the retry.
+ * Mutates `state` (`status`, `draft_id`, `submission`) as it goes.
+ * @throws TikTokApiError from any step; what was created stays saved (and switched off) for
+ *   the retry.
  */
 export async function runSubmission(state: ThreadState, ctx: SubmitContext): Promise<SubmittedIds> {
-  const sub = currentSubmission(state, ctx);
+  state.draft_id ??= newDraftId();
+  const hash = contentHash(state.draft, ctx.settings);
+  const sub = currentSubmission(state, hash, ctx);
+  if (ctx.owner) sub.owner = ctx.owner;
+  const isNew = state.submission !== sub;
   state.status = 'submitting';
   state.submission = sub;
+  await ctx.inflight?.add(state.thread_id);
   await ctx.persist(state);
+  const run = new SubmissionRun(state, sub, ctx);
+  if (isNew) await run.audit({ event: 'submission_started', content_hash: hash });
+  try {
+    const ids = await submitSteps(run);
+    sub.finished_at = ctx.now().toISOString();
+    state.status = 'submitted';
+    await ctx.persist(state);
+    await ctx.inflight?.remove(state.thread_id);
+    await run.audit({ event: 'submission_finished', ...ids });
+    return { advertiser_id: sub.advertiser_id, ...ids };
+  } catch (error) {
+    const e = error as { code?: unknown; error_class?: unknown; request_id?: unknown };
+    await run.audit({
+      event: 'submission_failed',
+      message: error instanceof Error ? error.message : String(error),
+      ...(typeof e.code === 'number' ? { code: e.code } : {}),
+      ...(typeof e.error_class === 'string' ? { error_class: e.error_class } : {}),
+      ...(typeof e.request_id === 'string' ? { tiktok_request_id: e.request_id } : {}),
+    });
+    throw error;
+  }
+}
 
-  const steps = progressOf(sub);
-  const mark = async (step: ProgressStep['step'], status: ProgressStep['status'], id?: string) => {
-    const s = steps.find((x) => x.step === step);
-    if (s) {
-      s.status = status;
-      if (id) s.id = id;
-    }
-    await ctx.progress(steps.map((x) => ({ ...x })));
-  };
-
-  const { ads, auth } = ctx;
+async function submitSteps(
+  run: SubmissionRun,
+): Promise<{ campaign_id: string; adgroup_id: string; ad_id: string }> {
+  const { sub, ctx, state } = run;
   const { identity_id, display_name } = await resolveIdentity(ctx, sub.identity_id);
   if (!sub.identity_id) {
     sub.identity_id = identity_id;
     await ctx.persist(state);
   }
-
-  if (!sub.campaign_id) {
-    await mark('campaign', 'running');
-    const created = await guarded(mark, 'campaign', () =>
-      ads.createCampaign(auth, campaignBody(state.draft, sub.campaign_request_id)),
-    );
-    sub.campaign_id = created.campaign_id;
-    await ctx.persist(state);
-    await mark('campaign', 'done', created.campaign_id);
+  const identity = { identity_id, display_name };
+  const parts = partHashes(state, ctx.settings, identity);
+  if (state.abandoned?.length) await cleanUpAbandoned(run);
+  if (sub.replaces) {
+    const { notes } = await reuseOrDelete(run, sub.replaces, parts, budgetOf(state, ctx.settings));
+    delete sub.replaces;
+    await run.save();
+    if (notes.length > 0) await ctx.notify?.(notes.join('\n'));
   }
-
-  if (!sub.adgroup_id) {
-    await mark('adgroup', 'running');
-    const budget = effectiveBudget(state.draft, ctx.settings.budget);
-    if (budget === null) throw new Error('Draft has no budget and no default is configured');
-    const body = adGroupBody(
-      state.draft,
-      sub.campaign_id,
-      budget,
-      sub.adgroup_request_id,
-      ctx.settings.targeting,
-      ctx.now(),
-    );
-    const created = await guarded(mark, 'adgroup', () => ads.createAdGroup(auth, body));
-    sub.adgroup_id = created.adgroup_id;
-    await ctx.persist(state);
-    await mark('adgroup', 'done', created.adgroup_id);
-  }
-
-  if (!sub.ad_id) {
-    await mark('ad', 'running');
-    const adgroup_id = sub.adgroup_id;
-    const existing = sub.ad_attempted
-      ? (await ads.listAds(auth, adgroup_id)).find((a) => a.ad_name === sub.ad_name)
-      : undefined;
-    if (existing) {
-      sub.ad_id = existing.ad_id;
-    } else {
-      sub.ad_attempted = true;
-      await ctx.persist(state);
-      const created = await guarded(mark, 'ad', () =>
-        ads.createAd(auth, adBody(state.draft, adgroup_id, sub.ad_name, identity_id, display_name)),
-      );
-      const ad_id = created.ad_ids[0];
-      if (!ad_id) throw new Error('TikTok returned no ad id');
-      sub.ad_id = ad_id;
-    }
-    sub.finished_at = ctx.now().toISOString();
-    state.status = 'submitted';
-    await ctx.persist(state);
-    await mark('ad', 'done', sub.ad_id);
-  }
-
-  return {
-    advertiser_id: sub.advertiser_id,
-    campaign_id: sub.campaign_id,
-    adgroup_id: sub.adgroup_id,
-    ad_id: sub.ad_id,
-  };
+  sub.parts = parts;
+  const campaign_id = await ensureCampaign(run);
+  const adgroup_id = await ensureAdGroup(run, campaign_id);
+  const ad_id = await ensureAd(run, adgroup_id, identity);
+  await enableAll(run, { campaign: campaign_id, adgroup: adgroup_id, ad: ad_id });
+  return { campaign_id, adgroup_id, ad_id };
 }
 
-async function guarded<T>(
-  mark: (step: ProgressStep['step'], status: ProgressStep['status']) => Promise<void>,
-  step: ProgressStep['step'],
-  call: () => Promise<T>,
-): Promise<T> {
+function isTikTokApiError(error: unknown): error is TikTokApiError {
+  return error instanceof TikTokApiError;
+}
+
+/**
+ * Deletes the switched-off objects of drafts the thread started over from. A failure here does
+ * not stop the new submission: they stay off, are kept in `abandoned`, and the thread is told.
+ */
+async function cleanUpAbandoned(run: SubmissionRun): Promise<void> {
+  const { state, ctx } = run;
+  const notes: string[] = [];
   try {
-    return await call();
+    for (const old of state.abandoned ?? []) await deleteUnadopted(run, old, {}, notes);
+    delete state.abandoned;
   } catch (error) {
-    await mark(step, 'failed');
-    throw error;
+    if (!isTikTokApiError(error)) throw error;
+    notes.push(
+      `Could not delete them yet (TikTok ${error.code}: ${error.tiktok_message}); they stay switched off and the next submission tries again.`,
+    );
   }
+  await run.save();
+  if (notes.length > 0)
+    await ctx.notify?.(
+      `Cleaned up after the draft this thread started over from:\n${notes.join('\n')}`,
+    );
 }
 
-/** The submission to resume, or a new one when the revision or advertiser changed. */
-function currentSubmission(state: ThreadState, ctx: SubmitContext): Submission {
+/**
+ * The saved submission when its key matches this draft, content and advertiser; otherwise a
+ * new one, which `replaces` the saved one when that one left objects behind.
+ */
+function currentSubmission(state: ThreadState, hash: string, ctx: SubmitContext): Submission {
+  const draft_id = state.draft_id ?? newDraftId();
+  const fresh = newSubmission(state, draft_id, hash, ctx.auth.advertiser_id, ctx.now());
   const old = state.submission;
-  if (old && old.revision === state.revision && old.advertiser_id === ctx.auth.advertiser_id)
-    return old;
-  const scope = `${state.thread_id}#${state.revision}#${ctx.auth.advertiser_id}`;
-  const tag = createHash('sha256').update(scope).digest('hex').slice(0, 8);
-  return {
-    revision: state.revision,
-    advertiser_id: ctx.auth.advertiser_id,
-    campaign_request_id: idempotencyKey(scope, 'campaign'),
-    adgroup_request_id: idempotencyKey(scope, 'adgroup'),
-    ad_name: `${state.draft.campaign_name ?? 'Ad'} - ad ${tag}`,
-    started_at: ctx.now().toISOString(),
-  };
-}
-
-function progressOf(sub: Submission): ProgressStep[] {
-  const step = (s: ProgressStep['step'], label: string, id: string | undefined): ProgressStep =>
-    id ? { step: s, label, status: 'done', id } : { step: s, label, status: 'pending' };
-  return [
-    step('campaign', 'Campaign', sub.campaign_id),
-    step('adgroup', 'Ad group', sub.adgroup_id),
-    step('ad', 'Ad', sub.ad_id),
-  ];
+  if (old && old.key === fresh.key) return old;
+  if (old && !old.finished_at && leftObjects(old)) fresh.replaces = old;
+  return fresh;
 }

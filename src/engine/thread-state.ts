@@ -22,23 +22,46 @@ export type DraftStatus =
   | 'failed';
 
 /**
- * Progress of one submission, saved after each TikTok step so a retry or a restart resumes.
- * `*_request_id` are the idempotency keys sent on campaign/adgroup create (TikTok body field
- * `request_id`, an int64 in a string); `ad_name` lets a retried ad/create be reconciled by
- * listing the ad group's ads, since ad/create has no idempotency key.
+ * Progress of one submission attempt, saved after each TikTok step so a retry or a restart
+ * resumes. `key` = SHA-256 of `draft_id|content_hash|advertiser_id` (hex): no other draft,
+ * session or edit can share it, and the `*_request_id`s (TikTok body `request_id`, an int64 in
+ * a string) and the object names (tagged with `key`'s first 8 characters) derive from it.
+ * `*_attempted` is saved just before a create is sent, so a resume looks the object up by name
+ * before creating it again (ad/create has no idempotency key). Objects are created `DISABLE`d;
+ * `enabled` lists the levels switched on in the final step.
  */
 export interface Submission {
+  /** Absent on submissions saved before draft ids existed; such a record is never resumed. */
+  key?: string;
+  draft_id?: string;
+  content_hash?: string;
   revision: number;
   advertiser_id: string;
   identity_id?: string;
   campaign_request_id: string;
   adgroup_request_id: string;
+  campaign_name?: string;
+  adgroup_name?: string;
   ad_name: string;
+  campaign_attempted?: boolean;
+  adgroup_attempted?: boolean;
   campaign_id?: string;
   adgroup_id?: string;
-  /** Set just before ad/create is sent, so a resume knows to look before creating again. */
   ad_attempted?: boolean;
   ad_id?: string;
+  /**
+   * Hashes of each object's create body without names, ids, request ids and times (and, for
+   * the ad group, without the budget), so an edited draft can tell which objects it may reuse.
+   */
+  parts?: { campaign?: string; adgroup?: string; ad?: string };
+  /** The ad group's daily budget as created or last updated. */
+  adgroup_budget?: number;
+  /** Levels switched on (`ENABLE`) in the final step, in order. */
+  enabled?: ('campaign' | 'adgroup' | 'ad')[];
+  /** An earlier unfinished attempt of this draft whose objects are being reused or deleted. */
+  replaces?: Submission;
+  /** The process running it (`ProcessOwner.id`); a restart resumes it when that one is gone. */
+  owner?: string;
   started_at: string;
   finished_at?: string;
 }
@@ -56,6 +79,12 @@ export interface FailureInfo {
 export interface ThreadState {
   schema: 1;
   thread_id: ThreadId;
+  /**
+   * Random id of this draft (UUID), new with every new draft and every reset. Submissions are
+   * keyed by it, so a later draft in the same thread never reuses an earlier one's objects.
+   * Saved states from before it existed get one when loaded (`withDraftId`).
+   */
+  draft_id?: string;
   platform: Platform;
   workspace_id: string;
   channel_id: string;
@@ -76,6 +105,11 @@ export interface ThreadState {
    */
   advertiser_id?: string;
   submission?: Submission;
+  /**
+   * Unfinished attempts of drafts this thread started over from (their objects are switched
+   * off); the next submission deletes them and says so.
+   */
+  abandoned?: Submission[];
   last_failure?: FailureInfo;
   created_at: string;
   updated_at: string;

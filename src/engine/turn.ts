@@ -14,7 +14,8 @@ import { mediaOptions } from './media-options';
 import { questionFor } from './questions';
 import { isTikTokError, remediationFor } from './remediation';
 import type { Block, Reply, SuggestedAction } from './reply';
-import { runSubmission } from './submission';
+import { runOwnedSubmission } from './submission/owned';
+import { newDraftId, startOver } from './submission/record';
 import type { ThreadState } from './thread-state';
 
 /** A turn's result: what to save (or `null`: leave saved state as it was). */
@@ -72,6 +73,14 @@ export class Turn {
       }
       case 'account_linked':
         return this.links.linked(saved);
+      case 'submission_resume':
+        if (saved?.status !== 'submitting') return null;
+        await this.say(
+          this.text(
+            'The bot restarted while submitting this ad; going on from the last saved step. Nothing is created twice.',
+          ),
+        );
+        return this.submit(structuredClone(saved));
       case 'action': {
         if (event.action_id === 'link_account') return this.links.link(saved);
         if (event.action_id === 'unlink_account') {
@@ -104,7 +113,7 @@ export class Turn {
             return null;
           case 'reset':
             await this.say(this.text('Started over with an empty draft.'));
-            return this.askNext(this.fresh());
+            return this.askNext(startOver(saved, this.fresh()));
           case 'choose_advertiser':
             return this.links.chooseAdvertiser(saved, event.value ?? '');
         }
@@ -119,6 +128,7 @@ export class Turn {
     return {
       schema: 1,
       thread_id: e.thread_id,
+      draft_id: newDraftId(),
       platform: e.platform,
       workspace_id: e.workspace_id,
       channel_id: e.channel_id,
@@ -216,7 +226,7 @@ export class Turn {
 
     if (turn.intent === 'reset') {
       await this.say(this.text('Started over with an empty draft.'));
-      return this.askNext(this.fresh());
+      return this.askNext(startOver(saved, this.fresh()));
     }
 
     const auth = await this.requesterAuth(state);
@@ -359,6 +369,7 @@ export class Turn {
 
   private async approve(saved: ThreadState): Promise<Outcome> {
     const outcome = approve(saved, this.event.user, this.deps.settings);
+    this.deps.metrics?.approval(outcome.ok ? 'approved' : 'refused');
     if (!outcome.ok) {
       await this.say(this.text(outcome.reason, 'warning'));
       return null;
@@ -464,7 +475,7 @@ export class Turn {
 
     const key = `progress:${state.thread_id}:${state.revision}`;
     try {
-      const ids = await runSubmission(state, {
+      const ids = await runOwnedSubmission(this.deps, state, {
         ads,
         auth,
         settings,
@@ -477,10 +488,12 @@ export class Turn {
           ),
         progress: (steps) =>
           this.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
+        notify: (note) => this.say(this.text(note, 'info')),
       });
       delete state.last_failure;
+      this.deps.metrics?.submission('submitted');
       logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
-      await this.say(this.text('Your ad was created on TikTok.', 'success'), {
+      await this.say(this.text('Your ad was created on TikTok and switched on.', 'success'), {
         type: 'result',
         ...ids,
       });
@@ -498,6 +511,7 @@ export class Turn {
   private async submitFailed(state: ThreadState, error: unknown): Promise<ThreadState> {
     if (!isTikTokError(error)) throw error;
     const { logger, access } = this.deps;
+    this.deps.metrics?.submission('failed');
     logger.warn(
       { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
       'submission failed',

@@ -10,6 +10,7 @@ import express, {
 } from 'express';
 import type { OAuthFlow } from '../auth/oauth-flow';
 import type { Logger } from '../logger';
+import { healthRouter, type ReadinessCheck } from './health';
 import { oauthRouter } from './oauth-routes';
 import { page } from './pages';
 
@@ -21,6 +22,8 @@ export interface HttpServerOptions {
 /** The bot's one HTTP server: OAuth start hop and callback, health check (and, later, Slack). */
 export interface HttpServer {
   readonly app: Express;
+  /** What `GET /readyz` checks, by name (`redis`, `slack`, `discord`, …); add to it any time. */
+  readonly readinessChecks: Map<string, ReadinessCheck>;
   /**
    * Serves TikTok account linking (start hop and callback). May be called after `listen`, since
    * with an ephemeral port the redirect URI is known only then.
@@ -34,18 +37,40 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+/** Paths whose requests get one log line each (Slack deliveries, OAuth hops). */
+const LOGGED_PATHS = /^\/(slack|oauth)\//;
+
 /**
- * Creates the express app: `GET /healthz` → `{"ok":true}`, the handlers added with `useOAuth`
- * and `mount`, a plain 404 page otherwise, and an error handler that logs the error (not the
- * request: its URL may hold a code or state) and answers 500 with a reference.
+ * Creates the express app: `GET /healthz` and `GET /readyz` (see `health.ts`), the handlers
+ * added with `useOAuth` and `mount`, a plain 404 page otherwise, and an error handler that logs
+ * the error (not the request: its URL may hold a code or state) and answers 500 with a
+ * reference. Every Slack delivery and OAuth hop is logged at `info` once it is answered:
+ * method, path (never the query), status, `duration_ms`, and Slack's `retry_num`.
  */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!LOGGED_PATHS.test(req.path)) return next();
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const retry = req.get('x-slack-retry-num');
+      logger.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          duration_ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          ...(retry ? { retry_num: Number(retry) } : {}),
+        },
+        'request',
+      );
+    });
+    next();
   });
+  const readinessChecks = new Map<string, ReadinessCheck>();
+  app.use(healthRouter(readinessChecks));
   // Handlers added later (after listen) still run before the 404: routers accept new routes.
   const mounted = express.Router();
   app.use(mounted);
@@ -67,6 +92,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   let server: Server | undefined;
   return {
     app,
+    readinessChecks,
     useOAuth(flow) {
       mounted.use(oauthRouter(flow, logger));
     },

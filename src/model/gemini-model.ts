@@ -7,6 +7,7 @@ import {
   type ThinkingLevel,
 } from '@google/genai';
 import { type Logger, silentLogger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import { DEFAULT_RETRY, fullJitterDelayMs, type RetryPolicy } from './backoff';
 import { classifyCallError, exhausted } from './gemini-errors';
 import { correctionText, readTurn } from './gemini-reply';
@@ -54,6 +55,8 @@ export interface GeminiTurnModelOptions {
   fetch?: typeof globalThis.fetch;
   connections?: number;
   onUsage?: UsageSink;
+  /** Receives token counts per turn (`model_tokens_total{model,kind}`). */
+  metrics?: Pick<Metrics, 'modelTokens'>;
 }
 
 /**
@@ -90,6 +93,7 @@ export class GeminiTurnModel implements TurnModel {
   private readonly log: Logger;
   private readonly onUsage: UsageSink | undefined;
   private readonly closePool: () => Promise<void>;
+  private readonly metrics: Pick<Metrics, 'modelTokens'> | undefined;
 
   constructor(options: GeminiTurnModelOptions) {
     const pool = options.fetch
@@ -108,6 +112,7 @@ export class GeminiTurnModel implements TurnModel {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.log = (options.logger ?? silentLogger()).child({ component: 'model', model: this.model });
+    this.metrics = options.metrics;
     this.onUsage = options.onUsage;
   }
 
@@ -149,6 +154,10 @@ export class GeminiTurnModel implements TurnModel {
       throw err;
     } finally {
       this.log.info({ outcome, ...stats, latencyMs: Date.now() - started }, 'gemini turn');
+      this.metrics?.modelTokens(this.model, 'prompt', stats.promptTokens);
+      this.metrics?.modelTokens(this.model, 'output', stats.outputTokens);
+      this.metrics?.modelTokens(this.model, 'thought', stats.thoughtTokens);
+      this.metrics?.modelTokens(this.model, 'cached', stats.cachedTokens);
     }
   }
 

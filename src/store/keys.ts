@@ -13,9 +13,27 @@ export class Keys {
     return `${this.prefix}thread:{${threadId}}`;
   }
 
+  /** Read (never written) by the readiness check: one Redis round trip. */
+  readiness(): string {
+    return `${this.prefix}readyz`;
+  }
+
   /** The per-thread turn lock. */
   threadLock(threadId: ThreadId): string {
     return `${this.prefix}lock:{${threadId}}`;
+  }
+
+  /**
+   * The set of thread ids whose submission is in flight (started, not yet finished or failed),
+   * so a restarted process can find and resume them.
+   */
+  submissionsInFlight(): string {
+    return `${this.prefix}submissions:inflight`;
+  }
+
+  /** A running process's heartbeat (short TTL); while it exists, its submissions are its own. */
+  owner(ownerId: string): string {
+    return `${this.prefix}owner:${ownerId}`;
   }
 
   /** The claim that an event id was handled. */

@@ -32,6 +32,7 @@ const SWEEP_EVERY_WRITES = 1000;
  */
 export class InMemoryStateStore implements StateStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly sets = new Map<string, Set<string>>();
   private readonly now: () => number;
   private writes = 0;
 
@@ -111,6 +112,25 @@ export class InMemoryStateStore implements StateStore {
     const token = randomToken();
     if (!this.writeIfAbsent(lockKey, token, lockTtlMs)) return { claimed: true, lock: null };
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(this.read(key)) };
+  }
+
+  async addMember(key: string, member: string): Promise<void> {
+    let set = this.sets.get(key);
+    if (!set) {
+      set = new Set();
+      this.sets.set(key, set);
+    }
+    set.add(member);
+  }
+
+  async removeMember(key: string, member: string): Promise<void> {
+    const set = this.sets.get(key);
+    set?.delete(member);
+    if (set?.size === 0) this.sets.delete(key);
+  }
+
+  async members(key: string): Promise<string[]> {
+    return [...(this.sets.get(key) ?? [])];
   }
 
   /** Nothing to close; the data stays until the object is dropped. */

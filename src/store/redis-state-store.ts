@@ -273,6 +273,21 @@ export class RedisStateStore implements StateStore {
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(text ?? null) };
   }
 
+  async addMember(key: string, member: string): Promise<void> {
+    await this.ensureConnected();
+    await this.client.sadd(key, member);
+  }
+
+  async removeMember(key: string, member: string): Promise<void> {
+    await this.ensureConnected();
+    await this.client.srem(key, member);
+  }
+
+  async members(key: string): Promise<string[]> {
+    await this.ensureConnected();
+    return this.client.smembers(key);
+  }
+
   /** Quits the client if this store created it (waiting for pending replies); else no-op. */
   async close(): Promise<void> {
     if (!this.ownsClient) return;

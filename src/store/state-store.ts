@@ -51,6 +51,15 @@ export interface StateStore {
     lockTtlMs: number,
     key: string,
   ): Promise<TurnStart<T>>;
+  /**
+   * Adds `member` to the set at `key` (Redis `SADD`); no expiry. Sets index work that must be
+   * found again after a crash, e.g. submissions in flight.
+   */
+  addMember(key: string, member: string): Promise<void>;
+  /** Removes `member` from the set at `key` (Redis `SREM`); absent members are ignored. */
+  removeMember(key: string, member: string): Promise<void>;
+  /** The members of the set at `key` (Redis `SMEMBERS`), in no particular order; [] if none. */
+  members(key: string): Promise<string[]>;
   /** Closes connections this store opened itself. */
   close(): Promise<void>;
 }

@@ -69,12 +69,40 @@ export interface IdentityInfo {
   display_name: string;
 }
 
+/** TikTok's envelope `request_id` of the call that produced a result (for the audit trail). */
+export interface TikTokRequestRef {
+  request_id?: string;
+}
+
 /** A created ad, as ad/get/ lists it (subset), for reconciling a retried ad/create/. */
 export interface AdSummary {
   ad_id: string;
   ad_name: string;
   adgroup_id: string;
+  /** `ENABLE` | `DISABLE` (TikTok `operation_status`). */
+  operation_status?: string;
 }
+
+/** A campaign as campaign/get/ lists it (subset). */
+export interface CampaignSummary {
+  campaign_id: string;
+  campaign_name: string;
+  operation_status?: string;
+}
+
+/** An ad group as adgroup/get/ lists it (subset). */
+export interface AdGroupSummary {
+  adgroup_id: string;
+  adgroup_name: string;
+  campaign_id: string;
+  operation_status?: string;
+}
+
+/** The three levels a status update can address. */
+export type ObjectLevel = 'campaign' | 'adgroup' | 'ad';
+
+/** TikTok `operation_status` values a status update sets. */
+export type OperationStatus = 'ENABLE' | 'DISABLE' | 'DELETE';
 
 /**
  * The Marketing API calls the bot makes. Every method throws `TikTokApiError` (tiktok/errors.ts)
@@ -102,11 +130,44 @@ export interface AdsApi {
    */
   createIdentity(auth: TikTokAuth, display_name: string, image_uri?: string): Promise<IdentityInfo>;
   /** POST campaign/create/ with `body` (advertiser_id is added); returns the new `campaign_id`. */
-  createCampaign(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ campaign_id: string }>;
+  createCampaign(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ campaign_id: string } & TikTokRequestRef>;
   /** POST adgroup/create/ with `body` (advertiser_id is added); returns the new `adgroup_id`. */
-  createAdGroup(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ adgroup_id: string }>;
-  /** POST ad/create/ with `body` (advertiser_id is added); returns the new `ad_ids`. */
-  createAd(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ ad_ids: string[] }>;
+  createAdGroup(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ adgroup_id: string } & TikTokRequestRef>;
+  /**
+   * POST ad/create/ with `body` (advertiser_id is added); returns the new `ad_ids`. Sent once,
+   * never retried by the transport (no idempotency key): on a lost reply the caller looks the
+   * ad up by `ad_name` before creating again.
+   */
+  createAd(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ ad_ids: string[] } & TikTokRequestRef>;
+  /** Campaigns whose name matches `campaign_name` exactly (GET campaign/get/, name filter). */
+  findCampaigns(auth: TikTokAuth, campaign_name: string): Promise<CampaignSummary[]>;
+  /** Ad groups of `campaign_id` named exactly `adgroup_name` (GET adgroup/get/). */
+  findAdGroups(
+    auth: TikTokAuth,
+    campaign_id: string,
+    adgroup_name: string,
+  ): Promise<AdGroupSummary[]>;
+  /**
+   * Sets `operation_status` of campaigns / ad groups / ads (POST `<level>/status/update/` with
+   * `<level>_ids`). Idempotent by nature (it sets a state), so the transport may retry it.
+   */
+  updateStatus(
+    auth: TikTokAuth,
+    level: ObjectLevel,
+    ids: string[],
+    operation_status: OperationStatus,
+  ): Promise<TikTokRequestRef>;
+  /** Sets an ad group's budget (POST adgroup/update/ `{adgroup_id, budget}`). */
+  updateAdGroupBudget(auth: TikTokAuth, adgroup_id: string, budget: number): Promise<void>;
   /** Lists the ads in an ad group (GET ad/get/ filtered by adgroup_ids). */
   listAds(auth: TikTokAuth, adgroup_id: string): Promise<AdSummary[]>;
 }

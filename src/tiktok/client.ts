@@ -7,13 +7,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import type {
+  AdGroupSummary,
   AdSummary,
   AdsApi,
+  CampaignSummary,
   IdentityInfo,
   ImageInfo,
   MusicCheck,
   MusicInfo,
+  ObjectLevel,
+  OperationStatus,
   TikTokAuth,
   VideoInfo,
 } from './ads-api';
@@ -32,6 +37,8 @@ export interface TikTokClientOptions {
   retry?: RetryPolicy;
   /** Receives endpoint, code, request_id and attempt of calls; never tokens or secrets. */
   logger?: Logger;
+  /** Counts every HTTP attempt (`tiktok_calls_total{endpoint,code}`). */
+  metrics?: Pick<Metrics, 'tiktokCall'>;
   /** Waits between retries; inject `async () => {}` in tests. Default `setTimeout`. */
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source in [0, 1). Default `Math.random`. */
@@ -67,6 +74,15 @@ export interface PageInfo {
   page_size: number;
   total_number: number;
   total_page: number;
+}
+
+/** TikTok's envelope `request_id` of the call that made a result, when there was one. */
+interface Tracked {
+  request_id?: string;
+}
+
+function tracked<T extends object>(value: T, request_id: string | undefined): T & Tracked {
+  return request_id === undefined ? value : { ...value, request_id };
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -114,6 +130,7 @@ export class TikTokClient implements AdsApi {
       random: options.random ?? Math.random,
     };
     if (options.logger) httpOptions.logger = options.logger.child({ component: 'tiktok-client' });
+    if (options.metrics) httpOptions.metrics = options.metrics;
     this.#http = new TikTokHttp(httpOptions);
   }
 
@@ -141,6 +158,22 @@ export class TikTokClient implements AdsApi {
       endpoint,
       access_token: auth.access_token,
       body: { ...body, advertiser_id: auth.advertiser_id },
+    });
+  }
+
+  /** A POST whose envelope `request_id` the caller keeps (creates and status updates). */
+  private async postTracked<T>(
+    auth: TikTokAuth,
+    endpoint: string,
+    body: Record<string, unknown>,
+    retry?: false,
+  ): Promise<{ data: T; request_id?: string }> {
+    return this.#http.sendEnvelope<T>({
+      method: 'POST',
+      endpoint,
+      access_token: auth.access_token,
+      body: { ...body, advertiser_id: auth.advertiser_id },
+      ...(retry === false ? { retry } : {}),
     });
   }
 
@@ -361,24 +394,94 @@ export class TikTokClient implements AdsApi {
   async createCampaign(
     auth: TikTokAuth,
     body: Record<string, unknown>,
-  ): Promise<{ campaign_id: string }> {
-    const data = await this.post<{ campaign_id?: unknown }>(auth, 'campaign/create/', body);
-    return { campaign_id: str(data.campaign_id) };
+  ): Promise<{ campaign_id: string } & Tracked> {
+    const r = await this.postTracked<{ campaign_id?: unknown }>(auth, 'campaign/create/', body);
+    return tracked({ campaign_id: str(r.data.campaign_id) }, r.request_id);
   }
 
   /** POST adgroup/create/ (advertiser_id added) → `data.adgroup_id`. Reference §6. */
   async createAdGroup(
     auth: TikTokAuth,
     body: Record<string, unknown>,
-  ): Promise<{ adgroup_id: string }> {
-    const data = await this.post<{ adgroup_id?: unknown }>(auth, 'adgroup/create/', body);
-    return { adgroup_id: str(data.adgroup_id) };
+  ): Promise<{ adgroup_id: string } & Tracked> {
+    const r = await this.postTracked<{ adgroup_id?: unknown }>(auth, 'adgroup/create/', body);
+    return tracked({ adgroup_id: str(r.data.adgroup_id) }, r.request_id);
   }
 
-  /** POST ad/create/ (advertiser_id added) → `data.ad_ids`. No idempotency key. Reference §7. */
-  async createAd(auth: TikTokAuth, body: Record<string, unknown>): Promise<{ ad_ids: string[] }> {
-    const data = await this.post<{ ad_ids?: unknown }>(auth, 'ad/create/', body);
-    return { ad_ids: Array.isArray(data.ad_ids) ? data.ad_ids.map(String) : [] };
+  /**
+   * POST ad/create/ (advertiser_id added) → `data.ad_ids`. No idempotency key, so it is sent
+   * once and never retried here (reference §10): a resend after a lost reply would make a
+   * second ad. The caller looks the ad up by name first.
+   */
+  async createAd(
+    auth: TikTokAuth,
+    body: Record<string, unknown>,
+  ): Promise<{ ad_ids: string[] } & Tracked> {
+    const r = await this.postTracked<{ ad_ids?: unknown }>(auth, 'ad/create/', body, false);
+    const ad_ids = Array.isArray(r.data.ad_ids) ? r.data.ad_ids.map(String) : [];
+    return tracked({ ad_ids }, r.request_id);
+  }
+
+  /**
+   * GET campaign/get/ with `filtering={"campaign_name":…}` (TikTok matches loosely), keeping
+   * exact matches only. Deleted campaigns are not listed. Reference §10.
+   */
+  async findCampaigns(auth: TikTokAuth, campaign_name: string): Promise<CampaignSummary[]> {
+    const data = await this.get<{ list?: unknown }>(auth, 'campaign/get/', {
+      filtering: { campaign_name },
+      page: 1,
+      page_size: 100,
+    });
+    return asList(data.list)
+      .filter((row) => row.campaign_name === campaign_name)
+      .map((row) => ({
+        campaign_id: str(row.campaign_id),
+        campaign_name: str(row.campaign_name),
+        operation_status: str(row.operation_status),
+      }));
+  }
+
+  /** GET adgroup/get/ with `filtering={"campaign_ids":[…],"adgroup_name":…}`, exact matches. */
+  async findAdGroups(
+    auth: TikTokAuth,
+    campaign_id: string,
+    adgroup_name: string,
+  ): Promise<AdGroupSummary[]> {
+    const data = await this.get<{ list?: unknown }>(auth, 'adgroup/get/', {
+      filtering: { campaign_ids: [campaign_id], adgroup_name },
+      page: 1,
+      page_size: 100,
+    });
+    return asList(data.list)
+      .filter((row) => row.adgroup_name === adgroup_name)
+      .map((row) => ({
+        adgroup_id: str(row.adgroup_id),
+        adgroup_name: str(row.adgroup_name),
+        campaign_id: str(row.campaign_id),
+        operation_status: str(row.operation_status),
+      }));
+  }
+
+  /**
+   * POST campaign/status/update/ `{campaign_ids, operation_status}` (likewise adgroup/, ad/).
+   * ENABLE | DISABLE | DELETE. Source: TikTok "Update the status of campaigns / ad groups / ads".
+   */
+  async updateStatus(
+    auth: TikTokAuth,
+    level: ObjectLevel,
+    ids: string[],
+    operation_status: OperationStatus,
+  ): Promise<Tracked> {
+    const r = await this.postTracked(auth, `${level}/status/update/`, {
+      [`${level}_ids`]: ids,
+      operation_status,
+    });
+    return tracked({}, r.request_id);
+  }
+
+  /** POST adgroup/update/ `{adgroup_id, budget}`. Source: TikTok "Update an ad group". */
+  async updateAdGroupBudget(auth: TikTokAuth, adgroup_id: string, budget: number): Promise<void> {
+    await this.post(auth, 'adgroup/update/', { adgroup_id, budget });
   }
 
   /** GET ad/get/ with `filtering={"adgroup_ids":[id]}` (first 100). Reference §10. */
@@ -392,6 +495,7 @@ export class TikTokClient implements AdsApi {
       ad_id: str(row.ad_id),
       ad_name: str(row.ad_name),
       adgroup_id: str(row.adgroup_id),
+      operation_status: str(row.operation_status),
     }));
   }
 }

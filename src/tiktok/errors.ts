@@ -14,6 +14,13 @@ import type { ErrorClass } from '../engine/reply';
  */
 export const NO_ENVELOPE_CODE = -1;
 
+/**
+ * 40050 DUPLICATED_REQUEST, "Duplicated requests have been sent": a create repeated with a
+ * `request_id` TikTok already saw. The object may exist: look it up, never fail for good on it
+ * and never resend blindly (reference/tiktok-api.md §10, reliability.md §3.4).
+ */
+export const DUPLICATED_REQUEST = 40050;
+
 /** Codes that mean the access token (or auth code) no longer works: re-authorize. */
 const AUTH_CODES = new Set([40102, 40104, 40105, 40106, 40110, 40113, 40130]);
 /** Codes that mean "not allowed": missing scope, geo block, allowlist, advertiser gone. */
@@ -40,7 +47,9 @@ const TRANSIENT_CODES = new Set([40202, 40901, 40902, 40913, 60001]);
  *   40300 (advertiser does not exist), 40301 (advertiser role).
  * - `rate_limit`: 40016, 40100, 40132, 61000 (TikTok's table), and a code TikTok's table does
  *   not list whose message says QPS / too many requests / too frequent (e.g. the reported 40133).
- * - `transient`: 40202, 40901, 40902, 40913, every 5xxxx, 60001, and {@link NO_ENVELOPE_CODE}.
+ * - `transient`: 40202, 40901, 40902, 40913, every 5xxxx, 60001, {@link NO_ENVELOPE_CODE}, and
+ *   40050 {@link DUPLICATED_REQUEST} (the first request may have gone through: look it up; the
+ *   HTTP layer does not resend it, see {@link TikTokApiError.retryable}).
  * - `validation`: every other code (all remaining 4xxxx, and anything unknown: not retried).
  *
  * `message` is TikTok's text. Our one use of it: a 40000 whose message names the access token
@@ -54,6 +63,7 @@ export function classifyTikTokCode(code: number, message: string): ErrorClass {
   if (PERMISSION_CODES.has(code)) return 'permission';
   if (RATE_LIMIT_CODES.has(code)) return 'rate_limit';
   if (TRANSIENT_CODES.has(code)) return 'transient';
+  if (code === DUPLICATED_REQUEST) return 'transient';
   if (code === NO_ENVELOPE_CODE) return 'transient';
   if (code >= 50000 && code <= 59999) return 'transient';
   if (code === 40000 && /access[ _-]?token/i.test(message)) return 'auth';
@@ -102,7 +112,7 @@ export class TikTokApiError extends Error {
   readonly http_status: number;
   /** What the user must do about it. */
   readonly error_class: ErrorClass;
-  /** True for `rate_limit` and `transient`. */
+  /** True for `rate_limit` and `transient`, except 40050 (resending it can only repeat it). */
   readonly retryable: boolean;
 
   constructor(init: TikTokApiErrorInit) {
@@ -113,7 +123,7 @@ export class TikTokApiError extends Error {
     if (init.request_id !== undefined) this.request_id = init.request_id;
     this.http_status = init.http_status;
     this.error_class = init.error_class ?? classifyTikTokCode(init.code, init.tiktok_message);
-    this.retryable = isRetryableClass(this.error_class);
+    this.retryable = isRetryableClass(this.error_class) && init.code !== DUPLICATED_REQUEST;
   }
 }
 
@@ -125,4 +135,18 @@ export class TikTokApiError extends Error {
  */
 export function isLinkInvalid(err: unknown): boolean {
   return err instanceof TikTokApiError && [40102, 40105, 40106].includes(err.code);
+}
+
+/** True for 40050 DUPLICATED_REQUEST: the create may already exist; look it up by name. */
+export function isDuplicatedRequest(err: unknown): boolean {
+  return err instanceof TikTokApiError && err.code === DUPLICATED_REQUEST;
+}
+
+/**
+ * True when a create's outcome is unknown: no reply, a reply without an envelope (HTTP 5xx from
+ * a gateway), a 5xxxx or another transient code. The object may or may not exist; look before
+ * creating again (reliability.md §3.5 step 3).
+ */
+export function isOutcomeUnknown(err: unknown): boolean {
+  return err instanceof TikTokApiError && err.error_class === 'transient';
 }

@@ -6,6 +6,7 @@
  * §3 (envelope, HTTP 200 on application errors), §4.3 (retry policy).
  */
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/port';
 import { NO_ENVELOPE_CODE, TikTokApiError } from './errors';
 
 /** Retry policy. Delays in milliseconds. */
@@ -33,6 +34,11 @@ export interface ApiRequest {
   body?: Record<string, unknown>;
   /** POST multipart body (uploads); takes precedence over `body`. */
   form?: FormData;
+  /**
+   * `false`: send once, never retry here, whatever the error (ad/create/, which has no
+   * idempotency key: a resend after a lost reply makes a second ad). The caller reconciles.
+   */
+  retry?: false;
 }
 
 /** Options of {@link TikTokHttp}; see `TikTokClientOptions`. */
@@ -41,6 +47,8 @@ export interface TikTokHttpOptions {
   timeoutMs: number;
   retry: RetryPolicy;
   logger?: Logger;
+  /** Counts each attempt by endpoint and TikTok code, with its latency. */
+  metrics?: Pick<Metrics, 'tiktokCall'>;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
 }
@@ -86,15 +94,35 @@ export class TikTokHttp {
 
   /** Runs `request`, retrying rate-limit/transient failures; returns the envelope's `data`. */
   async send<T>(request: ApiRequest): Promise<T> {
+    return (await this.sendEnvelope<T>(request)).data;
+  }
+
+  /**
+   * Like {@link send}, and also returns TikTok's envelope `request_id` (what TikTok asks for in
+   * a support ticket, kept in the audit trail).
+   */
+  async sendEnvelope<T>(request: ApiRequest): Promise<{ data: T; request_id?: string }> {
     const { attempts, baseDelayMs, maxDelayMs } = this.options.retry;
-    const total = Math.max(1, Math.floor(attempts));
+    const total = request.retry === false ? 1 : Math.max(1, Math.floor(attempts));
     for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      const observe = (code: number) =>
+        this.options.metrics?.tiktokCall(
+          request.endpoint,
+          code,
+          (performance.now() - started) / 1000,
+        );
       try {
-        const data = (await this.once(request)) as T;
-        this.options.logger?.debug({ endpoint: request.endpoint, code: 0, attempt }, 'tiktok ok');
-        return data;
+        const { data, request_id } = await this.once(request);
+        observe(0);
+        this.options.logger?.debug(
+          { endpoint: request.endpoint, code: 0, request_id, attempt },
+          'tiktok ok',
+        );
+        return request_id === undefined ? { data: data as T } : { data: data as T, request_id };
       } catch (err) {
         if (!(err instanceof TikTokApiError)) throw err;
+        observe(err.code);
         const log = {
           endpoint: request.endpoint,
           code: err.code,
@@ -115,7 +143,7 @@ export class TikTokHttp {
   }
 
   /** One attempt: HTTP call + envelope check. Throws {@link TikTokApiError}. */
-  private async once(request: ApiRequest): Promise<unknown> {
+  private async once(request: ApiRequest): Promise<{ data: unknown; request_id?: string }> {
     const base = this.options.baseUrl.replace(/\/+$/, '');
     const query = request.method === 'GET' && request.query ? encodeQuery(request.query) : '';
     const url = `${base}/open_api/v1.3/${request.endpoint}${query}`;
@@ -180,6 +208,9 @@ export class TikTokHttp {
       if (typeof parsed.request_id === 'string') init.request_id = parsed.request_id;
       throw new TikTokApiError(init);
     }
-    return parsed.data ?? {};
+    const data = parsed.data ?? {};
+    return typeof parsed.request_id === 'string'
+      ? { data, request_id: parsed.request_id }
+      : { data };
   }
 }

@@ -42,25 +42,32 @@ function need<T>(value: T | undefined, field: string): T {
 }
 
 /**
- * campaign/create/ body. The campaign has no budget of its own (`BUDGET_MODE_INFINITE`); the
+ * campaign/create/ body, created `DISABLE`d (it is switched on only once the ad exists:
+ * reliability.md §3.4). The campaign has no budget of its own (`BUDGET_MODE_INFINITE`); the
  * daily budget sits on the ad group (TikTok "Create a campaign", `budget_mode`). Campaign
  * Budget Optimization is switched off explicitly (`budget_optimize_on: false`): the SDK's model
  * defaults it to false (python_sdk/business_api_client/models/campaign_create_body.py) but its
  * field text says "Default: True" (js_sdk/docs/CampaignCreateBody.md at c3a04b9), and with CBO
  * on TikTok would ignore the ad group budget the bot sets.
+ * `campaign_name` defaults to the draft's; submissions pass a tagged one (`object-names.ts`).
  */
-export function campaignBody(draft: AdDraft, request_id: string): Record<string, unknown> {
+export function campaignBody(
+  draft: AdDraft,
+  request_id: string,
+  campaign_name: string = need(draft.campaign_name, 'campaign_name'),
+): Record<string, unknown> {
   return {
-    campaign_name: need(draft.campaign_name, 'campaign_name'),
+    campaign_name,
     objective_type: need(draft.objective_type, 'objective_type'),
     budget_mode: 'BUDGET_MODE_INFINITE',
     budget_optimize_on: false,
+    operation_status: 'DISABLE',
     request_id,
   };
 }
 
 /**
- * adgroup/create/ body: website promotion on TikTok placement (carousels need it), daily budget,
+ * adgroup/create/ body, created `DISABLE`d: website promotion on TikTok placement (carousels need it), daily budget,
  * starting now. Traffic optimizes for clicks (`CLICK`/`CPC`). Conversions with a pixel
  * optimizes for `CONVERT`/`OCPM` on the pixel event; without a pixel TikTok only allows `CLICK`
  * for website ads (TikTok "Create Website Conversions ads", doc 1775548501843970).
@@ -72,11 +79,13 @@ export function adGroupBody(
   request_id: string,
   defaults: AdGroupDefaults,
   now: Date,
+  adgroup_name = `${need(draft.campaign_name, 'campaign_name')} - ad group`,
 ): Record<string, unknown> {
   const converting = draft.objective_type === 'WEB_CONVERSIONS' && defaults.pixel_id !== undefined;
   return {
     campaign_id,
-    adgroup_name: `${need(draft.campaign_name, 'campaign_name')} - ad group`,
+    adgroup_name,
+    operation_status: 'DISABLE',
     request_id,
     promotion_type: 'WEBSITE',
     placement_type: 'PLACEMENT_TYPE_NORMAL',
@@ -113,8 +122,8 @@ export function adDisplayName(name: string): string {
 }
 
 /**
- * ad/create/ body with one creative. With music: `CAROUSEL_ADS` + `image_ids` + `music_id`
- * (TikTok "Create Carousel Ads"); without: `SINGLE_VIDEO` + `video_id` + one cover `image_ids`
+ * ad/create/ body with one creative, created `DISABLE`d. With music: `CAROUSEL_ADS` +
+ * `image_ids` + `music_id` (TikTok "Create Carousel Ads"); without: `SINGLE_VIDEO` + `video_id` + one cover `image_ids`
  * (TikTok "Create ads"). Non-Spark ads run under a `CUSTOMIZED_USER` identity, and every
  * creative carries the identity's `display_name` (cut to 40): the SDK's creative text says it is
  * "required when the promotion type is landing page or pure exposure" (js_sdk/docs/
@@ -144,6 +153,7 @@ export function adBody(
     creatives: [
       {
         ad_name,
+        operation_status: 'DISABLE',
         ad_format: format,
         ad_text: need(draft.ad_text, 'ad_text'),
         call_to_action: need(draft.call_to_action, 'call_to_action'),

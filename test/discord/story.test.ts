@@ -100,7 +100,8 @@ describe('Discord: the whole story', () => {
     );
     expect(edits.length).toBeGreaterThanOrEqual(2);
     const finalProgress = embedsOf(standin.message(thread, progressId) ?? {})[0]?.description ?? '';
-    expect(finalProgress.split('\n')).toHaveLength(3);
+    // Campaign, ad group, ad, and the final switch-on step.
+    expect(finalProgress.split('\n')).toHaveLength(4);
     expect(finalProgress.split('\n').every((line) => line.startsWith('✅'))).toBe(true);
 
     // The result embed carries TikTok's ids, the same the thread state saved.

@@ -17,6 +17,10 @@ function delegateTo(ads: AdsApi): AdsApi {
     createAdGroup: (...a) => ads.createAdGroup(...a),
     createAd: (...a) => ads.createAd(...a),
     listAds: (...a) => ads.listAds(...a),
+    findCampaigns: (...a) => ads.findCampaigns(...a),
+    findAdGroups: (...a) => ads.findAdGroups(...a),
+    updateStatus: (...a) => ads.updateStatus(...a),
+    updateAdGroupBudget: (...a) => ads.updateAdGroupBudget(...a),
   };
 }
 

@@ -81,7 +81,7 @@ function textOfBlocks(blocks: unknown): string {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const emulator = createTikTokEmulator();
   const tiktokUrl = await emulator.listen(0);
   const standin = new SlackStandIn({ team_id: TEAM });

@@ -11,8 +11,15 @@ import type { AddressInfo } from 'node:net';
  * `Authorization: Bearer …`; object arguments (`blocks`) arrive as JSON strings; answers are
  * HTTP 200 with `{ok:true,…}` or `{ok:false,error}` (docs.slack.dev/apis/web-api).
  *
- * Methods: `auth.test`, `chat.postMessage`, `chat.update`, `conversations.open`, `users.info`,
- * `reactions.add`, `oauth.v2.access`. Others answer `{ok:false,error:'unknown_method'}`.
+ * Methods: `auth.test`, `chat.postMessage`, `chat.update`, `conversations.open`,
+ * `conversations.info`, `conversations.members`, `users.info`, `reactions.add`,
+ * `oauth.v2.access`. Others answer `{ok:false,error:'unknown_method'}`.
+ *
+ * Channel membership as Slack has it for a bot without `chat:write.public`: the bot is in every
+ * channel except those passed to {@link SlackStandIn.removeBot} (and ids starting `C_NOT_IN`).
+ * There, `chat.postMessage` answers `not_in_channel`; `conversations.info` answers
+ * `is_member: false` for a public channel (`C…`) and `channel_not_found` for a private one
+ * (`G…`: the bot cannot see it); `conversations.members` lists the members it knows.
  * `POST /response/<id>` stands in for a command's `response_url` (recorded as `response_url`).
  */
 
@@ -61,6 +68,7 @@ export class SlackStandIn {
   private readonly tokens: Set<string>;
   private readonly rateLimits = new Map<string, Array<{ retryAfterSec: number }>>();
   private readonly listeners: Array<(call: SlackCall) => void> = [];
+  private readonly botAbsent = new Set<string>();
   private server: Server | undefined;
   private seq = 0;
   private baseUrl = '';
@@ -98,6 +106,16 @@ export class SlackStandIn {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  }
+
+  /** From now on the bot is not a member of `channel` (as if never invited, or removed). */
+  removeBot(channel: string): void {
+    this.botAbsent.add(channel);
+  }
+
+  /** Whether the bot is a member of `channel`. */
+  botIsMember(channel: string): boolean {
+    return !channel.startsWith('C_NOT_IN') && !this.botAbsent.has(channel);
   }
 
   /** Accepts another bot token (e.g. one `oauth.v2.access` handed out). */
@@ -147,7 +165,11 @@ export class SlackStandIn {
     'chat.postMessage': (p) => {
       const channel = String(p.channel ?? '');
       if (!channel) return { ok: false, error: 'channel_not_found' };
-      if (channel.startsWith('C_NOT_IN')) return { ok: false, error: 'not_in_channel' };
+      if (!channel.startsWith('D') && !this.botIsMember(channel)) {
+        return channel.startsWith('G')
+          ? { ok: false, error: 'channel_not_found' }
+          : { ok: false, error: 'not_in_channel' };
+      }
       const ts = this.nextTs();
       const text = String(p.text ?? '');
       const blocks = (p.blocks as unknown[] | undefined) ?? [];
@@ -174,6 +196,35 @@ export class SlackStandIn {
       const users = String(p.users ?? '');
       if (!users || users.includes(',')) return { ok: false, error: 'not_enough_users' };
       return { channel: { id: `D${users}` } };
+    },
+    // docs.slack.dev/reference/methods/conversations.info: `is_member` is the caller's.
+    'conversations.info': (p) => {
+      const channel = String(p.channel ?? '');
+      const member = this.botIsMember(channel);
+      if (!channel || (channel.startsWith('G') && !member))
+        return { ok: false, error: 'channel_not_found' };
+      return {
+        channel: {
+          id: channel,
+          name: channel.toLowerCase(),
+          is_channel: channel.startsWith('C'),
+          is_group: false,
+          is_im: false,
+          is_private: channel.startsWith('G'),
+          is_archived: false,
+          is_member: member,
+        },
+      };
+    },
+    'conversations.members': (p) => {
+      const channel = String(p.channel ?? '');
+      const member = this.botIsMember(channel);
+      if (!channel || (channel.startsWith('G') && !member))
+        return { ok: false, error: 'channel_not_found' };
+      return {
+        members: member ? [this.bot_user_id] : [],
+        response_metadata: { next_cursor: '' },
+      };
     },
     'users.info': (p) => ({ user: { id: p.user, name: String(p.user).toLowerCase() } }),
     'reactions.add': () => ({}),

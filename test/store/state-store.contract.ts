@@ -269,5 +269,21 @@ export function describeStateStoreContract(
         await store.releaseLock(lock);
       });
     });
+
+    describe('sets', () => {
+      it('adds members once, lists them, removes them, and reads [] for a missing set', async () => {
+        const k = key('set');
+        expect(await store.members(k)).toEqual([]);
+        await store.addMember(k, 'a');
+        await store.addMember(k, 'b');
+        await store.addMember(k, 'a');
+        expect((await store.members(k)).sort()).toEqual(['a', 'b']);
+        await store.removeMember(k, 'a');
+        await store.removeMember(k, 'never-there');
+        expect(await store.members(k)).toEqual(['b']);
+        await store.removeMember(k, 'b');
+        expect(await store.members(k)).toEqual([]);
+      });
+    });
   });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { StaticAccessResolver } from '../../src/engine/access';
 import type { ActionId, ChatFile, ChatUser } from '../../src/engine/chat-event';
-import { ConversationEngine } from '../../src/engine/engine';
+import { ConversationEngine, type EngineDeps } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import type { EngineSettings } from '../../src/engine/settings';
 import type { ThreadState } from '../../src/engine/thread-state';
@@ -49,6 +49,10 @@ export interface HarnessOptions {
   /** Reuse an emulator (a restart of the bot, not of TikTok). */
   emulator?: TikTokEmulator;
   retryAttempts?: number;
+  /** Per-attempt TikTok client timeout (ms). */
+  timeoutMs?: number;
+  /** Extra engine dependencies (owner, audit, lock). */
+  engineDeps?: Partial<EngineDeps>;
 }
 
 /** An engine wired to a real emulator over HTTP and a real store, plus helpers to chat. */
@@ -71,6 +75,7 @@ export class Harness {
     const client = new TikTokClient({
       baseUrl,
       retry: { attempts: options.retryAttempts ?? 3, baseDelayMs: 1, maxDelayMs: 2 },
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     });
     const prefix = options.prefix ?? `test:${randomUUID()}:`;
     const store: StateStore = options.redis
@@ -90,6 +95,7 @@ export class Harness {
       settings: testSettings(options.settings),
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
+      ...options.engineDeps,
     });
     return new Harness(engine, emulator, client, store, keys, prefix, ownsEmulator);
   }

@@ -34,7 +34,9 @@ describe('full submissions', () => {
     expect(ad_ids[0]).toMatch(/^\d{19}$/);
 
     const ads = await h.client.listAds(AUTH, adgroup_id);
-    expect(ads).toEqual([{ ad_id: ad_ids[0], ad_name: 'Summer video', adgroup_id }]);
+    expect(ads).toEqual([
+      { ad_id: ad_ids[0], ad_name: 'Summer video', adgroup_id, operation_status: 'ENABLE' },
+    ]);
     const after = h.emulator.counts();
     expect(after.campaigns - before.campaigns).toBe(1);
     expect(after.adgroups - before.adgroups).toBe(1);

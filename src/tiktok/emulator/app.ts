@@ -9,7 +9,8 @@
  *   unknown → 40300, not reachable by the token → 40106; scope missing → 40001.
  * - GET values holding JSON (`filtering`, `music_ids`…) are decoded.
  * Plus emulator-only control routes outside /open_api/: `POST /_emulator/faults`,
- * `GET /_emulator/counts`, and the portal page `GET /portal/auth`.
+ * `GET /_emulator/counts`, `GET /_emulator/objects`, `POST /_emulator/duplicates`
+ * `{"mode":"replay"|"40050"}`, and the portal page `GET /portal/auth`.
  *
  * Source: reference/tiktok-api.md §1-§3 and "What an emulator must reproduce".
  */
@@ -23,13 +24,15 @@ import { adsRoutes } from './routes-ads';
 import { creativeRoutes } from './routes-creative';
 import { imageUploadRoutes } from './routes-image-upload';
 import { oauthRoutes, portalAuth } from './routes-oauth';
+import { statusRoutes } from './routes-status';
 import type { Params } from './rules';
-import type { EmulatorState } from './state';
+import type { ApiObject, EmulatorState } from './state';
 
 /** Every emulated endpoint, by path relative to `/open_api/v1.3/`. */
 export const ROUTES: Readonly<Record<string, Route>> = {
   ...oauthRoutes,
   ...adsRoutes,
+  ...statusRoutes,
   ...creativeRoutes,
   ...imageUploadRoutes,
 };
@@ -54,6 +57,22 @@ export function countsOf(state: EmulatorState): EmulatorCounts {
     ads: state.ads.size,
     music_uploads: state.musicUploads,
     calls: { ...state.calls },
+  };
+}
+
+/** What `GET /_emulator/objects` reports: every campaign, ad group and ad, deleted ones too. */
+export interface EmulatorObjects {
+  campaigns: ApiObject[];
+  adgroups: ApiObject[];
+  ads: ApiObject[];
+}
+
+/** Snapshot of {@link EmulatorObjects}. */
+export function objectsOf(state: EmulatorState): EmulatorObjects {
+  return {
+    campaigns: [...state.campaigns.values()],
+    adgroups: [...state.adgroups.values()],
+    ads: [...state.ads.values()],
   };
 }
 
@@ -173,6 +192,18 @@ export function createEmulatorApp(
   app.get('/_emulator/counts', (_req: Request, res: Response) => {
     res.json(countsOf(state));
   });
+  app.get('/_emulator/objects', (_req: Request, res: Response) => {
+    res.json(objectsOf(state));
+  });
+  app.post('/_emulator/duplicates', express.json(), (req: Request, res: Response) => {
+    const mode = (req.body as { mode?: unknown } | undefined)?.mode;
+    if (mode !== 'replay' && mode !== '40050') {
+      res.status(400).json({ error: 'mode must be "replay" or "40050"' });
+      return;
+    }
+    state.duplicateMode = mode;
+    res.json({ mode });
+  });
 
   app.use(
     '/open_api/v1.3',
@@ -196,6 +227,16 @@ export function createEmulatorApp(
       try {
         faults.apply(endpoint);
         data = run(state, route, req);
+        const lost = faults.takeLoss(endpoint);
+        if (lost === '502') {
+          res.status(502).type('text/html').send('<html><body>502 Bad Gateway</body></html>');
+          return;
+        }
+        if (lost === 'timeout') {
+          // The work is done; the reply never comes. The socket closes when the client gives up
+          // or the emulator stops (`closeAllConnections`).
+          return;
+        }
       } catch (err) {
         if (err instanceof EmulatorError) {
           code = err.code;

@@ -11,6 +11,9 @@ import { EmulatorError } from './envelope';
  * tiktok_code.py): `ratelimit` 40100 REQUEST_TOO_FREQUENT, `ratelimit_fc` 40016 BIZ_FC_ERROR,
  * `ratelimit_field` 40132 REQUEST_FREQUENCY_LIMITED, `ratelimit_bl` 61000 TOO_MANY_REQUESTS_BL.
  * (40133, an "advertiser QPS" code seen only in api-evangelist summaries, is not in that table.)
+ * `lose_reply` is different from the others: the call goes through (the object is created) and
+ * then the reply is lost, as when a proxy answers 502 after forwarding or a connection drops
+ * (`as: '502'`, the default, or `as: 'timeout'`: no answer until the client gives up).
  */
 export type FaultKind =
   | 'geo'
@@ -19,7 +22,11 @@ export type FaultKind =
   | 'ratelimit'
   | 'ratelimit_fc'
   | 'ratelimit_field'
-  | 'ratelimit_bl';
+  | 'ratelimit_bl'
+  | 'lose_reply';
+
+/** How a `lose_reply` fault loses the reply. */
+export type LostReply = '502' | 'timeout';
 
 /** The envelope each fault kind answers with. */
 export const FAULT_RESPONSES: Readonly<Record<FaultKind, { code: number; message: string }>> = {
@@ -36,6 +43,8 @@ export const FAULT_RESPONSES: Readonly<Record<FaultKind, { code: number; message
     message: 'Request frequency limited for this field value. Try again later.',
   },
   ratelimit_bl: { code: 61000, message: 'Request refused by frequency control. Try again later.' },
+  // Not an envelope: the reply is replaced by an HTTP 502 page or by silence (see `takeLoss`).
+  lose_reply: { code: 0, message: 'OK' },
 };
 
 /**
@@ -47,12 +56,15 @@ export interface FaultSpec {
   kind: FaultKind;
   times?: number;
   endpoint?: string;
+  /** For `lose_reply`: answer HTTP 502 (default) or never answer (`timeout`). */
+  as?: LostReply;
 }
 
 interface Armed {
   kind: FaultKind;
   remaining: number;
   endpoint?: string;
+  as?: LostReply;
 }
 
 function isFaultKind(value: unknown): value is FaultKind {
@@ -66,7 +78,7 @@ function isFaultKind(value: unknown): value is FaultKind {
 export function parseFaultSpec(input: unknown): FaultSpec | 'off' | string {
   const raw = typeof input === 'string' ? { kind: input } : input;
   if (typeof raw !== 'object' || raw === null) return 'body must be {kind, times?, endpoint?}';
-  const { kind, times, endpoint } = raw as Record<string, unknown>;
+  const { kind, times, endpoint, as } = raw as Record<string, unknown>;
   if (kind === 'off') return 'off';
   if (!isFaultKind(kind))
     return `kind must be one of off, ${Object.keys(FAULT_RESPONSES).join(', ')}`;
@@ -80,6 +92,11 @@ export function parseFaultSpec(input: unknown): FaultSpec | 'off' | string {
   if (endpoint !== undefined) {
     if (typeof endpoint !== 'string') return 'endpoint must be a string such as "ad/create/"';
     spec.endpoint = endpoint;
+  }
+  if (as !== undefined) {
+    if (kind !== 'lose_reply' || (as !== '502' && as !== 'timeout'))
+      return 'as is "502" or "timeout", and only for kind lose_reply';
+    spec.as = as;
   }
   return spec;
 }
@@ -97,6 +114,7 @@ export class FaultControl {
     const s = typeof spec === 'string' ? { kind: spec } : spec;
     const armed: Armed = { kind: s.kind, remaining: s.times ?? 1 };
     if (s.endpoint !== undefined) armed.endpoint = s.endpoint;
+    if (s.as !== undefined) armed.as = s.as;
     this.#armed.push(armed);
   }
 
@@ -110,6 +128,7 @@ export class FaultControl {
     return this.#armed.map((a) => {
       const spec: FaultSpec = { kind: a.kind, times: a.remaining };
       if (a.endpoint !== undefined) spec.endpoint = a.endpoint;
+      if (a.as !== undefined) spec.as = a.as;
       return spec;
     });
   }
@@ -119,15 +138,30 @@ export class FaultControl {
    * its {@link EmulatorError}, or returns when none applies.
    */
   apply(endpoint: string): void {
-    const isOauth = endpoint.startsWith('oauth2/');
-    const index = this.#armed.findIndex((a) =>
-      a.endpoint === undefined ? !isOauth : a.endpoint === endpoint,
-    );
-    const armed = this.#armed[index];
+    const armed = this.take(endpoint, (a) => a.kind !== 'lose_reply');
     if (!armed) return;
-    armed.remaining -= 1;
-    if (armed.remaining <= 0) this.#armed.splice(index, 1);
     const { code, message } = FAULT_RESPONSES[armed.kind];
     throw new EmulatorError(code, message);
+  }
+
+  /**
+   * Called after a call succeeded: consumes one use of a matching `lose_reply` fault and says
+   * how to lose the reply (`'502'` or `'timeout'`), or `undefined` to answer normally.
+   */
+  takeLoss(endpoint: string): LostReply | undefined {
+    const armed = this.take(endpoint, (a) => a.kind === 'lose_reply');
+    return armed ? (armed.as ?? '502') : undefined;
+  }
+
+  private take(endpoint: string, kind: (a: Armed) => boolean): Armed | undefined {
+    const isOauth = endpoint.startsWith('oauth2/');
+    const index = this.#armed.findIndex(
+      (a) => kind(a) && (a.endpoint === undefined ? !isOauth : a.endpoint === endpoint),
+    );
+    const armed = this.#armed[index];
+    if (!armed) return undefined;
+    armed.remaining -= 1;
+    if (armed.remaining <= 0) this.#armed.splice(index, 1);
+    return armed;
   }
 }

@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
   const emulator = createTikTokEmulator({ logger });
+  // Objects live in this process: they survive restarts of the bot that points at it
+  // (TIKTOK_BASE_URL), which is what crash tests need.
+  if (process.env.EMULATOR_DUPLICATES === '40050') emulator.state.duplicateMode = '40050';
   const baseUrl = await emulator.listen(port, host);
   process.stdout.write(
     [
@@ -24,7 +27,9 @@ async function main(): Promise<void> {
       `  API base:      ${baseUrl}/open_api/v1.3/`,
       `  Auth page:     ${baseUrl}/portal/auth?app_id=${EMULATOR_APP_ID}&state=...&redirect_uri=...`,
       `  Faults:        POST ${baseUrl}/_emulator/faults {"kind":"server","times":3}`,
-      `  Counts:        GET  ${baseUrl}/_emulator/counts`,
+      `  Counts:        GET  ${baseUrl}/_emulator/counts   (all objects: GET /_emulator/objects)`,
+      `  Lost replies:  POST ${baseUrl}/_emulator/faults {"kind":"lose_reply","endpoint":"ad/create/","as":"502"}`,
+      `  Repeats:       POST ${baseUrl}/_emulator/duplicates {"mode":"40050"}  (default "replay"; env EMULATOR_DUPLICATES)`,
       'Fixture credentials (fake, emulator only):',
       `  app_id:        ${EMULATOR_APP_ID}`,
       `  secret:        ${EMULATOR_SECRET}`,

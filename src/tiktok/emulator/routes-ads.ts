@@ -2,9 +2,14 @@
  * campaign/, adgroup/ and ad/ create + get. create/ returns the full object like TikTok;
  * campaign/create/ and adgroup/create/ honour the body `request_id` per advertiser.
  *
- * Idempotency choice (TikTok's behaviour is UNCONFIRMED, reference §10): a repeated
- * `request_id` returns the SAME object the first call created, with code 0 — not 40050 — and the
- * key is remembered for the emulator's lifetime.
+ * Idempotency (TikTok's behaviour is UNCONFIRMED, reference §10): by default a repeated
+ * `request_id` returns the SAME object the first call created, with code 0; with
+ * `state.duplicateMode = '40050'` it answers 40050 DUPLICATED_REQUEST instead. The key is
+ * remembered for the emulator's lifetime.
+ *
+ * get/ endpoints filter by ids and by name (`campaign_name`, `adgroup_name`, `ad_name`: a
+ * substring match, TikTok's is fuzzy) and leave deleted objects out, as TikTok's default
+ * status filter does.
  */
 import { EmulatorError, tiktokTime } from './envelope';
 import type { AdvertiserFixture } from './fixtures';
@@ -37,6 +42,9 @@ function idempotent(
   const key =
     typeof body.request_id === 'string' ? `${advertiser_id}|${endpoint}|${body.request_id}` : '';
   const previous = key ? state.idempotency.get(key) : undefined;
+  if (previous && state.duplicateMode === '40050') {
+    throw new EmulatorError(40050, 'Duplicated requests have been sent.');
+  }
   if (previous) return previous;
   const created = create();
   if (key) state.idempotency.set(key, created);
@@ -107,7 +115,8 @@ const createAdGroup: Route = {
     const adv = advertiserOf(ctx);
     const { state, params } = ctx;
     requireFields(params, ['campaign_id']);
-    const campaign = ownedBy(state.campaigns, reqString(params, 'campaign_id'), adv.advertiser_id);
+    const found = ownedBy(state.campaigns, reqString(params, 'campaign_id'), adv.advertiser_id);
+    const campaign = found?.operation_status === 'DELETE' ? undefined : found;
     const fields = validateAdGroup(params, {
       campaign: campaign && {
         objective_type: String(campaign.objective_type),
@@ -122,7 +131,8 @@ const createAdGroup: Route = {
         ...fields,
         adgroup_id: state.ids.adgroup.next(),
         advertiser_id: adv.advertiser_id,
-        secondary_status: 'ADGROUP_STATUS_CREATE',
+        secondary_status:
+          fields.operation_status === 'ENABLE' ? 'ADGROUP_STATUS_CREATE' : 'ADGROUP_STATUS_DISABLE',
         create_time: now,
         modify_time: now,
       };
@@ -143,7 +153,7 @@ const createAd: Route = {
     requireFields(params, ['adgroup_id', 'creatives']);
     const adgroup_id = reqString(params, 'adgroup_id');
     const adgroup = ownedBy(state.adgroups, adgroup_id, adv.advertiser_id);
-    if (!adgroup) notExist('adgroup_id', adgroup_id);
+    if (!adgroup || adgroup.operation_status === 'DELETE') notExist('adgroup_id', adgroup_id);
     const creatives = params.creatives;
     if (!Array.isArray(creatives)) throw new EmulatorError(40002, 'creatives: must be an array.');
     if (creatives.length > MAX_CREATIVES) {
@@ -193,6 +203,7 @@ function getRoute(
   scope: number,
   pick: (state: EmulatorState) => Map<string, ApiObject>,
   filterFields: [string, string][],
+  nameField: string,
 ): Route {
   return {
     method: 'GET',
@@ -204,7 +215,15 @@ function getRoute(
       const filters = filterFields.map(
         ([key, field]) => [field, idFilter(filtering, key)] as [string, Set<string> | undefined],
       );
-      const items = listOwned(pick(ctx.state), advertiserOf(ctx).advertiser_id, filters);
+      const name = filtering[nameField];
+      if (name !== undefined && typeof name !== 'string') {
+        throw new EmulatorError(40002, `filtering.${nameField}: must be a string.`);
+      }
+      const items = listOwned(pick(ctx.state), advertiserOf(ctx).advertiser_id, filters).filter(
+        (obj) =>
+          obj.operation_status !== 'DELETE' &&
+          (name === undefined || String(obj[nameField]).includes(name)),
+      );
       return paginate(items, ctx.params, 10, 1000);
     },
   };
@@ -215,14 +234,29 @@ export const adsRoutes: Record<string, Route> = {
   'campaign/create/': createCampaign,
   'adgroup/create/': createAdGroup,
   'ad/create/': createAd,
-  'campaign/get/': getRoute(200, (s) => s.campaigns, [['campaign_ids', 'campaign_id']]),
-  'adgroup/get/': getRoute(210, (s) => s.adgroups, [
-    ['campaign_ids', 'campaign_id'],
-    ['adgroup_ids', 'adgroup_id'],
-  ]),
-  'ad/get/': getRoute(220, (s) => s.ads, [
-    ['campaign_ids', 'campaign_id'],
-    ['adgroup_ids', 'adgroup_id'],
-    ['ad_ids', 'ad_id'],
-  ]),
+  'campaign/get/': getRoute(
+    200,
+    (s) => s.campaigns,
+    [['campaign_ids', 'campaign_id']],
+    'campaign_name',
+  ),
+  'adgroup/get/': getRoute(
+    210,
+    (s) => s.adgroups,
+    [
+      ['campaign_ids', 'campaign_id'],
+      ['adgroup_ids', 'adgroup_id'],
+    ],
+    'adgroup_name',
+  ),
+  'ad/get/': getRoute(
+    220,
+    (s) => s.ads,
+    [
+      ['campaign_ids', 'campaign_id'],
+      ['adgroup_ids', 'adgroup_id'],
+      ['ad_ids', 'ad_id'],
+    ],
+    'ad_name',
+  ),
 };

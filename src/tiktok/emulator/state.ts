@@ -103,6 +103,12 @@ export class EmulatorState {
   readonly ads = new Map<string, ApiObject>();
   /** `advertiser_id|endpoint|request_id` → the object the first call created. */
   readonly idempotency = new Map<string, ApiObject>();
+  /**
+   * What a repeated create `request_id` gets (TikTok's real answer is UNCONFIRMED, reference
+   * §10): `replay` returns the object the first call created; `40050` answers
+   * DUPLICATED_REQUEST ("Duplicated requests have been sent").
+   */
+  duplicateMode: 'replay' | '40050' = 'replay';
   /** HTTP calls per endpoint (e.g. `campaign/create/`), faulted ones included. */
   readonly calls: Record<string, number> = {};
   musicUploads = 0;

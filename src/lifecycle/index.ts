@@ -1,0 +1,1 @@
+export { createWorkTracker, type DrainResult, type WorkTracker } from './work-tracker';
