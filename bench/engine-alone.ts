@@ -45,7 +45,21 @@ const SETTINGS: EngineSettings = {
   identity: { display_name: 'Emulator Brand' },
 };
 
-function eventsFor(thread_id: string): ChatEvent[] {
+/** The same ad after a longer talk: eight edits before the video (a 16-turn conversation). */
+const LONG_SCRIPT = [
+  ...SCRIPT.slice(0, -1),
+  'change the ad text to Summer deals on every single order',
+  'set budget to 90',
+  'set call to action to Learn more',
+  'change the ad text to Free shipping on every summer order',
+  'landing page: https://shop.example.com/summer-sale',
+  'set budget to 120',
+  'set call to action to Shop now',
+  'change the ad text to Big summer deals, free returns',
+  ...SCRIPT.slice(-1),
+];
+
+function eventsFor(thread_id: string, script = SCRIPT): ChatEvent[] {
   const base = {
     thread_id,
     platform: 'console' as const,
@@ -54,7 +68,7 @@ function eventsFor(thread_id: string): ChatEvent[] {
   };
   const requester = { id: 'U_REQ', name: 'requester' };
   return [
-    ...SCRIPT.map(
+    ...script.map(
       (text): ChatEvent => ({
         ...base,
         type: 'message',
@@ -155,7 +169,7 @@ async function run(
  * whole-transcript prompt (system text + schema + every earlier user and bot line in full +
  * message). Output tokens are the JSON turn. The fixed part is what implicit caching can serve.
  */
-async function tokensPerAd(redisUrl: string, tiktokUrl: string) {
+async function tokensPerAd(redisUrl: string, tiktokUrl: string, script: string[]) {
   const offline = new OfflineTurnModel();
   const transcript: Array<{ role: string; text: string }> = [];
   const fixed = SYSTEM_PROMPT.length + JSON.stringify(TURN_JSON_SCHEMA).length;
@@ -194,14 +208,17 @@ async function tokensPerAd(redisUrl: string, tiktokUrl: string) {
       if (block.type === 'text' || block.type === 'question')
         transcript.push({ role: 'bot', text: block.text });
   };
-  for (const event of eventsFor(`console:tokens:${randomUUID()}`)) {
+  const threadId = `console:tokens:${randomUUID()}`;
+  for (const event of eventsFor(threadId, script)) {
     if (event.type === 'message') transcript.push({ role: 'user', text: event.text });
     await engine.handle(event, sink);
   }
+  const saved = await store.get<ThreadState>(new Keys(prefix).thread(threadId));
   await store.close();
   await deletePrefix(redisUrl, prefix);
   const t = (chars: number) => Math.round(chars / 4);
   return {
+    submitted: saved?.status === 'submitted',
     calls,
     compact: t(compact),
     whole: t(whole),
@@ -241,9 +258,14 @@ export async function engineAloneFigures(redisUrl: string, repeats: number): Pro
       )} commands incl. inside Lua), submitted ${runs.map((x) => `${x.submitted}/${x.threads}`).join(', ')}`,
     );
   }
-  const tokens = await tokensPerAd(redisUrl, tiktokUrl);
-  console.log(
-    `Tokens per completed ad (≈ chars/4, ${tokens.calls} model calls): prompt as built now ${tokens.compact} in + ${tokens.output} out; whole-transcript prompt ${tokens.whole} in (${(tokens.whole / tokens.compact).toFixed(2)}x); fixed part (system + schema, byte-identical every call, cacheable) ${(tokens.fixedShare * 100).toFixed(0)}% of input`,
-  );
+  for (const [label, script] of [
+    ['short talk', SCRIPT],
+    ['with 8 edits', LONG_SCRIPT],
+  ] as const) {
+    const tokens = await tokensPerAd(redisUrl, tiktokUrl, [...script]);
+    console.log(
+      `Tokens per completed ad, ${label} (≈ chars/4, ${tokens.calls} model calls, submitted: ${tokens.submitted}): prompt as built now ${tokens.compact} in + ${tokens.output} out; whole-transcript prompt ${tokens.whole} in (${(tokens.whole / tokens.compact).toFixed(2)}x); fixed part (system + schema, byte-identical every call, cacheable) ${(tokens.fixedShare * 100).toFixed(0)}% of input`,
+    );
+  }
   await emulator.close();
 }

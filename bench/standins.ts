@@ -40,7 +40,10 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** The Slack Web API stand-in: `auth.test`, `chat.postMessage`, `chat.update`, `conversations.open`, `response_url`. */
+/**
+ * The Slack Web API stand-in: `auth.test`, `chat.postMessage`, `chat.update`,
+ * `conversations.info` (the bot is a member everywhere), `conversations.open`, `response_url`.
+ */
 export class BenchSlackApi {
   readonly counts = new Map<string, number>();
   onPost: ((posted: Posted) => void) | undefined;
@@ -83,6 +86,8 @@ export class BenchSlackApi {
       }
       case 'chat.update':
         return { ok: true, channel: params.channel, ts: params.ts };
+      case 'conversations.info':
+        return { ok: true, channel: { id: params.channel, is_member: true } };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${params.users ?? 'X'}` } };
       default:
