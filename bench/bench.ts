@@ -11,7 +11,8 @@
  *    and 200 threads as a ratio to a bare echo app; Redis round trips per turn.
  * 3. Memory with 0, 1,000 and 10,000 idle threads (heap after forced GC, RSS); Redis bytes per
  *    idle thread.
- * 4. Account linking (`linking.ts`).
+ * 4. Account linking (`linking.ts`), and the issue 9 guards (spend-cap reservation, LLM quota
+ *    count, audit append) against a bare Redis GET (`guards.ts`).
  *
  * The machine is shared: compare the ratios measured side by side, not absolute times.
  * Settings: REDIS_URL (default redis://127.0.0.1:6379). `--quick`: one repeat, shorter runs.
@@ -19,6 +20,7 @@
 import { cpus, loadavg } from 'node:os';
 import { StandIns } from './bench-rig';
 import { engineAloneFigures } from './engine-alone';
+import { guardFigures } from './guards';
 import { linkingFigures } from './linking';
 import { ackFigures, memoryFigures, type Plan, throughputFigures } from './slack-path';
 
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     await standins.child.kill();
   }
   if (want('linking')) await linkingFigures(REDIS_URL);
+  if (want('guards')) await guardFigures(REDIS_URL);
   console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

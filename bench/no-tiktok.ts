@@ -9,6 +9,7 @@ export const NO_TIKTOK: AdsApi = {
   checkMusic: refuse,
   uploadMusic: refuse,
   uploadImage: refuse,
+  uploadVideo: refuse,
   listImages: refuse,
   listVideos: refuse,
   listIdentities: refuse,

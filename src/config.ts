@@ -95,6 +95,12 @@ const CoreEnvSchema = z.object({
     .max(1_000_000)
     .default(DEFAULT_ADMISSION.maxQueued),
   ALLOW_SELF_APPROVAL: bool.optional(),
+  APPROVERS: optionalString,
+
+  WORKSPACE_DAILY_BUDGET_CAP: z.coerce.number().positive().optional(),
+  LLM_CALLS_PER_USER_PER_HOUR: z.coerce.number().int().positive().optional(),
+  LLM_CALLS_PER_WORKSPACE_PER_HOUR: z.coerce.number().int().positive().optional(),
+  MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
 });
 
 /** Core settings plus the Slack and Discord adapters' own (README "Slack", "Discord"). */

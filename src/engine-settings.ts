@@ -30,5 +30,20 @@ export function engineSettingsFrom(config: Config, platform: Platform): EngineSe
       display_name: config.TIKTOK_IDENTITY_NAME,
       ...(config.TIKTOK_IDENTITY_AVATAR ? { avatar_path: config.TIKTOK_IDENTITY_AVATAR } : {}),
     },
+    approvers: approversOf(config),
+    guards: {
+      workspace_daily_budget_cap: config.WORKSPACE_DAILY_BUDGET_CAP ?? null,
+      llm_calls_per_user_per_hour: config.LLM_CALLS_PER_USER_PER_HOUR ?? null,
+      llm_calls_per_workspace_per_hour: config.LLM_CALLS_PER_WORKSPACE_PER_HOUR ?? null,
+      max_message_chars: config.MAX_MESSAGE_CHARS,
+    },
   };
+}
+
+/**
+ * `APPROVERS`: comma- or space-separated chat user ids, Discord role ids and Slack user-group
+ * ids (`S…`); empty when unset (anyone but the requester and the editors may approve).
+ */
+export function approversOf(config: Pick<Config, 'APPROVERS'>): string[] {
+  return (config.APPROVERS ?? '').split(/[\s,]+/).filter(Boolean);
 }

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { AdmissionControl } from './admission/admission';
 import { BoundedTurnModel } from './admission/bounded-model';
 import { LoopLag } from './admission/loop-lag';
+import { AuditTrail } from './audit/trail';
 import { PinoAuditLog } from './auth/audit';
 import { createLinking } from './auth/create-linking';
 import { type Config, linkingMode } from './config';
@@ -114,6 +115,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     opened.push(() => rawStore.close());
     const store = instrumentStore(rawStore, metrics, config.STATE_PREFIX);
     const keys = new Keys(config.STATE_PREFIX);
+    const auditLine = new PinoAuditLog(auditLogger(config, logger));
     const work = createWorkTracker();
     const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
     if (prometheus) http.mount(Router().get('/metrics', prometheus.handler));
@@ -136,11 +138,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const sinks = new Map<Platform, ReplySink>();
     const background = new BackgroundWork(logger, work);
     let engine: ConversationEngine | undefined;
-    const accounts = accessSide(config, tiktok, store, keys, logger, http, httpBase, (target) => {
-      const sink = sinks.get(target.user.platform);
-      if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
-      else logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
-    });
+    const accounts = accessSide(
+      config,
+      tiktok,
+      store,
+      keys,
+      logger,
+      http,
+      httpBase,
+      auditLine,
+      (target) => {
+        const sink = sinks.get(target.user.platform);
+        if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
+        else
+          logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
+      },
+    );
     const usage = new UsageTotals();
     const inner = turnModel(config, logger, metrics, usage);
     if (inner.close) opened.push(() => inner.close?.() ?? Promise.resolve());
@@ -160,6 +173,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       access: accounts.access,
       settings: engineSettingsFrom(config, options.platform),
       logger: logger.child({ component: 'engine' }),
+      auditTrail: new AuditTrail({ store, keys, log: auditLine }),
       metrics,
     });
     engine = instrumentEngine(core, metrics);
@@ -282,6 +296,7 @@ function accessSide(
   logger: Logger,
   http: HttpServer,
   httpBase: string,
+  auditLine: PinoAuditLog,
   onLinked: Parameters<typeof createLinking>[0]['onLinked'],
 ): { access: AccessResolver; description: string } {
   if (
@@ -309,7 +324,7 @@ function accessSide(
     tiktok: tiktok.client,
     store,
     keys,
-    audit: new PinoAuditLog(auditLogger(config, logger)),
+    audit: auditLine,
     logger: logger.child({ component: 'linking' }),
     ...(onLinked ? { onLinked } : {}),
   });

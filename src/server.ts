@@ -1,7 +1,7 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
 import { type Config, loadConfig } from './config';
-import { engineSettingsFrom } from './engine-settings';
+import { approversOf, engineSettingsFrom } from './engine-settings';
 
 export { wantsServer } from './config';
 
@@ -77,6 +77,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
         command: config.SLACK_COMMAND,
         // Posted-message references expire with the thread's state (DRAFT_IDLE_DAYS).
         messageTtlMs: engineSettingsFrom(config, 'slack').draft_ttl_ms,
+        approvers: approversOf(config),
       });
       if (slack.router) runtime.http.mount(slack.router);
       runtime.sinks.set('slack', slack.sink);
@@ -90,6 +91,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
         token: config.DISCORD_TOKEN,
         logger,
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        approvers: approversOf(config),
       });
       runtime.sinks.set('discord', discord.deliver);
       const adapter = discord;

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, linkingMode, loadConfig } from '../src/config';
+import { engineSettingsFrom } from '../src/engine-settings';
 import { tokenKey } from './auth/linking-support';
 
 const REAL_TIKTOK = { TIKTOK_BASE_URL: 'https://business-api.tiktok.com' };
@@ -90,5 +91,47 @@ describe('TIKTOK_IDENTITY_AVATAR', () => {
       /TIKTOK_IDENTITY_AVATAR: .*300x200; the identity avatar must be square/,
     );
     expect(error({ TIKTOK_IDENTITY_AVATAR: join(dir, 'missing.png') })).toContain('cannot read');
+  });
+});
+
+describe('approval and guard settings (issue 9)', () => {
+  it('defaults: no approvers list, no caps or quotas, messages up to 2000 characters', () => {
+    const settings = engineSettingsFrom(loadConfig({}), 'slack');
+    expect(settings.approvers).toEqual([]);
+    expect(settings.guards).toEqual({
+      workspace_daily_budget_cap: null,
+      llm_calls_per_user_per_hour: null,
+      llm_calls_per_workspace_per_hour: null,
+      max_message_chars: 2000,
+    });
+  });
+
+  it('reads APPROVERS as a list and the limits as numbers', () => {
+    const settings = engineSettingsFrom(
+      loadConfig({
+        APPROVERS: 'U0ANA, S0LEADS 1234567890123456789',
+        WORKSPACE_DAILY_BUDGET_CAP: '5000',
+        LLM_CALLS_PER_USER_PER_HOUR: '60',
+        LLM_CALLS_PER_WORKSPACE_PER_HOUR: '600',
+        MAX_MESSAGE_CHARS: '4000',
+      }),
+      'discord',
+    );
+    expect(settings.approvers).toEqual(['U0ANA', 'S0LEADS', '1234567890123456789']);
+    expect(settings.guards).toEqual({
+      workspace_daily_budget_cap: 5000,
+      llm_calls_per_user_per_hour: 60,
+      llm_calls_per_workspace_per_hour: 600,
+      max_message_chars: 4000,
+    });
+  });
+
+  it('refuses a cap or quota that is not a positive number, naming the variable', () => {
+    expect(() => loadConfig({ WORKSPACE_DAILY_BUDGET_CAP: '-5' })).toThrow(
+      /WORKSPACE_DAILY_BUDGET_CAP/,
+    );
+    expect(() => loadConfig({ LLM_CALLS_PER_USER_PER_HOUR: 'lots' })).toThrow(
+      /LLM_CALLS_PER_USER_PER_HOUR/,
+    );
   });
 });

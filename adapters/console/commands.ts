@@ -12,6 +12,7 @@ export type ConsoleInput =
   | { kind: 'simulate'; fault: FaultKind }
   | { kind: 'upload'; path: string; text: string }
   | { kind: 'choose_advertiser'; advertiser_id: string }
+  | { kind: 'media_page'; page: number }
   | { kind: 'open' }
   | { kind: 'help' }
   | { kind: 'quit' }
@@ -27,6 +28,7 @@ const ACTIONS: Record<string, ActionId> = {
   '/edit': 'edit',
   '/link': 'link_account',
   '/unlink': 'unlink_account',
+  '/audit': 'audit',
 };
 
 /** The terminal's help text. */
@@ -36,11 +38,14 @@ export const HELP = `Type in plain words; the bot asks for what is missing. Comm
   /status             show the draft and where it stands
   /retry              retry a failed submission (resumes, never duplicates)
   /reset              start the draft over
-  /upload <file.mp3>  upload your own music track
+  /upload <file> [words]  upload an MP3 track, a JPEG/PNG image or an MP4/MOV video
   /link               get a private link to connect your TikTok account
   /open               follow the last private link as a browser would (emulator only)
   /unlink             disconnect your TikTok account (revokes its access)
+  /audit              show this thread's audit trail (approvals, submission steps), oldest first
   /advertiser <id>    pick the advertiser account when your login reaches several
+  /pick <#n …>        pick media from the numbered library list (or just type "#1 and #3")
+  /page <n>           show another page of the library list
   /tiktok-ad [words]  start a new draft in a new thread
   /simulate geo|auth|server|ratelimit|off   make the emulator fail the next TikTok call
   /help               this text
@@ -69,6 +74,16 @@ export function parseLine(line: string): ConsoleInput {
       return { kind: 'start', text: arg };
     case '/open':
       return { kind: 'open' };
+    case '/page': {
+      const page = Number(rest[0]);
+      if (!Number.isInteger(page) || page < 1)
+        return { kind: 'invalid', error: 'Usage: /page <number>' };
+      return { kind: 'media_page', page };
+    }
+    case '/pick':
+      return arg
+        ? { kind: 'message', text: arg }
+        : { kind: 'invalid', error: 'Usage: /pick #1 #3' };
     case '/advertiser': {
       const id = rest[0];
       if (!id) return { kind: 'invalid', error: 'Usage: /advertiser <advertiser_id>' };
@@ -76,7 +91,11 @@ export function parseLine(line: string): ConsoleInput {
     }
     case '/upload': {
       const [path, ...words] = rest;
-      if (!path) return { kind: 'invalid', error: 'Usage: /upload path/to/track.mp3' };
+      if (!path)
+        return {
+          kind: 'invalid',
+          error: 'Usage: /upload path/to/file (MP3, JPEG, PNG, MP4 or MOV)',
+        };
       return { kind: 'upload', path, text: words.join(' ') };
     }
     case '/simulate': {

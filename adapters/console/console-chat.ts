@@ -129,10 +129,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
             write(`bot> ✗ Cannot read ${parsed.path}.`);
             break;
           }
+          // The engine reads what the file is from its bytes (MP3, JPEG/PNG or MP4/MOV).
           await send({
             type: 'message',
-            text: parsed.text || 'Use this track as the music.',
-            files: [{ name: basename(parsed.path), content_type: 'audio/mpeg', data }],
+            text: parsed.text,
+            files: [{ name: basename(parsed.path), data }],
           });
           break;
         }
@@ -142,6 +143,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
           break;
         case 'action':
           await send({ type: 'action', action_id: parsed.action_id });
+          break;
+        case 'media_page':
+          await send({ type: 'action', action_id: 'media_page', value: String(parsed.page) });
           break;
         case 'choose_advertiser':
           await send({

@@ -2,6 +2,7 @@ import { ctaLabel } from '../../src/ad/call-to-action';
 import type { AdDraft } from '../../src/ad/draft';
 import { OBJECTIVE_LABELS } from '../../src/ad/objective';
 import type { ActionId } from '../../src/engine/chat-event';
+import { describeItem } from '../../src/engine/media/library';
 import type { Block, Reply } from '../../src/engine/reply';
 
 const TONE: Record<string, string> = { info: '', success: '✓ ', warning: '! ', error: '✗ ' };
@@ -27,6 +28,9 @@ export const COMMAND_OF: Record<ActionId, string> = {
   link_account: '/link',
   unlink_account: '/unlink',
   choose_advertiser: '/advertiser',
+  audit: '/audit',
+  choose_media: '/pick',
+  media_page: '/page',
 };
 
 function musicText(draft: AdDraft): string {
@@ -55,6 +59,21 @@ function renderBlock(block: Block): string {
       ].join('\n');
     case 'violations':
       return block.violations.map((v) => `bot> ✗ ${v.message}`).join('\n');
+    case 'media_choice': {
+      const first = block.items[0]?.position ?? 1;
+      const last = block.items.at(-1)?.position ?? first;
+      const lines = block.items.map(
+        (i) =>
+          `     #${String(i.position).padEnd(3)}${i.id}  ${describeItem(i)}${block.selected.includes(i.id) ? '  (chosen)' : ''}`,
+      );
+      const more =
+        block.page < block.page_count ? ` /page ${block.page + 1} shows the next ones.` : '';
+      return [
+        `bot> Your TikTok library (${block.kind === 'video' ? 'videos' : 'images'}, newest first; ${first}-${last} of ${block.total}):`,
+        ...lines,
+        `     Pick ${block.multiple ? 'by number (e.g. #1 and #3), in words (the first two, the vertical ones)' : 'by number (e.g. #2), in words (the summer video)'} or by id.${more}`,
+      ].join('\n');
+    }
     case 'ad_preview': {
       const d = block.draft;
       const media = d.pending_media?.length
@@ -85,7 +104,7 @@ function renderBlock(block: Block): string {
       return ['     ┌─ Ad preview', ...lines, ...missing, '     └─'].join('\n');
     }
     case 'approval_request':
-      return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''}. React ✅ to approve or ❌ to reject: here, type /approve or /reject.`;
+      return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''} for version ${block.content_hash}.${block.approved_by.length >= block.required ? '' : ' Type /approve to approve or /reject to send it back for editing.'}`;
     case 'progress':
       return `bot> ${block.steps.map((s) => `${s.status === 'done' ? '✓' : s.status === 'failed' ? '✗' : s.status === 'running' ? '…' : '·'} ${s.label}${s.id ? ` ${s.id}` : ''}`).join('   ')}`;
     case 'result':

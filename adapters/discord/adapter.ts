@@ -17,20 +17,22 @@ import {
   type PartialUser,
   RESTEvents,
   type RESTOptions,
+  type StringSelectMenuInteraction,
   ThreadAutoArchiveDuration,
   type User,
 } from 'discord.js';
 import type { ChatEvent } from '../../src/engine/chat-event';
-import { EVENT_TTL_MS } from '../../src/engine/engine';
+import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply, ReplySink } from '../../src/engine/reply';
 import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
 import type { WorkTracker } from '../../src/lifecycle/work-tracker';
 import type { Logger } from '../../src/logger';
+import { guardedStore } from '../../src/store/guarded-store';
 import type { Keys } from '../../src/store/keys';
-import type { StateStore } from '../../src/store/state-store';
+import { type StateStore, StoreUnavailableError } from '../../src/store/state-store';
 import { COMMAND_NAME } from './command';
 import { decodeCustomId } from './custom-id';
-import { type DeliveryContext, DiscordDelivery } from './delivery';
+import { type CardRef, type DeliveryContext, DiscordDelivery } from './delivery';
 import { DiscordKeys } from './discord-keys';
 import {
   actionEventOf,
@@ -39,6 +41,7 @@ import {
   startEventOf,
   TEXT_OPTION,
 } from './events';
+import { downloadAttachments } from './files';
 import { truncate } from './limits';
 import { loggableError } from './log-fields';
 
@@ -89,6 +92,11 @@ export interface DiscordAdapterOptions {
   stateTtlMs?: number;
   /** How long to wait for each guild at login (discord.js `waitGuildTimeout`); default 15000. */
   waitGuildTimeoutMs?: number;
+  /**
+   * The `APPROVERS` setting. When set, an approval vote carries the voter's guild role ids
+   * (`ChatUser.groups`), so the engine can match role ids listed there.
+   */
+  approvers?: string[];
   /** Counts every gateway event's handling as work in flight (so a shutdown waits for it). */
   work?: Pick<WorkTracker, 'track'>;
 }
@@ -138,7 +146,9 @@ const DEFAULT_STATE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * await discord.stop();
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
-  const { store, engine } = options;
+  const { engine } = options;
+  // Store failures surface as StoreUnavailableError, so a thread can be told even then.
+  const store = guardedStore(options.store);
   const logger = options.logger.child({ component: 'discord' });
   const ttlMs = options.stateTtlMs ?? DEFAULT_STATE_TTL_MS;
   const keys = new DiscordKeys(options.keys);
@@ -189,6 +199,26 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
   const ownedThread = (channelId: string) => store.get<ThreadId>(keys.ownedThread(channelId));
 
+  /** The approval card a message is (older cards were stored as a bare thread id). */
+  const cardOf = async (messageId: string): Promise<CardRef | null> => {
+    const ref = await store.get<CardRef | ThreadId>(keys.approvalCard(messageId));
+    return typeof ref === 'string' ? { thread_id: ref } : ref;
+  };
+
+  /** The voter's guild role ids, when `APPROVERS` restricts approval (cache, else REST). */
+  const withRoles = async (event: ChatEvent, guildId: string | null): Promise<ChatEvent> => {
+    const voting =
+      (event.type === 'reaction' && event.added) ||
+      (event.type === 'action' && event.action_id === 'approve');
+    if (!options.approvers?.length || !voting || !guildId) return event;
+    const guild = client.guilds.cache.get(guildId);
+    const member =
+      guild?.members.cache.get(event.user.id) ??
+      (await guild?.members.fetch(event.user.id).catch(() => undefined));
+    const groups = member ? [...member.roles.cache.keys()].filter((id) => id !== guildId) : [];
+    return { ...event, user: { ...event.user, groups } };
+  };
+
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!(await claim(`interaction:${interaction.id}`))) return;
     const channel = interaction.inGuild()
@@ -229,9 +259,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     await run(startEventOf(interaction, threadId), { interaction });
   }
 
-  async function onButton(interaction: ButtonInteraction): Promise<void> {
-    const action = decodeCustomId(interaction.customId);
-    if (!action) return;
+  async function onButton(
+    interaction: ButtonInteraction | StringSelectMenuInteraction,
+  ): Promise<void> {
+    const decoded = decodeCustomId(interaction.customId);
+    if (!decoded) return;
+    // A menu's pick travels as its values, joined by `,` (the engine's `choose_media`).
+    const action = interaction.isStringSelectMenu()
+      ? { action_id: decoded.action_id, value: interaction.values.join(',') }
+      : decoded;
     if (!(await claim(`interaction:${interaction.id}`))) return;
     const threadId = await ownedThread(interaction.channelId);
     if (!threadId) {
@@ -244,21 +280,38 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     }
     // Acknowledge within 3 s without a visible message; answers go to the thread.
     await interaction.deferUpdate();
-    await run(actionEventOf(interaction, action, threadId), { interaction });
+    const card = await cardOf(interaction.message.id);
+    const event = actionEventOf(interaction, action, threadId, card?.card_key);
+    await run(await withRoles(event, interaction.guildId), { interaction });
   }
 
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME)
       await onSlashCommand(interaction);
-    else if (interaction.isButton()) await onButton(interaction);
+    else if (interaction.isButton() || interaction.isStringSelectMenu())
+      await onButton(interaction);
   }
 
   async function onMessage(message: OmitPartialGroupDMChannel<Message>): Promise<void> {
     if (message.author.bot || message.system || message.webhookId || !message.inGuild()) return;
-    const threadId = await ownedThread(message.channelId);
-    if (!threadId) return;
-    if (!(await claim(`message:${message.id}`))) return;
-    await run(messageEventOf(message, threadId));
+    let threadId: ThreadId | null;
+    try {
+      threadId = await ownedThread(message.channelId);
+      if (!threadId) return;
+      if (!(await claim(`message:${message.id}`))) return;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Redis is in trouble before the engine could start: a thread the bot started is told.
+      logger.error({ err: loggableError(error.cause) }, 'state store failed before a Discord turn');
+      const channel = message.channel;
+      if (channel.isThread() && channel.ownerId === client.user?.id)
+        await channel.send({ content: `❌ ${STORE_FAILED_TEXT}` });
+      return;
+    }
+    const files = message.attachments.size
+      ? await downloadAttachments([...message.attachments.values()])
+      : [];
+    await run(messageEventOf(message, threadId, files));
   }
 
   async function onReaction(
@@ -267,8 +320,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     added: boolean,
   ): Promise<void> {
     if (partialUser.id === client.user?.id) return;
-    const threadId = await store.get<ThreadId>(keys.approvalCard(partialReaction.message.id));
-    if (!threadId) return;
+    const card = await cardOf(partialReaction.message.id);
+    if (!card) return;
     // Reactions on messages from before a restart arrive partial; fetch to learn the rest.
     const reaction = partialReaction.partial ? await partialReaction.fetch() : partialReaction;
     const user = partialUser.partial ? await partialUser.fetch() : partialUser;
@@ -280,7 +333,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     if (!(await claim(`${natural}:${added ? 'add' : 'remove'}`))) return;
     await store.delete(keys.delivery(`${natural}:${added ? 'remove' : 'add'}`));
     const eventId = `discord:${natural}:${added ? 'add' : 'remove'}:${randomUUID()}`;
-    await run(reactionEventOf(reaction, user, added, threadId, eventId));
+    const event = reactionEventOf(reaction, user, added, card.thread_id, eventId, card.card_key);
+    await run(await withRoles(event, reaction.message.guildId));
   }
 
   /** Gateway handlers never throw into discord.js: failures are logged with the event kind. */

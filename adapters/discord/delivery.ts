@@ -25,6 +25,12 @@ export interface DeliveryContext {
   interaction?: RepliableInteraction;
 }
 
+/** What an approval card's message id maps to: its thread and the engine's card key. */
+export interface CardRef {
+  thread_id: string;
+  card_key?: string;
+}
+
 /** Where the message first posted for a reply `key` lives. */
 interface PostedMessage {
   channel_id: string;
@@ -90,6 +96,17 @@ export class DiscordDelivery {
       await this.sendPrivate(reply.private_to, reply.thread_id, messages, context);
       return;
     }
+    const interaction = context.interaction;
+    if (reply.ephemeral_to && interaction?.user.id === reply.ephemeral_to.id) {
+      // Only the person refused sees it (an ephemeral follow-up of their click).
+      for (const message of messages) {
+        const ephemeral = { ...message, flags: MessageFlags.Ephemeral } as const;
+        if (interaction.replied || interaction.deferred) await interaction.followUp(ephemeral);
+        else await interaction.reply(ephemeral);
+      }
+      return;
+    }
+    // Otherwise (a reaction has no interaction) a thread notice; the client pings no one.
     const channel = await this.client.channels.fetch(ref.thread);
     if (!channel?.isTextBased() || !channel.isSendable())
       throw new Error(`Discord channel ${ref.thread} is not a thread the bot can post in`);
@@ -109,17 +126,25 @@ export class DiscordDelivery {
       } else if (first) {
         const sent = await channel.send(first);
         await this.store.set(replyKey, { channel_id: channel.id, message_id: sent.id }, this.ttlMs);
+        if (isApprovalCard(first))
+          await this.markCard(sent, { thread_id: reply.thread_id, card_key: reply.key });
         rest = others;
       }
     }
     for (const message of rest) {
       const sent = await channel.send(message);
-      if (isApprovalCard(message)) {
-        await this.store.set(this.keys.approvalCard(sent.id), reply.thread_id, this.ttlMs);
-        await sent.react(emojiChar('white_check_mark'));
-        await sent.react(emojiChar('x'));
-      }
+      if (isApprovalCard(message)) await this.markCard(sent, { thread_id: reply.thread_id });
     }
+  }
+
+  /** Remembers an approval card (message id → thread and card key) and adds ✅ / ❌ to it. */
+  private async markCard(
+    sent: { id: string; react(emoji: string): Promise<unknown> },
+    ref: CardRef,
+  ) {
+    await this.store.set(this.keys.approvalCard(sent.id), ref, this.ttlMs);
+    await sent.react(emojiChar('white_check_mark'));
+    await sent.react(emojiChar('x'));
   }
 
   private async sendPrivate(
@@ -149,7 +174,9 @@ export class DiscordDelivery {
     const channel = await this.client.channels.fetch(ref.thread);
     if (!channel?.isSendable()) throw new Error(`Discord channel ${ref.thread} is not sendable`);
     const hadLink = messages.some((m) =>
-      m.components.some((row) => row.components.some((c) => c.style === ButtonStyle.Link)),
+      m.components.some((row) =>
+        row.components.some((c) => 'style' in c && c.style === ButtonStyle.Link),
+      ),
     );
     const linkId = encodeCustomId({ action_id: 'link_account' });
     const again =

@@ -6,9 +6,10 @@ import type {
   MessageReaction,
   PartialMessageReaction,
   PartialUser,
+  StringSelectMenuInteraction,
   User,
 } from 'discord.js';
-import type { ChatEvent, ChatUser } from '../../src/engine/chat-event';
+import type { ChatEvent, ChatFile, ChatUser } from '../../src/engine/chat-event';
 import { parseThreadId, type ThreadId } from '../../src/engine/thread-id';
 import type { ButtonAction } from './custom-id';
 
@@ -42,7 +43,7 @@ function envelope(event_id: string, thread_id: ThreadId, user: ChatUser) {
  * `discord:interaction:<id>`, the same on every redelivery, and the user as the guild shows them.
  */
 function interactionEnvelope(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
   thread_id: ThreadId,
 ) {
   const member = interaction.inCachedGuild() ? interaction.member : null;
@@ -69,7 +70,11 @@ export function startEventOf(
 }
 
 /** A human message in a thread the bot owns → `message` (`event_id` `discord:message:<id>`). */
-export function messageEventOf(message: Message, thread_id: ThreadId): ChatEvent {
+export function messageEventOf(
+  message: Message,
+  thread_id: ThreadId,
+  files: ChatFile[] = [],
+): ChatEvent {
   return {
     ...envelope(
       `discord:message:${message.id}`,
@@ -78,6 +83,7 @@ export function messageEventOf(message: Message, thread_id: ThreadId): ChatEvent
     ),
     type: 'message',
     text: message.content,
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 
@@ -93,9 +99,11 @@ export function reactionEventOf(
   added: boolean,
   thread_id: ThreadId,
   event_id: string,
+  card_key?: string,
 ): ChatEvent {
   return {
     ...envelope(event_id, thread_id, chatUserOf(user)),
+    ...(card_key === undefined ? {} : { card_key }),
     type: 'reaction',
     emoji: reaction.emoji.name ?? reaction.emoji.id ?? '',
     added,
@@ -104,12 +112,14 @@ export function reactionEventOf(
 
 /** A click on one of our buttons → `action` (`event_id` `discord:interaction:<id>`). */
 export function actionEventOf(
-  interaction: ButtonInteraction,
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
   action: ButtonAction,
   thread_id: ThreadId,
+  card_key?: string,
 ): ChatEvent {
   return {
     ...interactionEnvelope(interaction, thread_id),
+    ...(card_key === undefined ? {} : { card_key }),
     type: 'action',
     action_id: action.action_id,
     ...(action.value === undefined ? {} : { value: action.value }),

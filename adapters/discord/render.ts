@@ -2,6 +2,7 @@ import {
   ActionRowBuilder,
   type APIActionRowComponent,
   type APIButtonComponent,
+  type APIComponentInMessageActionRow,
   type APIEmbed,
   ButtonBuilder,
   ButtonStyle,
@@ -15,9 +16,13 @@ import type { ActionId } from '../../src/engine/chat-event';
 import type { Block, Reply, SuggestedAction } from '../../src/engine/reply';
 import { encodeCustomId } from './custom-id';
 import { clampEmbed, DISCORD_LIMITS, truncate } from './limits';
+import { renderMediaChoice } from './media-choice';
 
 /** One action row of buttons, in Discord's wire shape. */
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+/** Any action row a message carries: buttons, or a select menu. */
+export type ComponentRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 /**
  * One Discord message, ready for `channel.send`, `message.edit`, `user.send` or an interaction
@@ -29,7 +34,7 @@ export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
-  components: ButtonRow[];
+  components: ComponentRow[];
   allowedMentions: { parse: []; users?: string[] };
 }
 
@@ -37,7 +42,7 @@ export interface DiscordMessage {
 interface RenderedBlock {
   content?: string;
   embeds: APIEmbed[];
-  rows: ButtonRow[];
+  rows: ComponentRow[];
 }
 
 /** Discord's brand colours for the four tones. */
@@ -150,6 +155,14 @@ export function renderBlock(block: Block): RenderedBlock {
       const examples = block.examples?.length ? `\n-# e.g. ${block.examples.join(' · ')}` : '';
       return { content: `${block.text}${examples}`, embeds: [], rows: [] };
     }
+    case 'media_choice': {
+      const first = block.items[0]?.position ?? 1;
+      const last = block.items.at(-1)?.position ?? first;
+      return {
+        content: `Your TikTok library, newest first: ${first}-${last} of ${block.total}. Pick from the menu, or say "the first two", "#1 and #3".`,
+        ...renderMediaChoice(block),
+      };
+    }
     case 'violations':
       return {
         embeds: [
@@ -203,31 +216,44 @@ export function renderBlock(block: Block): RenderedBlock {
     case 'approval_request': {
       const approve = emojiChar(block.approve_emoji);
       const reject = emojiChar(block.reject_emoji);
+      const open = block.approved_by.length < block.required;
       const who = block.approved_by.length
         ? block.approved_by.map(mention).join(', ')
         : 'nobody yet';
+      const approvers = block.approvers?.length
+        ? '\nOnly the configured approvers (people or roles) can approve.'
+        : '';
       return {
         embeds: [
           embed((e) =>
             e
-              .setColor(COLOUR.warning)
-              .setTitle('Approval needed')
+              .setColor(open ? COLOUR.warning : COLOUR.success)
+              .setTitle(open ? 'Approval needed' : 'Approved')
               .setDescription(
-                `React ${approve} to approve or ${reject} to reject, or use the buttons.` +
-                  (block.self_approval_allowed
-                    ? ''
-                    : `\nThe requester (${mention(block.requester_id)}) cannot approve their own ad.`),
+                open
+                  ? `React ${approve} to approve exactly this version or ${reject} to reject, or use the buttons.` +
+                      (block.self_approval_allowed
+                        ? ''
+                        : `\nThe requester (${mention(block.requester_id)}) and whoever changed this version cannot approve it.`) +
+                      approvers
+                  : 'This version has the approvals it needs.',
               )
               .addFields(
                 field('Requested by', mention(block.requester_id), true),
                 field(`Approvals ${block.approved_by.length}/${block.required}`, who, true),
+                field('Version', `\`${block.content_hash}\``, true),
               ),
           ),
         ],
         rows: rowsOf(
           buttons([
-            { action_id: 'approve', label: `${approve} Approve` },
-            { action_id: 'reject', label: `${reject} Reject` },
+            ...(open
+              ? [
+                  { action_id: 'approve' as const, label: `${approve} Approve` },
+                  { action_id: 'reject' as const, label: `${reject} Reject` },
+                ]
+              : []),
+            { action_id: 'audit', label: 'Audit trail' },
           ]),
         ),
       };
@@ -288,7 +314,9 @@ export function renderBlock(block: Block): RenderedBlock {
           ? 'TikTok stopped accepting your linked account, so it needs linking again.'
           : block.reason === 'submit'
             ? 'Your ad is approved; connect your TikTok advertiser account and I will submit it.'
-            : 'Connect your TikTok advertiser account to submit ads from chat.';
+            : block.reason === 'draft'
+              ? 'Connect your TikTok advertiser account: I check your music and media with it while we write the ad, and submit with it once a teammate approves.'
+              : 'Connect your TikTok advertiser account to submit ads from chat.';
       return {
         embeds: [
           embed((e) =>

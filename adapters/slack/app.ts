@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { Reply, ReplySink } from '../../src/engine/reply';
 import type { WorkTracker } from '../../src/lifecycle/work-tracker';
 import type { Logger } from '../../src/logger';
+import { guardedStore } from '../../src/store/guarded-store';
 import type { Keys } from '../../src/store/keys';
 import type { StateStore } from '../../src/store/state-store';
 import { boltLogger } from './bolt-logger';
@@ -11,6 +12,7 @@ import { StateStoreInstallationStore } from './installation-store';
 import { SlackKeys } from './keys';
 import { type CommandAdmission, type EngineLike, registerListeners } from './listeners';
 import { rejectFutureTimestamps } from './request-freshness';
+import { SlackUserGroups, userGroupIds } from './user-groups';
 
 /** The one HTTP path for commands, events and interactivity (as Bolt's default receiver uses). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -33,6 +35,8 @@ export const SLACK_BOT_SCOPES = [
   'im:write',
   'app_mentions:read',
   'reactions:read',
+  'usergroups:read',
+  'files:read',
 ];
 
 /**
@@ -68,6 +72,11 @@ export interface SlackAdapterOptions {
   retryConfig?: webApi.RetryOptions | undefined;
   command?: string | undefined;
   messageTtlMs?: number | undefined;
+  /**
+   * The `APPROVERS` setting; its Slack user-group ids (`S…`) are resolved with
+   * `usergroups.users.list` when someone approves, so the engine can match them.
+   */
+  approvers?: string[] | undefined;
   /** Counts every delivery's handling as work in flight (so a shutdown waits for it). */
   work?: Pick<WorkTracker, 'track'> | undefined;
 }
@@ -121,7 +130,9 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     slackApiUrl: options.apiUrl ?? 'https://slack.com/api/',
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
-  const installations = new StateStoreInstallationStore(options.store, keys);
+  // Store failures surface as StoreUnavailableError, so listeners can say so in the thread.
+  const store = guardedStore(options.store);
+  const installations = new StateStoreInstallationStore(store, keys);
   const appToken = options.appToken;
   const socketMode = appToken !== undefined;
   if (!socketMode && !options.signingSecret)
@@ -194,19 +205,23 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   const delivery = new SlackDelivery({
     client: app.client,
     tokenFor,
-    store: options.store,
+    store,
     keys,
     messageTtlMs: options.messageTtlMs ?? DEFAULT_MESSAGE_TTL_MS,
     logger,
   });
+  const groups = userGroupIds(options.approvers ?? []);
   registerListeners(app, {
     engine: options.engine,
     admission: options.admission,
-    store: options.store,
+    store,
     keys,
     delivery,
     logger,
     command: options.command ?? '/tiktok-ad',
+    ...(groups.length > 0
+      ? { groups: new SlackUserGroups(app.client, tokenFor, groups, logger) }
+      : {}),
   });
   if (auth.kind === 'oauth') {
     // Bolt skips authorize for these two; the workspace's installation is gone.

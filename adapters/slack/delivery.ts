@@ -30,7 +30,9 @@ export interface SlackDeliveryDeps {
  * - a reply with `key` → the first one is posted, later ones with the same key `chat.update`
  *   that message (key → `ts` kept in the store, so this survives a restart);
  * - a reply with `private_to` → `conversations.open` + `chat.postMessage` in the DM, never the
- *   thread (docs.slack.dev/reference/methods/conversations.open).
+ *   thread (docs.slack.dev/reference/methods/conversations.open);
+ * - a reply with `ephemeral_to` → `chat.postEphemeral` in the thread, seen only by that user
+ *   (docs.slack.dev/reference/methods/chat.postEphemeral; not kept by Slack, so not remembered).
  *
  * Messages that reactions, clicks or thread replies point at (roots, approval cards, messages
  * with buttons) are remembered (`ts` → thread, and whether it is an approval card) so they find
@@ -51,6 +53,19 @@ export class SlackDelivery {
     const token = await this.deps.tokenFor(team_id);
     const messages = renderReply(reply);
     const approval = reply.blocks.some((b) => b.type === 'approval_request');
+
+    if (reply.ephemeral_to) {
+      for (const message of messages)
+        await client.chat.postEphemeral({
+          token,
+          channel: thread.channel,
+          user: reply.ephemeral_to.id,
+          thread_ts: thread.thread,
+          text: message.text,
+          blocks: message.blocks as webApi.KnownBlock[],
+        });
+      return;
+    }
 
     if (reply.private_to) {
       const opened = await client.conversations.open({ token, users: reply.private_to.id });
@@ -79,6 +94,7 @@ export class SlackDelivery {
         } else {
           const ts = await this.post(token, team_id, thread.channel, thread.thread, first, {
             thread_id: reply.thread_id,
+            ...(approval ? { approval: true, card_key: reply.key } : {}),
           });
           await store.set(key, { channel: thread.channel, ts }, this.deps.messageTtlMs);
         }
@@ -117,6 +133,8 @@ export class SlackDelivery {
     });
     const ts = result.ts;
     if (!ts) throw new Error('chat.postMessage returned no ts');
+    // Only messages people act on (thread roots, approval cards, buttons) need their ref; a
+    // plain notice writes none, so it is also delivered while Redis fails.
     if (needsRef(message, ref)) {
       await this.deps.store.set(
         this.deps.keys.message(team_id, result.channel ?? channel, ts),

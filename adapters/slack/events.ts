@@ -1,6 +1,7 @@
-import type { ChatEvent, ChatUser } from '../../src/engine/chat-event';
+import type { ChatEvent, ChatFile, ChatUser } from '../../src/engine/chat-event';
 import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
 import { engineActionOf } from './actions';
+import type { SlackFile } from './files';
 import { plainTextOf } from './mrkdwn';
 
 /**
@@ -33,6 +34,8 @@ export interface MessageFields {
   thread_ts?: string;
   subtype?: string;
   bot_id?: string;
+  /** `file_share` messages: the attached files. */
+  files?: SlackFile[];
 }
 
 /** A `reaction_added` / `reaction_removed` inner event. */
@@ -56,6 +59,10 @@ export interface ClickedAction {
   action_id: string;
   action_ts: string;
   value?: string;
+  /** `multi_static_select`: every option chosen. */
+  selected_options?: { value: string }[];
+  /** `static_select`: the option chosen. */
+  selected_option?: { value: string };
 }
 
 function userOf(id: string, name?: string, botUserId?: string): ChatUser {
@@ -105,6 +112,7 @@ export function messageEvent(
   event: MessageFields & { user: string },
   thread_ts: string,
   botUserId?: string,
+  files: ChatFile[] = [],
 ): ChatEvent {
   return {
     type: 'message',
@@ -115,6 +123,7 @@ export function messageEvent(
     channel_id: event.channel,
     user: userOf(event.user, undefined, botUserId),
     text: plainTextOf(event.text ?? '', botUserId),
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 
@@ -126,8 +135,10 @@ export function reactionEvent(
   thread_id: ThreadId,
   added: boolean,
   botUserId?: string,
+  card_key?: string,
 ): ChatEvent {
   return {
+    ...(card_key === undefined ? {} : { card_key }),
     type: 'reaction',
     event_id: `slack:${event_id}`,
     thread_id,
@@ -151,10 +162,12 @@ export function actionEvent(
   thread_id: ThreadId,
   team_id: string,
   channel: string,
+  card_key?: string,
 ): ChatEvent | null {
   const action_id = engineActionOf(action.action_id);
   if (!action_id) return null;
   const event: ChatEvent = {
+    ...(card_key === undefined ? {} : { card_key }),
     type: 'action',
     event_id: `slack:action:${team_id}:${channel}:${action.action_ts}:${body.user.id}`,
     thread_id,
@@ -164,6 +177,10 @@ export function actionEvent(
     user: userOf(body.user.id, body.user.username ?? body.user.name),
     action_id,
   };
-  if (action.value !== undefined) event.value = action.value;
+  // A menu's pick travels as its option values, joined by `,` (the engine's `choose_media`).
+  const value = action.selected_options
+    ? action.selected_options.map((o) => o.value).join(',')
+    : (action.selected_option?.value ?? action.value);
+  if (value !== undefined) event.value = value;
   return event;
 }

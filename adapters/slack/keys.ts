@@ -44,6 +44,8 @@ export class SlackKeys {
 export interface MessageRef {
   thread_id: ThreadId;
   approval?: boolean;
+  /** The engine reply key the message was posted for (approval cards: their card key). */
+  card_key?: string;
 }
 
 /** Where a keyed reply was posted, so later replies with the same key update it. */

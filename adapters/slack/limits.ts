@@ -133,6 +133,21 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown }):
         const ids = new Set<string>();
         els.forEach((e, j) => {
           const p = `${at}.elements[${j}]`;
+          if (e.type === 'static_select' || e.type === 'multi_static_select') {
+            const options = Array.isArray(e.options) ? (e.options as KitBlock[]) : [];
+            if (options.length < 1 || options.length > 100) add(`${p}.options`, '1..100 options');
+            if (textOf(e.placeholder).length > 150) add(`${p}.placeholder`, 'too long');
+            for (const o of options) {
+              if (textOf(o.text).length < 1 || textOf(o.text).length > 75)
+                add(`${p}.options`, 'option text length');
+              if (typeof o.value !== 'string' || o.value.length > 150)
+                add(`${p}.options`, 'option value length');
+            }
+            const id = typeof e.action_id === 'string' ? e.action_id : '';
+            if (ids.has(id)) add(`${p}.action_id`, `duplicate action_id ${id}`);
+            ids.add(id);
+            return;
+          }
           const t = textOf(e.text);
           if (t.length < 1 || t.length > LIMITS.buttonText) add(`${p}.text`, 'button text length');
           const id = typeof e.action_id === 'string' ? e.action_id : '';

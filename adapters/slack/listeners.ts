@@ -1,11 +1,15 @@
 import type { App } from '@slack/bolt';
 import { QUEUED_TEXT, TOO_BUSY_TEXT } from '../../src/admission/admission';
 import type { ChatEvent } from '../../src/engine/chat-event';
-import { EVENT_TTL_MS } from '../../src/engine/engine';
+import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { Logger } from '../../src/logger';
-import { LockTimeoutError, type StateStore } from '../../src/store/state-store';
+import {
+  LockTimeoutError,
+  type StateStore,
+  StoreUnavailableError,
+} from '../../src/store/state-store';
 import { ACTION_PATTERN } from './actions';
 import type { SlackDelivery } from './delivery';
 import {
@@ -22,10 +26,12 @@ import {
   startEventId,
   threadRootOf,
 } from './events';
+import { downloadSlackFiles } from './files';
 import type { MessageRef, SlackKeys } from './keys';
 import { slackErrorCode } from './log-fields';
 import { botIsMember, inviteFirstText } from './membership';
 import { escapeMrkdwn, mention } from './mrkdwn';
+import type { SlackUserGroups } from './user-groups';
 
 /**
  * The one thing the adapter needs from the engine (`ConversationEngine` and the
@@ -64,6 +70,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** The slash command, e.g. `/tiktok-ad`. */
   command: string;
+  /** Set when `APPROVERS` names user groups: approvals learn the voter's groups from it. */
+  groups?: SlackUserGroups;
 }
 
 /**
@@ -117,6 +125,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   const refOf = (team_id: string, channel: string, ts: string) =>
     store.get<MessageRef>(keys.message(team_id, channel, ts));
+
+  /** Adds the user's groups to an approval vote when `APPROVERS` lists user groups. */
+  const withGroups = async (event: ChatEvent): Promise<ChatEvent> => {
+    const voting =
+      event.type === 'reaction' || (event.type === 'action' && event.action_id === 'approve');
+    if (!deps.groups || !voting) return event;
+    const groups = await deps.groups.groupsOf(event.workspace_id, event.user.id);
+    return { ...event, user: { ...event.user, groups } };
+  };
 
   app.command(deps.command, async ({ ack, command, respond, context, client }) => {
     const fields = command as unknown as SlashCommandFields;
@@ -202,24 +219,37 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     envelope: { event_id?: string; team_id?: string },
     raw: unknown,
     botUserId: string | undefined,
+    botToken: string | undefined,
   ) => {
     const event = raw as MessageFields;
     const thread_ts = threadRootOf(event, botUserId);
     const team_id = envelope.team_id;
     if (!thread_ts || !team_id || !event.user) return;
     const thread_id = slackThreadId(team_id, event.channel, thread_ts);
-    const root = await refOf(team_id, event.channel, thread_ts);
-    // The root's reference expires with the thread state as it was when posted; a thread kept
-    // alive since then still has its state, so look that up before ignoring the message.
-    if (root?.thread_id !== thread_id && !(await store.get(keys.engineThread(thread_id)))) return;
-    await run(messageEvent(team_id, { ...event, user: event.user }, thread_ts, botUserId));
+    try {
+      const root = await refOf(team_id, event.channel, thread_ts);
+      // The root's reference expires with the thread state as it was when posted; a thread
+      // kept alive since then still has its state, so look that up before ignoring the message.
+      if (root?.thread_id !== thread_id && !(await store.get(keys.engineThread(thread_id)))) return;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Redis is in trouble before the engine could even start: still never silent.
+      logger.error({ err: error.cause, thread_id }, 'state store failed before a Slack turn');
+      await delivery
+        .deliver({ thread_id, blocks: [{ type: 'text', tone: 'error', text: STORE_FAILED_TEXT }] })
+        .catch((e: unknown) => logger.warn({ err: e }, 'could not tell the thread'));
+      return;
+    }
+    // Attached files are fetched with the bot token (files:read); failures reach the engine.
+    const files = event.files?.length ? await downloadSlackFiles(event.files, botToken ?? '') : [];
+    await run(messageEvent(team_id, { ...event, user: event.user }, thread_ts, botUserId, files));
   };
 
   app.event('message', async ({ event, body, context }) =>
-    onMessage(body, event, context.botUserId),
+    onMessage(body, event, context.botUserId, context.botToken),
   );
   app.event('app_mention', async ({ event, body, context }) =>
-    onMessage(body, event, context.botUserId),
+    onMessage(body, event, context.botUserId, context.botToken),
   );
 
   const onReaction =
@@ -236,7 +266,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const ref = await refOf(team_id, channel, ts);
       if (!ref?.approval) return;
       await run(
-        reactionEvent(event_id, team_id, event, ref.thread_id, added, args.context.botUserId),
+        await withGroups(
+          reactionEvent(
+            event_id,
+            team_id,
+            event,
+            ref.thread_id,
+            added,
+            args.context.botUserId,
+            ref.card_key,
+          ),
+        ),
       );
     };
   app.event('reaction_added', onReaction(true));
@@ -261,8 +301,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ref.thread_id,
       team_id,
       parseThreadId(ref.thread_id).channel,
+      ref.card_key,
     );
     if (!event) return;
-    await run(event);
+    await run(await withGroups(event));
   });
 }

@@ -4,6 +4,7 @@ import { OBJECTIVE_LABELS } from '../../src/ad/objective';
 import type { Block, Reply, SuggestedAction } from '../../src/engine/reply';
 import { OPEN_LINK_ACTION, slackActionId } from './actions';
 import { type KitBlock, LIMITS, type SlackMessage, textLength, truncate } from './limits';
+import { renderMediaChoice } from './media-choice';
 import { escapeMrkdwn, mention } from './mrkdwn';
 
 const TONE_ICON: Record<string, string> = {
@@ -77,6 +78,8 @@ function summaryOf(block: Block): string {
       return escapeMrkdwn(truncate(block.text, 300));
     case 'violations':
       return `${block.violations.length} problem(s) with the draft`;
+    case 'media_choice':
+      return `Your TikTok library: ${block.total} ${block.kind === 'video' ? 'videos' : 'images'} to pick from`;
     case 'ad_preview':
       return `Ad preview: ${escapeMrkdwn(truncate(block.draft.campaign_name ?? 'new ad', 100))}`;
     case 'approval_request':
@@ -167,6 +170,12 @@ function actionBlocks(actions: SuggestedAction[]): KitBlock[] {
   return out;
 }
 
+/** A user (`<@U…>`) or user group (`<!subteam^S…>`) reference; ids only, never free text. */
+function approverRef(id: string): string {
+  if (/^S[A-Z0-9]+$/.test(id)) return `<!subteam^${id}>`;
+  return /^[UW][A-Z0-9]+$/.test(id) ? mention(id) : escapeMrkdwn(id);
+}
+
 function emoji(name: string): string {
   return /^[a-z0-9_+-]{1,100}$/.test(name) ? `:${name}:` : escapeMrkdwn(name);
 }
@@ -200,6 +209,8 @@ export function renderBlock(block: Block): KitBlock[] {
         out.push(context(`e.g. ${block.examples.map((e) => escapeMrkdwn(e)).join('  ·  ')}`));
       return out;
     }
+    case 'media_choice':
+      return renderMediaChoice(block);
     case 'violations':
       return sections(
         block.violations.map((v) => `:warning: ${escapeMrkdwn(v.message)}`).join('\n'),
@@ -233,19 +244,32 @@ export function renderBlock(block: Block): KitBlock[] {
     case 'approval_request': {
       const still = Math.max(0, block.required - block.approved_by.length);
       const lines = [
-        `*Approval needed* · ${block.approved_by.length} of ${block.required} approval${block.required === 1 ? '' : 's'}${still > 0 ? `, ${still} still needed` : ''}`,
+        `*${still > 0 ? 'Approval needed' : 'Approved'}* · ${block.approved_by.length} of ${block.required} approval${block.required === 1 ? '' : 's'}${still > 0 ? `, ${still} still needed` : ''} · version \`${escapeMrkdwn(block.content_hash)}\``,
         block.approved_by.length
           ? `Approved by ${block.approved_by.map(mention).join(', ')}.`
           : 'No approvals yet.',
-        `React with ${emoji(block.approve_emoji)} on this message to approve, ${emoji(block.reject_emoji)} to send it back for editing, or use the buttons.`,
       ];
-      if (!block.self_approval_allowed)
-        lines.push(`${mention(block.requester_id)} requested this ad, so a teammate approves it.`);
+      if (still > 0) {
+        lines.push(
+          `React with ${emoji(block.approve_emoji)} on this message to approve exactly this version, ${emoji(block.reject_emoji)} to send it back for editing, or use the buttons.`,
+        );
+        if (!block.self_approval_allowed)
+          lines.push(
+            `${mention(block.requester_id)} requested this ad, so a teammate approves it (not the requester, nor whoever changed it).`,
+          );
+        if (block.approvers?.length)
+          lines.push(`Approvers: ${block.approvers.map(approverRef).join(', ')}.`);
+      }
       return [
         ...sections(lines.join('\n')),
         ...actionBlocks([
-          { action_id: 'approve', label: 'Approve' },
-          { action_id: 'reject', label: 'Reject' },
+          ...(still > 0
+            ? [
+                { action_id: 'approve' as const, label: 'Approve' },
+                { action_id: 'reject' as const, label: 'Reject' },
+              ]
+            : []),
+          { action_id: 'audit', label: 'Audit trail' },
         ]),
       ];
     }
@@ -287,7 +311,9 @@ export function renderBlock(block: Block): KitBlock[] {
           ? 'TikTok no longer accepts your linked account. Connect it again to go on.'
           : block.reason === 'submit'
             ? 'Connect your TikTok advertiser account so I can submit your ad.'
-            : 'Connect your TikTok advertiser account.';
+            : block.reason === 'draft'
+              ? 'Connect your TikTok advertiser account: I check your music and media with it while we write the ad, and submit with it once a teammate approves.'
+              : 'Connect your TikTok advertiser account.';
       const text = `${why}\nThe link is only for you and works once, for ${block.expires_in_minutes} minutes.`;
       const ok = /^https?:\/\//.test(block.url) && block.url.length <= LIMITS.buttonUrl;
       if (!ok) return sections(`${text}\n${escapeMrkdwn(block.url)}`);

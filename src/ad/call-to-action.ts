@@ -1,3 +1,5 @@
+import { closestWord } from '../text/fuzzy';
+
 /**
  * TikTok's `CallToAction` enum (30 values), from the official SDK's enum package.
  * Source: tiktok/tiktok-business-api-sdk yml_files/smart_plus_ad_create.yml (enum package
@@ -78,6 +80,14 @@ const SYNONYMS: Record<string, CallToAction> = {
   SUBSCRIBE_NOW: 'SUBSCRIBE',
   APPLY: 'APPLY_NOW',
   CALL: 'CALL_NOW',
+  GET_TICKETS: 'GET_TICKETS_NOW',
+  BUY_TICKETS: 'GET_TICKETS_NOW',
+  PREORDER: 'PREORDER_NOW',
+  PRE_ORDER: 'PREORDER_NOW',
+  PRE_ORDER_NOW: 'PREORDER_NOW',
+  GET_A_QUOTE: 'GET_QUOTE',
+  SIGN_UP_NOW: 'SIGN_UP',
+  REGISTER_NOW: 'SIGN_UP',
 };
 
 /** "Shop now" for `SHOP_NOW`: how a value reads in chat. */
@@ -89,17 +99,29 @@ export function ctaLabel(value: string): string {
 /**
  * Maps plain words to a TikTok call to action: "Shop now", "shop-now", "SHOP_NOW" →
  * `SHOP_NOW`; "buy now" → `SHOP_NOW`. Returns `null` when nothing matches, or when the value
- * exists but does not suit a website ad (see `NOT_FOR_WEBSITE_ADS`).
+ * exists but does not suit a website ad (see `NOT_FOR_WEBSITE_ADS`). An unambiguous typo of a
+ * label ("shop nwo") matches too, whichever model proposed it.
  */
 export function parseCallToAction(words: string): CallToAction | null {
+  const value = exactCallToAction(words) ?? nearCallToAction(words);
+  if (!value || NOT_FOR_WEBSITE_ADS.has(value)) return null;
+  return value;
+}
+
+/** A typo of a label ("shop nwo", "lern more"), matched by edit distance when unambiguous. */
+function nearCallToAction(words: string): CallToAction | null {
+  const labels = CALL_TO_ACTIONS.filter((v) => !NOT_FOR_WEBSITE_ADS.has(v)).map(ctaLabel);
+  const near = closestWord(words, labels);
+  return near ? exactCallToAction(near) : null;
+}
+
+function exactCallToAction(words: string): CallToAction | null {
   const key = words
     .trim()
     .replace(/^["'“”]+|["'“”.!]+$/g, '')
     .toUpperCase()
     .replace(/[\s-]+/g, '_');
-  const value = (CALL_TO_ACTIONS as readonly string[]).includes(key)
+  return (CALL_TO_ACTIONS as readonly string[]).includes(key)
     ? (key as CallToAction)
-    : SYNONYMS[key];
-  if (!value || NOT_FOR_WEBSITE_ADS.has(value)) return null;
-  return value;
+    : (SYNONYMS[key] ?? null);
 }

@@ -5,6 +5,20 @@ import { parseObjective } from './objective';
 import { hasEmoji, tiktokLength } from './text-length';
 import type { Violation } from './violation';
 
+/** Trims whitespace and one pair of surrounding quotes ("…", “…”, '…'): the change every value gets. */
+function unquote(raw: string): string {
+  const text = raw.trim();
+  const m = /^(["“'‘`])([\s\S]*)(["”'’`])$/.exec(text);
+  if (!m || text.length < 2) return text;
+  const pairs: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’', '`': '`' };
+  return pairs[m[1] ?? ''] === m[3] ? (m[2] ?? '').trim() : text;
+}
+
+/** The start of a long value, for naming it in a refusal. */
+function excerpt(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
 /** A checked field value, or the rule it broke. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; violation: Violation };
 
@@ -20,7 +34,9 @@ const fail = (field: Violation['field'], rule: string, message: string): Checked
  * emoji: tiktok-business-api-sdk js_sdk/docs/CampaignCreateBody.md at c3a04b9).
  */
 export function checkCampaignName(raw: string): Checked<string> {
-  const name = raw.trim().replace(/\s+/g, ' ');
+  const name = unquote(raw)
+    .replace(/[\s.,;:!?]+$/u, '')
+    .replace(/\s+/g, ' ');
   const length = tiktokLength(name);
   if (length < 3) {
     return fail(
@@ -33,7 +49,7 @@ export function checkCampaignName(raw: string): Checked<string> {
     return fail(
       'campaign_name',
       'campaign_name.too_long',
-      `The campaign name can have at most 512 characters (it has ${length}).`,
+      `The campaign name "${excerpt(name)}" has ${length} characters; the most is 512. I kept the name as it was.`,
     );
   }
   if (hasEmoji(name)) {
@@ -47,7 +63,8 @@ export function checkCampaignName(raw: string): Checked<string> {
 }
 
 /**
- * `objective_type` from plain words: Traffic (`TRAFFIC`) or Conversions (`WEB_CONVERSIONS`).
+ * `objective_type` from plain words and typos: Traffic (`TRAFFIC`) or Conversions
+ * (`WEB_CONVERSIONS`); anything else ("app installs", "reach") is refused by name.
  * Source: the SDK's CampaignObjectiveType enum (yml_files/smart_plus_campaign_create.yml); only
  * these two is this bot's product choice.
  */
@@ -57,29 +74,27 @@ export function checkObjective(raw: string): Checked<ObjectiveType> {
     return fail(
       'objective_type',
       'objective_type.unsupported',
-      `"${raw.trim()}" is not an objective I can create: choose Traffic or Conversions.`,
+      `"${unquote(raw)}" is not an objective I can create: I can create Traffic or Conversions campaigns.`,
     );
   }
   return ok(objective);
 }
 
 /**
- * `ad_text`: 1..100 characters (CJK count 2), no emoji.
+ * `ad_text`: 1..100 characters (CJK count 2), no emoji. Kept exactly as typed: only
+ * surrounding whitespace and one pair of surrounding quotes go, never punctuation (issue 12).
  * Source: TikTok "Create ads", `creatives[].ad_text` (tiktok-business-api-sdk
  * js_sdk/docs/AdcreateCreatives.md at c3a04b9; bububa model/ad/creative.go `AdText`).
  */
 export function checkAdText(raw: string): Checked<string> {
-  const text = raw
-    .trim()
-    .replace(/^["“]|["”]$/g, '')
-    .trim();
+  const text = unquote(raw);
   const length = tiktokLength(text);
   if (length < 1) return fail('ad_text', 'ad_text.empty', 'The ad text cannot be empty.');
   if (length > 100) {
     return fail(
       'ad_text',
       'ad_text.too_long',
-      `The ad text can have at most 100 characters (it has ${length}); please shorten it.`,
+      `The ad text "${excerpt(text)}" has ${length} characters; the most is 100. Please shorten it; I kept the ad text as it was.`,
     );
   }
   if (hasEmoji(text))
@@ -105,15 +120,16 @@ export function checkCallToAction(raw: string): Checked<string> {
 }
 
 /**
- * `landing_page_url`: an http(s) URL with a real host name. A bare domain ("solulab.com") gets
- * `https://`. Source: TikTok "Create ads" (website ads need a landing page URL: reference §7);
- * the http(s)/public-host checks are ours (TikTok's URL rule is UNCONFIRMED).
+ * `landing_page_url`: an http(s) URL with a real host name, kept as typed except that
+ * surrounding quotes or `<…>` and trailing sentence punctuation (".,;:!?)") go and a bare
+ * domain ("solulab.com") gets `https://`. Source: TikTok "Create ads" (website ads need a
+ * landing page URL: reference §7); the http(s)/public-host checks are ours (TikTok's URL rule
+ * is UNCONFIRMED).
  */
 export function checkLandingPageUrl(raw: string): Checked<string> {
-  const text = raw
-    .trim()
+  const text = unquote(raw)
     .replace(/^<|>$/g, '')
-    .replace(/[.,)]+$/, '');
+    .replace(/[.,;:!?)]+$/, '');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
@@ -139,7 +155,7 @@ export function checkLandingPageUrl(raw: string): Checked<string> {
       `"${url.hostname}" is not a public host name; give a URL such as https://example.com/offer.`,
     );
   }
-  return ok(url.toString());
+  return ok(withScheme);
 }
 
 /**
@@ -156,14 +172,14 @@ export function checkBudget(amount: number, settings: BudgetSettings): Checked<n
     return fail(
       'budget',
       'budget.below_minimum',
-      `TikTok needs a daily budget of at least ${settings.min_daily} ${settings.currency}.`,
+      `${rounded} ${settings.currency} a day is below TikTok's minimum of ${settings.min_daily} ${settings.currency} a day; the budget stays as it was.`,
     );
   }
   if (rounded > settings.max_daily) {
     return fail(
       'budget',
       'budget.above_cap',
-      `The daily budget cap here is ${settings.max_daily} ${settings.currency}; ask an admin to raise MAX_DAILY_BUDGET for more.`,
+      `${rounded} ${settings.currency} a day is over the cap of ${settings.max_daily} ${settings.currency} a day here; the budget stays as it was (an admin can raise MAX_DAILY_BUDGET).`,
     );
   }
   return ok(rounded);

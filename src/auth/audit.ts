@@ -27,14 +27,15 @@ export interface AuditLog {
 }
 
 /**
- * Audit records as JSON lines through pino (`{"audit":{...},"msg":"audit link_completed"}`), at
+ * Audit records as JSON lines (account linking here, and the approval and submission trail of
+ * `src/audit/`, which writes the same lines to `AUDIT_LOG` besides its Redis Stream) through pino (`{"audit":{...},"msg":"audit link_completed"}`), at
  * `info` whatever the main log level, to the given logger (e.g. a file destination from
  * `AUDIT_LOG`) so a log pipeline can ship them to durable storage.
  */
 export class PinoAuditLog implements AuditLog {
   constructor(private readonly logger: Logger) {}
 
-  record(event: AuditEvent): void {
+  record(event: AuditEvent | ({ kind: string } & Record<string, unknown>)): void {
     this.logger.info({ audit: { ...event, at: new Date().toISOString() } }, `audit ${event.kind}`);
   }
 }

@@ -8,7 +8,9 @@ export const REQUIRED_SCOPES: Readonly<Record<number, string>> = {
   211: 'create ad groups',
   221: 'create ads',
   600: 'read images',
+  601: 'upload images',
   610: 'read videos',
+  611: 'upload videos',
   630: 'read music',
   631: 'upload music',
 };

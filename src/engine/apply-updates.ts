@@ -14,8 +14,13 @@ import { checkCarouselImages, checkSingleVideo } from '../ad/media-rules';
 import type { Violation } from '../ad/violation';
 import type { TurnUpdates } from '../model/turn';
 import { type AdsApi, MUSIC_DOWNLOAD_FORBIDDEN, type TikTokAuth } from '../tiktok/ads-api';
-import type { ChatFile } from './chat-event';
+import { uploadHint } from './hints';
+import { libraryFor } from './media/library';
+import { splitMediaIds } from './media/media-ids';
+import { pickFromWords } from './media/pick-words';
+import type { Uploaded } from './media/uploads';
 import type { EngineSettings } from './settings';
+import type { Platform } from './thread-id';
 
 /** What applying one turn's updates did. The input draft is never mutated. */
 export interface AppliedUpdates {
@@ -34,13 +39,14 @@ export interface ApplyContext {
   /** `null` when the requester has no linked TikTok account yet. */
   auth: TikTokAuth | null;
   settings: EngineSettings;
-}
-
-const AUDIO = /\.(mp3)$/i;
-
-/** True when a file looks like an audio track the user wants as custom music. */
-export function isAudioFile(file: ChatFile): boolean {
-  return AUDIO.test(file.name) || (file.content_type ?? '').startsWith('audio/');
+  /** Where the texts are shown (upload hints differ); default `console`. */
+  platform?: Platform;
+  /** What this message's attached files became on TikTok (see `media/uploads.ts`). */
+  uploaded?: Uploaded;
+  /** The user's words, to read library picks in plain words ("the first two", "#1 and #3"). */
+  message?: string;
+  /** The bot's open question is the media one (a bare answer is about media). */
+  media_question_open?: boolean;
 }
 
 /**
@@ -56,7 +62,6 @@ export function isAudioFile(file: ChatFile): boolean {
 export async function applyUpdates(
   draft: AdDraft,
   updates: TurnUpdates,
-  files: ChatFile[],
   ctx: ApplyContext,
 ): Promise<AppliedUpdates> {
   const next: AdDraft = structuredClone(draft);
@@ -98,7 +103,11 @@ export async function applyUpdates(
     });
   }
 
-  const music = await resolveMusic(updates, files, ctx, draft.music);
+  const uploaded = ctx.uploaded;
+  if (uploaded) notes.push(...uploaded.notes);
+  const music = uploaded?.music
+    ? { choice: uploaded.music }
+    : await resolveMusic(updates, ctx, draft.music);
   if (music.violation) violations.push(music.violation);
   if (music.note) notes.push(music.note);
   if (music.choice) next.music = music.choice;
@@ -106,8 +115,39 @@ export async function applyUpdates(
   guardCrossFieldRules(draft, next, violations);
   if (!mediaFitsFormat(next)) dropMedia(next, notes);
 
-  const mediaIds = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
+  const proposed = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
+  if (uploaded && (uploaded.image_ids.length > 0 || uploaded.video_id)) {
+    // Uploaded images join the carousel's (after any named in the same message); an uploaded
+    // video is the single video, with an uploaded image as its cover when there is one.
+    const named = splitMediaIds(proposed).ids;
+    const kept = uploaded.video_id ? [] : named.length > 0 ? named : (next.image_ids ?? []);
+    proposed.splice(
+      0,
+      proposed.length,
+      ...kept,
+      ...(uploaded.video_id ? [uploaded.video_id] : []),
+      ...uploaded.image_ids,
+    );
+  }
   const auth = ctx.auth;
+  const onlyMedia = Object.entries(updates).every(
+    ([k, v]) => v === null || k === 'image_ids' || k === 'video_id',
+  );
+  if (
+    auth &&
+    ctx.message &&
+    !uploaded &&
+    splitMediaIds(proposed).ids.length === 0 &&
+    (proposed.length > 0 || (ctx.media_question_open && onlyMedia))
+  ) {
+    // Plain words pick from the list the media question showed (newest first, numbered from 1).
+    const items = await libraryFor(ctx.ads, auth, next);
+    const picked = pickFromWords(ctx.message, items, adFormatOf(next) === 'SINGLE_VIDEO');
+    if (picked.length > 0) proposed.splice(0, proposed.length, ...picked.map((i) => i.id));
+  }
+  // A word is never taken as a media id ("the images in my library").
+  const { ids: mediaIds, words } = splitMediaIds(proposed);
+  if (mediaIds.length === 0 && words.length > 0) violations.push(notMediaIds(words, next, !!auth));
   if (mediaIds.length > 0 && !auth) {
     delete next.image_ids;
     delete next.video_id;
@@ -120,6 +160,20 @@ export async function applyUpdates(
   }
 
   return { draft: next, changed: changedFields(draft, next), violations, notes };
+}
+
+function notMediaIds(words: string[], draft: AdDraft, linked: boolean): Violation {
+  const what = adFormatOf(draft) === 'SINGLE_VIDEO' ? 'video' : 'images';
+  const quoted = words.map((w) => `“${w}”`).join(', ');
+  return {
+    field: 'media',
+    rule: 'media.not_an_id',
+    message: `I can't tell which ${what} you mean by ${quoted}: those are not TikTok media ids. ${
+      linked
+        ? 'Pick from the library list I show with the media question, or name ids such as img_summer_1.'
+        : 'Name ids (e.g. img_summer_1); once your TikTok account is linked I list your library to pick from.'
+    }`,
+  };
 }
 
 function setMedia(
@@ -173,12 +227,9 @@ interface MusicOutcome {
 
 async function resolveMusic(
   updates: TurnUpdates,
-  files: ChatFile[],
   ctx: ApplyContext,
   current: MusicChoice | undefined,
 ): Promise<MusicOutcome> {
-  const track = files.find(isAudioFile);
-  if (track) return uploadTrack(track, ctx);
   if (updates.music === 'none') return { choice: { kind: 'none' } };
   if (updates.music_id !== null && updates.music !== 'custom') {
     const id = updates.music_id.trim();
@@ -193,7 +244,7 @@ async function resolveMusic(
   }
   if (updates.music === 'custom') {
     return {
-      note: 'To use your own track, upload the MP3 (max 10 MB) in this thread.',
+      note: `To use your own track, ${uploadHint(ctx.platform ?? 'console', 'music')}.`,
     };
   }
   return {};
@@ -233,33 +284,6 @@ async function confirmExisting(
       rule: 'music.unknown',
       message: `TikTok does not know music ${music_id}. Check the id in TikTok's music library, or upload your own MP3.`,
     },
-  };
-}
-
-async function uploadTrack(file: ChatFile, ctx: ApplyContext): Promise<MusicOutcome> {
-  if (!ctx.auth) {
-    return {
-      violation: {
-        field: 'music',
-        rule: 'music.needs_tiktok_account',
-        message: `To upload ${file.name} to TikTok I need your TikTok account linked first. Use Link account, then send the track again.`,
-      },
-    };
-  }
-  const uploaded = await ctx.ads.uploadMusic(ctx.auth, { file_name: file.name, data: file.data });
-  const check = await ctx.ads.checkMusic(ctx.auth, uploaded.music_id);
-  if (check.status !== 'ok') {
-    return {
-      violation: {
-        field: 'music',
-        rule: 'music.upload_unconfirmed',
-        message: `TikTok took the upload of ${file.name} but did not confirm it as music ${uploaded.music_id}; try uploading again.`,
-      },
-    };
-  }
-  return {
-    choice: { kind: 'custom', music_id: uploaded.music_id, file_name: file.name },
-    note: `Uploaded ${file.name} to TikTok as music ${uploaded.music_id}, and TikTok confirmed it.`,
   };
 }
 

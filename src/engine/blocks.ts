@@ -1,6 +1,7 @@
 import type { BudgetSettings } from '../ad/budget';
 import { adFormatOf } from '../ad/draft';
 import { effectiveBudget, missingFields } from '../ad/draft-rules';
+import { contentHash, shortHash } from './content-hash';
 import { APPROVE_EMOJI_NAME, REJECT_EMOJI_NAME } from './emoji';
 import type { Block } from './reply';
 import type { EngineSettings } from './settings';
@@ -18,11 +19,17 @@ export function previewBlock(state: ThreadState, budget: BudgetSettings): Block 
   };
 }
 
-/** The approval request: who approved, how many are needed, and how to approve. */
+/**
+ * The approval request: who approved, how many are needed, how to approve, and the short
+ * content hash of the version it approves.
+ */
 export function approvalBlock(state: ThreadState, settings: EngineSettings): Block {
+  const approvers = settings.approvers ?? [];
   return {
     type: 'approval_request',
-    approved_by: state.approvals,
+    approved_by: state.approvals.map((a) => a.user),
+    content_hash: shortHash(contentHash(state.draft, settings)),
+    ...(approvers.length > 0 ? { approvers } : {}),
     required: settings.approvals_required,
     approve_emoji: APPROVE_EMOJI_NAME,
     reject_emoji: REJECT_EMOJI_NAME,

@@ -10,15 +10,27 @@ export interface ChatUser {
   name?: string;
   /** True for bots (including this one); their messages and reactions never count. */
   is_bot?: boolean;
+  /**
+   * Groups the user is in, when an approval needs it (settings `approvers`): Discord role ids,
+   * Slack user-group ids (`S…`). Filled by adapters; absent means "not known / none".
+   */
+  groups?: string[];
 }
 
-/** A file attached to a message, already downloaded by the adapter. */
+/**
+ * A file attached to a message, already downloaded by the adapter (Slack `url_private_download`
+ * with the bot token, a Discord attachment URL, a path in the terminal). The engine reads its
+ * type from `data`, never from `name` or `content_type`.
+ */
 export interface ChatFile {
   /** File name as uploaded, e.g. `summer-jingle.mp3`. */
   name: string;
-  /** MIME type when the platform gives one, e.g. `audio/mpeg`. */
+  /** MIME type when the platform gives one, e.g. `audio/mpeg` (informative only). */
   content_type?: string;
+  /** The bytes; empty when the download failed. */
   data: Buffer;
+  /** Why the adapter could not download the file (e.g. `HTTP 404`); then `data` is empty. */
+  download_error?: string;
 }
 
 /** Buttons and commands the engine understands. Adapters map their UI onto these. */
@@ -32,6 +44,9 @@ export const ACTION_IDS = [
   'link_account',
   'unlink_account',
   'choose_advertiser',
+  'audit',
+  'choose_media',
+  'media_page',
 ] as const;
 
 /** One of {@link ACTION_IDS}. */
@@ -65,6 +80,8 @@ interface ChatEventBase {
  *   name without colons (`white_check_mark`) or the unicode character (`✅`).
  * - `action`: a button click or terminal command; `value` carries the button's value
  *   (the advertiser id for `choose_advertiser`).
+ * - `card_key` (reaction, action): the reply `key` of the bot message reacted on or clicked,
+ *   when that message was posted for a keyed reply (approval cards are); adapters remember it.
  * - `account_linked`: not from the platform but from our OAuth callback: `user` just linked a
  *   TikTok account from a link asked for in this thread, so a waiting submit can go on.
  * - `submission_resume`: not from the platform but from the resumer (`submission/resume.ts`):
@@ -74,8 +91,8 @@ interface ChatEventBase {
 export type ChatEvent =
   | (ChatEventBase & { type: 'start'; text: string })
   | (ChatEventBase & { type: 'message'; text: string; files?: ChatFile[] })
-  | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean })
-  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string })
+  | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean; card_key?: string })
+  | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string; card_key?: string })
   | (ChatEventBase & { type: 'account_linked' })
   | (ChatEventBase & { type: 'submission_resume' });
 

@@ -1,8 +1,11 @@
+import { fromSubmission } from '../audit/submission';
+import { AuditTrail } from '../audit/trail';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/port';
 import type { TurnModel } from '../model/turn';
+import { guardedStore } from '../store/guarded-store';
 import type { Keys } from '../store/keys';
-import type { Lock, StateStore } from '../store/state-store';
+import { type Lock, type StateStore, StoreUnavailableError } from '../store/state-store';
 import type { AdsApi } from '../tiktok/ads-api';
 import type { AccessResolver } from './access';
 import type { ChatEvent } from './chat-event';
@@ -33,8 +36,13 @@ export interface EngineDeps {
   lock?: { ttlMs: number; waitMs: number };
   /** This process as owner of the submissions it runs (see `submission/owner.ts`). */
   owner?: ProcessOwner;
-  /** Receives submission audit records (start, creates, enables, cleanup, failure). */
+  /**
+   * Receives submission audit records (start, creates, enables, cleanup, failure). Default:
+   * they go to {@link EngineDeps.auditTrail}.
+   */
   audit?: (record: SubmissionAuditRecord) => Promise<void>;
+  /** The audit trail; default: one on `store` (Redis Stream per workspace), no file. */
+  auditTrail?: AuditTrail;
 }
 
 /** Options of {@link ConversationEngine.handle}. */
@@ -45,6 +53,9 @@ export interface HandleOptions {
 
 /** Default thread lock TTL: short, since a heartbeat renews it while a turn works. */
 export const THREAD_LOCK_TTL_MS = 5_000;
+
+/** What a user sees when the store fails during their turn (issue 9 point 9). */
+export const STORE_FAILED_TEXT = "I couldn't save that; nothing changed, please send it again.";
 
 /** How long a handled event id is remembered (Slack retries for up to ~5 minutes; keep 2 h). */
 export const EVENT_TTL_MS = 2 * 60 * 60 * 1000;
@@ -61,8 +72,17 @@ export class ConversationEngine {
   private readonly now: () => Date;
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
+  private readonly deps: EngineDeps & { auditTrail: AuditTrail };
 
-  constructor(private readonly deps: EngineDeps) {
+  constructor(deps: EngineDeps) {
+    const store = guardedStore(deps.store);
+    const auditTrail = deps.auditTrail ?? new AuditTrail({ store, keys: deps.keys });
+    this.deps = {
+      ...deps,
+      store,
+      auditTrail,
+      audit: deps.audit ?? ((record) => auditTrail.append(fromSubmission(record))),
+    };
     this.now = deps.now ?? (() => new Date());
     this.lockTtlMs = deps.lock?.ttlMs ?? THREAD_LOCK_TTL_MS;
     this.lockWaitMs = deps.lock?.waitMs ?? 60_000;
@@ -83,16 +103,41 @@ export class ConversationEngine {
    * during a submission) and also returned. A repeated `event_id` returns `[]` and does nothing.
    * The claim, the thread lock and the load are one store step (one Redis round trip) unless
    * another turn holds the lock; `options.claimed` says the caller already claimed the event.
+   * When the store fails during the turn (Redis down), nothing of the turn is saved and the
+   * user gets {@link STORE_FAILED_TEXT} through `sink` (which needs no Redis).
    * @throws LockTimeoutError when the thread stays busy longer than the lock wait.
    */
   async handle(event: ChatEvent, sink?: ReplySink, options: HandleOptions = {}): Promise<Reply[]> {
-    const { store, keys, logger } = this.deps;
     const replies: Reply[] = [];
     const emit = async (reply: Reply): Promise<void> => {
       replies.push(reply);
       await sink?.(reply);
     };
     if (event.user.is_bot) return replies;
+    try {
+      await this.turn(event, emit, options);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.deps.logger.error(
+        { err: error.cause, operation: error.operation, thread_id: event.thread_id },
+        'state store failed during a turn; nothing saved',
+      );
+      await this.deps.store.delete(this.deps.keys.event(event.event_id)).catch(() => false);
+      await emit({
+        thread_id: event.thread_id,
+        blocks: [{ type: 'text', tone: 'error', text: STORE_FAILED_TEXT }],
+      });
+    }
+    return replies;
+  }
+
+  /** One claimed, locked turn: load, run, save, then write the turn's audit records. */
+  private async turn(
+    event: ChatEvent,
+    emit: (reply: Reply) => Promise<void>,
+    options: HandleOptions,
+  ): Promise<void> {
+    const { store, keys, logger } = this.deps;
     const start = await store.claimLockAndGet<ThreadState>(
       options.claimed ? null : { key: keys.event(event.event_id), ttlMs: EVENT_TTL_MS },
       keys.threadLock(event.thread_id),
@@ -104,21 +149,11 @@ export class ConversationEngine {
         { event_id: event.event_id, thread_id: event.thread_id },
         'duplicate event ignored',
       );
-      return replies;
+      return;
     }
-    let lock: Lock;
-    let saved: ThreadState | null;
-    if (start.lock) {
-      lock = start.lock;
-      saved = start.value;
-    } else {
-      lock = await store.acquireLock(
-        keys.threadLock(event.thread_id),
-        this.lockTtlMs,
-        this.lockWaitMs,
-      );
-      saved = null;
-    }
+    const lock: Lock =
+      start.lock ??
+      (await store.acquireLock(keys.threadLock(event.thread_id), this.lockTtlMs, this.lockWaitMs));
     const heartbeat = setInterval(() => {
       store
         .extendLock(lock, this.lockTtlMs)
@@ -126,10 +161,12 @@ export class ConversationEngine {
     }, this.lockTtlMs / 3);
     heartbeat.unref();
     let released = false;
+    let turn: Turn | undefined;
     try {
-      if (!start.lock) saved = await store.get<ThreadState>(keys.thread(event.thread_id));
-      saved = withDraftId(saved);
-      const turn = new Turn(this.deps, event, emit, this.now);
+      const saved = withDraftId(
+        start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id)),
+      );
+      turn = new Turn(this.deps, event, emit, this.now);
       const next = await turn.run(saved);
       if (next) {
         next.updated_at = this.now().toISOString();
@@ -144,9 +181,21 @@ export class ConversationEngine {
       }
     } finally {
       clearInterval(heartbeat);
-      if (!released) await store.releaseLock(lock);
+      if (!released)
+        await store
+          .releaseLock(lock)
+          .catch((error: unknown) => logger.warn({ err: error }, 'lock release failed'));
     }
-    return replies;
+    // After the save: a record is never written for a turn whose state was not kept.
+    for (const record of turn.audits)
+      await this.deps.auditTrail
+        .append(record)
+        .catch((error: unknown) =>
+          logger.error(
+            { err: error, kind: record.kind, thread_id: record.thread_id },
+            'audit record not written',
+          ),
+        );
   }
 }
 

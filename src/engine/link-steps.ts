@@ -34,9 +34,15 @@ type Outcome = ThreadState | null;
  * pick an advertiser when their login reaches several. Tokens never appear in any reply.
  */
 export class LinkSteps {
+  /**
+   * @param submit goes on with an approved draft once its requester is linked.
+   * @param resume goes on with a draft still being written once its requester is linked: checks
+   *   what was named so far with TikTok and asks what is next.
+   */
   constructor(
     private readonly io: TurnIO,
     private readonly submit: (state: ThreadState) => Promise<ThreadState>,
+    private readonly resume: (state: ThreadState) => Promise<ThreadState>,
   ) {}
 
   private requesterAccount(state: ThreadState): Promise<LinkedAccount | null> {
@@ -61,10 +67,26 @@ export class LinkSteps {
     return state;
   }
 
+  /**
+   * Link before it is needed: when a draft starts and its requester has no usable link, the
+   * private link goes out at once (once per draft, remembered in `link_offered`), so music and
+   * media can be checked with TikTok while the conversation goes on. No-op without per-user
+   * linking or when the link was already offered for this draft.
+   */
+  async offerEarly(state: ThreadState): Promise<void> {
+    if (!this.io.deps.access.linking || state.link_offered) return;
+    state.link_offered = true;
+    await this.sendLink(
+      state.requester,
+      'draft',
+      `I sent ${nameOf(state.requester)} a private link to connect a TikTok advertiser account. Let's go on meanwhile: once it's linked I check the music and media with TikTok right away.`,
+    );
+  }
+
   /** Makes a private link for `user`, says so in the thread, and sends it only to them. */
   private async sendLink(
     user: ChatUser,
-    reason: 'submit' | 'requested' | 'relink',
+    reason: 'draft' | 'submit' | 'requested' | 'relink',
     threadText: string,
   ): Promise<void> {
     const linking = this.io.deps.access.linking;
@@ -88,8 +110,12 @@ export class LinkSteps {
     });
   }
 
+  /**
+   * Asks the requester to pick one of their advertiser accounts. An approved draft waits in
+   * `awaiting_link`; a draft still being written stays `collecting` (its checks wait for the pick).
+   */
   async askForAdvertiser(state: ThreadState, account: LinkedAccount): Promise<ThreadState> {
-    state.status = 'awaiting_link';
+    if (state.status !== 'collecting') state.status = 'awaiting_link';
     await this.io.say(
       text(
         `${nameOf(state.requester)}'s TikTok login reaches ${account.advertiser_ids.length} advertiser accounts. ${nameOf(state.requester)}, pick the one for this ad.`,
@@ -185,9 +211,16 @@ export class LinkSteps {
         ),
       ],
     });
-    if (!saved || saved.status !== 'awaiting_link' || saved.requester.id !== user.id) return null;
+    if (!saved || saved.requester.id !== user.id) return null;
+    if (saved.status === 'awaiting_link') {
+      await this.io.say(text(`TikTok account linked for ${nameOf(user)}.`, 'success'));
+      return this.submit(structuredClone(saved));
+    }
+    if (saved.status !== 'collecting') return null;
     await this.io.say(text(`TikTok account linked for ${nameOf(user)}.`, 'success'));
-    return this.submit(structuredClone(saved));
+    const state: ThreadState = structuredClone(saved);
+    if (!chosenAdvertiser(account, state)) return this.askForAdvertiser(state, account);
+    return this.resume(state);
   }
 
   /** `choose_advertiser`: the requester picks which of their advertiser accounts the ad uses. */
@@ -222,6 +255,7 @@ export class LinkSteps {
     const state: ThreadState = structuredClone(saved);
     state.advertiser_id = advertiser_id;
     await this.io.say(text(`This ad will use advertiser ${advertiser_id}.`, 'success'));
+    if (state.status === 'collecting') return this.resume(state);
     if (
       state.status === 'awaiting_link' &&
       state.approvals.length >= this.io.deps.settings.approvals_required

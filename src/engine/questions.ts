@@ -1,7 +1,9 @@
 import type { BudgetSettings } from '../ad/budget';
 import { ctaLabel, SUGGESTED_CALL_TO_ACTIONS } from '../ad/call-to-action';
 import { type AdDraft, adFormatOf, type DraftField } from '../ad/draft';
+import { uploadHint } from './hints';
 import type { Block } from './reply';
+import type { Platform } from './thread-id';
 
 /**
  * The question for the next missing field. `media_options` lists library items to pick from
@@ -12,6 +14,7 @@ export function questionFor(
   draft: AdDraft,
   budget: BudgetSettings,
   media_options: string[] = [],
+  platform: Platform = 'console',
 ): Block & { type: 'question' } {
   switch (field) {
     case 'campaign_name':
@@ -46,8 +49,8 @@ export function questionFor(
         field,
         text:
           draft.objective_type === 'WEB_CONVERSIONS'
-            ? 'Which music? Give a TikTok music ID, or upload your own MP3. (Conversions ads need music.)'
-            : 'Which music? Give a TikTok music ID, upload your own MP3, or say "no music" (the ad is then a single video with its own sound).',
+            ? `Which music? Give a TikTok music ID, or for your own track ${uploadHint(platform, 'music')}. (Conversions ads need music.)`
+            : `Which music? Give a TikTok music ID, say "no music" (the ad is then a single video with its own sound), or for your own track ${uploadHint(platform, 'music')}.`,
         examples: ['Use music_123', 'No music needed'],
       };
     case 'landing_page_url':
@@ -69,8 +72,8 @@ export function questionFor(
         field,
         text:
           adFormatOf(draft) === 'SINGLE_VIDEO'
-            ? 'Which video from your TikTok library? (I pick a cover image of the same shape unless you name one.)'
-            : 'Which images from your TikTok library should the carousel show? (1 to 35, in order)',
+            ? `Which video from your TikTok library? (I pick a cover image of the same shape unless you name one.) For a new one, ${uploadHint(platform, 'video')}.`
+            : `Which images from your TikTok library should the carousel show? (1 to 35, in order) For new ones, ${uploadHint(platform, 'image')}.`,
         examples: media_options,
       };
   }

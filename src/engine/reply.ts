@@ -1,6 +1,7 @@
 import type { AdDraft, AdFormat, DraftField } from '../ad/draft';
 import type { Violation } from '../ad/violation';
 import type { ActionId, ChatUser } from './chat-event';
+import type { LibraryItem } from './media/library';
 import type { ThreadId } from './thread-id';
 
 /** Where a TikTok error comes from, as the user needs to act on it. See `tiktok/errors.ts`. */
@@ -48,6 +49,24 @@ export type Block =
   | { type: 'question'; field: DraftField; text: string; examples?: string[] }
   | { type: 'violations'; violations: Violation[] }
   | {
+      /**
+       * Library items to pick for the media question, one page of them, numbered across pages
+       * (`position`, from 1). Render with thumbnails (`preview_url`) and a menu: several picks
+       * (`multiple`, a carousel) or one (a single video). A pick sends action `choose_media`
+       * with `value` = the chosen ids joined by `,`; another page is action `media_page` with
+       * `value` = the page number. The terminal lists them numbered.
+       */
+      type: 'media_choice';
+      kind: 'image' | 'video';
+      multiple: boolean;
+      items: Array<LibraryItem & { position: number }>;
+      total: number;
+      page: number;
+      page_count: number;
+      /** Ids the draft already has, pre-selected. */
+      selected: string[];
+    }
+  | {
       type: 'approval_request';
       /** User ids that approved the current version. */
       approved_by: string[];
@@ -57,6 +76,10 @@ export type Block =
       reject_emoji: string;
       requester_id: string;
       self_approval_allowed: boolean;
+      /** Short content hash of the version this card approves (first 8 hex characters). */
+      content_hash: string;
+      /** When set, only these may approve (user ids, role or user-group ids). */
+      approvers?: string[];
     }
   | { type: 'progress'; steps: ProgressStep[] }
   | {
@@ -69,8 +92,11 @@ export type Block =
       url: string;
       /** How long the link works, in minutes. */
       expires_in_minutes: number;
-      /** Why linking is asked: before a submit, on request, or because the old link broke. */
-      reason: 'submit' | 'requested' | 'relink';
+      /**
+       * Why linking is asked: a draft started (`draft`: checks of music and media need it),
+       * before a submit, on request, or because the old link broke.
+       */
+      reason: 'draft' | 'submit' | 'requested' | 'relink';
     }
   | {
       /**
@@ -112,6 +138,12 @@ export interface Reply {
   blocks: Block[];
   key?: string;
   private_to?: ChatUser;
+  /**
+   * Shown only to this user in the thread where the platform allows it (Slack
+   * `chat.postEphemeral`; Discord an ephemeral reply to their interaction); otherwise a thread
+   * notice that pings no one. Used for refusals meant for one person.
+   */
+  ephemeral_to?: ChatUser;
 }
 
 /** Receives replies as the engine produces them, so long steps can show progress. */

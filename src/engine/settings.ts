@@ -8,6 +8,12 @@ import type { BudgetSettings } from '../ad/budget';
  * - `targeting`: ad group settings the chat does not ask for.
  * - `identity`: the `CUSTOMIZED_USER` identity ads run under (an id, or a display name to find
  *   or create one; a created one gets `avatar_path`'s square image, else the library's first).
+ * - `approvers`: when non-empty, only these may approve: chat user ids, Discord role ids or
+ *   Slack user-group ids (matched against `ChatUser.groups`). Empty or absent: any teammate.
+ * - `guards`: spend and usage limits (issue 9; reference/reliability.md §5.2, §5.3), each
+ *   `null`/absent for no limit: `workspace_daily_budget_cap` (sum of the daily budgets one
+ *   workspace launches per UTC day, in `budget.currency`), LLM calls per chat user and per
+ *   workspace per clock hour, and `max_message_chars` (default 2000) for one chat message.
  */
 export interface EngineSettings {
   budget: BudgetSettings;
@@ -20,4 +26,14 @@ export interface EngineSettings {
     optimization_event: string;
   };
   identity: { identity_id?: string; display_name: string; avatar_path?: string };
+  approvers?: string[];
+  guards?: GuardSettings;
+}
+
+/** Spend and usage limits; see {@link EngineSettings}. */
+export interface GuardSettings {
+  workspace_daily_budget_cap?: number | null;
+  llm_calls_per_user_per_hour?: number | null;
+  llm_calls_per_workspace_per_hour?: number | null;
+  max_message_chars?: number;
 }

@@ -66,6 +66,23 @@ export interface Submission {
   finished_at?: string;
 }
 
+/** One approval: who, the content hash they approved (see `content-hash.ts`), and when. */
+export interface Approval {
+  user: string;
+  name?: string;
+  hash: string;
+  at: string;
+}
+
+/**
+ * An approval card as posted: `key` is the engine reply key adapters edit it by (Slack
+ * `chat.update`, Discord message edit); `hash` is the content hash it shows.
+ */
+export interface ApprovalCard {
+  key: string;
+  hash: string;
+}
+
 /** The last submit failure, kept so `/status` and a retry can refer to it. */
 export interface FailureInfo {
   error_class: ErrorClass;
@@ -94,8 +111,15 @@ export interface ThreadState {
   draft: AdDraft;
   /** Bumped on every draft change; approvals are for one revision. */
   revision: number;
-  /** User ids that approved `revision`. */
-  approvals: string[];
+  /** Approvals of the current card, each bound to the content hash it approved. */
+  approvals: Approval[];
+  /** The approval card now current (its reply key and the content hash it shows). */
+  card?: ApprovalCard;
+  /**
+   * Who last changed each payload field (user id by field): they count as editors of the
+   * content and cannot approve it unless self-approval is allowed.
+   */
+  editors?: Partial<Record<DraftField, string>>;
   last_question: DraftField | null;
   /** The last few lines, for the model's context (never the whole transcript). */
   recent: TranscriptLine[];
@@ -104,6 +128,8 @@ export interface ThreadState {
    * they picked one (`choose_advertiser`). Unset with a single advertiser.
    */
   advertiser_id?: string;
+  /** True once the requester was sent a private link for this draft (sent once, at its start). */
+  link_offered?: boolean;
   submission?: Submission;
   /**
    * Unfinished attempts of drafts this thread started over from (their objects are switched

@@ -1,22 +1,41 @@
 import { hasPendingChecks } from '../ad/draft';
 import { crossFieldViolations, missingFields } from '../ad/draft-rules';
-import { ModelError, RECENT_LINES, type TranscriptLine, type TurnModel } from '../model/turn';
+import { formatTrail } from '../audit/format';
+import type { AuditRecord } from '../audit/record';
+import {
+  emptyUpdates,
+  ModelError,
+  type QuestionTopic,
+  RECENT_LINES,
+  type TranscriptLine,
+  type TurnModel,
+  type TurnUpdates,
+} from '../model/turn';
 import { isLinkInvalid } from '../tiktok/errors';
 import { type LinkedAccount, userKeyOf } from './access';
+import { answerFor } from './answers';
 import { type ApplyContext, applyUpdates, runPendingChecks } from './apply-updates';
-import { approve, withdraw } from './approval';
-import { approvalBlock, previewBlock } from './blocks';
-import type { ChatEvent } from './chat-event';
+import { noteEditors } from './approval/policy';
+import { ApprovalSteps } from './approval/steps';
+import { previewBlock } from './blocks';
+import type { ChatEvent, ChatFile } from './chat-event';
+import { campaignNameFromCommand } from './command-words';
 import { reactionMeaning } from './emoji';
 import type { EngineDeps } from './engine';
+import { modelCallRefusal } from './guards/model-guard';
+import { reserveDailyBudget } from './guards/spend-cap';
 import { chosenAdvertiser, LinkSteps, nameOf, text } from './link-steps';
-import { mediaOptions } from './media-options';
+import { checkNamedChoices, waitingForLinkText } from './linking/named-checks';
+import { mediaChoiceBlock } from './media/choice-block';
+import { type LibraryItem, libraryFor } from './media/library';
+import { uploadFiles } from './media/uploads';
 import { questionFor } from './questions';
 import { isTikTokError, remediationFor } from './remediation';
 import type { Block, Reply, SuggestedAction } from './reply';
 import { runOwnedSubmission } from './submission/owned';
 import { newDraftId, startOver } from './submission/record';
 import type { ThreadState } from './thread-state';
+import { understoodBlock } from './understood';
 
 /** A turn's result: what to save (or `null`: leave saved state as it was). */
 type Outcome = ThreadState | null;
@@ -24,6 +43,9 @@ type Outcome = ThreadState | null;
 /** One turn: the event, the replies it makes, and the state it leads to. */
 export class Turn {
   private readonly links: LinkSteps;
+  private readonly approvals: ApprovalSteps;
+  /** Audit records of this turn, written by the engine once the turn's state is saved. */
+  readonly audits: AuditRecord[] = [];
   private account: { user_id: string; lookup: Promise<LinkedAccount | null> } | undefined;
 
   constructor(
@@ -35,11 +57,32 @@ export class Turn {
     this.links = new LinkSteps(
       { deps, event, say: (...blocks) => this.say(...blocks), emit },
       (state) => this.submit(state),
+      (state) => this.askNext(state),
+    );
+    this.approvals = new ApprovalSteps(
+      {
+        deps,
+        event,
+        now,
+        // What the turn has to say so far goes first ("Got it: …"), then the card edits.
+        emit: async (reply) => {
+          if (this.pending.length > 0) await this.say();
+          await emit(reply);
+        },
+        say: (...blocks) => this.say(...blocks),
+        audit: (record) => this.audits.push({ ...record, thread_id: event.thread_id }),
+      },
+      (state) => this.submit(state),
     );
   }
 
+  /** Blocks held back to open the next reply, so one turn reads as one message. */
+  private pending: Block[] = [];
+
   private say(...blocks: Block[]): Promise<void> {
-    return this.emit({ thread_id: this.event.thread_id, blocks });
+    const all = [...this.pending, ...blocks];
+    this.pending = [];
+    return this.emit({ thread_id: this.event.thread_id, blocks: all });
   }
 
   private text(
@@ -58,6 +101,7 @@ export class Turn {
         const state = this.fresh();
         if (event.text.trim() === '') {
           await this.say(this.text("Let's create a TikTok ad. I'll ask only for what's missing."));
+          if (!(await this.requesterAccount(state))) await this.links.offerEarly(state);
           return this.askNext(state);
         }
         return (await this.message(state, event.text, [])) ?? state;
@@ -67,8 +111,9 @@ export class Turn {
       case 'reaction': {
         if (!saved) return null;
         const meaning = reactionMeaning(event.emoji);
-        if (meaning === 'approve') return event.added ? this.approve(saved) : this.withdraw(saved);
-        if (meaning === 'reject' && event.added) return this.reject(saved);
+        if (meaning === 'approve')
+          return event.added ? this.approvals.approve(saved) : this.approvals.withdraw(saved);
+        if (meaning === 'reject' && event.added) return this.approvals.reject(saved);
         return null;
       }
       case 'account_linked':
@@ -98,9 +143,16 @@ export class Turn {
         }
         switch (event.action_id) {
           case 'approve':
-            return this.approve(saved);
+            return this.approvals.approve(saved);
           case 'reject':
-            return this.reject(saved);
+            return this.approvals.reject(saved);
+          case 'audit':
+            await this.say(
+              this.text(
+                formatTrail((await this.deps.auditTrail?.forThread(saved.thread_id)) ?? []),
+              ),
+            );
+            return null;
           case 'retry':
             return this.retry(saved);
           case 'edit':
@@ -116,6 +168,20 @@ export class Turn {
             return this.askNext(startOver(saved, this.fresh()));
           case 'choose_advertiser':
             return this.links.chooseAdvertiser(saved, event.value ?? '');
+          case 'choose_media': {
+            // A pick from the library menu: exactly the chosen ids, checked like typed ones.
+            const ids = (event.value ?? '').split(',').filter((id) => id !== '');
+            return this.message(saved, '', [], { image_ids: ids });
+          }
+          case 'media_page': {
+            const choice = mediaChoiceBlock(
+              await this.library(saved),
+              saved.draft,
+              Number(event.value),
+            );
+            if (choice) await this.say(choice);
+            return null;
+          }
         }
         return null;
       }
@@ -151,7 +217,12 @@ export class Turn {
   }
 
   private applyContext(auth: ApplyContext['auth']): ApplyContext {
-    return { ads: this.deps.ads, auth, settings: this.deps.settings };
+    return {
+      ads: this.deps.ads,
+      auth,
+      settings: this.deps.settings,
+      platform: this.event.platform,
+    };
   }
 
   /**
@@ -169,12 +240,13 @@ export class Turn {
 
   /**
    * The requester's credentials for checks while collecting (music, media): the advertiser the
-   * draft picked, else their only or first one. `null` when they have no usable link yet.
+   * draft picked, else their only one. `null` when they have no usable link yet, or when their
+   * login reaches several advertisers and none is picked (checks wait for the pick).
    */
   private async requesterAuth(state: ThreadState): Promise<ApplyContext['auth']> {
     const account = await this.requesterAccount(state);
     if (!account) return null;
-    const advertiser_id = chosenAdvertiser(account, state) ?? account.advertiser_ids[0];
+    const advertiser_id = chosenAdvertiser(account, state);
     return advertiser_id ? { access_token: account.access_token, advertiser_id } : null;
   }
 
@@ -183,6 +255,7 @@ export class Turn {
     saved: ThreadState,
     text: string,
     files: NonNullable<Extract<ChatEvent, { type: 'message' }>['files']>,
+    picked?: Partial<TurnUpdates>,
   ): Promise<Outcome> {
     if (saved.status === 'submitting') {
       await this.say(
@@ -205,16 +278,30 @@ export class Turn {
     }
     const { settings, model, logger } = this.deps;
     const state: ThreadState = structuredClone(saved);
+    const refused = await modelCallRefusal(
+      this.deps.store,
+      this.deps.keys,
+      this.event,
+      text,
+      settings,
+      this.now(),
+    );
+    if (refused) {
+      await this.say(refused);
+      return null;
+    }
     let turn: Awaited<ReturnType<TurnModel['propose']>>;
     try {
-      turn = await model.propose({
-        draft: state.draft,
-        status: state.status,
-        missing: missingFields(state.draft, settings.budget),
-        last_question: state.last_question,
-        recent: state.recent,
-        message: text,
-      });
+      turn = picked
+        ? { message: '', intent: 'provide_details', updates: { ...emptyUpdates(), ...picked } }
+        : await model.propose({
+            draft: state.draft,
+            status: state.status,
+            missing: missingFields(state.draft, settings.budget),
+            last_question: state.last_question,
+            recent: state.recent,
+            message: text,
+          });
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       logger.warn({ kind: error.kind, thread_id: state.thread_id }, 'model turn failed');
@@ -224,15 +311,43 @@ export class Turn {
       return null;
     }
 
+    const commandName =
+      this.event.type === 'start' &&
+      turn.updates.campaign_name === null &&
+      !state.draft.campaign_name
+        ? campaignNameFromCommand(text)
+        : null;
+    if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };
+
     if (turn.intent === 'reset') {
       await this.say(this.text('Started over with an empty draft.'));
       return this.askNext(startOver(saved, this.fresh()));
     }
 
     const auth = await this.requesterAuth(state);
+    if (state.status === 'collecting' && !(await this.requesterAccount(state)))
+      await this.links.offerEarly(state);
     let applied: Awaited<ReturnType<typeof applyUpdates>>;
+    let uploads: Awaited<ReturnType<Turn['upload']>> | undefined;
     try {
-      applied = await applyUpdates(state.draft, turn.updates, files, this.applyContext(auth));
+      uploads = files.length > 0 ? await this.upload(files, auth) : undefined;
+      if (uploads && !uploads.ok) {
+        await this.say(
+          { type: 'violations', violations: uploads.violations },
+          this.text('Nothing was uploaded; the draft is as it was.', 'warning'),
+        );
+        return null;
+      }
+      const ctx = {
+        ...this.applyContext(auth),
+        message: text,
+        media_question_open: state.last_question === 'media',
+      };
+      applied = await applyUpdates(
+        state.draft,
+        turn.updates,
+        uploads ? { ...ctx, uploaded: uploads.value } : ctx,
+      );
     } catch (error) {
       if (!isTikTokError(error)) throw error;
       await this.say(
@@ -244,7 +359,10 @@ export class Turn {
 
     this.remember(state, { role: 'user', text });
     const blocks: Block[] = [];
-    if (turn.message.trim() !== '') blocks.push(this.text(turn.message.trim()));
+    const understood = understoodBlock(applied.draft, applied.changed, settings.budget);
+    if (understood) blocks.push(understood);
+    if (turn.intent === 'question') blocks.push(await this.answer(turn.question_topic, state));
+    else if (turn.message.trim() !== '') blocks.push(this.text(turn.message.trim()));
     for (const note of applied.notes) blocks.push(this.text(note, 'success'));
     if (applied.violations.length > 0)
       blocks.push({ type: 'violations', violations: applied.violations });
@@ -255,6 +373,7 @@ export class Turn {
     if (applied.changed.length > 0) {
       state.draft = applied.draft;
       state.revision += 1;
+      noteEditors(state, applied.changed, this.event.user);
       if (editedAfterReady) {
         if (state.approvals.length > 0)
           blocks.push(
@@ -264,7 +383,17 @@ export class Turn {
         state.status = 'collecting';
       }
     }
-    if (blocks.length > 0) await this.say(...blocks);
+    // Uploaded images joined the carousel: show the library with them chosen, to add or change
+    // picks, while other details are still to come (the card shows the final choice).
+    const missing = missingFields(state.draft, settings.budget);
+    const uploadedImages = uploads?.ok ? uploads.value.image_ids.length : 0;
+    if (uploadedImages > 0 && missing.length > 0 && !missing.includes('media')) {
+      const choice = mediaChoiceBlock(await this.library(state), state.draft);
+      if (choice) blocks.push(choice);
+    }
+    this.pending.push(...blocks);
+    if (editedAfterReady)
+      await this.approvals.markReplaced(state, 'The draft changed after this card was posted.');
 
     if (turn.intent === 'show_status') {
       await this.status(state);
@@ -291,26 +420,61 @@ export class Turn {
       return state;
     }
     const wantsApproval = turn.intent === 'request_approval' || applied.changed.length > 0;
-    if (state.status === 'awaiting_approval' && !wantsApproval) return state;
+    if (state.status === 'awaiting_approval' && !wantsApproval) {
+      if (this.pending.length > 0) await this.say();
+      return state;
+    }
     return this.askNext(state);
+  }
+
+  /** Uploads a message's files to TikTok, with a progress line edited in place. */
+  private upload(files: ChatFile[], auth: ApplyContext['auth']) {
+    const key = `upload:${this.event.event_id}`;
+    return uploadFiles(files, {
+      ads: this.deps.ads,
+      auth,
+      progress: (line) =>
+        this.emit({ thread_id: this.event.thread_id, key, blocks: [this.text(line)] }),
+    });
+  }
+
+  /** The engine's own answer to a question turn (never the model's text); see `answers.ts`. */
+  private async answer(topic: QuestionTopic | null | undefined, state: ThreadState) {
+    const options =
+      topic === 'media'
+        ? (await this.library(state)).slice(0, 10).map((item) => `${item.id} (${item.file_name})`)
+        : [];
+    return answerFor(topic ?? 'help', state.draft, this.deps.settings, options);
   }
 
   /** Asks for the first missing field, or, when the draft is complete, asks for approval. */
   private async askNext(state: ThreadState): Promise<ThreadState> {
     const { settings } = this.deps;
+    const waiting = await this.checkNamed(state);
     const missing = missingFields(state.draft, settings.budget);
     const next = missing[0];
     if (next) {
       state.status = 'collecting';
-      const options = next === 'media' ? await this.mediaOptions(state) : [];
-      const question = questionFor(next, state.draft, settings.budget, options);
+      const question = questionFor(next, state.draft, settings.budget, [], state.platform);
       state.last_question = next;
       this.remember(state, { role: 'bot', text: question.text });
-      await this.say(question);
+      const choice =
+        next === 'media' ? mediaChoiceBlock(await this.library(state), state.draft) : null;
+      await this.say(question, ...(choice ? [choice] : []));
       return state;
     }
-    // Complete and valid (`ready`): the approval request goes out in this same turn.
     state.last_question = null;
+    if (waiting !== 'none') {
+      // Approval is the last step: no card while a TikTok check is still to come.
+      state.status = 'collecting';
+      if (waiting === 'needs_link')
+        await this.say(waitingForLinkText(state, nameOf(state.requester)));
+      const account = await this.requesterAccount(state);
+      if (waiting === 'needs_advertiser' && account)
+        return this.links.askForAdvertiser(state, account);
+      return state;
+    }
+    // Complete, valid and checked (`ready`): the approval request goes out in this same turn.
     state.status = 'awaiting_approval';
     const how =
       settings.approvals_required === 1
@@ -319,17 +483,33 @@ export class Turn {
     this.remember(state, { role: 'bot', text: 'The draft is complete and waiting for approval.' });
     await this.say(
       this.text(`The draft is complete. It needs ${how} before I submit it to TikTok.`, 'success'),
-      previewBlock(state, settings.budget),
-      approvalBlock(state, settings),
     );
+    await this.approvals.postCard(state);
     return state;
   }
 
-  private async mediaOptions(state: ThreadState): Promise<string[]> {
+  /**
+   * Runs the checks that waited for a link when the requester is linked now, and says the
+   * results: `none` when nothing waits any more, `needs_link` when some check waits for a
+   * usable link, `failed` when TikTok could not answer (already said; tried again next turn).
+   */
+  private async checkNamed(
+    state: ThreadState,
+  ): Promise<'none' | 'needs_link' | 'needs_advertiser' | 'failed'> {
+    if (!hasPendingChecks(state.draft)) return 'none';
+    const auth = await this.requesterAuth(state);
+    if (!auth) return (await this.requesterAccount(state)) ? 'needs_advertiser' : 'needs_link';
+    const blocks = await checkNamedChoices(state, { ...this.applyContext(auth), auth });
+    if (blocks.length > 0) await this.say(...blocks);
+    return hasPendingChecks(state.draft) ? 'failed' : 'none';
+  }
+
+  /** The requester's library items that fit the draft, newest first (none without a link). */
+  private async library(state: ThreadState): Promise<LibraryItem[]> {
     const auth = await this.requesterAuth(state);
     if (!auth) return [];
     try {
-      return await mediaOptions(this.deps.ads, auth, state.draft);
+      return await libraryFor(this.deps.ads, auth, state.draft);
     } catch (error) {
       if (!isTikTokError(error)) throw error;
       this.deps.logger.warn({ code: error.code }, 'could not list media library');
@@ -343,7 +523,12 @@ export class Turn {
       this.text(`Status: ${state.status.replace('_', ' ')}.`),
       previewBlock(state, settings.budget),
     ];
-    if (state.status === 'awaiting_approval') blocks.push(approvalBlock(state, settings));
+    if (state.status === 'awaiting_approval')
+      blocks.push(
+        this.text(
+          `Waiting for approval: ${state.approvals.length} of ${settings.approvals_required}, on the approval card above.`,
+        ),
+      );
     const sub = state.submission;
     if (state.status === 'submitted' && sub?.campaign_id && sub.adgroup_id && sub.ad_id) {
       blocks.push({
@@ -365,46 +550,6 @@ export class Turn {
       blocks.push(this.text(`Last attempt failed: ${state.last_failure.message}`, 'warning'));
     }
     await this.say(...blocks);
-  }
-
-  private async approve(saved: ThreadState): Promise<Outcome> {
-    const outcome = approve(saved, this.event.user, this.deps.settings);
-    this.deps.metrics?.approval(outcome.ok ? 'approved' : 'refused');
-    if (!outcome.ok) {
-      await this.say(this.text(outcome.reason, 'warning'));
-      return null;
-    }
-    const state: ThreadState = structuredClone(saved);
-    state.approvals = outcome.approvals;
-    if (!outcome.complete) {
-      await this.say(approvalBlock(state, this.deps.settings));
-      return state;
-    }
-    await this.say(this.text('Approved. Submitting to TikTok…', 'success'));
-    return this.submit(state);
-  }
-
-  private async withdraw(saved: ThreadState): Promise<Outcome> {
-    if (saved.status !== 'awaiting_approval' || !saved.approvals.includes(this.event.user.id))
-      return null;
-    const state: ThreadState = structuredClone(saved);
-    state.approvals = withdraw(state, this.event.user);
-    await this.say(this.text('Approval withdrawn.'), approvalBlock(state, this.deps.settings));
-    return state;
-  }
-
-  private async reject(saved: ThreadState): Promise<Outcome> {
-    if (saved.status !== 'awaiting_approval') {
-      await this.say(this.text('There is nothing to reject right now.', 'warning'));
-      return null;
-    }
-    const state: ThreadState = structuredClone(saved);
-    state.status = 'collecting';
-    state.approvals = [];
-    await this.say(
-      this.text('The draft was sent back for editing. What should change?', 'warning'),
-    );
-    return state;
   }
 
   private async retry(saved: ThreadState): Promise<Outcome> {
@@ -472,6 +617,15 @@ export class Turn {
         return this.askNext(state);
       }
     }
+
+    const spend = await reserveDailyBudget(store, keys, state, settings, this.now());
+    if (!spend.ok) {
+      this.audits.push({ ...spend.audit, thread_id: state.thread_id });
+      await this.say(spend.block);
+      return state;
+    }
+    // The approval's records go before the submission's own, which are written as they happen.
+    for (const record of this.audits.splice(0)) await this.deps.auditTrail?.append(record);
 
     const key = `progress:${state.thread_id}:${state.revision}`;
     try {

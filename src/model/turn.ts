@@ -2,6 +2,31 @@ import { z } from 'zod';
 import type { AdDraft, DraftField } from '../ad/draft';
 
 /**
+ * What a `question` turn asks about; the engine answers each from code (never from model
+ * text), then asks its open question again.
+ * - `missing`: what the bot still needs; `approval`: how approval and submission work;
+ * - a field (`campaign_name`, `objective`, `ad_text`, `call_to_action`, `music`,
+ *   `landing_page_url`, `budget`, `media`): its rules and choices;
+ * - `help`: what the bot does and how to talk to it.
+ */
+export const QUESTION_TOPICS = [
+  'missing',
+  'approval',
+  'campaign_name',
+  'objective',
+  'ad_text',
+  'call_to_action',
+  'music',
+  'landing_page_url',
+  'budget',
+  'media',
+  'help',
+] as const;
+
+/** One of {@link QUESTION_TOPICS}. */
+export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
+
+/**
  * What the model may propose in one turn. The model proposes; code decides: every value below
  * is re-checked by the ad rules, and `intent` only ever selects from this closed list. Nothing
  * in here can submit an ad, name an account, or carry a credential.
@@ -16,9 +41,16 @@ export const TurnSchema = z
       .max(600)
       .describe('A short, friendly reply to the user. Empty when there is nothing to add.'),
     intent: z
-      .enum(['provide_details', 'request_approval', 'reset', 'show_status', 'chat'])
+      .enum(['provide_details', 'request_approval', 'reset', 'show_status', 'question', 'chat'])
       .describe(
-        'provide_details: the user gave or changed ad details. request_approval: the user says the ad is ready to be approved/submitted. reset: start the draft over. show_status: the user asks where things stand. chat: anything else.',
+        'provide_details: the user gave or changed ad details. request_approval: the user says the ad is ready to be approved/submitted. reset: start the draft over. show_status: the user asks where things stand. question: the user asks a question about the ad or the bot (set question_topic). chat: anything else.',
+      ),
+    question_topic: z
+      .enum(QUESTION_TOPICS)
+      .nullable()
+      .optional()
+      .describe(
+        'With intent "question": what it is about (missing = what is still needed). null otherwise.',
       ),
     updates: z
       .object({

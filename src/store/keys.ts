@@ -46,6 +46,21 @@ export class Keys {
     return `${this.prefix}msg:${platformMessageId}`;
   }
 
+  /** A workspace's append-only audit stream; `workspace` is `platform:workspace_id`. */
+  auditStream(workspace: string): string {
+    return `${this.prefix}audit:${workspace}`;
+  }
+
+  /** The daily budgets a workspace launched on one UTC day (`YYYY-MM-DD`): member → amount. */
+  spendDay(workspace: string, day: string): string {
+    return `${this.prefix}spend:${workspace}:${day}`;
+  }
+
+  /** Model calls in one clock hour by one chat user or workspace (`who`), hour as epoch hours. */
+  llmCalls(who: string, hour: number): string {
+    return `${this.prefix}llm:${who}:${hour}`;
+  }
+
   /** A chat user's TikTok link (encrypted token, advertisers); `chatUserId` is `platform:ws:user`. */
   link(chatUserId: string): string {
     return `${this.prefix}link:${chatUserId}`;

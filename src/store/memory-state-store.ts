@@ -32,6 +32,9 @@ const SWEEP_EVERY_WRITES = 1000;
  */
 export class InMemoryStateStore implements StateStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly streams = new Map<string, Array<{ id: string; text: string }>>();
+  private lastStreamMs = 0;
+  private streamSeq = 0;
   private readonly sets = new Map<string, Set<string>>();
   private readonly now: () => number;
   private writes = 0;
@@ -112,6 +115,53 @@ export class InMemoryStateStore implements StateStore {
     const token = randomToken();
     if (!this.writeIfAbsent(lockKey, token, lockTtlMs)) return { claimed: true, lock: null };
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(this.read(key)) };
+  }
+
+  async increment(key: string, ttlMs: number): Promise<number> {
+    assertTtlMs('ttlMs', ttlMs);
+    const text = this.read(key);
+    const next = (text === null ? 0 : Number(text)) + 1;
+    const expiresAt = this.entries.get(key)?.expiresAt;
+    if (text === null) this.write(key, String(next), ttlMs);
+    else this.entries.set(key, { text: String(next), expiresAt });
+    return next;
+  }
+
+  async reserveWithinCap(
+    key: string,
+    member: string,
+    amount: number,
+    cap: number,
+    ttlMs: number,
+  ): Promise<{ ok: boolean; total: number }> {
+    assertTtlMs('ttlMs', ttlMs);
+    const held = fromJson<Record<string, number>>(this.read(key)) ?? {};
+    const others = Object.entries(held)
+      .filter(([m]) => m !== member)
+      .reduce((sum, [, v]) => sum + v, 0);
+    if (others + amount > cap) return { ok: false, total: others };
+    held[member] = amount;
+    this.write(key, toJson(held), ttlMs);
+    return { ok: true, total: others + amount };
+  }
+
+  async appendToStream(key: string, value: unknown, maxLen: number): Promise<string> {
+    const text = toJson(value);
+    const now = Math.max(this.now(), this.lastStreamMs);
+    this.streamSeq = now === this.lastStreamMs ? this.streamSeq + 1 : 0;
+    this.lastStreamMs = now;
+    const id = `${now}-${this.streamSeq}`;
+    const entries = this.streams.get(key) ?? [];
+    entries.push({ id, text });
+    if (entries.length > maxLen) entries.splice(0, entries.length - maxLen);
+    this.streams.set(key, entries);
+    return id;
+  }
+
+  async readStream<T>(key: string, count: number): Promise<Array<{ id: string; value: T }>> {
+    return (this.streams.get(key) ?? [])
+      .slice(0, count)
+      .map((e) => ({ id: e.id, value: fromJson<T>(e.text) as T }));
   }
 
   async addMember(key: string, member: string): Promise<void> {

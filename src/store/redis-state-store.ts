@@ -69,6 +69,27 @@ end
 if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} end
 return {2, redis.call('GET', KEYS[3])}`;
 
+/** INCR KEYS[1]; on the first increment, expire it in ARGV[1] ms. Returns the new value. */
+const INCREMENT_LUA = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n`;
+
+/**
+ * Hash KEYS[1] of member → amount. Sums every member but ARGV[1]; if that sum + ARGV[2] <= ARGV[3]
+ * sets ARGV[1] to ARGV[2], expires the hash in ARGV[4] ms and returns {1, new sum}; else
+ * returns {0, sum of the others}. Sums are returned as strings (Lua numbers would be truncated).
+ */
+const RESERVE_LUA = `local values = redis.call('HGETALL', KEYS[1])
+local others = 0
+for i = 1, #values, 2 do
+  if values[i] ~= ARGV[1] then others = others + tonumber(values[i + 1]) end
+end
+local amount = tonumber(ARGV[2])
+if others + amount > tonumber(ARGV[3]) then return {0, tostring(others)} end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return {1, tostring(others + amount)}`;
+
 /** The Lua commands {@link RedisStateStore} defines on its client (ioredis `defineCommand`). */
 interface LockCommands {
   stateStoreSetAndRelease(
@@ -89,6 +110,14 @@ interface LockCommands {
     token: string,
     lockTtlMs: number,
   ): Promise<[number, (string | null)?]>;
+  stateStoreIncrement(key: string, ttlMs: number): Promise<number>;
+  stateStoreReserve(
+    key: string,
+    member: string,
+    amount: string,
+    cap: string,
+    ttlMs: number,
+  ): Promise<[number, string]>;
 }
 
 /** Options for {@link RedisStateStore}. */
@@ -142,6 +171,8 @@ export class RedisStateStore implements StateStore {
     redis.defineCommand('stateStoreExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK_LUA });
     redis.defineCommand('stateStoreSetAndRelease', { numberOfKeys: 2, lua: SET_AND_RELEASE_LUA });
     redis.defineCommand('stateStoreClaimLockGet', { numberOfKeys: 3, lua: CLAIM_LOCK_GET_LUA });
+    redis.defineCommand('stateStoreIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
+    redis.defineCommand('stateStoreReserve', { numberOfKeys: 1, lua: RESERVE_LUA });
     this.client = redis as Redis & LockCommands;
   }
 
@@ -271,6 +302,48 @@ export class RedisStateStore implements StateStore {
     if (step === 0) return { claimed: false };
     if (step === 1) return { claimed: true, lock: null };
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(text ?? null) };
+  }
+
+  async increment(key: string, ttlMs: number): Promise<number> {
+    assertTtlMs('ttlMs', ttlMs);
+    await this.ensureConnected();
+    return this.client.stateStoreIncrement(key, ttlMs);
+  }
+
+  async reserveWithinCap(
+    key: string,
+    member: string,
+    amount: number,
+    cap: number,
+    ttlMs: number,
+  ): Promise<{ ok: boolean; total: number }> {
+    assertTtlMs('ttlMs', ttlMs);
+    await this.ensureConnected();
+    const [ok, total] = await this.client.stateStoreReserve(
+      key,
+      member,
+      String(amount),
+      String(cap),
+      ttlMs,
+    );
+    return { ok: ok === 1, total: Number(total) };
+  }
+
+  async appendToStream(key: string, value: unknown, maxLen: number): Promise<string> {
+    const json = toJson(value);
+    await this.ensureConnected();
+    const id = await this.client.xadd(key, 'MAXLEN', '~', maxLen, '*', 'v', json);
+    if (id === null) throw new Error(`XADD ${key} returned no id`);
+    return id;
+  }
+
+  async readStream<T>(key: string, count: number): Promise<Array<{ id: string; value: T }>> {
+    await this.ensureConnected();
+    const entries = await this.client.xrange(key, '-', '+', 'COUNT', count);
+    return entries.map(([id, fields]) => {
+      const at = fields.indexOf('v');
+      return { id, value: fromJson<T>(fields[at + 1] ?? null) as T };
+    });
   }
 
   async addMember(key: string, member: string): Promise<void> {

@@ -52,6 +52,32 @@ export interface StateStore {
     key: string,
   ): Promise<TurnStart<T>>;
   /**
+   * Adds 1 to the integer counter at `key` (created at 0) and returns the new value; a new
+   * counter expires after `ttlMs` (Redis `INCR` + `PEXPIRE NX`, in one script).
+   */
+  increment(key: string, ttlMs: number): Promise<number>;
+  /**
+   * An atomic capped reservation over a hash of `member → amount` (Redis: one Lua script):
+   * when the sum of the *other* members plus `amount` stays within `cap`, sets `member` to
+   * `amount` (replacing its earlier amount, so repeating a reservation never counts twice) and
+   * returns `{ ok: true, total }` with the new sum; otherwise writes nothing and returns
+   * `{ ok: false, total }` with the sum of the other members. The hash expires after `ttlMs`.
+   */
+  reserveWithinCap(
+    key: string,
+    member: string,
+    amount: number,
+    cap: number,
+    ttlMs: number,
+  ): Promise<{ ok: boolean; total: number }>;
+  /**
+   * Appends one entry to the append-only stream at `key` (Redis Stream `XADD`, trimmed to about
+   * `maxLen` entries) and returns its id (`<ms>-<seq>`, increasing).
+   */
+  appendToStream(key: string, value: unknown, maxLen: number): Promise<string>;
+  /** The stream's entries, oldest first, at most `count` (Redis `XRANGE key - + COUNT`). */
+  readStream<T>(key: string, count: number): Promise<Array<{ id: string; value: T }>>;
+  /**
    * Adds `member` to the set at `key` (Redis `SADD`); no expiry. Sets index work that must be
    * found again after a crash, e.g. submissions in flight.
    */
@@ -84,5 +110,19 @@ export class LockTimeoutError extends Error {
     readonly waitedMs: number,
   ) {
     super(`Lock ${key} still held after ${waitedMs} ms`);
+  }
+}
+
+/**
+ * The store failed (Redis down, a dropped connection, a command timeout): the operation's outcome
+ * is unknown. A turn that meets it saves nothing and tells the user to send the message again.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    readonly operation: string,
+    options: { cause: unknown },
+  ) {
+    super(`The state store failed during ${operation}`, options);
   }
 }

@@ -51,6 +51,10 @@ export interface ImageInfo {
   width: number;
   height: number;
   is_carousel_usable: boolean;
+  /** A preview of the image (`image_url`; TikTok's expires after about an hour). */
+  preview_url?: string;
+  /** ISO time it was added to the library, e.g. `2024-01-01T00:00:00Z`. */
+  create_time?: string;
 }
 
 /** A video in the advertiser's library. */
@@ -61,6 +65,10 @@ export interface VideoInfo {
   height: number;
   /** Seconds. */
   duration: number;
+  /** A still of the video (`video_cover_url`; TikTok's expires after about 6 hours). */
+  preview_url?: string;
+  /** ISO time it was added to the library. */
+  create_time?: string;
 }
 
 /** An ad identity (`CUSTOMIZED_USER`) the ad is shown under. */
@@ -114,10 +122,12 @@ export interface AdsApi {
   /** Uploads a custom MP3 for carousel ads (POST file/music/upload/, music_scene CAROUSEL_ADS). */
   uploadMusic(auth: TikTokAuth, file: { file_name: string; data: Buffer }): Promise<MusicInfo>;
   /**
-   * Uploads an image file (POST file/image/ad/upload/, UPLOAD_BY_FILE, `image_signature` = MD5);
-   * returns the new image with its size as TikTok read it.
+   * Uploads a JPEG/PNG to the image library (POST file/image/ad/upload/, multipart with
+   * `image_signature` = MD5). Errors: 40900 signature, 40907/40908 size/type, 40911 name taken.
    */
   uploadImage(auth: TikTokAuth, file: { file_name: string; data: Buffer }): Promise<ImageInfo>;
+  /** Uploads an MP4/MOV to the video library (POST file/video/ad/upload/, `video_signature`). */
+  uploadVideo(auth: TikTokAuth, file: { file_name: string; data: Buffer }): Promise<VideoInfo>;
   /** Lists the advertiser's images (GET file/image/ad/search/). */
   listImages(auth: TikTokAuth): Promise<ImageInfo[]>;
   /** Lists the advertiser's videos (GET file/video/ad/search/). */

@@ -113,6 +113,34 @@ function toMusicInfo(raw: Record<string, unknown>): MusicInfo {
   return info;
 }
 
+/** An Image object (upload or search row) as {@link ImageInfo}. */
+function toImageInfo(row: Record<string, unknown>): ImageInfo {
+  const info: ImageInfo = {
+    image_id: str(row.image_id),
+    file_name: str(row.file_name),
+    width: num(row.width),
+    height: num(row.height),
+    is_carousel_usable: row.is_carousel_usable === true,
+  };
+  if (typeof row.image_url === 'string') info.preview_url = row.image_url;
+  if (typeof row.create_time === 'string') info.create_time = row.create_time;
+  return info;
+}
+
+/** A Video object as {@link VideoInfo} (`duration` in seconds). */
+function toVideoInfo(row: Record<string, unknown>): VideoInfo {
+  const info: VideoInfo = {
+    video_id: str(row.video_id),
+    file_name: str(row.file_name),
+    width: num(row.width),
+    height: num(row.height),
+    duration: num(row.duration),
+  };
+  if (typeof row.video_cover_url === 'string') info.preview_url = row.video_cover_url;
+  if (typeof row.create_time === 'string') info.create_time = row.create_time;
+  return info;
+}
+
 /**
  * The Marketing API client. Every method throws `TikTokApiError` (tiktok/errors.ts) on a non-zero
  * envelope code or a transport failure, after retrying `rate_limit`/`transient` errors up to
@@ -292,34 +320,45 @@ export class TikTokClient implements AdsApi {
 
   /**
    * POST file/image/ad/upload/ as multipart: `advertiser_id`, `upload_type=UPLOAD_BY_FILE`,
-   * `image_file`, `image_signature` (hex MD5 of the bytes), `file_name`. `data` is the Image
-   * object (`image_id`, `width`, `height`, `is_carousel_usable`, …). Errors: 40900 signature
-   * mismatch, 40911 duplicate file_name, 40907/40908 size/type. Source: reference §9 (TikTok
-   * "Upload an image", doc 1739067433456642).
+   * `image_file`, `image_signature` (hex MD5 of the bytes), `file_name`. JPG/PNG ≤ 50 MB,
+   * width × height ≤ 3,686,400. Returns the Image object. Errors: 40900 signature mismatch,
+   * 40911 duplicate file_name, 40907/40908 size/type. Source: reference §9 (TikTok "Upload an
+   * image", doc 1739067433456642).
    */
   async uploadImage(
     auth: TikTokAuth,
     file: { file_name: string; data: Buffer },
   ): Promise<ImageInfo> {
+    const data = await this.upload(auth, 'file/image/ad/upload/', 'image', file);
+    return toImageInfo(Array.isArray(data) ? (asList(data)[0] ?? {}) : data);
+  }
+
+  /**
+   * POST file/video/ad/upload/ as multipart (`video_file`, `video_signature`, `file_name`).
+   * TikTok answers with `data` as an array of one Video object (reference §3, §9).
+   */
+  async uploadVideo(
+    auth: TikTokAuth,
+    file: { file_name: string; data: Buffer },
+  ): Promise<VideoInfo> {
+    const data = await this.upload(auth, 'file/video/ad/upload/', 'video', file);
+    const row = Array.isArray(data) ? asList(data)[0] : data;
+    return toVideoInfo((row ?? {}) as Record<string, unknown>);
+  }
+
+  private upload(
+    auth: TikTokAuth,
+    endpoint: string,
+    field: 'image' | 'video',
+    file: { file_name: string; data: Buffer },
+  ): Promise<Record<string, unknown> | unknown[]> {
     const form = new FormData();
     form.set('advertiser_id', auth.advertiser_id);
     form.set('upload_type', 'UPLOAD_BY_FILE');
-    form.set('image_signature', createHash('md5').update(file.data).digest('hex'));
+    form.set(`${field}_signature`, createHash('md5').update(file.data).digest('hex'));
     form.set('file_name', file.file_name);
-    form.set('image_file', new Blob([new Uint8Array(file.data)]), file.file_name);
-    const data = await this.send<Record<string, unknown>>({
-      method: 'POST',
-      endpoint: 'file/image/ad/upload/',
-      access_token: auth.access_token,
-      form,
-    });
-    return {
-      image_id: str(data.image_id),
-      file_name: str(data.file_name) || file.file_name,
-      width: num(data.width),
-      height: num(data.height),
-      is_carousel_usable: data.is_carousel_usable === true,
-    };
+    form.set(`${field}_file`, new Blob([new Uint8Array(file.data)]), file.file_name);
+    return this.send({ method: 'POST', endpoint, access_token: auth.access_token, form });
   }
 
   /**
@@ -331,13 +370,7 @@ export class TikTokClient implements AdsApi {
       page: 1,
       page_size: 100,
     });
-    return asList(data.list).map((row) => ({
-      image_id: str(row.image_id),
-      file_name: str(row.file_name),
-      width: num(row.width),
-      height: num(row.height),
-      is_carousel_usable: row.is_carousel_usable === true,
-    }));
+    return asList(data.list).map(toImageInfo);
   }
 
   /**
@@ -349,13 +382,7 @@ export class TikTokClient implements AdsApi {
       page: 1,
       page_size: 100,
     });
-    return asList(data.list).map((row) => ({
-      video_id: str(row.video_id),
-      file_name: str(row.file_name),
-      width: num(row.width),
-      height: num(row.height),
-      duration: num(row.duration),
-    }));
+    return asList(data.list).map(toVideoInfo);
   }
 
   /** GET identity/get/ with `identity_type=CUSTOMIZED_USER` → `data.identity_list[]`. */

@@ -95,7 +95,7 @@ describe('call_to_action', () => {
 
 describe('landing_page_url', () => {
   it('adds https to a bare domain', () => {
-    expect(checkLandingPageUrl('solulab.com')).toEqual({ ok: true, value: 'https://solulab.com/' });
+    expect(checkLandingPageUrl('solulab.com')).toEqual({ ok: true, value: 'https://solulab.com' });
   });
   it('refuses other schemes and hosts without a dot', () => {
     expect(ruleOf(checkLandingPageUrl('ftp://example.com'))).toBe('landing_page_url.scheme');

@@ -85,9 +85,22 @@ class LinkedBot {
     return this.engine.handle({ ...this.base(user), type: 'message', text }, this.sink);
   }
 
+  /** A reaction on the newest approval card (as the Slack adapter reports it: with its key). */
   react(emoji: string, user: ChatUser) {
+    const card = this.replies
+      .filter(
+        (r) =>
+          r.key?.startsWith('approval:') && r.blocks.some((b) => b.type === 'approval_request'),
+      )
+      .at(-1)?.key;
     return this.engine.handle(
-      { ...this.base(user), type: 'reaction', emoji, added: true },
+      {
+        ...this.base(user),
+        type: 'reaction',
+        emoji,
+        added: true,
+        ...(card ? { card_key: card } : {}),
+      },
       this.sink,
     );
   }
@@ -145,25 +158,42 @@ describe('linking inside the conversation', () => {
     await bot.rig.stop();
   });
 
-  it('the whole flow: approve, private link, link, submit; no secret in logs, chat or prompts', async () => {
-    await bot.toApproval();
-    await bot.react('white_check_mark', teammate);
-    expect((await bot.state())?.status).toBe('awaiting_link');
-    expect(bot.rig.emulator.counts().campaigns).toBe(0);
+  it('the whole flow: link sent at once, linked mid-conversation, music checked when named, one card, submit; no secret in logs, chat or prompts', async () => {
+    const [first, ...rest] = CAROUSEL_SCRIPT;
+    const opening = await bot.say(first ?? '');
+    // The private link goes out with the first message, long before any approval.
+    const privateLink = opening.find((r) => r.private_to?.id === 'U_REQ');
+    expect(privateLink?.blocks[0]).toMatchObject({ type: 'link_account', reason: 'draft' });
+    expect(textOf(opening.filter((r) => !r.private_to))).toContain('I sent rita a private link');
+    expect(blocksOf(opening).find((b) => b.type === 'question')).toMatchObject({
+      field: 'ad_text',
+    });
 
     const threadReplies = () => bot.replies.filter((r) => !r.private_to);
     const url = bot.lastLink();
-    expect(textOf(threadReplies())).toContain('I sent rita a private link');
     expect(textOf(threadReplies())).not.toContain('/oauth/tiktok/start');
+    await bot.say(rest[0] ?? '');
+    const { status, secrets } = await bot.follow(url);
+    expect(status).toBe(200);
+    expect(textOf(threadReplies())).toContain('TikTok account linked for rita');
+    expect((await bot.state())?.status).toBe('collecting');
+
+    for (const line of rest.slice(1)) {
+      const replies = await bot.say(line);
+      // Checked in the turn it is named, now that rita is linked.
+      if (line.includes('music_123'))
+        expect(textOf(replies)).toContain('TikTok confirmed music music_123');
+    }
+    const cards = blocksOf(threadReplies()).filter((b) => b.type === 'approval_request');
+    expect(cards).toHaveLength(1);
+    expect(bot.rig.emulator.counts().campaigns).toBe(0);
+    await bot.react('white_check_mark', teammate);
     expect(bot.replies.filter((r) => r.private_to).every((r) => r.private_to?.id === 'U_REQ')).toBe(
       true,
     );
-
-    const { status, secrets } = await bot.follow(url);
-    expect(status).toBe(200);
     const result = blocksOf(bot.replies).find((b) => b.type === 'result');
     expect(result).toMatchObject({ advertiser_id: EMULATOR_ADVERTISER_ID });
-    expect(textOf(bot.replies)).toContain('TikTok confirmed music music_123');
+    expect(textOf(bot.replies)).not.toContain('approval again');
     expect(textOf(bot.replies)).toContain('Your TikTok account is linked: advertiser');
     const confirmation = blocksOf(bot.replies.filter((r) => r.private_to)).find(
       (b) => b.type === 'text' && b.text.includes('is linked'),
@@ -200,11 +230,47 @@ describe('linking inside the conversation', () => {
     expect(JSON.stringify(threadReplies())).not.toContain(linkId);
   });
 
-  it('a teammate asking to link gets their own private link', async () => {
+  it('a teammate asking to link gets their own private link; the requester got one at the start, once', async () => {
     await bot.say('I want to create a campaign called SoluLab for conversions');
+    await bot.say('Grow your business with SoluLab blockchain experts');
     await bot.act('link_account', teammate);
     expect(bot.lastLink(teammate)).toContain('/oauth/tiktok/start?link=');
-    expect(() => bot.lastLink(requester)).toThrow('no link');
+    expect(bot.lastLink(requester)).not.toBe(bot.lastLink(teammate));
+    const requesterLinks = blocksOf(bot.replies.filter((r) => r.private_to?.id === 'U_REQ'));
+    expect(requesterLinks.filter((b) => b.type === 'link_account')).toHaveLength(1);
+  });
+
+  it('without a link: names are kept, nothing is approved, and the card comes once linked and checked', async () => {
+    await bot.toApproval();
+    const thread = bot.replies.filter((r) => !r.private_to);
+    expect(blocksOf(thread).some((b) => b.type === 'approval_request')).toBe(false);
+    expect(textOf(thread)).toContain("I'll confirm music music_123 with TikTok once");
+    expect(textOf(thread)).toContain('Everything is filled in');
+    const refused = await bot.react('white_check_mark', teammate);
+    expect(textOf(refused)).toContain('nothing to approve');
+    await bot.follow(bot.lastLink());
+    const after = textOf(bot.replies.slice(thread.length));
+    expect(after).toContain('TikTok confirmed music music_123');
+    expect(blocksOf(bot.replies).filter((b) => b.type === 'approval_request')).toHaveLength(1);
+    expect((await bot.state())?.draft).toMatchObject({
+      music: { kind: 'existing', music_id: 'music_123' },
+      image_ids: ['img_summer_1', 'img_summer_2'],
+    });
+    await bot.react('white_check_mark', teammate);
+    expect(bot.rig.emulator.counts().ads).toBe(1);
+  });
+
+  it('a music id TikTok refuses is refused right after linking, before any card', async () => {
+    await bot.say('I want to create a campaign called SoluLab for conversions');
+    await bot.say('Grow your business with SoluLab blockchain experts');
+    await bot.say('Learn More');
+    await bot.say('Use music_999999');
+    expect((await bot.state())?.draft.music).toMatchObject({ pending: true });
+    await bot.follow(bot.lastLink());
+    expect(textOf(bot.replies)).toContain('TikTok does not know music music_999999');
+    expect((await bot.state())?.draft.music).toBeUndefined();
+    const last = blocksOf(bot.replies).at(-1);
+    expect(last).toMatchObject({ type: 'question', field: 'music' });
   });
 
   it('several advertisers: the requester picks one in the thread, then the submit goes on', async () => {
@@ -212,9 +278,9 @@ describe('linking inside the conversation', () => {
       advertiser_ids: [EMULATOR_ADVERTISER_ID, EMULATOR_SECOND_ADVERTISER_ID],
       scope: [1, 2, 6],
     });
-    await bot.toApproval();
-    await bot.react('white_check_mark', teammate);
+    await bot.say(CAROUSEL_SCRIPT[0] ?? '');
     await bot.follow(bot.lastLink());
+    // Asked at once, so music and media are checked against the chosen advertiser's library.
     const choice = blocksOf(bot.replies).find((b) => b.type === 'advertiser_choice');
     expect(choice).toMatchObject({
       requester_id: 'U_REQ',
@@ -231,7 +297,11 @@ describe('linking inside the conversation', () => {
     expect(textOf(unknown)).toContain('is not one of your advertiser accounts');
 
     const chosen = await bot.act('choose_advertiser', requester, EMULATOR_SECOND_ADVERTISER_ID);
-    expect(blocksOf(chosen).find((b) => b.type === 'result')).toMatchObject({
+    expect(textOf(chosen)).toContain('This ad will use advertiser');
+    for (const line of CAROUSEL_SCRIPT.slice(1)) await bot.say(line);
+    expect(textOf(bot.replies)).toContain('TikTok confirmed music music_123');
+    const submitted = await bot.react('white_check_mark', teammate);
+    expect(blocksOf(submitted).find((b) => b.type === 'result')).toMatchObject({
       advertiser_id: EMULATOR_SECOND_ADVERTISER_ID,
     });
     expect((await bot.state())?.advertiser_id).toBe(EMULATOR_SECOND_ADVERTISER_ID);
@@ -273,9 +343,13 @@ describe('linking inside the conversation', () => {
     expect(unlinked.every((r) => r.private_to?.id === 'U_REQ')).toBe(true);
     expect(bot.rig.emulator.state.tokens.get(token)?.revoked).toBe(true);
 
+    const before = bot.replies.length;
     await bot.toApproval();
-    await bot.react('white_check_mark', teammate);
-    expect((await bot.state())?.status).toBe('awaiting_link');
-    expect(textOf(bot.replies.slice(-2))).toContain('/oauth/tiktok/start?link=');
+    const since = bot.replies.slice(before);
+    expect(textOf(since.filter((r) => r.private_to?.id === 'U_REQ'))).toContain(
+      '/oauth/tiktok/start?link=',
+    );
+    expect(blocksOf(since).some((b) => b.type === 'approval_request')).toBe(false);
+    expect((await bot.state())?.status).toBe('collecting');
   });
 });

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { parseLine } from '../../adapters/console/commands';
 import { runTerminal } from '../../src/app';
 import { silentLogger } from '../../src/logger';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/harness';
+import { pngFile } from '../support/media-files';
 
 const SCRIPT = readFileSync(join(__dirname, '../../examples/conversation.txt'), 'utf8');
 
@@ -29,13 +31,28 @@ describe('the terminal chat (npm start)', () => {
     expect(out).toMatch(/TikTok: local emulator at http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toMatch(/model: offline/);
     expect(out).toContain('TikTok confirmed music music_123');
+    // The private link comes with the first answer, before any approval; one card, one approval.
+    expect(out.indexOf('bot (private to you)> Connect your TikTok')).toBeLessThan(
+      out.indexOf('Grow your business'),
+    );
+    expect(out.match(/Approvals: 0\/1/g)).toHaveLength(1);
+    expect(out).not.toContain('approval again');
+    expect(out).toContain('Got it: campaign name SoluLab · objective Conversions');
     expect(out).toMatch(/campaign_id\s+\d+/);
     expect(out).toMatch(/adgroup_id\s+\d+/);
     expect(out).toMatch(/ad_id\s+\d+/);
   });
 
+  it("/audit shows the thread's records in order; the terminal card shows the version hash", async () => {
+    const out = await chat(`${SCRIPT.trimEnd()}\n/audit\n`);
+    expect(out).toMatch(/Approvals: 0\/1 for version [0-9a-f]{8}/);
+    expect(out).toMatch(
+      /1\. \S+ \S+ draft_ready · by local · hash [0-9a-f]{8}[\s\S]*2\. \S+ \S+ approval · by local/,
+    );
+  });
+
   it('/simulate geo before approving ends in the geo remediation, with the draft kept', async () => {
-    const lines = SCRIPT.replace('/approve\n/open', '/simulate geo\n/approve\n/open\n/status');
+    const lines = SCRIPT.replace('/approve', '/simulate geo\n/approve\n/status');
     const out = await chat(lines);
     expect(out).toContain('TikTok blocked this request by region (code 41000)');
     expect(out).not.toMatch(/ad_id\s+\d+/);
@@ -48,9 +65,10 @@ describe('the terminal chat (npm start)', () => {
     const prefix = `test:terminal:${Date.now()}:`;
     const env = { REDIS_URL: TEST_REDIS_URL, STATE_PREFIX: prefix };
     try {
+      // The emulator and the throwaway token key restart too, so the account is linked again.
       const [firstHalf, secondHalf] = [
         SCRIPT.split('\n').slice(0, 3).join('\n'),
-        SCRIPT.split('\n').slice(3).join('\n'),
+        ['/link', '/open', ...SCRIPT.split('\n').slice(3)].join('\n'),
       ];
       await chat(firstHalf, env);
       const out = await chat(`${secondHalf}\n/status`, env);
@@ -60,6 +78,30 @@ describe('the terminal chat (npm start)', () => {
     } finally {
       await deleteRedisPrefix(prefix);
     }
+  });
+
+  it('/upload PATH takes an image too (its type read from the bytes) and a text renamed .mp3 is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tab-upload-'));
+    const photo = join(dir, 'beach.png');
+    const fake = join(dir, 'song.mp3');
+    writeFileSync(photo, pngFile(1080, 1920, 5));
+    writeFileSync(fake, 'these are lyrics, not audio\n'.repeat(10));
+    const lines = [
+      'I want to create a campaign called Uploads for conversions',
+      '/open',
+      'Grow your business with us',
+      'Learn More',
+      `/upload ${fake}`,
+      'Use music_123 and send people to https://solulab.com',
+      `/upload ${photo}`,
+    ].join('\n');
+    const out = await chat(lines);
+    expect(out).toContain('song.mp3: its contents are not a file type I know');
+    expect(out).toContain('Nothing was uploaded; the draft is as it was.');
+    expect(out).toMatch(
+      /Uploaded beach\.png to your TikTok library as image img_75\d+ \(1080x1920\)/,
+    );
+    expect(out).toMatch(/Approvals: 0\/1/);
   });
 
   it('rejects bad settings with a message naming the variable', async () => {

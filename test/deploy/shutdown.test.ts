@@ -86,7 +86,8 @@ describe('SIGTERM lets the turn in flight finish, then exits 0 (the built bot as
       const thread = standin.messagesIn(CHANNEL, root?.ts);
       expect(thread.length).toBeGreaterThan(0);
       expect(JSON.stringify(thread.map((m) => m.blocks))).toContain(
-        'What should the campaign be called?',
+        // The words name the campaign ("Summer sale"), so the ad text is asked next.
+        'What should the ad text say?',
       );
       const logs = bot.logs();
       expect(logs.some((l) => l.msg === 'work in flight finished')).toBe(true);
@@ -122,7 +123,10 @@ describe('SIGTERM lets the turn in flight finish, then exits 0 (the built bot as
       expect(await bot.exited).toEqual({ code: 0, signal: null });
       const posted = standin.channelMessages(thread).map((m) => JSON.stringify(m));
       expect(posted.length).toBeGreaterThan(0);
-      expect(posted.join()).toContain('What should the campaign be called?');
+      expect(posted.join()).toContain(
+        // The words name the campaign ("Summer sale"), so the ad text is asked next.
+        'What should the ad text say?',
+      );
       expect(bot.logs().some((l) => l.msg === 'work in flight finished')).toBe(true);
     } finally {
       await standin.close();

@@ -17,9 +17,14 @@ describe('Discord: team approval by reactions and buttons', () => {
       f.botMessages(thread).filter((m) => /teammate needs to approve/.test(textOfMessage(m)));
     expect(refusals()).toHaveLength(1);
 
+    // The reaction's refusal is a thread notice that pings no one …
+    expect(refusals()[0]?.mentions).toEqual([]);
     const click = f.standin.clickButton(rita, thread, card, 'tad:approve');
     await settle(f.standin);
-    expect(refusals()).toHaveLength(2);
+    // … the button's is an ephemeral follow-up only Rita sees.
+    expect(refusals()).toHaveLength(1);
+    const ephemeral = f.standin.ephemerals.filter((e) => e.user_id === rita.id);
+    expect(JSON.stringify(ephemeral)).toMatch(/teammate needs to approve/);
     // The click was acknowledged in time without a visible message (deferUpdate, type 6).
     const ack = f.standin.calls.find(
       (c) => c.path === `/interactions/${click.id}/${click.token}/callback`,
@@ -33,7 +38,7 @@ describe('Discord: team approval by reactions and buttons', () => {
     f.standin.clickButton(tom, thread, card, 'tad:approve');
     await f.waitForBotMessage(thread, /Created on TikTok/);
     const saved = await f.stateWhen(thread, (s) => s.status === 'submitted');
-    expect(saved.approvals).toEqual([tom.id]);
+    expect(saved.approvals.map((a) => a.user)).toEqual([tom.id]);
     expect(f.emulator.counts().campaigns).toBe(1);
     expectAllWithinLimits(f.standin.calls);
   });
@@ -55,7 +60,7 @@ describe('Discord: team approval by reactions and buttons', () => {
     // Adding it again after the removal counts again (not mistaken for a redelivery).
     f.standin.react(tom, thread, card, '✅');
     const again = await f.stateWhen(thread, (s) => s.approvals.length > 0);
-    expect(again.approvals).toEqual([tom.id]);
+    expect(again.approvals.map((a) => a.user)).toEqual([tom.id]);
   });
 
   it("ignores the bot's own reactions and emoji that mean nothing", async () => {

@@ -32,7 +32,11 @@ describe('Discord: gateway deliveries and REST rate limits', () => {
     const callbacks = f.standin.calls.filter((c) => c.path.endsWith('/callback'));
     expect(callbacks.map((c) => c.status)).toEqual([200]);
     expect(f.standin.threads()).toHaveLength(1);
-    expect(f.botMessages(String(f.standin.threads()[0]?.id))).toHaveLength(1);
+    // One notice that a private link was sent, one question: each once.
+    const said = f.botMessages(String(f.standin.threads()[0]?.id)).map(textOfMessage);
+    expect(said).toHaveLength(2);
+    expect(said[0]).toMatch(/private link/);
+    expect(said[1]).toMatch(/ad text/);
   });
 
   it('waits out a 429 (Retry-After) and then posts the reply once', async () => {

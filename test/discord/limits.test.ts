@@ -41,6 +41,7 @@ function oversizedBlocks(): Block[] {
       reject_emoji: 'x',
       requester_id: '100000000000000999',
       self_approval_allowed: false,
+      content_hash: '3f9a0c1d',
     },
     {
       type: 'progress',

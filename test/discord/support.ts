@@ -113,6 +113,8 @@ export class DiscordFixture {
     readonly keys: Keys,
     readonly engine: ConversationEngine,
     readonly access: TestLinking,
+    /** The adapter's `approvers` (APPROVERS), equal to the engine's. */
+    readonly approvers: string[] = [],
   ) {
     this.adapter = this.newAdapter();
   }
@@ -134,7 +136,15 @@ export class DiscordFixture {
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
     });
-    const fixture = new DiscordFixture(standin, emulator, store, keys, engine, access);
+    const fixture = new DiscordFixture(
+      standin,
+      emulator,
+      store,
+      keys,
+      engine,
+      access,
+      settings.approvers,
+    );
     await fixture.adapter.start();
     return fixture;
   }
@@ -149,6 +159,7 @@ export class DiscordFixture {
       apiUrl: this.standin.apiUrl,
       rest: { retries: 0, timeout: 5000 },
       waitGuildTimeoutMs: 1000,
+      ...(this.approvers.length > 0 ? { approvers: this.approvers } : {}),
     });
   }
 
@@ -193,11 +204,29 @@ export class DiscordFixture {
     await settle(this.standin, 150);
   }
 
-  /** `requester` runs the carousel conversation up to the approval card. */
+  /** `user` attaches `files` to a message in the thread; resolves once the bot went quiet. */
+  async share(
+    threadId: string,
+    user: WireUser,
+    text: string,
+    files: { filename: string; data: Buffer; content_type?: string }[],
+  ): Promise<void> {
+    const before = this.botMessages(threadId).length;
+    this.standin.userMessage(user, threadId, text, files);
+    await until('a reply to the files', () => this.botMessages(threadId).length > before);
+    await settle(this.standin, 300);
+  }
+
+  /**
+   * `requester` runs the carousel conversation up to the approval card, linking their TikTok
+   * account right after the first message (the card waits for the TikTok checks a link allows).
+   */
   async readyDraft(requester: WireUser): Promise<{ thread: string; card: string }> {
     const [first, ...rest] = CAROUSEL_SCRIPT;
     const thread = await this.startDraft(requester, first);
     await this.waitForBotMessage(thread, /ad text/i);
+    await settle(this.standin, 150);
+    await this.completeLinking(thread, { id: requester.id, name: requester.username });
     for (const line of rest) await this.say(thread, requester, line);
     const card = await this.waitForBotMessage(thread, /Approval needed/);
     await settle(this.standin, 150);

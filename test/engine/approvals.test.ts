@@ -41,7 +41,7 @@ describe('team approval', () => {
       required: 2,
     });
     await t.react('white_check_mark', alice);
-    expect((await t.state())?.approvals).toEqual(['U_ALICE']);
+    expect((await t.state())?.approvals.map((a) => a.user)).toEqual(['U_ALICE']);
     const two = await t.react('white_check_mark', bob);
     expect(blocksOf(two).some((b) => b.type === 'result')).toBe(true);
   });

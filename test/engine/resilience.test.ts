@@ -9,6 +9,7 @@ function delegateTo(ads: AdsApi): AdsApi {
     checkMusic: (...a) => ads.checkMusic(...a),
     uploadMusic: (...a) => ads.uploadMusic(...a),
     uploadImage: (...a) => ads.uploadImage(...a),
+    uploadVideo: (...a) => ads.uploadVideo(...a),
     listImages: (...a) => ads.listImages(...a),
     listVideos: (...a) => ads.listVideos(...a),
     listIdentities: (...a) => ads.listIdentities(...a),

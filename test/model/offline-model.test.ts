@@ -40,7 +40,7 @@ describe('offline model', () => {
       ad_text: 'Grow with SoluLab: shop now',
       call_to_action: null,
     });
-    expect(turn('Conversions', 'objective_type').updates.objective).toBe('Conversions');
+    expect(turn('Conversions', 'objective_type').updates.objective).toBe('conversions');
     expect(turn('80', 'budget').updates.budget).toBe(80);
     expect(turn('img_a, img_b', 'media').updates.image_ids).toEqual(['img_a', 'img_b']);
     expect(turn('Spring Launch', 'campaign_name').updates.campaign_name).toBe('Spring Launch');

@@ -91,7 +91,7 @@ describe('npm start with Slack settings: one HTTP server for Slack, OAuth and he
     expect(res.status).toBe(401);
   });
 
-  it('slash command → thread → teammate ✅ → DM link → real OAuth through the emulator → ad created', async () => {
+  it('slash command → thread → DM link at once → real OAuth through the emulator → teammate ✅ → ad created', async () => {
     const ack = await send(
       commandRequest({
         team_id: TEAM,
@@ -108,6 +108,22 @@ describe('npm start with Slack settings: one HTTP server for Slack, OAuth and he
     );
     await until('the first question', () => thread(root.ts).length > 0);
     await quiet();
+    // The private link arrives by DM at once; Ana links before going on.
+    const dm = await until('the private link by DM', () => standin.messagesIn(`D${ANA}`)[0]);
+    const link = /http:\/\/[^"\s]+\/oauth\/tiktok\/start\?link=[\w-]+/.exec(
+      JSON.stringify(dm.blocks),
+    )?.[0];
+    expect(link).toBeDefined();
+    expect(threadText(root.ts)).not.toContain('/oauth/tiktok/start');
+
+    const start = await get(link ?? '');
+    const portal = await get(start.location ?? '');
+    const done = await get(portal.location ?? '', cookiePair(start));
+    expect(done.status).toBe(200);
+    expect(done.body).toContain('TikTok account linked');
+    await until('the linked notice', () => threadText(root.ts).includes('TikTok account linked'));
+    await quiet();
+
     for (const line of VIDEO_SCRIPT.slice(1)) {
       const before = thread(root.ts).length;
       const ts = nextTs();
@@ -140,19 +156,6 @@ describe('npm start with Slack settings: one HTTP server for Slack, OAuth and he
         event_ts: nextTs(),
       }),
     );
-    const dm = await until('the private link by DM', () => standin.messagesIn(`D${ANA}`)[0]);
-    const link = /http:\/\/[^"\s]+\/oauth\/tiktok\/start\?link=[\w-]+/.exec(
-      JSON.stringify(dm.blocks),
-    )?.[0];
-    expect(link).toBeDefined();
-    expect(threadText(root.ts)).not.toContain('/oauth/tiktok/start');
-
-    const start = await get(link ?? '');
-    const portal = await get(start.location ?? '');
-    const done = await get(portal.location ?? '', cookiePair(start));
-    expect(done.status).toBe(200);
-    expect(done.body).toContain('TikTok account linked');
-
     await until('the result card', () => threadText(root.ts).includes('1600000000000000001'));
     expect(server.runtime.emulator?.counts()).toMatchObject({ campaigns: 1, adgroups: 1, ads: 1 });
     const confirmations = standin.messagesIn(`D${ANA}`).map((m) => JSON.stringify(m.blocks));

@@ -5,6 +5,7 @@ import { CHANNEL, SlackRig } from './slack-rig';
 const ANA = 'U0ANA'; // requester
 const BEN = 'U0BEN';
 const CAL = 'U0CAL';
+const DEE = 'U0DEE';
 const access = () =>
   new StaticAccessResolver({
     access_token: EMULATOR_ACCESS_TOKEN,
@@ -42,18 +43,25 @@ describe('Slack: team approval', () => {
     const { thread, cardTs } = await toApproval(rig);
     const card = rig.standin.messagesIn(CHANNEL, thread).find((m) => m.ts === cardTs);
     expect(JSON.stringify(card?.blocks)).toContain(
-      `<@${ANA}> requested this ad, so a teammate approves it.`,
+      `<@${ANA}> requested this ad, so a teammate approves it (not the requester, nor whoever changed it).`,
     );
     expect(JSON.stringify(card?.blocks)).toMatch(/0 of 2 approvals, 2 still needed/);
 
     await rig.react(cardTs, ANA, 'white_check_mark');
     if (card) await rig.click(card, ANA, 'tab:approve');
-    expect(rig.threadText(thread).match(/a teammate needs to approve it/g)).toHaveLength(2);
+    // Refusals are shown only to the person refused (chat.postEphemeral), never in the thread.
+    expect(rig.ephemeralText(thread, ANA).match(/a teammate needs to approve it/g)).toHaveLength(2);
+    expect(rig.threadText(thread)).not.toMatch(/a teammate needs to approve it/);
     expect((await rig.saved(thread))?.approvals).toEqual([]);
 
+    const posted = rig.standin.messagesIn(CHANNEL, thread).length;
     await rig.react(cardTs, BEN, 'white_check_mark::skin-tone-3');
-    const next = rig.find(thread, /1 of 2 approvals, 1 still needed/);
-    expect(JSON.stringify(next?.blocks)).toContain(`Approved by <@${BEN}>.`);
+    // The card itself was updated in place (chat.update), not posted again.
+    const updated = rig.standin.messagesIn(CHANNEL, thread).find((m) => m.ts === cardTs);
+    expect(JSON.stringify(updated?.blocks)).toMatch(/1 of 2 approvals, 1 still needed/);
+    expect(JSON.stringify(updated?.blocks)).toContain(`Approved by <@${BEN}>.`);
+    expect(updated?.versions.length).toBe(2);
+    expect(rig.standin.messagesIn(CHANNEL, thread)).toHaveLength(posted);
     expect(rig.emulator.counts().campaigns).toBe(0);
   });
 
@@ -67,7 +75,7 @@ describe('Slack: team approval', () => {
     await rig.react(cardTs, BEN, 'tada');
     expect((await rig.saved(thread))?.approvals).toEqual([]);
     await rig.react(cardTs, BEN, 'white_check_mark');
-    expect((await rig.saved(thread))?.approvals).toEqual([BEN]);
+    expect((await rig.saved(thread))?.approvals.map((a) => a.user)).toEqual([BEN]);
     await rig.react(cardTs, BEN, 'white_check_mark', false);
     expect(rig.threadText(thread)).toMatch(/Approval withdrawn/);
     expect((await rig.saved(thread))?.approvals).toEqual([]);
@@ -81,7 +89,7 @@ describe('Slack: team approval', () => {
     const { thread, cardTs } = await toApproval(rig);
     const card = rig.standin.messagesIn(CHANNEL, thread).find((m) => m.ts === cardTs);
     if (card) await rig.click(card, BEN, 'tab:approve');
-    expect((await rig.saved(thread))?.approvals).toEqual([BEN]);
+    expect((await rig.saved(thread))?.approvals.map((a) => a.user)).toEqual([BEN]);
 
     await rig.say(thread, CAL, 'set budget to 80');
     expect(rig.threadText(thread)).toMatch(/earlier approvals were dropped/);
@@ -93,9 +101,12 @@ describe('Slack: team approval', () => {
       approvals: [],
       draft: { budget: 80 },
     });
-    // Two approvals on the new card submit the edited version.
+    // Two approvals on the new card submit the edited version (not Cal's: Cal changed it).
     await rig.react(again?.ts ?? '', BEN, 'white_check_mark');
     await rig.react(again?.ts ?? '', CAL, 'white_check_mark');
+    expect(rig.ephemeralText(thread, CAL)).toMatch(/You changed budget in this version/);
+    expect(rig.emulator.counts().campaigns).toBe(0);
+    await rig.react(again?.ts ?? '', DEE, 'white_check_mark');
     expect(rig.emulator.counts()).toMatchObject({ campaigns: 1, ads: 1 });
     expect(rig.find(thread, 'Created on TikTok')).toBeDefined();
   });

@@ -112,6 +112,7 @@ describe('Slack rendering', () => {
         reject_emoji: 'x',
         requester_id: 'U0ANA',
         self_approval_allowed: false,
+        content_hash: '3f9a0c1d',
       }),
     );
     expect(JSON.stringify(approval)).toContain('1 of 2 approvals, 1 still needed');

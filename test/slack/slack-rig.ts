@@ -43,7 +43,9 @@ export interface SlackRigOptions {
   emulator?: TikTokEmulator;
   /** Many workspaces through Slack's OAuth install instead of one bot token. */
   oauth?: boolean;
-  /** The model (default: offline). */
+  /** The adapter's `approvers` (APPROVERS), to resolve user groups. */
+  approvers?: string[];
+  /** The engine's model (default: the offline model). */
   model?: TurnModel;
   /** Admission bounds (default: `DEFAULT_ADMISSION`). */
   admission?: AdmissionBounds;
@@ -141,6 +143,7 @@ export class SlackRig {
       signingSecret: SIGNING_SECRET,
       apiUrl,
       retryConfig: { retries: options.retries ?? 1, minTimeout: 10, maxTimeout: 20 },
+      ...(options.approvers ? { approvers: options.approvers } : {}),
     });
     const web = express();
     if (adapter.router) web.use(adapter.router);
@@ -216,6 +219,37 @@ export class SlackRig {
     });
   }
 
+  /**
+   * A `file_share` message: `user` attaches `files` (stored in the stand-in, downloadable with
+   * the bot token) with `text` in thread `thread_ts`.
+   */
+  async share(
+    thread_ts: string,
+    user: string,
+    text: string,
+    files: { name: string; data: Buffer; mimetype?: string }[],
+  ) {
+    const ts = nextTs();
+    const res = await this.send(
+      eventRequest(TEAM, {
+        type: 'message',
+        subtype: 'file_share',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user,
+        text,
+        ts,
+        thread_ts,
+        event_ts: ts,
+        team: TEAM,
+        files: files.map((f) => this.standin.addFile(f.name, f.data, f.mimetype)),
+        upload: false,
+      }),
+    );
+    await this.idle();
+    return res;
+  }
+
   async say(thread_ts: string, user: string, text: string) {
     const res = await this.send(this.messageRequest(thread_ts, user, text));
     await this.idle();
@@ -232,6 +266,24 @@ export class SlackRig {
         item_user: this.standin.bot_user_id,
         item: { type: 'message', channel: CHANNEL, ts },
         event_ts: nextTs(),
+      }),
+    );
+    await this.idle();
+    return res;
+  }
+
+  /** Picks `values` in the multi-select menu `action_id` on `message`. */
+  async select(message: StandInMessage, user: string, action_id: string, values: string[]) {
+    const res = await this.send(
+      blockActionsRequest({
+        team_id: TEAM,
+        user_id: user,
+        channel: message.channel,
+        message_ts: message.ts,
+        ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+        action_id,
+        selected_options: values,
+        response_url: this.standin.responseUrl(),
       }),
     );
     await this.idle();
@@ -269,6 +321,14 @@ export class SlackRig {
     return this.standin
       .messagesIn(CHANNEL, thread_ts)
       .map((m) => JSON.stringify(m.blocks))
+      .join('\n');
+  }
+
+  /** Everything shown only to `user` (chat.postEphemeral) in the thread, as one string. */
+  ephemeralText(thread_ts: string, user: string): string {
+    return this.standin.ephemerals
+      .filter((e) => e.thread_ts === thread_ts && e.user === user)
+      .map((e) => JSON.stringify(e.blocks))
       .join('\n');
   }
 

@@ -10,7 +10,7 @@ describe('Slack: the whole story', () => {
   let rig: SlackRig;
   afterEach(() => rig.close());
 
-  it('slash command, thread chat, a teammate ✅, link by DM, submit, progress, result card', async () => {
+  it('slash command, link by DM at once, thread chat, link mid-conversation, a teammate ✅, submit, progress, result card', async () => {
     const linking = new TestLinking();
     rig = await SlackRig.start({ access: linking, settings: { allow_self_approval: false } });
     const { standin, emulator } = rig;
@@ -40,28 +40,12 @@ describe('Slack: the whole story', () => {
       objective_type: 'TRAFFIC',
     });
     expect(rig.threadText(thread)).toMatch(/ad text/i);
+    // Every turn that changed the draft opens with what was understood (issue 12).
+    expect(rig.threadText(thread)).toContain(
+      'Got it: campaign name Summer Sale · objective Traffic',
+    );
 
-    // 2. The conversation continues in the thread (URLs arrive in Slack's <…> form).
-    for (const line of [
-      'Big summer deals on every order',
-      'Shop now',
-      'No music needed',
-      '<https://shop.example.com/summer>',
-      'vid_summer_1',
-    ])
-      expect((await rig.say(thread, ANA, line)).status).toBe(200);
-    const card = rig.find(thread, '"action_id":"tab:approve"');
-    expect(card).toBeDefined();
-    expect(JSON.stringify(card?.blocks)).toContain('https://shop.example.com/summer');
-    expect(card?.text).toMatch(/Approval needed: 0 of 1/);
-
-    // 3. The requester's own ✅ does not count; a notice says so.
-    await rig.react(card?.ts ?? '', ANA, 'white_check_mark');
-    expect(rig.threadText(thread)).toMatch(/teammate needs to approve/);
-    expect((await rig.saved(thread))?.approvals).toEqual([]);
-
-    // 4. A teammate's ✅ approves; Ana has no TikTok link yet, so she gets a private link by DM.
-    await rig.react(card?.ts ?? '', BEN, 'white_check_mark');
+    // 2. Ana has no TikTok link yet, so she gets a private link by DM at once, before any approval.
     expect(rig.threadText(thread)).toMatch(/private link/);
     const opened = standin.callsTo('conversations.open');
     expect(opened.map((c) => c.params.users)).toEqual([ANA]);
@@ -69,11 +53,12 @@ describe('Slack: the whole story', () => {
     expect(dm).toHaveLength(1);
     expect(JSON.stringify(dm[0]?.blocks)).toContain(linking.invites[0]?.url);
     expect(rig.threadText(thread)).not.toContain(linking.invites[0]?.url ?? 'no-url');
-    expect((await rig.saved(thread))?.status).toBe('awaiting_link');
-    expect(emulator.counts().campaigns).toBe(0);
 
-    // 5. Ana completes linking (the OAuth callback's part): account_linked goes to the engine
-    //    with the adapter's sink, which reaches Slack from the thread id alone.
+    // 3. The conversation continues in the thread (URLs arrive in Slack's <…> form); Ana links
+    //    midway (the OAuth callback's part): account_linked goes to the engine with the adapter's
+    //    sink, which reaches Slack from the thread id alone.
+    for (const line of ['Big summer deals on every order', 'Shop now'])
+      expect((await rig.say(thread, ANA, line)).status).toBe(200);
     const user = { platform: 'slack' as const, workspace_id: TEAM, user_id: ANA };
     const thread_id = `slack:${TEAM}:${CHANNEL}:${thread}`;
     expect(linking.complete(user)).toBe(thread_id);
@@ -92,11 +77,30 @@ describe('Slack: the whole story', () => {
     expect(JSON.stringify(standin.messagesIn(`D${ANA}`).at(-1)?.blocks)).toMatch(
       /Your TikTok account is linked/,
     );
+    expect(rig.threadText(thread)).toMatch(/TikTok account linked for ana/);
+    for (const line of ['No music needed', '<https://shop.example.com/summer>', 'vid_summer_1'])
+      expect((await rig.say(thread, ANA, line)).status).toBe(200);
+    const card = rig.find(thread, '"action_id":"tab:approve"');
+    expect(card).toBeDefined();
+    expect(JSON.stringify(card?.blocks)).toContain('https://shop.example.com/summer');
+    expect(card?.text).toMatch(/Approval needed: 0 of 1/);
+
+    // 4. The requester's own ✅ does not count; a notice says so.
+    await rig.react(card?.ts ?? '', ANA, 'white_check_mark');
+    expect(rig.ephemeralText(thread, ANA)).toMatch(/teammate needs to approve/);
+    expect(rig.threadText(thread)).not.toMatch(/teammate needs to approve/);
+    expect((await rig.saved(thread))?.approvals).toEqual([]);
+
+    // 5. A teammate's ✅ approves, and the submit runs with Ana's linked account.
+    expect(emulator.counts().campaigns).toBe(0);
+    await rig.react(card?.ts ?? '', BEN, 'white_check_mark');
+    expect(rig.threadText(thread)).not.toMatch(/approval again/);
 
     // 6. Progress: one message, posted once and updated in place while the steps run.
     const progress = rig.find(thread, 'Submitting to TikTok');
     expect(progress).toBeDefined();
-    const updates = standin.callsTo('chat.update');
+    // (The approval card is updated in place too, as approvals arrive.)
+    const updates = standin.callsTo('chat.update').filter((u) => u.params.ts !== card?.ts);
     expect(updates.length).toBeGreaterThanOrEqual(2);
     expect(new Set(updates.map((u) => u.params.ts))).toEqual(new Set([progress?.ts]));
     expect(progress?.versions.length).toBe(updates.length + 1);

@@ -132,7 +132,7 @@ export function messageObject(
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: Array.isArray(body.attachments) ? body.attachments : [],
     embeds: Array.isArray(body.embeds) ? body.embeds : [],
     components: Array.isArray(body.components) ? body.components : [],
     pinned: false,
@@ -148,6 +148,7 @@ export function guildObject(
   channels: WireObject[],
   threads: WireObject[],
   members: WireObject[],
+  roles: WireObject[] = [],
 ): WireObject {
   return {
     id,
@@ -175,6 +176,7 @@ export function guildObject(
         mentionable: false,
         flags: 0,
       },
+      ...roles,
     ],
     emojis: [],
     stickers: [],
@@ -203,5 +205,22 @@ export function guildObject(
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],
+  };
+}
+
+/** A guild role object (Discord docs "Role Object"). */
+export function roleObject(id: string, name: string, position: number): WireObject {
+  return {
+    id,
+    name,
+    color: 0,
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: '0',
+    managed: false,
+    mentionable: false,
+    flags: 0,
   };
 }

@@ -9,6 +9,7 @@ import {
   guildObject,
   memberObject,
   messageObject,
+  roleObject,
   snowflake,
   textChannelObject,
   threadObject,
@@ -132,7 +133,7 @@ const HEARTBEAT_INTERVAL_MS = 41250;
  *
  * REST: `GET /gateway/bot`, interaction callbacks, webhook follow-ups and `@original` edits,
  * channel messages (create, edit, get), start thread from a message, reactions, `GET
- * /channels/:id`, `GET /users/:id`, DM channel creation, command registration. Every call is
+ * /channels/:id`, `GET /users/:id`, `GET /guilds/:id/members/:id` (roles from {@link setRoles}), DM channel creation, command registration. Every call is
  * recorded. Switches: {@link closeDms} (sending to that user's DM answers 403 code 50007, where
  * Discord answers it: on the message create, not on opening the DM channel) and
  * {@link rateLimitNext} (429 with `retry_after` in the body and `Retry-After` plus
@@ -150,6 +151,10 @@ export class DiscordStandIn {
   readonly calls: RecordedCall[] = [];
   /** Intents sent in each IDENTIFY. */
   readonly identifies: number[] = [];
+  /** Ephemeral interaction replies and follow-ups: only `user_id` saw them. */
+  readonly ephemerals: Array<{ user_id: string; channel_id: string; body: WireObject }> = [];
+  private readonly roles = new Map<string, string[]>();
+  private readonly guildRoles: WireObject[] = [];
 
   private readonly users = new Map<string, WireUser>();
   private readonly channels = new Map<string, WireObject>();
@@ -157,6 +162,8 @@ export class DiscordStandIn {
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly dmChannels = new Map<string, string>();
   private readonly closedDms = new Set<string>();
+  private readonly attachments = new Map<string, { content_type: string; data: Buffer }>();
+  private failAttachments: number[] = [];
   private readonly rateLimits: RateLimitRule[] = [];
   private readonly sockets = new Map<WebSocket, { seq: number; ready: boolean }>();
   private server: Server | null = null;
@@ -186,6 +193,24 @@ export class DiscordStandIn {
     const user = userObject(snowflake(), username);
     this.users.set(user.id, user);
     return user;
+  }
+
+  /** Creates a guild role (dispatching GUILD_ROLE_CREATE, as Discord does); returns its id. */
+  addRole(name: string, id = snowflake()): string {
+    const role = roleObject(id, name, this.guildRoles.length + 1);
+    this.guildRoles.push(role);
+    this.dispatch('GUILD_ROLE_CREATE', { guild_id: this.guildId, role });
+    return String(role.id);
+  }
+
+  /** Gives a guild member these role ids (in member objects and `GET /guilds/:id/members/:id`). */
+  setRoles(userId: string, roles: string[]): void {
+    this.roles.set(userId, roles);
+  }
+
+  /** A guild member object of `user`, with the roles set by {@link setRoles}. */
+  private member(user: WireUser, withUser = true): WireObject {
+    return { ...memberObject(user, withUser), roles: this.roles.get(user.id) ?? [] };
   }
 
   /** From now on, messages to this user's DM channel fail with 403 / 50007. */
@@ -250,6 +275,25 @@ export class DiscordStandIn {
   }
 
   /** `user` clicks the button `customId` on a bot message; returns the INTERACTION_CREATE `d`. */
+  /** `user` picks `values` in the string select menu `customId` of a message. */
+  selectMenu(
+    user: WireUser,
+    channelId: string,
+    messageId: string,
+    customId: string,
+    values: string[],
+  ): WireObject {
+    const message = this.message(channelId, messageId);
+    if (!message) throw new Error(`No message ${messageId} in ${channelId}`);
+    const d = this.interaction(user, channelId, {
+      type: 3,
+      data: { custom_id: customId, component_type: 3, values },
+      message,
+    });
+    this.dispatch('INTERACTION_CREATE', d);
+    return d;
+  }
+
   clickButton(user: WireUser, channelId: string, messageId: string, customId: string): WireObject {
     const message = this.message(channelId, messageId);
     if (!message) throw new Error(`No message ${messageId} in ${channelId}`);
@@ -262,11 +306,32 @@ export class DiscordStandIn {
     return d;
   }
 
-  /** `user` posts `content` in a channel or thread; returns the MESSAGE_CREATE `d`. */
-  userMessage(user: WireUser, channelId: string, content: string): WireObject {
-    const d = this.storeMessage(channelId, user, { content }, true);
+  /**
+   * `user` posts `content` in a channel or thread, with `files` as message attachments (each
+   * served at its `attachment.url`, as Discord's CDN serves them, no token needed); returns
+   * the MESSAGE_CREATE `d`.
+   */
+  userMessage(
+    user: WireUser,
+    channelId: string,
+    content: string,
+    files: { filename: string; data: Buffer; content_type?: string }[] = [],
+  ): WireObject {
+    const attachments = files.map((f) => {
+      const id = snowflake();
+      const content_type = f.content_type ?? 'application/octet-stream';
+      this.attachments.set(id, { content_type, data: f.data });
+      const url = `http://127.0.0.1:${this.port}/attachments/${channelId}/${id}/${encodeURIComponent(f.filename)}`;
+      return { id, filename: f.filename, size: f.data.length, url, proxy_url: url, content_type };
+    });
+    const d = this.storeMessage(channelId, user, { content, attachments }, true);
     this.dispatch('MESSAGE_CREATE', d);
     return d;
+  }
+
+  /** The next attachment download answers HTTP `status` (e.g. 404: the file expired). */
+  failNextAttachment(status: number): void {
+    this.failAttachments.push(status);
   }
 
   /** `user` adds (or removes) a unicode `emoji` reaction on a message. */
@@ -292,7 +357,7 @@ export class DiscordStandIn {
       type: 0,
       // Only MESSAGE_REACTION_ADD carries the member (Discord docs "Message Reaction Add").
       ...(added && channel?.guild_id
-        ? { member: memberObject(user), message_author_id: (stored.data.author as WireUser).id }
+        ? { member: this.member(user), message_author_id: (stored.data.author as WireUser).id }
         : {}),
     };
     this.dispatch(added ? 'MESSAGE_REACTION_ADD' : 'MESSAGE_REACTION_REMOVE', d);
@@ -318,7 +383,7 @@ export class DiscordStandIn {
       guild_id: this.guildId,
       channel_id: channelId,
       channel,
-      member: { ...memberObject(user), permissions: ALL_PERMISSIONS },
+      member: { ...this.member(user), permissions: ALL_PERMISSIONS },
       token,
       version: 1,
       app_permissions: ALL_PERMISSIONS,
@@ -406,9 +471,12 @@ export class DiscordStandIn {
       presences: [],
       relationships: [],
     });
-    const members = [...this.users.values()].map((u) => memberObject(u));
+    const members = [...this.users.values()].map((u) => this.member(u));
     const channels = [...this.channels.values()].filter((c) => c.type === CHANNEL_TYPE.GUILD_TEXT);
-    send('GUILD_CREATE', guildObject(this.guildId, this.bot.id, channels, this.threads(), members));
+    send(
+      'GUILD_CREATE',
+      guildObject(this.guildId, this.bot.id, channels, this.threads(), members, this.guildRoles),
+    );
   }
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -459,6 +527,19 @@ export class DiscordStandIn {
           'X-RateLimit-Scope': 'user',
         },
       );
+      return;
+    }
+
+    const attachment = /^\/attachments\/\d+\/(\d+)\/[^/]+$/.exec(url.pathname);
+    if (attachment) {
+      const stored = this.attachments.get(attachment[1] ?? '');
+      const failed = this.failAttachments.shift();
+      call.status = failed ?? (stored ? 200 : 404);
+      if (failed || !stored) {
+        res.writeHead(call.status, { 'content-type': 'text/plain' }).end('error');
+        return;
+      }
+      res.writeHead(200, { 'content-type': stored.content_type }).end(stored.data);
       return;
     }
 
@@ -526,6 +607,12 @@ export class DiscordStandIn {
       return this.startThread(at(1), at(3), body);
     if (is('PUT', '/channels/:channel/messages/:message/reactions/:emoji/@me'))
       return this.botReaction(at(1), at(3), at(5));
+    if (is('GET', '/guilds/:guild/members/:user')) {
+      const user = this.users.get(at(3));
+      return user && at(1) === this.guildId
+        ? { status: 200, json: this.member(user) }
+        : { status: 404, json: apiError(10007, 'Unknown Member') };
+    }
     if (is('POST', '/users/@me/channels')) return this.openDm(String(body.recipient_id ?? ''));
     if (is('GET', '/users/:user')) {
       const user = this.users.get(at(1));
@@ -566,7 +653,7 @@ export class DiscordStandIn {
     const extra: WireObject = {};
     if (channel?.guild_id) {
       extra.guild_id = channel.guild_id;
-      if (human) extra.member = memberObject(author, false);
+      if (human) extra.member = this.member(author, false);
     }
     if (channel?.type === CHANNEL_TYPE.PUBLIC_THREAD)
       extra.position = this.channelMessages(channelId).length;
@@ -590,6 +677,12 @@ export class DiscordStandIn {
     let message: WireObject | null = null;
     if (type === 4) {
       const ephemeral = (Number(data.flags ?? 0) & 64) !== 0;
+      if (ephemeral)
+        this.ephemerals.push({
+          user_id: pending.user.id,
+          channel_id: pending.channelId,
+          body: data,
+        });
       message = ephemeral
         ? messageObject(snowflake(), pending.channelId, this.bot, data)
         : this.storeMessage(pending.channelId, this.bot, data);
@@ -624,6 +717,8 @@ export class DiscordStandIn {
     const invalid = invalidBody(body);
     if (invalid) return invalid;
     const ephemeral = (Number(body.flags ?? 0) & 64) !== 0;
+    if (ephemeral)
+      this.ephemerals.push({ user_id: pending.user.id, channel_id: pending.channelId, body });
     const message = ephemeral
       ? messageObject(snowflake(), pending.channelId, this.bot, body, {
           webhook_id: this.applicationId,

@@ -119,6 +119,8 @@ export function blockActionsRequest(fields: {
   thread_ts?: string;
   action_id: string;
   value?: string;
+  /** A `multi_static_select` pick: the chosen option values (instead of a button). */
+  selected_options?: string[];
   response_url: string;
 }): RawRequest {
   const payload = {
@@ -150,14 +152,25 @@ export function blockActionsRequest(fields: {
     state: { values: {} },
     response_url: fields.response_url,
     actions: [
-      {
-        type: 'button',
-        action_id: fields.action_id,
-        block_id: 'b1',
-        ...(fields.value !== undefined ? { value: fields.value } : {}),
-        text: { type: 'plain_text', text: 'Button' },
-        action_ts: nextActionTs(),
-      },
+      fields.selected_options
+        ? {
+            type: 'multi_static_select',
+            action_id: fields.action_id,
+            block_id: 'b1',
+            selected_options: fields.selected_options.map((value) => ({
+              text: { type: 'plain_text', text: value },
+              value,
+            })),
+            action_ts: nextActionTs(),
+          }
+        : {
+            type: 'button',
+            action_id: fields.action_id,
+            block_id: 'b1',
+            ...(fields.value !== undefined ? { value: fields.value } : {}),
+            text: { type: 'plain_text', text: 'Button' },
+            action_ts: nextActionTs(),
+          },
     ],
   };
   return {

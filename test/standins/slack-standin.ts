@@ -11,9 +11,11 @@ import type { AddressInfo } from 'node:net';
  * `Authorization: Bearer …`; object arguments (`blocks`) arrive as JSON strings; answers are
  * HTTP 200 with `{ok:true,…}` or `{ok:false,error}` (docs.slack.dev/apis/web-api).
  *
- * Methods: `auth.test`, `chat.postMessage`, `chat.update`, `conversations.open`,
- * `conversations.info`, `conversations.members`, `users.info`, `reactions.add`,
- * `oauth.v2.access`. Others answer `{ok:false,error:'unknown_method'}`.
+ * Methods: `auth.test`, `chat.postMessage`, `chat.update`, `chat.postEphemeral` (kept in
+ * {@link SlackStandIn.ephemerals}, not in the channel), `conversations.open`,
+ * `conversations.info`, `conversations.members`, `users.info`, `usergroups.users.list` (groups
+ * from {@link SlackStandIn.addUserGroup}), `reactions.add`, `oauth.v2.access`. Others answer
+ * `{ok:false,error:'unknown_method'}`.
  *
  * Channel membership as Slack has it for a bot without `chat:write.public`: the bot is in every
  * channel except those passed to {@link SlackStandIn.removeBot} (and ids starting `C_NOT_IN`).
@@ -59,9 +61,30 @@ type Handler = (
   token: string | undefined,
 ) => Record<string, unknown>;
 
+/** A file object as a `file_share` message event carries it (subset). */
+export interface SlackFileObject {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  url_private: string;
+  url_private_download: string;
+}
+
 export class SlackStandIn {
   readonly calls: SlackCall[] = [];
   readonly messages: StandInMessage[] = [];
+  /** Ephemeral messages: only `user` saw them; Slack keeps no copy in the channel. */
+  readonly ephemerals: Array<{
+    channel: string;
+    user: string;
+    thread_ts?: string;
+    text: string;
+    blocks: unknown[];
+  }> = [];
+  private readonly userGroups = new Map<string, string[]>();
   readonly team_id: string;
   readonly bot_user_id: string;
   readonly bot_id: string;
@@ -70,6 +93,8 @@ export class SlackStandIn {
   private readonly listeners: Array<(call: SlackCall) => void> = [];
   private readonly botAbsent = new Set<string>();
   private server: Server | undefined;
+  private readonly files = new Map<string, { name: string; mimetype: string; data: Buffer }>();
+  private failDownloads: number[] = [];
   private seq = 0;
   private baseUrl = '';
 
@@ -108,6 +133,33 @@ export class SlackStandIn {
     }
   }
 
+  /**
+   * Stores an uploaded file as Slack does for a `file_share` message, and returns the file
+   * object the event carries (subset): `url_private_download` works only with
+   * `Authorization: Bearer <bot token>`; without it Slack answers its sign-in page (HTML).
+   */
+  addFile(name: string, data: Buffer, mimetype = 'application/octet-stream'): SlackFileObject {
+    this.seq += 1;
+    const id = `F0${String(this.seq).padStart(8, '0')}`;
+    this.files.set(id, { name, mimetype, data });
+    const url = `${this.baseUrl}/files-pri/${this.team_id}-${id}`;
+    return {
+      id,
+      name,
+      title: name,
+      mimetype,
+      filetype: name.split('.').pop() ?? '',
+      size: data.length,
+      url_private: `${url}/${encodeURIComponent(name)}`,
+      url_private_download: `${url}/download/${encodeURIComponent(name)}`,
+    };
+  }
+
+  /** The next file download answers HTTP `status` (e.g. 500), once per call. */
+  failNextDownload(status: number): void {
+    this.failDownloads.push(status);
+  }
+
   /** From now on the bot is not a member of `channel` (as if never invited, or removed). */
   removeBot(channel: string): void {
     this.botAbsent.add(channel);
@@ -128,6 +180,11 @@ export class SlackStandIn {
     const queue = this.rateLimits.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push({ retryAfterSec });
     this.rateLimits.set(method, queue);
+  }
+
+  /** A user group (`S…`) with these members, for `usergroups.users.list`. */
+  addUserGroup(id: string, users: string[]): void {
+    this.userGroups.set(id, users);
   }
 
   /** Calls `listener` after each recorded call (e.g. to print what the bot posted). */
@@ -191,6 +248,24 @@ export class SlackStandIn {
       found.blocks = (p.blocks as unknown[] | undefined) ?? [];
       found.versions.push({ text: found.text, blocks: found.blocks });
       return { channel: found.channel, ts: found.ts, text: found.text };
+    },
+    'chat.postEphemeral': (p) => {
+      const channel = String(p.channel ?? '');
+      const user = String(p.user ?? '');
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      if (!user) return { ok: false, error: 'user_not_in_channel' };
+      this.ephemerals.push({
+        channel,
+        user,
+        ...(p.thread_ts ? { thread_ts: String(p.thread_ts) } : {}),
+        text: String(p.text ?? ''),
+        blocks: (p.blocks as unknown[] | undefined) ?? [],
+      });
+      return { message_ts: this.nextTs() };
+    },
+    'usergroups.users.list': (p) => {
+      const users = this.userGroups.get(String(p.usergroup ?? ''));
+      return users ? { users } : { ok: false, error: 'no_such_subteam' };
     },
     'conversations.open': (p) => {
       const users = String(p.users ?? '');
@@ -267,6 +342,22 @@ export class SlackStandIn {
       for (const l of this.listeners) l(call);
     };
 
+    const file = /^\/files-pri\/[^/]+-(F0\d+)\/(?:download\/)?[^/]+$/.exec(url.pathname);
+    if (file) {
+      const stored = this.files.get(file[1] ?? '');
+      const failed = this.failDownloads.shift();
+      const authorized = auth?.startsWith('Bearer ') === true && this.tokens.has(token ?? '');
+      record('files.download', failed ?? (stored ? 200 : 404));
+      if (failed) return void res.writeHead(failed, { 'content-type': 'text/plain' }).end('error');
+      if (!authorized) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return void res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+      }
+      if (!stored)
+        return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(200, { 'content-type': stored.mimetype, 'content-length': stored.data.length });
+      return void res.end(stored.data);
+    }
     if (url.pathname.startsWith('/response/')) {
       record('response_url', 200);
       return reply(200, { ok: true });

@@ -270,6 +270,51 @@ export function describeStateStoreContract(
       });
     });
 
+    describe('counters, capped reservations and streams', () => {
+      it('increment counts from 1 and expires with the first TTL', async () => {
+        const k = key('count');
+        expect(await store.increment(k, 80)).toBe(1);
+        expect(await store.increment(k, 80)).toBe(2);
+        await sleep(150);
+        expect(await store.increment(k, 80)).toBe(1);
+      });
+
+      it('reserveWithinCap refuses past the cap, never counts a member twice, and is atomic', async () => {
+        const k = key('cap');
+        expect(await store.reserveWithinCap(k, 'a', 600, 1000, 5000)).toEqual({
+          ok: true,
+          total: 600,
+        });
+        expect(await store.reserveWithinCap(k, 'b', 500, 1000, 5000)).toEqual({
+          ok: false,
+          total: 600,
+        });
+        // The same member again replaces its amount.
+        expect(await store.reserveWithinCap(k, 'a', 700, 1000, 5000)).toEqual({
+          ok: true,
+          total: 700,
+        });
+        const many = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => store.reserveWithinCap(k, `m${i}`, 100, 1000, 5000)),
+        );
+        expect(many.filter((r) => r.ok)).toHaveLength(3);
+        expect(await store.reserveWithinCap(k, 'probe', 0, 1000, 5000)).toEqual({
+          ok: true,
+          total: 1000,
+        });
+      });
+
+      it('appends stream entries in order with increasing ids', async () => {
+        const k = key('stream');
+        const ids = [];
+        for (let i = 0; i < 5; i++) ids.push(await store.appendToStream(k, { i }, 100));
+        const read = await store.readStream<{ i: number }>(k, 100);
+        expect(read.map((e) => e.value.i)).toEqual([0, 1, 2, 3, 4]);
+        expect(read.map((e) => e.id)).toEqual(ids);
+        expect(await store.readStream(key('empty-stream'), 10)).toEqual([]);
+      });
+    });
+
     describe('sets', () => {
       it('adds members once, lists them, removes them, and reads [] for a missing set', async () => {
         const k = key('set');

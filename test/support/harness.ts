@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { StaticAccessResolver } from '../../src/engine/access';
+import { type AccessResolver, StaticAccessResolver } from '../../src/engine/access';
 import type { ActionId, ChatFile, ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine, type EngineDeps } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
@@ -53,6 +53,8 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** Extra engine dependencies (owner, audit, lock). */
   engineDeps?: Partial<EngineDeps>;
+  /** Whose TikTok account is used (default: the emulator's account for everyone). */
+  access?: AccessResolver;
 }
 
 /** An engine wired to a real emulator over HTTP and a real store, plus helpers to chat. */
@@ -88,10 +90,12 @@ export class Harness {
       keys,
       model: options.model ?? new OfflineTurnModel(),
       ads,
-      access: new StaticAccessResolver({
-        access_token: EMULATOR_ACCESS_TOKEN,
-        advertiser_id: EMULATOR_ADVERTISER_ID,
-      }),
+      access:
+        options.access ??
+        new StaticAccessResolver({
+          access_token: EMULATOR_ACCESS_TOKEN,
+          advertiser_id: EMULATOR_ADVERTISER_ID,
+        }),
       settings: testSettings(options.settings),
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
@@ -159,12 +163,30 @@ export class TestThread {
     });
   }
 
-  act(action_id: ActionId, user: ChatUser = this.user): Promise<Reply[]> {
-    return this.harness.engine.handle({ ...this.base(user), type: 'action', action_id });
+  /** What the OAuth callback sends once `user` linked from a link asked for in this thread. */
+  linked(user: ChatUser = this.user): Promise<Reply[]> {
+    return this.harness.engine.handle({ ...this.base(user), type: 'account_linked' });
   }
 
-  react(emoji: string, user: ChatUser, added = true): Promise<Reply[]> {
-    return this.harness.engine.handle({ ...this.base(user), type: 'reaction', emoji, added });
+  /** A button click or command; `card_key` names the card clicked (default: none, the terminal). */
+  act(action_id: ActionId, user: ChatUser = this.user, card_key?: string): Promise<Reply[]> {
+    return this.harness.engine.handle({
+      ...this.base(user),
+      type: 'action',
+      action_id,
+      ...(card_key === undefined ? {} : { card_key }),
+    });
+  }
+
+  /** A reaction; `card_key` names the card reacted on (default: none, the terminal). */
+  react(emoji: string, user: ChatUser, added = true, card_key?: string): Promise<Reply[]> {
+    return this.harness.engine.handle({
+      ...this.base(user),
+      type: 'reaction',
+      emoji,
+      added,
+      ...(card_key === undefined ? {} : { card_key }),
+    });
   }
 
   /** Types each line in order; returns all replies. */

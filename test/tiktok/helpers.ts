@@ -172,6 +172,8 @@ export function carouselCreative(overrides: Record<string, unknown> = {}): Recor
 export function fakeMp3(seed: string, size = 2048): Buffer {
   return Buffer.concat([
     Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
+    // An MPEG-1 Layer III frame header (sync, 128 kbit/s, 44.1 kHz) after the ID3 tag.
+    Buffer.from([0xff, 0xfb, 0x90, 0x64]),
     Buffer.alloc(size, seed),
   ]);
 }

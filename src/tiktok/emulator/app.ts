@@ -19,12 +19,13 @@ import type { Logger } from '../../logger';
 import { EmulatorError, newRequestId } from './envelope';
 import { type FaultControl, parseFaultSpec } from './faults';
 import { boundaryOf, type MultipartFile, parseMultipart } from './multipart';
+import { previewHandler } from './preview';
 import type { Route, RouteContext } from './route';
 import { adsRoutes } from './routes-ads';
 import { creativeRoutes } from './routes-creative';
-import { imageUploadRoutes } from './routes-image-upload';
 import { oauthRoutes, portalAuth } from './routes-oauth';
 import { statusRoutes } from './routes-status';
+import { uploadRoutes } from './routes-upload';
 import type { Params } from './rules';
 import type { ApiObject, EmulatorState } from './state';
 
@@ -34,7 +35,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   ...adsRoutes,
   ...statusRoutes,
   ...creativeRoutes,
-  ...imageUploadRoutes,
+  ...uploadRoutes,
 };
 
 /** What `GET /_emulator/counts` and `emulator.counts()` report. */
@@ -179,6 +180,7 @@ export function createEmulatorApp(
   app.set('etag', false);
 
   app.get('/portal/auth', portalAuth(state));
+  app.get('/preview/:kind/:id', previewHandler(state));
 
   app.post('/_emulator/faults', express.json(), (req: Request, res: Response) => {
     const spec = parseFaultSpec(req.body);
@@ -207,7 +209,7 @@ export function createEmulatorApp(
 
   app.use(
     '/open_api/v1.3',
-    express.raw({ type: () => true, limit: '20mb' }),
+    express.raw({ type: () => true, limit: '64mb' }),
     (req: Request, res: Response, next: NextFunction) => {
       const endpoint = req.path.replace(/^\//, '');
       const route = Object.hasOwn(ROUTES, endpoint) ? ROUTES[endpoint] : undefined;

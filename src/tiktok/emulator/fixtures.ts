@@ -213,7 +213,7 @@ export interface VideoFixture {
   width: number;
   height: number;
   duration: number;
-  format: 'mp4';
+  format: 'mp4' | 'mov';
 }
 
 /** The video library: two 9:16 (1080x1920) videos and one 16:9 (1920x1080). */

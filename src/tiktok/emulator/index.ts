@@ -93,7 +93,8 @@ export function createTikTokEmulator(options: TikTokEmulatorOptions = {}): TikTo
           server = s;
           const address = s.address() as AddressInfo;
           const shownHost = host.includes(':') ? `[${host}]` : host;
-          resolve(`http://${shownHost}:${address.port}`);
+          state.baseUrl = `http://${shownHost}:${address.port}`;
+          resolve(state.baseUrl);
         });
         s.once('error', reject);
       });

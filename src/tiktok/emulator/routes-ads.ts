@@ -173,8 +173,8 @@ const createAd: Route = {
       validateCreative(c, i, {
         adgroup,
         advertiser_id: adv.advertiser_id,
-        image: (id) => state.images.get(id),
-        video: (id) => state.videos.get(id),
+        image: (id) => state.imageFor(id, adv.advertiser_id),
+        video: (id) => state.videoFor(id, adv.advertiser_id),
         music: (id) => state.music.get(id),
         identity: (id) => identities.find((x) => x.identity_id === id),
       }),

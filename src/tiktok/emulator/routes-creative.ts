@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { EmulatorError, isoTime, paramError } from './envelope';
 import type { AdvertiserFixture } from './fixtures';
+import { previewUrl } from './preview';
 import { filteringOf, idFilter, paginate, type Route, type RouteContext } from './route';
 import { checkEnum, checkText, MUSIC_SCENES, optString, type Params, reqString } from './rules';
 import type { MusicRecord } from './state';
@@ -33,7 +34,7 @@ function advertiserOf(ctx: RouteContext): AdvertiserFixture {
 
 /** The Music object as file/music/* return it (internal fields dropped). */
 function musicView(m: MusicRecord): Params {
-  const { advertiser_id: _owner, music_scene: _scene, ...view } = m;
+  const { advertiser_id: _owner, music_scene: _scene, data: _bytes, ...view } = m;
   return view;
 }
 
@@ -172,8 +173,9 @@ const musicUpload: Route = {
       signature: md5,
       music_scene: scene,
       advertiser_id: adv.advertiser_id,
-      url: `https://emulator.invalid/music/${music_id}.mp3`,
+      url: previewUrl(state, 'music', music_id),
       create_time: now,
+      data: file.data,
     };
     state.music.set(music_id, record);
     state.musicUploads += 1;
@@ -188,34 +190,39 @@ function mediaSearch(kind: 'image' | 'video'): Route {
     advertiser: true,
     scope: kind === 'image' ? 600 : 610,
     handle(ctx) {
+      const { state } = ctx;
+      const advertiser_id = advertiserOf(ctx).advertiser_id;
       const filtering = filteringOf(ctx.params);
       const ids = idFilter(filtering, kind === 'image' ? 'image_ids' : 'video_ids');
+      const mine = (owner: string | undefined) => !owner || owner === advertiser_id;
       const items: Params[] =
         kind === 'image'
-          ? [...ctx.state.images.values()].map((img) => ({
-              ...img,
-              material_id: `m_${img.image_id}`,
-              displayable: true,
-              image_url: `https://emulator.invalid/images/${img.image_id}.${img.format}`,
-              signature: createHash('md5').update(img.image_id).digest('hex'),
-              size: img.width * img.height,
-              create_time: '2024-01-01T00:00:00Z',
-              modify_time: '2024-01-01T00:00:00Z',
-            }))
-          : [...ctx.state.videos.values()].map((vid) => ({
-              ...vid,
-              material_id: `m_${vid.video_id}`,
-              displayable: true,
-              video_cover_url: `https://emulator.invalid/videos/${vid.video_id}.jpg`,
-              preview_url: `https://emulator.invalid/videos/${vid.video_id}.mp4`,
-              signature: createHash('md5').update(vid.video_id).digest('hex'),
-              bit_rate: 2_000_000,
-              size: Math.round(vid.duration * 250_000),
-              allowed_placements: ['PLACEMENT_TIKTOK', 'PLACEMENT_PANGLE'],
-              allow_download: true,
-              create_time: '2024-01-01T00:00:00Z',
-              modify_time: '2024-01-01T00:00:00Z',
-            }));
+          ? [...state.images.values()]
+              .filter((img) => mine(img.advertiser_id))
+              .map(({ data: _bytes, advertiser_id: _owner, ...img }) => ({
+                ...img,
+                material_id: `m_${img.image_id}`,
+                displayable: true,
+                image_url: previewUrl(state, 'image', img.image_id),
+                signature: img.signature ?? createHash('md5').update(img.image_id).digest('hex'),
+                size: img.size ?? img.width * img.height,
+                modify_time: img.create_time,
+              }))
+          : [...state.videos.values()]
+              .filter((vid) => mine(vid.advertiser_id))
+              .map(({ data: _bytes, advertiser_id: _owner, ...vid }) => ({
+                ...vid,
+                material_id: `m_${vid.video_id}`,
+                displayable: true,
+                video_cover_url: previewUrl(state, 'cover', vid.video_id),
+                preview_url: previewUrl(state, 'video', vid.video_id),
+                signature: vid.signature ?? createHash('md5').update(vid.video_id).digest('hex'),
+                bit_rate: 2_000_000,
+                size: vid.size ?? Math.round(vid.duration * 250_000),
+                allowed_placements: ['PLACEMENT_TIKTOK', 'PLACEMENT_PANGLE'],
+                allow_download: true,
+                modify_time: vid.create_time,
+              }));
       const key = kind === 'image' ? 'image_id' : 'video_id';
       const filtered = ids ? items.filter((it) => ids.has(String(it[key]))) : items;
       return paginate(filtered, ctx.params, 20, 100);

@@ -63,7 +63,31 @@ export interface MusicRecord {
   advertiser_id?: string;
   url: string;
   create_time?: string;
+  /** An upload's bytes, served at `url` (a preview the emulator serves). */
+  data?: Buffer;
 }
+
+/**
+ * An image in the library: a seeded fixture (every advertiser sees it) or an upload through
+ * file/image/ad/upload/ (only its `advertiser_id` sees it), with the bytes kept for its preview.
+ */
+export type ImageRecord = ImageFixture & {
+  create_time: string;
+  advertiser_id?: string;
+  signature?: string;
+  size?: number;
+  data?: Buffer;
+};
+
+/** A video in the library: seeded, or uploaded through file/video/ad/upload/ (see ImageRecord). */
+export type VideoRecord = Omit<VideoFixture, 'format'> & {
+  format: 'mp4' | 'mov';
+  create_time: string;
+  advertiser_id?: string;
+  signature?: string;
+  size?: number;
+  data?: Buffer;
+};
 
 /** A `CUSTOMIZED_USER` identity. */
 export interface IdentityRecord {
@@ -94,8 +118,13 @@ export class EmulatorState {
   readonly tokens = new Map<string, TokenRecord>();
   readonly authCodes = new Map<string, AuthCodeRecord>();
   readonly music = new Map<string, MusicRecord>();
-  readonly images = new Map<string, ImageFixture>();
-  readonly videos = new Map<string, VideoFixture>();
+  readonly images = new Map<string, ImageRecord>();
+  readonly videos = new Map<string, VideoRecord>();
+  /**
+   * The emulator's own base URL once it listens (e.g. `http://127.0.0.1:4010`): preview URLs in
+   * library listings point at it. Unset before `listen()`.
+   */
+  baseUrl: string | undefined;
   readonly identities = new Map<string, IdentityRecord[]>();
   readonly pixels = new Set<string>([EMULATOR_PIXEL_ID]);
   readonly campaigns = new Map<string, ApiObject>();
@@ -112,8 +141,6 @@ export class EmulatorState {
   /** HTTP calls per endpoint (e.g. `campaign/create/`), faulted ones included. */
   readonly calls: Record<string, number> = {};
   musicUploads = 0;
-  /** File names of uploaded images, per advertiser (unique per advertiser: reference §9). */
-  readonly imageUploads = new Map<string, Set<string>>();
   readonly ids = {
     campaign: new IdMaker('18'),
     adgroup: new IdMaker('17'),
@@ -122,6 +149,7 @@ export class EmulatorState {
     material: new IdMaker('74'),
     identity: new IdMaker('72'),
     image: new IdMaker('75'),
+    video: new IdMaker('76'),
   };
 
   constructor(options: StateOptions) {
@@ -144,8 +172,14 @@ export class EmulatorState {
         url: `https://emulator.invalid/music/${encodeURIComponent(m.music_id)}.mp3`,
       });
     }
-    for (const img of IMAGES) this.images.set(img.image_id, img);
-    for (const vid of VIDEOS) this.videos.set(vid.video_id, vid);
+    // Seeded items are older than anything uploaded; newest first in the order fixtures.ts lists.
+    const day = (i: number) => `2024-01-${String(20 - i).padStart(2, '0')}T00:00:00Z`;
+    IMAGES.forEach((img, i) => {
+      this.images.set(img.image_id, { ...img, create_time: day(i) });
+    });
+    VIDEOS.forEach((vid, i) => {
+      this.videos.set(vid.video_id, { ...vid, create_time: day(i) });
+    });
     // The seeded identity takes the identity id maker's first id (EMULATOR_IDENTITY_ID), so the
     // first identity/create/ cannot hand out the same id again.
     if (this.ids.identity.next() !== EMULATOR_IDENTITY_ID) {
@@ -198,6 +232,22 @@ export class EmulatorState {
       grant: { advertiser_ids: [...grant.advertiser_ids], scope: [...grant.scope] },
     });
     return auth_code;
+  }
+
+  /** An image `advertiser_id` may use: seeded, or uploaded by that advertiser. */
+  imageFor(image_id: string, advertiser_id: string): ImageRecord | undefined {
+    const image = this.images.get(image_id);
+    return image && (!image.advertiser_id || image.advertiser_id === advertiser_id)
+      ? image
+      : undefined;
+  }
+
+  /** A video `advertiser_id` may use: seeded, or uploaded by that advertiser. */
+  videoFor(video_id: string, advertiser_id: string): VideoRecord | undefined {
+    const video = this.videos.get(video_id);
+    return video && (!video.advertiser_id || video.advertiser_id === advertiser_id)
+      ? video
+      : undefined;
   }
 
   /** Counts one HTTP call to `endpoint`. */

@@ -1,0 +1,70 @@
+import { parseThreadId } from '../engine/thread-id';
+import type { Keys } from '../store/keys';
+import type { StateStore } from '../store/state-store';
+import { type AuditRecord, type StoredAuditRecord, scrubbed } from './record';
+
+/** A line sink for audit records (the `AUDIT_LOG` file, see `src/auth/audit.ts`). */
+export interface AuditLine {
+  record(event: { kind: string } & Record<string, unknown>): void;
+}
+
+/** Options of {@link AuditTrail}. */
+export interface AuditTrailOptions {
+  store: StateStore;
+  keys: Keys;
+  /** Also writes each record as a JSON line here (`AUDIT_LOG`), when given. */
+  log?: AuditLine;
+  now?: () => Date;
+  /** Entries kept per workspace stream (Redis `XADD MAXLEN ~`); default 100 000. */
+  maxLen?: number;
+}
+
+/** How many records one thread's trail reads at most. */
+const READ_LIMIT = 10_000;
+
+/**
+ * The append-only audit trail: one Redis Stream per workspace (`Keys.auditStream`), so a
+ * workspace's records keep their order and survive restarts, plus the `AUDIT_LOG` file when
+ * set. Records are scrubbed of secret-looking fields before they are written ({@link scrubbed}).
+ * Nothing here updates or deletes a record.
+ */
+export class AuditTrail {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: AuditTrailOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Appends one record (stream first, then the file line).
+   * @throws the store's error when Redis fails (the caller decides what that means).
+   */
+  readonly append = async (record: AuditRecord): Promise<void> => {
+    const clean = scrubbed({ ...record, at: record.at ?? this.now().toISOString() });
+    const { store, keys, log } = this.options;
+    await store.appendToStream(
+      keys.auditStream(workspaceOf(record.thread_id)),
+      clean,
+      this.options.maxLen ?? 100_000,
+    );
+    log?.record({ ...clean, kind: clean.kind });
+  };
+
+  /** The records of one thread, oldest first. */
+  async forThread(thread_id: string): Promise<StoredAuditRecord[]> {
+    const { store, keys } = this.options;
+    const entries = await store.readStream<AuditRecord>(
+      keys.auditStream(workspaceOf(thread_id)),
+      READ_LIMIT,
+    );
+    return entries
+      .filter((e) => e.value.thread_id === thread_id)
+      .map((e) => ({ id: e.id, record: e.value }));
+  }
+}
+
+/** `platform:workspace` of a thread id (the stream a thread's records go to). */
+function workspaceOf(thread_id: string): string {
+  const ref = parseThreadId(thread_id);
+  return `${ref.platform}:${ref.workspace}`;
+}

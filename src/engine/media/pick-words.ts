@@ -1,0 +1,95 @@
+import { type LibraryItem, shapeOf } from './library';
+
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+const COUNTS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+const SHAPES: ReadonlyArray<[RegExp, 'vertical' | 'horizontal' | 'square']> = [
+  [/\b(vertical|portrait|tall|upright)\b/, 'vertical'],
+  [/\b(horizontal|landscape|wide)\b/, 'horizontal'],
+  [/\bsquare\b/, 'square'],
+];
+/** Words that describe the pick rather than name it. */
+const FILLER = new Set(
+  'the a an and or of my our your use pick take choose want these those them ones one image images photo photos picture pictures video videos clip clips please with from library first last second third all both just only please also then this that'.split(
+    ' ',
+  ),
+);
+
+const count = (word: string | undefined): number | undefined =>
+  word === undefined
+    ? undefined
+    : (COUNTS[word] ?? (/^\d{1,2}$/.test(word) ? Number(word) : undefined));
+
+/**
+ * Library items a message picks in plain words, in the order it names them, from `items` (the
+ * list the media question showed, newest first; positions count from 1):
+ * - positions: `#1 and #3`, `1, 3`, `numbers 2 and 4`;
+ * - ordinals: `the first two`, `the first one`, `the second`, `first and third`, `the last two`,
+ *   `all of them`, `both`;
+ * - shape: `the vertical ones` (portrait), `landscape`, `square`;
+ * - words from file names: `the summer video`, `beach and pier` (a shape narrows them).
+ * With `single` (a single-video ad) at most one item is returned. Empty when nothing matches:
+ * the caller then says it could not tell (a word never becomes an id).
+ */
+export function pickFromWords(text: string, items: LibraryItem[], single: boolean): LibraryItem[] {
+  const lower = ` ${text.toLowerCase().replace(/[^a-z0-9#_ -]+/g, ' ')} `;
+  const at = (positions: number[]) =>
+    positions.flatMap((p) => (items[p - 1] ? [items[p - 1] as LibraryItem] : []));
+  const done = (picked: LibraryItem[]) => {
+    const unique = [...new Map(picked.map((i) => [i.id, i])).values()];
+    return single ? unique.slice(0, 1) : unique;
+  };
+
+  const hashes = [...lower.matchAll(/#\s*(\d{1,3})\b/g)].map((m) => Number(m[1]));
+  if (hashes.length > 0) return done(at(hashes));
+  if (/^\s*(?:(?:numbers?|nos?|items?)\s+)?\d{1,3}(?:\s*(?:,|and|&|\s)\s*\d{1,3})*\s*$/.test(lower))
+    return done(at([...lower.matchAll(/\d{1,3}/g)].map((m) => Number(m[0]))));
+  if (/\b(all|every|everything|both)\b/.test(lower)) return done(items);
+
+  const firstN = /\b(first|last|top|latest|newest)\s+(\w+)\b/.exec(lower);
+  const n = count(firstN?.[2]);
+  if (firstN && n !== undefined) {
+    return done(firstN[1] === 'last' ? items.slice(-n) : items.slice(0, n));
+  }
+  const ordinals = [
+    ...lower.matchAll(
+      /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b/g,
+    ),
+  ].map((m) => (m[1] === 'last' ? items.length : (ORDINALS[m[1] ?? ''] ?? 0)));
+  if (ordinals.length > 0) return done(at(ordinals));
+
+  const shape = SHAPES.find(([pattern]) => pattern.test(lower))?.[1];
+  const words = lower
+    .split(/\s+/)
+    .filter((w) => w.length >= 3 && !FILLER.has(w) && !SHAPES.some(([p]) => p.test(` ${w} `)));
+  let picked = items.filter((i) => !shape || shapeOf(i) === shape);
+  if (words.length > 0) {
+    const named = picked.filter((i) =>
+      words.some((w) => `${i.file_name} ${i.id}`.toLowerCase().includes(w)),
+    );
+    if (named.length > 0 || !shape) picked = named;
+  }
+  if (!shape && words.length === 0) return [];
+  return done(picked);
+}

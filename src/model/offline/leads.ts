@@ -1,0 +1,90 @@
+import { findMediaIds, findUrls } from './entities';
+import { leadOf } from './labels';
+import { stripTrailingPunctuation } from './normalise';
+import { readBudget, readCallToAction, readMusic, readName, readObjective } from './values';
+import type { SlotField } from './vocabulary';
+
+/** Stage 4 helpers: what a clause starts with, and names and goals inside a clause. */
+
+/**
+ * {@link leadOf}, except that a shaped field's label without a delimiter counts only when a
+ * value of that field follows ("website visits" is a goal, not a landing page).
+ */
+export function leadIn(text: string): ReturnType<typeof leadOf> {
+  const lead = leadOf(text);
+  if (
+    lead?.kind === 'label' &&
+    !lead.delimited &&
+    !lead.correction &&
+    lead.field !== 'campaign_name' &&
+    lead.field !== 'ad_text' &&
+    !parses(lead.field, text.slice(lead.valueStart))
+  )
+    return null;
+  return lead;
+}
+
+/** "campaign called X", "named X", "campaign X", "X campaign", "set up X": a name inside a clause. */
+export function nameIn(part: string): { name: string; at: number; end: number } | null {
+  const patterns = [
+    /\b(?:called|named|titled)\s+/i,
+    /\b(?:an?\s+)?(?:tiktok\s+)?(?:ad|campaign)\s+for\s+(?=["“'‘]|[A-Z])/,
+    /\bcampaign(?:\s+name)?(?:\s*(?:is|:|=))?\s+(?=["“'‘]|[A-Z0-9])/,
+    /^(?:please\s+)?(?:create|set up|setup|make|start|launch|build|run)\s+(?:me\s+)?(?:(?:a|an|the|our|my|new|tiktok)\s+)*(?:(?:traffic|conversions?)\s+)?(?:(?:campaign|ad)\s+)?(?=["“'‘]|[A-Z])/i,
+  ];
+  for (const pattern of patterns) {
+    const m = pattern.exec(part);
+    if (!m) continue;
+    const at = m.index + m[0].length;
+    const { name, restAt } = readName(part.slice(at));
+    if (name.length > 0 && !/^(?:please|pls|a|an|the|for|to|with)$/i.test(name))
+      return { name, at: m.index, end: at + restAt };
+  }
+  const before = /^\s*([A-Z0-9][\w&'’ -]{1,60}?)\s+campaign\b/.exec(part);
+  if (
+    before?.[1] &&
+    !/^(?:a|an|the|new|my|our|traffic|conversions?|sales|tiktok|website traffic)$/i.test(
+      before[1].trim(),
+    )
+  ) {
+    const name = stripTrailingPunctuation(before[1].trim());
+    if (!readObjective(name, false)) return { name, at: 0, end: before[0].length };
+  }
+  return null;
+}
+
+/** True when the text says nothing but a goal ("traffic", "more sales pls"). */
+export function onlyGoal(text: string): boolean {
+  const goal = readObjective(text, false);
+  if (!goal) return false;
+  const rest = text.slice(0, goal.at) + text.slice(goal.end);
+  return /^[\s.,!?:;-]*(?:(?:ok|okay|pls|please|then|more|campaign|i want|we want|for)[\s.,!?:;-]*)*$/i.test(
+    rest,
+  );
+}
+
+/** A goal in a correction ("make it trafic"): typos count, but only Traffic or Conversions. */
+export function looseGoal(part: string) {
+  const goal = readObjective(part, true);
+  return goal && (goal.value === 'traffic' || goal.value === 'conversions') ? goal : null;
+}
+
+/** True when `value` holds a value of the shaped `field` (a goal, a CTA, music, an address, an amount, ids). */
+export function parses(field: SlotField, value: string): boolean {
+  switch (field) {
+    case 'objective':
+      return readObjective(value, false) !== null;
+    case 'call_to_action':
+      return readCallToAction(value, true) !== null;
+    case 'music':
+      return readMusic(value, false) !== null;
+    case 'landing_page_url':
+      return findUrls(value).length > 0;
+    case 'budget':
+      return readBudget(value, true) !== null;
+    case 'media':
+      return findMediaIds(value).length > 0;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,77 @@
+import type { Turn, TurnInput } from '../turn';
+import { findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
+import { commandOf, questionOf } from './intents';
+import { normalise } from './normalise';
+import { fillSlots } from './slots';
+
+/**
+ * The offline model's pipeline for one message: normalise → commands and questions → fill
+ * slots (entities, labels and corrections inside). Pure and deterministic; proposes only (the
+ * engine's rules check every value).
+ */
+export function understand(input: TurnInput): Turn {
+  const text = normalise(input.message);
+  const none = (intent: Turn['intent'], message = ''): Turn => ({
+    message,
+    intent,
+    question_topic: null,
+    updates: fillSlots('', { last_question: null, draft: input.draft }).updates,
+  });
+  if (text === '') return none('chat', "Sorry, I didn't catch any ad details in that.");
+
+  const command = commandOf(text);
+  if (command) return none(command);
+  const freeTextOpen =
+    input.last_question === 'ad_text' ||
+    input.last_question === 'campaign_name' ||
+    (input.last_question === null && Object.keys(input.draft).length === 0);
+  const topic = hasValue(text) ? null : questionOf(text, freeTextOpen);
+  if (topic) return { ...none('question'), question_topic: topic };
+
+  const previous = [...input.recent].reverse().find((line) => line.role === 'user')?.text;
+  const asked =
+    input.last_question ??
+    (Object.keys(input.draft).length === 0 ? startingQuestion(text, input) : null);
+  const filled = fillSlots(text, {
+    last_question: asked,
+    draft: input.draft,
+    ...(previous !== undefined ? { previous_user_line: previous } : {}),
+  });
+  const understood = Object.values(filled.updates).some((v) => v !== null);
+  const message = filled.notes.join(' ');
+  if (!understood && message === '') {
+    return none('chat', "Sorry, I didn't catch any ad details in that.");
+  }
+  return {
+    message,
+    intent: understood ? 'provide_details' : 'chat',
+    question_topic: null,
+    updates: filled.updates,
+  };
+}
+
+/** A web address, an id, or an amount said as a budget: the message gives a value, it does not only ask. */
+function hasValue(text: string): boolean {
+  if (findUrls(text).length > 0 || findMusicIds(text).length > 0 || findMediaIds(text).length > 0)
+    return true;
+  return findAmounts(text).some((a) => a.value.period !== null || a.value.currency);
+}
+
+/**
+ * The first message of a conversation answers the first question (the campaign name) only
+ * when nothing else in it is a value: "Fall Boots" is a name, "for traffic" is not.
+ */
+function startingQuestion(text: string, input: TurnInput): 'campaign_name' | null {
+  const parsed = fillSlots(text, { last_question: null, draft: input.draft });
+  const found = Object.values(parsed.updates).some((v) => v !== null);
+  if (found || parsed.notes.length > 0) return null;
+  if (/\b(?:ad|ads|campaign|tiktok|create|make|like|want|need|hello|hi|hey|help)\b/i.test(text))
+    return null;
+  if (
+    /^(?:what|how|why|when|where|who|i|i'm|we|we're|you|it|it's|this|that|yes|no|thanks)\b/i.test(
+      text,
+    )
+  )
+    return null;
+  return text.split(/\s+/).length <= 8 ? 'campaign_name' : null;
+}

@@ -1,0 +1,278 @@
+import type { CallToAction } from '../../ad/call-to-action';
+import { closestWord, compact } from '../../text/fuzzy';
+import { type Amount, findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
+import { stripTrailingPunctuation, unquote } from './normalise';
+import {
+  CTA_PHRASES,
+  CUSTOM_MUSIC,
+  GOAL_CUES,
+  GOAL_WORDS,
+  GOALS,
+  NO_MUSIC,
+  NONE_WORDS,
+  UNSUPPORTED_GOALS,
+  WEAK_CTA_PHRASES,
+} from './vocabulary';
+
+/**
+ * Stage 4 helpers (fill slots): read one field's value from a piece of text. `loose` means the
+ * text is known to be about that field (it had the label, or it answers that question), so
+ * typos are matched by edit distance and weak words count.
+ */
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A phrase matcher: whole words, spaces or hyphens between them, any case. `exec` skips the
+ * regular expression when the lower-cased text lacks the phrase's first word (most do).
+ */
+const phrase = (words: string) => {
+  const re = new RegExp(
+    `(?<![\\w-])${escapeRegExp(words).replace(/\\? /g, '[\\s-]+')}(?![\\w-])`,
+    'i',
+  );
+  const key = words.toLowerCase().split(/[\s-]/)[0] ?? '';
+  return { exec: (text: string, lower: string) => (lower.includes(key) ? re.exec(text) : null) };
+};
+
+const GOAL_PATTERNS = [...GOALS]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([w, o]) => [phrase(w), o] as const);
+const UNSUPPORTED_PATTERNS = [...UNSUPPORTED_GOALS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => [phrase(w), w] as const);
+const CTA_PATTERNS = [...CTA_PHRASES]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([w, v]) => [phrase(w), w, v] as const);
+
+/** An objective found in text: a supported one, or the unsupported goal as written. */
+export type ObjectiveValue = { value: 'traffic' | 'conversions' | string; at: number; end: number };
+
+/**
+ * The goal in `text`. Without `loose`, a goal word counts only after a cue ("for sales",
+ * "I want sales", "drive visitors") or before "campaign"/"objective", or when it is all the
+ * text says. With `loose`, typos of the goal words count too ("convertions", "trafic"), and
+ * anything else comes back as written, for the rules to refuse by name.
+ */
+export function readObjective(text: string, loose: boolean): ObjectiveValue | null {
+  const candidates: ObjectiveValue[] = [];
+  const lower = text.toLowerCase();
+  for (const [pattern, objective] of GOAL_PATTERNS) {
+    const m = pattern.exec(text, lower);
+    if (m && (loose || cued(text, m.index, m.index + m[0].length)))
+      candidates.push({ value: objective, at: m.index, end: m.index + m[0].length });
+  }
+  for (const [pattern, words] of UNSUPPORTED_PATTERNS) {
+    const m = pattern.exec(text, lower);
+    if (m && (loose || cued(text, m.index, m.index + m[0].length)))
+      candidates.push({ value: words, at: m.index, end: m.index + m[0].length });
+  }
+  if (candidates.length === 0) {
+    for (const m of text.matchAll(/[a-z][a-z-]{3,}/gi)) {
+      const at = m.index ?? 0;
+      if (!loose && !cued(text, at, at + m[0].length)) continue;
+      const word = closestWord(m[0], GOAL_WORDS);
+      const goal = word ? GOALS.find(([w]) => w === word)?.[1] : undefined;
+      if (goal) candidates.push({ value: goal, at, end: at + m[0].length });
+    }
+  }
+  candidates.sort((a, b) => a.at - b.at || b.end - a.end);
+  const first = candidates[0];
+  if (first) return first;
+  if (!loose) return null;
+  const raw = stripTrailingPunctuation(unquote(text));
+  return raw ? { value: raw, at: 0, end: text.length } : null;
+}
+
+function cued(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  if (GOAL_CUES.test(before)) return true;
+  if (/^\s+(?:campaign|objective|ad|ads|goal)\b/i.test(after)) return true;
+  const rest = `${before} ${after}`.replace(
+    /\b(?:pls|please|then|thanks|campaign|more|ok|okay|i guess|is the goal)\b/gi,
+    '',
+  );
+  return rest.replace(/[\s.,!?:;-]+/g, '') === '';
+}
+
+/**
+ * A TikTok call to action in `text`: a label or synonym anywhere ("use order now as the
+ * button"), a word run together ("learnmore"), or with `loose` a typo ("shop nwo") or a
+ * single word ("subscribe"). Returns the TikTok value and where it was found.
+ */
+export function readCallToAction(
+  text: string,
+  loose: boolean,
+): { value: CallToAction; at: number; end: number } | null {
+  const lower = text.toLowerCase();
+  for (const [pattern, words, value] of CTA_PATTERNS) {
+    const m = pattern.exec(text, lower);
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    if (!loose && WEAK_CTA_PHRASES.has(words) && !ctaContext(text, m.index, end)) continue;
+    return { value, at: m.index, end };
+  }
+  const bare = text
+    .replace(
+      /\b(?:the|a|an|as|use|button|cta|call to action|please|pls|thanks|i think|would be great|maybe|with|then|ok|okay|should be|is|says)\b/gi,
+      ' ',
+    )
+    .replace(/[.!?,;:"'“”]+/g, ' ')
+    .trim();
+  const words = bare.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 3) return null;
+  const labels = CTA_PHRASES.filter(([w]) => loose || !WEAK_CTA_PHRASES.has(w));
+  const joined = compact(bare);
+  const exact = labels.find(([w]) => compact(w) === joined);
+  if (exact) return { value: exact[1], at: 0, end: text.length };
+  if (!loose) return null;
+  const near = closestWord(
+    joined,
+    labels.map(([w]) => w),
+  );
+  const match = near ? labels.find(([w]) => w === near) : undefined;
+  return match ? { value: match[1], at: 0, end: text.length } : null;
+}
+
+/** A single CTA word counts with "button"/"CTA" next to it, or when it is all the clause says. */
+function ctaContext(text: string, start: number, end: number): boolean {
+  if (/\b(?:button|cta|call to action)\b/i.test(text)) return true;
+  const rest = (text.slice(0, start) + text.slice(end)).replace(
+    /\b(?:please|pls|use|then|ok|okay|i think|thanks)\b/gi,
+    '',
+  );
+  return rest.replace(/[\s.,!?:;-]+/g, '') === '';
+}
+
+/** What a music answer says: no music, the user's own track, or a TikTok music id. */
+export type MusicValue =
+  | { kind: 'none' }
+  | { kind: 'custom' }
+  | { kind: 'existing'; music_id: string };
+
+/** Music in `text`; with `loose`, "none" alone and a bare id-like token count too. */
+export function readMusic(text: string, loose: boolean): MusicValue | null {
+  if (NO_MUSIC.test(text)) return { kind: 'none' };
+  const id = findMusicIds(text)[0];
+  if (id) return { kind: 'existing', music_id: id.value };
+  if (CUSTOM_MUSIC.test(text)) return { kind: 'custom' };
+  if (!loose) return null;
+  const plain = stripTrailingPunctuation(unquote(text))
+    .replace(/\b(?:please|pls|thanks|use|let'?s use|ok)\b/gi, '')
+    .trim();
+  if (NONE_WORDS.test(plain) || /^(?:none|no)\b/i.test(plain)) return { kind: 'none' };
+  if (/^[\w-]{3,}$/.test(plain)) return { kind: 'existing', music_id: plain };
+  return null;
+}
+
+/** The first web address in `text`, without trailing sentence punctuation or quotes. */
+export function readUrl(text: string, loose: boolean): string | null {
+  const url = findUrls(text)[0];
+  if (url) return url.value;
+  if (!loose) return null;
+  const raw = stripTrailingPunctuation(unquote(text));
+  return raw === '' ? null : raw;
+}
+
+/**
+ * The budget amount `text` names: the one said per day, else the one with a currency, else
+ * the only number (with `loose` or a budget word). `period` tells daily from total.
+ */
+export function readBudget(text: string, loose: boolean): Amount | null {
+  const amounts = findAmounts(text).map((a) => a.value);
+  const daily = amounts.find((a) => a.period === 'daily');
+  if (daily) return daily;
+  const total = amounts.find((a) => a.period === 'total');
+  if (total) return total;
+  const withCurrency = amounts.find((a) => a.currency);
+  if (withCurrency) return withCurrency;
+  return loose || /\bbudget\b|\bspend\b/i.test(text) ? (amounts[0] ?? null) : null;
+}
+
+const MEDIA_NOUN =
+  /\b(?:videos?|clips?|images?|photos?|pictures?|pics?|(?:vertical|horizontal|landscape|portrait|square) ones?)\b/i;
+const POINTING =
+  /^(?:(?:ok(?:ay)?|then|please|pls|let'?s)[\s,]+)*(?:(?:use|pick|take|choose|go with)\s+)?(?:the|those|these|both|all|my|our)\b/i;
+const POSITIONS = /^(?:#?\d{1,2})(?:\s*(?:,|and|&)\s*#?\d{1,2})*$/;
+const ORDINAL_PICK =
+  /^(?:(?:use|pick|take)\s+)?the\s+(?:first|last)(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?(?:\s+ones?)?$/i;
+
+/**
+ * True when a whole message points at library media rather than giving a value: "the summer
+ * video", "use the vertical ones", "#1 and #3", "the first two". Such a line never answers a
+ * campaign-name or ad-text question (issue 11: the engine picks from the library list).
+ * At most 8 words; `#`-less bare numbers only as a list ("1, 3"), never a single number.
+ */
+export function isMediaReference(text: string): boolean {
+  const t = text.trim().replace(/[.!]+$/, '');
+  if (t === '' || t.split(/\s+/).length > 8) return false;
+  if (POSITIONS.test(t)) return t.includes('#') || /[,&]|\band\b/.test(t);
+  if (ORDINAL_PICK.test(t)) return true;
+  if (!MEDIA_NOUN.test(t) || !POINTING.test(t)) return false;
+  // What is left besides pointing words, shapes and the noun names the file ("summer"): one or
+  // two words, so "The best photos of your life, printed" stays an ad text.
+  const rest = t
+    .replace(MEDIA_NOUN, ' ')
+    .replace(POINTING, ' ')
+    .replace(
+      /\b(?:ok(?:ay)?|then|please|pls|let'?s|use|pick|take|choose|go|with|the|and|or|vertical|horizontal|landscape|portrait|square|new|one|ones|first|last|two|three)\b/gi,
+      ' ',
+    )
+    .replace(/[\s,]+/g, ' ')
+    .trim();
+  return rest === '' || rest.split(' ').length <= 2;
+}
+
+/** Library ids in `text`, in order, without repeats; with `loose`, plain tokens if there are none. */
+export function readMedia(text: string, loose: boolean): string[] {
+  const ids = [...new Set(findMediaIds(text).map((m) => m.value))];
+  if (ids.length > 0 || !loose) return ids;
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((t) => stripTrailingPunctuation(unquote(t)))
+        .filter(
+          (t) =>
+            /^[\w-]{3,}$/.test(t) &&
+            !/^(?:and|the|use|with|please|images?|videos?|pick|those|these|then|ok)$/i.test(t),
+        ),
+    ),
+  ];
+}
+
+const NAME_STOP = new RegExp(
+  `\\s+(?:(?:for|to get|to drive|for more|to)\\s+(?:(?:more|the|our|my|a|an)\\s+)*(?:${[
+    ...GOALS.map(([w]) => w),
+    ...UNSUPPORTED_GOALS,
+    'more',
+    'our',
+    'my',
+  ]
+    .map(escapeRegExp)
+    .join('|')})\\b|targeting\\b|(?:with|and|using)\\s+(?:no\\s+music|music_|https?:|img_|vid_))`,
+  'i',
+);
+
+/**
+ * A campaign name as typed, cut where the sentence moves on (" for sales", " to drive
+ * visitors", " targeting …", " instead"), without surrounding quotes or trailing punctuation.
+ * Returns the name and the offset (within `text`) where the rest starts.
+ */
+export function readName(text: string): { name: string; restAt: number } {
+  const quoted = /^\s*(["“'‘])(.+?)(["”'’])/.exec(text);
+  if (quoted?.[2]) return { name: quoted[2].trim(), restAt: quoted[0].length };
+  const m = NAME_STOP.exec(text);
+  let cut = m ? m.index : text.length;
+  for (const typo of text.matchAll(/\s+(?:for|to)\s+(?:(?:more|the|our|my)\s+)*([a-z-]{4,})\b/gi)) {
+    if ((typo.index ?? cut) >= cut) break;
+    if (closestWord(typo[1] ?? '', GOAL_WORDS)) {
+      cut = typo.index ?? cut;
+      break;
+    }
+  }
+  const name = stripTrailingPunctuation(unquote(text.slice(0, cut)))
+    .replace(/\s+(?:instead|please|pls|thanks|thank you|then|campaign)$/i, '')
+    .trim();
+  return { name: stripTrailingPunctuation(name), restAt: cut };
+}
