@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DiscordEnvSchema } from '../adapters/discord/settings';
 import { SlackSettingsSchema, slackAuthFrom } from '../adapters/slack/settings';
+import { DEFAULT_ADMISSION } from './admission/admission';
+import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from './admission/bounded-model';
 import { parseTokenKeys } from './auth/token-cipher';
 import { named, unworkableSettings } from './config-checks';
 import { optionalString } from './env-fields';
@@ -73,6 +75,25 @@ const CoreEnvSchema = z.object({
   METRICS: z.enum(['on', 'off']).default('on'),
 
   APPROVALS_REQUIRED: z.coerce.number().int().min(1).max(10).default(1),
+
+  MAX_TURNS_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(DEFAULT_ADMISSION.maxTurnsInFlight),
+  MAX_MODEL_CALLS_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT),
+  MAX_QUEUED_TURNS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(DEFAULT_ADMISSION.maxQueued),
   ALLOW_SELF_APPROVAL: bool.optional(),
   APPROVERS: optionalString,
 

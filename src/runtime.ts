@@ -1,5 +1,8 @@
 import { Router } from 'express';
 import pino from 'pino';
+import { AdmissionControl } from './admission/admission';
+import { BoundedTurnModel } from './admission/bounded-model';
+import { LoopLag } from './admission/loop-lag';
 import { AuditTrail } from './audit/trail';
 import { PinoAuditLog } from './auth/audit';
 import { createLinking } from './auth/create-linking';
@@ -16,11 +19,13 @@ import { createHttpServer, type HttpServer } from './http/server';
 import { createWorkTracker, type WorkTracker } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
 import { instrumentEngine, instrumentModel, instrumentStore } from './metrics/instrument';
+import { registerLoadGauges } from './metrics/load-gauges';
 import { type Metrics, NO_METRICS } from './metrics/port';
 import { createPrometheusMetrics } from './metrics/prometheus';
 import { GeminiTurnModel } from './model/gemini-model';
 import { OfflineTurnModel } from './model/offline-model';
 import type { TurnModel } from './model/turn';
+import { UsageTotals } from './model/usage';
 import { BackgroundWork, resumeAfterLink } from './resume-after-link';
 import { createStateStore } from './store/create-state-store';
 import { Keys } from './store/keys';
@@ -46,6 +51,15 @@ export interface Runtime {
   readonly keys: Keys;
   /** The engine, counted in `metrics` (turns by platform and outcome). */
   readonly engine: ConversationEngine;
+  /**
+   * The engine behind admission control (`MAX_TURNS_IN_FLIGHT`, `MAX_QUEUED_TURNS`): what
+   * chat adapters hand events to. `stats()` / `drain()` for metrics and shutdown.
+   */
+  readonly admission: AdmissionControl;
+  /** The model, bounded to `MAX_MODEL_CALLS_IN_FLIGHT` calls at once (`inFlight`, `peak`). */
+  readonly model: BoundedTurnModel;
+  /** Token usage summed over every answered model call (Gemini `usageMetadata`). */
+  readonly usage: UsageTotals;
   readonly http: HttpServer;
   /** The HTTP server's base URL, e.g. `http://127.0.0.1:3000`. */
   readonly httpBase: string;
@@ -64,7 +78,10 @@ export interface Runtime {
   readonly work: WorkTracker;
   /** Where turns, model and TikTok calls, submissions… are counted (no-op with `METRICS=off`). */
   readonly metrics: Metrics;
-  /** Waits for background work, then closes the HTTP server, store and emulator. */
+  /**
+   * Waits for admitted turns and background work, then closes the HTTP server, store, model
+   * pool and emulator.
+   */
   close(): Promise<void>;
 }
 
@@ -137,10 +154,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
       },
     );
-    const model = instrumentModel(
-      turnModel(config, logger, metrics),
-      metrics,
-      config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline',
+    const usage = new UsageTotals();
+    const inner = turnModel(config, logger, metrics, usage);
+    if (inner.close) opened.push(() => inner.close?.() ?? Promise.resolve());
+    const model = new BoundedTurnModel(
+      instrumentModel(inner, metrics, config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline'),
+      config.MAX_MODEL_CALLS_IN_FLIGHT,
     );
     const owner = new ProcessOwner({ store, keys, logger });
     await owner.start();
@@ -167,6 +186,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger: logger.child({ component: 'resumer' }),
     });
     opened.push(() => resumer.stop());
+    const lag = new LoopLag().start();
+    opened.push(async () => lag.stop());
+    const admission = new AdmissionControl(
+      engine,
+      { maxTurnsInFlight: config.MAX_TURNS_IN_FLIGHT, maxQueued: config.MAX_QUEUED_TURNS },
+      logger.child({ component: 'admission' }),
+      { lagMs: () => lag.lagMs, targetLagMs: OVERLOAD_LAG_MS, minInFlight: OVERLOAD_MIN_TURNS },
+    );
+    opened.push(async () => admission.stop());
+    if (prometheus)
+      registerLoadGauges(prometheus.registry, {
+        admission: () => admission.stats(),
+        model: () => ({ inFlight: model.inFlight, limit: model.limit }),
+        loopLagMs: () => lag.lagMs,
+      });
     const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
       config,
@@ -174,6 +208,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       store,
       keys,
       engine,
+      admission,
+      model,
+      usage,
       http,
       httpBase,
       ...(tiktok.emulator ? { emulator: tiktok.emulator } : {}),
@@ -184,6 +221,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       work,
       metrics,
       async close() {
+        // Admitted and queued turns are tracked by the adapters (`work`), drained by the server.
         await background.drain();
         await closeAll();
       },
@@ -193,6 +231,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     throw error;
   }
 }
+
+/**
+ * Event-loop lateness (ms, worst of the last 200 ms) above which admission halves the turns in
+ * flight (down to this minimum), so fewer turns compete with acks and signature checks for the
+ * CPU until the loop catches up (issue 14).
+ */
+const OVERLOAD_LAG_MS = 30;
+const OVERLOAD_MIN_TURNS = 1;
 
 /** The TikTok side: the emulator started in-process when no TikTok base URL is set. */
 interface TikTokSide {
@@ -222,7 +268,13 @@ async function tiktokSide(config: Config, logger: Logger, metrics: Metrics): Pro
   };
 }
 
-function turnModel(config: Config, logger: Logger, metrics: Metrics): TurnModel {
+/** The configured model; Gemini's keep-alive pool is sized to the model-call bound. */
+function turnModel(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics,
+  usage: UsageTotals,
+): TurnModel & { close?: () => Promise<void> } {
   if (!config.GEMINI_API_KEY) return new OfflineTurnModel();
   return new GeminiTurnModel({
     apiKey: config.GEMINI_API_KEY,
@@ -230,6 +282,8 @@ function turnModel(config: Config, logger: Logger, metrics: Metrics): TurnModel 
     ...(config.GEMINI_BASE_URL ? { baseUrl: config.GEMINI_BASE_URL } : {}),
     logger,
     metrics,
+    connections: config.MAX_MODEL_CALLS_IN_FLIGHT,
+    onUsage: usage.record,
   });
 }
 

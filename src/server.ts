@@ -1,7 +1,7 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
 import { type Config, loadConfig } from './config';
-import { approversOf } from './engine-settings';
+import { approversOf, engineSettingsFrom } from './engine-settings';
 
 export { wantsServer } from './config';
 
@@ -60,7 +60,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
   let discord: DiscordAdapter | undefined;
   try {
     const shared = {
-      engine: runtime.engine,
+      engine: runtime.admission,
       store: runtime.store,
       keys: runtime.keys,
       work: runtime.work,
@@ -68,12 +68,15 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
     if (slackAuth) {
       slack = await createSlackAdapter({
         ...shared,
+        admission: runtime.admission,
         logger,
         auth: slackAuth,
         signingSecret: config.SLACK_SIGNING_SECRET,
         appToken: config.SLACK_APP_TOKEN,
         apiUrl: config.SLACK_API_URL,
         command: config.SLACK_COMMAND,
+        // Posted-message references expire with the thread's state (DRAFT_IDLE_DAYS).
+        messageTtlMs: engineSettingsFrom(config, 'slack').draft_ttl_ms,
         approvers: approversOf(config),
       });
       if (slack.router) runtime.http.mount(slack.router);

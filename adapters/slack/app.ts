@@ -10,7 +10,7 @@ import { boltLogger } from './bolt-logger';
 import { SlackDelivery, type TokenFor } from './delivery';
 import { StateStoreInstallationStore } from './installation-store';
 import { SlackKeys } from './keys';
-import { type EngineLike, registerListeners } from './listeners';
+import { type CommandAdmission, type EngineLike, registerListeners } from './listeners';
 import { rejectFutureTimestamps } from './request-freshness';
 import { SlackUserGroups, userGroupIds } from './user-groups';
 
@@ -42,6 +42,8 @@ export const SLACK_BOT_SCOPES = [
 /**
  * Options of {@link createSlackAdapter}.
  * - `engine`, `store`, `keys`, `logger`: the bot's engine and state (Redis in production).
+ * - `admission`: the admission control the engine sits behind (`runtime.admission`), so a slash
+ *   command's ack can say it waits and its thread root is posted only once admitted.
  * - `auth`: `{kind:'token', botToken}` for one workspace (`botId`/`botUserId` skip Bolt's
  *   `auth.test`), or `{kind:'oauth', clientId, clientSecret, stateSecret}` for Slack's OAuth
  *   install with installations kept in `store`.
@@ -51,10 +53,13 @@ export const SLACK_BOT_SCOPES = [
  * - `retryConfig`: the Web API client's retry policy (default: 5 retries in about 5 minutes).
  *   A 429 waits `Retry-After` seconds and then counts as one retry.
  * - `command`: the slash command (default `/tiktok-ad`).
- * - `messageTtlMs`: how long posted messages stay findable for reactions/buttons (default 30 d).
+ * - `messageTtlMs`: how long posted messages stay findable for reactions/buttons (default 30 d;
+ *   `npm start` passes the draft's idle TTL, so they expire with the thread).
  */
 export interface SlackAdapterOptions {
   engine: EngineLike;
+  /** Admission control (`AdmissionControl`): slash commands are admitted whole. */
+  admission?: CommandAdmission | undefined;
   store: StateStore;
   keys: Keys;
   logger: Logger;
@@ -208,6 +213,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   const groups = userGroupIds(options.approvers ?? []);
   registerListeners(app, {
     engine: options.engine,
+    admission: options.admission,
     store,
     keys,
     delivery,

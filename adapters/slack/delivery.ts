@@ -34,8 +34,9 @@ export interface SlackDeliveryDeps {
  * - a reply with `ephemeral_to` → `chat.postEphemeral` in the thread, seen only by that user
  *   (docs.slack.dev/reference/methods/chat.postEphemeral; not kept by Slack, so not remembered).
  *
- * Every message the bot posts is remembered (`ts` → thread, and whether it is an approval card)
- * so reactions and button clicks find their thread after a restart.
+ * Messages that reactions, clicks or thread replies point at (roots, approval cards, messages
+ * with buttons) are remembered (`ts` → thread, and whether it is an approval card) so they find
+ * their thread after a restart; plain text replies are not (one Redis write fewer each).
  * @throws the Web API's errors (`WebAPIPlatformError` for `ok:false`, …) after its retries.
  */
 export class SlackDelivery {
@@ -109,7 +110,8 @@ export class SlackDelivery {
 
   /**
    * Posts one message (in a thread when `thread_ts` is set) and remembers its `ts` with `ref`
-   * (or `ref(ts)`, for a thread root whose thread id is its own `ts`).
+   * (or `ref(ts)`, for a thread root whose thread id is its own `ts`) when something will look
+   * it up: a thread root, an approval card (reactions) or a message with buttons (clicks).
    * @returns the new message's `ts`.
    */
   async post(
@@ -131,20 +133,26 @@ export class SlackDelivery {
     });
     const ts = result.ts;
     if (!ts) throw new Error('chat.postMessage returned no ts');
-    const remembered = this.deps.store.set(
-      this.deps.keys.message(team_id, result.channel ?? channel, ts),
-      typeof ref === 'function' ? ref(ts) : ref,
-      this.deps.messageTtlMs,
-    );
-    // A plain notice is delivered even while Redis fails (e.g. "I couldn't save that"); only
-    // messages people act on (cards, buttons, thread roots) need their ref, so those rethrow.
-    const actionable = message.blocks.some((b) => (b as { type?: string }).type === 'actions');
-    if (typeof ref === 'function' || actionable || (ref as MessageRef).approval) await remembered;
-    else
-      await remembered.catch((error: unknown) =>
-        this.deps.logger.warn({ err: error, channel, ts }, 'could not remember a posted notice'),
+    // Only messages people act on (thread roots, approval cards, buttons) need their ref; a
+    // plain notice writes none, so it is also delivered while Redis fails.
+    if (needsRef(message, ref)) {
+      await this.deps.store.set(
+        this.deps.keys.message(team_id, result.channel ?? channel, ts),
+        typeof ref === 'function' ? ref(ts) : ref,
+        this.deps.messageTtlMs,
       );
+    }
     this.deps.logger.debug({ channel, ts, blocks: message.blocks.length }, 'posted to Slack');
     return ts;
   }
+}
+
+/**
+ * Whether a posted message's `ts` must map back to its thread: a thread root (`ref` is a
+ * function of the new `ts`), an approval card (reactions vote on it), or a message with an
+ * `actions` block (its buttons' clicks arrive with only channel and `ts`).
+ */
+function needsRef(message: SlackMessage, ref: MessageRef | ((ts: string) => MessageRef)): boolean {
+  if (typeof ref === 'function' || ref.approval === true) return true;
+  return message.blocks.some((block) => block.type === 'actions');
 }

@@ -87,11 +87,16 @@ export function threadRootOf(event: MessageFields, botUserId?: string): string |
   return event.thread_ts;
 }
 
+/** The engine event id of a slash command (its `trigger_id` is unique per invocation). */
+export function startEventId(trigger_id: string): string {
+  return `slack:command:${trigger_id}`;
+}
+
 /** The `start` event of a slash command whose root message is `thread_ts`. */
 export function startEvent(command: SlashCommandFields, thread_ts: string): ChatEvent {
   return {
     type: 'start',
-    event_id: `slack:command:${command.trigger_id}`,
+    event_id: startEventId(command.trigger_id),
     thread_id: slackThreadId(command.team_id, command.channel_id, thread_ts),
     platform: 'slack',
     workspace_id: command.team_id,

@@ -18,9 +18,17 @@ export class SlackKeys {
     return `${this.keys.prefix}slack:reply:{${thread_id}}:${key}`;
   }
 
-  /** The claim that a Slack delivery (event id, channel+ts, trigger id, click) was taken. */
-  claim(id: string): string {
-    return `${this.keys.prefix}slack:claim:${id}`;
+  /**
+   * The engine's claim of event `event_id` (`Keys.event`): the one claim per delivery, shared
+   * by adapter and engine (a slash command claims it before posting its thread root).
+   */
+  engineEvent(event_id: string): string {
+    return this.keys.event(event_id);
+  }
+
+  /** The engine's saved state of a thread (`Keys.thread`). */
+  engineThread(thread_id: ThreadId): string {
+    return this.keys.thread(thread_id);
   }
 
   /** A workspace's (or Enterprise Grid org's) installation from Slack's OAuth install. */

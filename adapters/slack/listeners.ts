@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
+import { QUEUED_TEXT, TOO_BUSY_TEXT } from '../../src/admission/admission';
 import type { ChatEvent } from '../../src/engine/chat-event';
-import { STORE_FAILED_TEXT } from '../../src/engine/engine';
+import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { Logger } from '../../src/logger';
@@ -10,7 +11,6 @@ import {
   StoreUnavailableError,
 } from '../../src/store/state-store';
 import { ACTION_PATTERN } from './actions';
-import { claimAll } from './claims';
 import type { SlackDelivery } from './delivery';
 import {
   actionEvent,
@@ -23,6 +23,7 @@ import {
   type SlashCommandFields,
   slackThreadId,
   startEvent,
+  startEventId,
   threadRootOf,
 } from './events';
 import { downloadSlackFiles } from './files';
@@ -32,14 +33,37 @@ import { botIsMember, inviteFirstText } from './membership';
 import { escapeMrkdwn, mention } from './mrkdwn';
 import type { SlackUserGroups } from './user-groups';
 
-/** The one thing the adapter needs from the engine (`ConversationEngine` fits). */
+/**
+ * The one thing the adapter needs from the engine (`ConversationEngine` and the
+ * `AdmissionControl` in front of it fit). `options.claimed`: the adapter already claimed the
+ * event under the engine's key (`Keys.event(event_id)`), so the engine does not claim again.
+ */
 export interface EngineLike {
-  handle(event: ChatEvent, sink?: (reply: Reply) => Promise<void> | void): Promise<Reply[]>;
+  handle(
+    event: ChatEvent,
+    sink?: (reply: Reply) => Promise<void> | void,
+    options?: { claimed?: boolean; admitted?: boolean },
+  ): Promise<Reply[]>;
+}
+
+/**
+ * Admission control, when the bot has it (`AdmissionControl` fits): a slash command's work (its
+ * thread root and start turn) is admitted as a whole, and its ack says at once when it waits.
+ */
+export interface CommandAdmission {
+  decide(key: string): 'now' | 'queue' | 'full';
+  countRefused(): void;
+  run<T>(
+    key: string,
+    work: () => Promise<T>,
+    hooks?: { refused?: () => Promise<void> },
+  ): Promise<T | undefined>;
 }
 
 /** What the listeners share. */
 export interface ListenerDeps {
   engine: EngineLike;
+  admission?: CommandAdmission | undefined;
   store: StateStore;
   keys: SlackKeys;
   delivery: SlackDelivery;
@@ -52,11 +76,16 @@ export interface ListenerDeps {
 
 /**
  * Registers the adapter's Bolt listeners. Each one only translates: it acks (commands and
- * buttons; Bolt acks Events API deliveries itself before listeners run), finds the thread,
- * claims the delivery once, and hands one `ChatEvent` to the engine with the Slack sink.
+ * buttons; Bolt acks Events API deliveries itself before listeners run), finds the thread, and
+ * hands one `ChatEvent` to the engine with the Slack sink. Each delivery is claimed once, by
+ * the engine's own claim of the event id (in the same Redis step as its lock and load): a
+ * retry, or a post that came as both `message` and `app_mention` (same channel and `ts`, so the
+ * same event id), finds the claim taken and does nothing. Only a slash command is claimed here
+ * first, under the engine's key, because it posts the thread root before the turn runs.
  *
- * - `/tiktok-ad [words]`: ack at once, post the draft's root message in the channel, and start
- *   the engine's thread there with the words as its first message.
+ * - `/tiktok-ad [words]`: ack at once (saying so when it has to wait, or cannot be taken now),
+ *   then, once admitted, post the draft's root message in the channel and start the engine's
+ *   thread there with the words as its first message.
  * - `message` / `app_mention`: a human reply in a thread whose root the bot posted.
  * - `reaction_added` / `reaction_removed`: on an approval card the bot posted (found by `ts`).
  * - `block_actions` on our buttons (`tab:<action>`), with the button's `value`.
@@ -64,9 +93,12 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { store, keys, delivery, logger } = deps;
 
-  const run = async (event: ChatEvent): Promise<void> => {
+  const run = async (event: ChatEvent, claimed = false, admitted = false): Promise<void> => {
     try {
-      await deps.engine.handle(event, delivery.sink);
+      await deps.engine.handle(event, delivery.sink, {
+        claimed,
+        ...(admitted ? { admitted } : {}),
+      });
     } catch (error) {
       const slack_error = slackErrorCode(error);
       if (slack_error)
@@ -104,9 +136,39 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   };
 
   app.command(deps.command, async ({ ack, command, respond, context, client }) => {
-    await ack();
     const fields = command as unknown as SlashCommandFields;
-    if (!(await claimAll(store, keys, [`command:${fields.trigger_id}`]))) return;
+    const key = startEventId(fields.trigger_id);
+    // Under load the ack itself says so (an ephemeral reply in the ack body: no extra call),
+    // and the thread root is posted only once the command is admitted.
+    const admission = deps.admission;
+    const decision = admission?.decide(key) ?? 'now';
+    if (decision === 'full') {
+      admission?.countRefused();
+      await ack({ response_type: 'ephemeral', text: TOO_BUSY_TEXT });
+      return;
+    }
+    await ack(decision === 'queue' ? { response_type: 'ephemeral', text: QUEUED_TEXT } : undefined);
+    const work = () => startThread(fields, respond, context, client, Boolean(admission));
+    if (!admission) return work();
+    await admission.run(key, work, {
+      refused: async () => {
+        await respond({ response_type: 'ephemeral', text: TOO_BUSY_TEXT }).catch((e: unknown) =>
+          logger.warn({ err: e }, 'respond failed'),
+        );
+      },
+    });
+  });
+
+  /** A slash command's work: claim it, post the thread root, run the start turn. */
+  const startThread = async (
+    fields: SlashCommandFields,
+    respond: (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>,
+    context: { botToken?: string; botUserId?: string },
+    client: Parameters<typeof botIsMember>[0],
+    admitted: boolean,
+  ): Promise<void> => {
+    const claim = keys.engineEvent(startEventId(fields.trigger_id));
+    if (!(await store.setIfAbsent(claim, 1, EVENT_TTL_MS))) return;
     const team_id = fields.team_id;
     const words = fields.text?.trim() ?? '';
     const token = context.botToken ?? '';
@@ -150,8 +212,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       await inviteFirst();
       return;
     }
-    await run(startEvent(fields, thread_ts));
-  });
+    await run(startEvent(fields, thread_ts), true, admitted);
+  };
 
   const onMessage = async (
     envelope: { event_id?: string; team_id?: string },
@@ -166,10 +228,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const thread_id = slackThreadId(team_id, event.channel, thread_ts);
     try {
       const root = await refOf(team_id, event.channel, thread_ts);
-      if (root?.thread_id !== thread_id) return;
-      const claims = [`message:${team_id}:${event.channel}:${event.ts}`];
-      if (envelope.event_id) claims.unshift(`event:${envelope.event_id}`);
-      if (!(await claimAll(store, keys, claims))) return;
+      // The root's reference expires with the thread state as it was when posted; a thread
+      // kept alive since then still has its state, so look that up before ignoring the message.
+      if (root?.thread_id !== thread_id && !(await store.get(keys.engineThread(thread_id)))) return;
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Redis is in trouble before the engine could even start: still never silent.
@@ -204,7 +265,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       if (event.item.type !== 'message' || !channel || !ts || !team_id || !event_id) return;
       const ref = await refOf(team_id, channel, ts);
       if (!ref?.approval) return;
-      if (!(await claimAll(store, keys, [`event:${event_id}`]))) return;
       await run(
         await withGroups(
           reactionEvent(
@@ -244,12 +304,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ref.card_key,
     );
     if (!event) return;
-    if (
-      !(await claimAll(store, keys, [
-        `action:${team_id}:${channel}:${clicked.action_ts}:${fields.user.id}`,
-      ]))
-    )
-      return;
     await run(await withGroups(event));
   });
 }

@@ -1,7 +1,7 @@
 import { fromSubmission } from '../audit/submission';
 import { AuditTrail } from '../audit/trail';
 import { guardedStore } from '../store/guarded-store';
-import { StoreUnavailableError } from '../store/state-store';
+import { type Lock, StoreUnavailableError } from '../store/state-store';
 import type { ChatEvent } from './chat-event';
 import type { EngineDeps } from './deps';
 import type { Reply, ReplySink } from './reply';
@@ -10,6 +10,12 @@ import type { ThreadState } from './thread-state';
 import { Turn } from './turn';
 
 export type { EngineDeps } from './deps';
+
+/** Options of {@link ConversationEngine.handle}. */
+export interface HandleOptions {
+  /** The caller already claimed the event with {@link ConversationEngine.claim}. */
+  claimed?: boolean;
+}
 
 /** Default thread lock TTL: short, since a heartbeat renews it while a turn works. */
 export const THREAD_LOCK_TTL_MS = 5_000;
@@ -49,13 +55,25 @@ export class ConversationEngine {
   }
 
   /**
+   * Claims `event` (handled once, kept {@link EVENT_TTL_MS}): true when this call took it, false
+   * for a repeat or a bot's own message. One Redis round trip. A caller that claims first (to
+   * dedupe before it queues or posts anything) then passes `{claimed: true}` to {@link handle}.
+   */
+  async claim(event: ChatEvent): Promise<boolean> {
+    if (event.user.is_bot) return false;
+    return this.deps.store.setIfAbsent(this.deps.keys.event(event.event_id), 1, EVENT_TTL_MS);
+  }
+
+  /**
    * Handles one event. Replies are passed to `sink` as they are produced (so progress shows
    * during a submission) and also returned. A repeated `event_id` returns `[]` and does nothing.
+   * The claim, the thread lock and the load are one store step (one Redis round trip) unless
+   * another turn holds the lock; `options.claimed` says the caller already claimed the event.
    * When the store fails during the turn (Redis down), nothing of the turn is saved and the
    * user gets {@link STORE_FAILED_TEXT} through `sink` (which needs no Redis).
    * @throws LockTimeoutError when the thread stays busy longer than the lock wait.
    */
-  async handle(event: ChatEvent, sink?: ReplySink): Promise<Reply[]> {
+  async handle(event: ChatEvent, sink?: ReplySink, options: HandleOptions = {}): Promise<Reply[]> {
     const replies: Reply[] = [];
     const emit = async (reply: Reply): Promise<void> => {
       replies.push(reply);
@@ -63,7 +81,7 @@ export class ConversationEngine {
     };
     if (event.user.is_bot) return replies;
     try {
-      await this.turn(event, emit);
+      await this.turn(event, emit, options);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       this.deps.logger.error(
@@ -80,21 +98,28 @@ export class ConversationEngine {
   }
 
   /** One claimed, locked turn: load, run, save, then write the turn's audit records. */
-  private async turn(event: ChatEvent, emit: (reply: Reply) => Promise<void>): Promise<void> {
+  private async turn(
+    event: ChatEvent,
+    emit: (reply: Reply) => Promise<void>,
+    options: HandleOptions,
+  ): Promise<void> {
     const { store, keys, logger } = this.deps;
-    const claimed = await store.setIfAbsent(keys.event(event.event_id), 1, EVENT_TTL_MS);
-    if (!claimed) {
+    const start = await store.claimLockAndGet<ThreadState>(
+      options.claimed ? null : { key: keys.event(event.event_id), ttlMs: EVENT_TTL_MS },
+      keys.threadLock(event.thread_id),
+      this.lockTtlMs,
+      keys.thread(event.thread_id),
+    );
+    if (!start.claimed) {
       logger.debug(
         { event_id: event.event_id, thread_id: event.thread_id },
         'duplicate event ignored',
       );
       return;
     }
-    const lock = await store.acquireLock(
-      keys.threadLock(event.thread_id),
-      this.lockTtlMs,
-      this.lockWaitMs,
-    );
+    const lock: Lock =
+      start.lock ??
+      (await store.acquireLock(keys.threadLock(event.thread_id), this.lockTtlMs, this.lockWaitMs));
     const heartbeat = setInterval(() => {
       store
         .extendLock(lock, this.lockTtlMs)
@@ -104,7 +129,9 @@ export class ConversationEngine {
     let released = false;
     let turn: Turn | undefined;
     try {
-      const saved = withDraftId(await store.get<ThreadState>(keys.thread(event.thread_id)));
+      const saved = withDraftId(
+        start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id)),
+      );
       turn = new Turn(this.deps, event, emit, this.now);
       const next = await turn.run(saved);
       if (next) {

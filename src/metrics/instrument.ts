@@ -1,4 +1,5 @@
 import type { ChatEvent } from '../engine/chat-event';
+import type { HandleOptions } from '../engine/engine';
 import type { Reply, ReplySink } from '../engine/reply';
 import type { Turn, TurnInput, TurnModel } from '../model/turn';
 import { ModelError } from '../model/turn';
@@ -10,7 +11,7 @@ const seconds = (startedMs: number) => (performance.now() - startedMs) / 1000;
 
 /** The engine's one entry point (what adapters call). */
 export interface HandlesEvents {
-  handle(event: ChatEvent, sink?: ReplySink): Promise<Reply[]>;
+  handle(event: ChatEvent, sink?: ReplySink, options?: HandleOptions): Promise<Reply[]>;
 }
 
 /**
@@ -18,11 +19,15 @@ export interface HandlesEvents {
  * `lock_timeout` (the thread stayed busy) or `error`, and its duration.
  */
 export function instrumentEngine<E extends HandlesEvents>(engine: E, metrics: Metrics): E {
-  const handle = async (event: ChatEvent, sink?: ReplySink): Promise<Reply[]> => {
+  const handle = async (
+    event: ChatEvent,
+    sink?: ReplySink,
+    options?: HandleOptions,
+  ): Promise<Reply[]> => {
     const started = performance.now();
     let outcome = 'ok';
     try {
-      return await engine.handle(event, sink);
+      return await engine.handle(event, sink, options);
     } catch (error) {
       outcome = error instanceof LockTimeoutError ? 'lock_timeout' : 'error';
       throw error;
@@ -97,6 +102,15 @@ export function instrumentStore<S extends StateStore>(
           const result = await counted(key, () => method.apply(target, args));
           if (key === 'setIfAbsent' && result === false)
             metrics.eventDeduplicated(claimSource(prefix, String(args[0])));
+          // The turn's claim + lock + load step: a claim already taken is a repeat too, and a
+          // lock taken in the step is a lock wait of that step's length (else `acquireLock`
+          // follows and is timed itself).
+          if (key === 'claimLockAndGet') {
+            const start = result as { claimed: boolean; lock?: unknown };
+            if (!start.claimed && args[0])
+              metrics.eventDeduplicated(claimSource(prefix, (args[0] as { key: string }).key));
+            if (start.claimed && start.lock) metrics.lockWait(seconds(started));
+          }
           return result;
         } finally {
           if (key === 'acquireLock') metrics.lockWait(seconds(started));

@@ -11,7 +11,7 @@ export interface Metrics {
   turn(platform: string, outcome: string, seconds: number): void;
   /** One model proposal (all of its HTTP requests): latency in s. */
   modelCall(model: string, outcome: string, seconds: number): void;
-  /** Tokens a model reported, by `kind` (`prompt`, `output`, `thought`). */
+  /** Tokens a model reported, by `kind` (`prompt`, `output`, `thought`, `cached`). */
   modelTokens(model: string, kind: string, count: number): void;
   /** One TikTok HTTP attempt: the endpoint (`campaign/create/`), TikTok's `code` (0 = ok). */
   tiktokCall(endpoint: string, code: number, seconds: number): void;

@@ -11,9 +11,11 @@ import type { Metrics } from '../metrics/port';
 import { DEFAULT_RETRY, fullJitterDelayMs, type RetryPolicy } from './backoff';
 import { classifyCallError, exhausted } from './gemini-errors';
 import { correctionText, readTurn } from './gemini-reply';
+import { keepAliveFetch } from './keep-alive-fetch';
 import { buildContents, SYSTEM_PROMPT } from './prompt';
 import { ModelError, type Turn, type TurnInput, type TurnModel } from './turn';
 import { TURN_JSON_SCHEMA } from './turn-json-schema';
+import { type UsageSink, usageOf } from './usage';
 
 /** Per-request timeout (ms) when none is given (llm.md §1.1). */
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -35,6 +37,10 @@ export const DEFAULT_MAX_OUTPUT_TOKENS = 800;
  * - `retry`: backoff for transient failures (default {@link DEFAULT_RETRY}).
  * - `sleep`: how to wait `ms` between retries (tests pass a no-op).
  * - `logger`: where to log usage, finish reason, attempts and latency (default silent).
+ * - `fetch`: the HTTP client for every call (default: one keep-alive pool of
+ *   `connections` sockets, {@link keepAliveFetch}); `connections` default 32.
+ * - `onUsage`: receives each answered call's `usageMetadata` (prompt, cached, output and
+ *   thought tokens) and latency, e.g. for metrics.
  */
 export interface GeminiTurnModelOptions {
   apiKey: string;
@@ -46,6 +52,9 @@ export interface GeminiTurnModelOptions {
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   logger?: Logger;
+  fetch?: typeof globalThis.fetch;
+  connections?: number;
+  onUsage?: UsageSink;
   /** Receives token counts per turn (`model_tokens_total{model,kind}`). */
   metrics?: Pick<Metrics, 'modelTokens'>;
 }
@@ -57,6 +66,7 @@ export interface GeminiTurnModelOptions {
 interface TurnStats {
   requests: number;
   promptTokens: number;
+  cachedTokens: number;
   outputTokens: number;
   thoughtTokens: number;
   finishReason: string | undefined;
@@ -81,10 +91,19 @@ export class GeminiTurnModel implements TurnModel {
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: Logger;
+  private readonly onUsage: UsageSink | undefined;
+  private readonly closePool: () => Promise<void>;
   private readonly metrics: Pick<Metrics, 'modelTokens'> | undefined;
 
   constructor(options: GeminiTurnModelOptions) {
-    const httpOptions: HttpOptions = { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+    const pool = options.fetch
+      ? undefined
+      : keepAliveFetch({ connections: options.connections ?? 32 });
+    this.closePool = pool ? () => pool.close() : async () => {};
+    const httpOptions: HttpOptions = {
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      fetch: options.fetch ?? pool?.fetch ?? globalThis.fetch,
+    };
     if (options.baseUrl !== undefined) httpOptions.baseUrl = options.baseUrl;
     this.ai = new GoogleGenAI({ apiKey: options.apiKey, apiVersion: 'v1beta', httpOptions });
     this.model = options.model;
@@ -94,6 +113,12 @@ export class GeminiTurnModel implements TurnModel {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.log = (options.logger ?? silentLogger()).child({ component: 'model', model: this.model });
     this.metrics = options.metrics;
+    this.onUsage = options.onUsage;
+  }
+
+  /** Closes the keep-alive pool this model created (no-op with a given `fetch`). */
+  close(): Promise<void> {
+    return this.closePool();
   }
 
   /** Proposes one turn for `input`. See the class for errors. */
@@ -102,6 +127,7 @@ export class GeminiTurnModel implements TurnModel {
     const stats: TurnStats = {
       requests: 0,
       promptTokens: 0,
+      cachedTokens: 0,
       outputTokens: 0,
       thoughtTokens: 0,
       finishReason: undefined,
@@ -131,6 +157,7 @@ export class GeminiTurnModel implements TurnModel {
       this.metrics?.modelTokens(this.model, 'prompt', stats.promptTokens);
       this.metrics?.modelTokens(this.model, 'output', stats.outputTokens);
       this.metrics?.modelTokens(this.model, 'thought', stats.thoughtTokens);
+      this.metrics?.modelTokens(this.model, 'cached', stats.cachedTokens);
     }
   }
 
@@ -152,12 +179,14 @@ export class GeminiTurnModel implements TurnModel {
     for (let attempt = 1; ; attempt++) {
       stats.requests++;
       try {
+        const sent = Date.now();
         const response = await this.ai.models.generateContent({
           model: this.model,
           contents,
           config,
         });
         countUsage(stats, response);
+        this.onUsage?.(usageOf(this.model, response.usageMetadata, Date.now() - sent));
         return response;
       } catch (err) {
         const failure = classifyCallError(err);
@@ -182,6 +211,7 @@ export class GeminiTurnModel implements TurnModel {
 function countUsage(stats: TurnStats, response: GenerateContentResponse): void {
   const usage = response.usageMetadata;
   stats.promptTokens += usage?.promptTokenCount ?? 0;
+  stats.cachedTokens += usage?.cachedContentTokenCount ?? 0;
   stats.outputTokens += usage?.candidatesTokenCount ?? 0;
   stats.thoughtTokens += usage?.thoughtsTokenCount ?? 0;
   stats.finishReason = response.candidates?.[0]?.finishReason;

@@ -1,5 +1,12 @@
-import type { Lock, StateStore } from './state-store';
-import { acquireWithBackoff, assertTtlMs, assertWaitMs, fromJson, toJson } from './store-support';
+import type { Lock, StateStore, TurnStart } from './state-store';
+import {
+  acquireWithBackoff,
+  assertTtlMs,
+  assertWaitMs,
+  fromJson,
+  randomToken,
+  toJson,
+} from './store-support';
 
 /** One stored entry: JSON text (or a raw lock token) and its expiry time (ms since epoch). */
 interface Entry {
@@ -94,6 +101,20 @@ export class InMemoryStateStore implements StateStore {
     this.write(key, text, ttlMs);
     this.entries.delete(lock.key);
     return true;
+  }
+
+  async claimLockAndGet<T>(
+    claim: { key: string; ttlMs: number } | null,
+    lockKey: string,
+    lockTtlMs: number,
+    key: string,
+  ): Promise<TurnStart<T>> {
+    if (claim) assertTtlMs('claim.ttlMs', claim.ttlMs);
+    assertTtlMs('lockTtlMs', lockTtlMs);
+    if (claim && !this.writeIfAbsent(claim.key, '1', claim.ttlMs)) return { claimed: false };
+    const token = randomToken();
+    if (!this.writeIfAbsent(lockKey, token, lockTtlMs)) return { claimed: true, lock: null };
+    return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(this.read(key)) };
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

@@ -1,8 +1,15 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
 import { redactRedisUrl } from './redact-redis-url';
-import type { Lock, StateStore } from './state-store';
-import { acquireWithBackoff, assertTtlMs, assertWaitMs, fromJson, toJson } from './store-support';
+import type { Lock, StateStore, TurnStart } from './state-store';
+import {
+  acquireWithBackoff,
+  assertTtlMs,
+  assertWaitMs,
+  fromJson,
+  randomToken,
+  toJson,
+} from './store-support';
 
 /**
  * ioredis options for a client this store creates from a URL: fail fast, as the request path
@@ -51,6 +58,17 @@ const SET_AND_RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
+/**
+ * The start of a turn: when ARGV[1] is '1', claims KEYS[1] (`SET NX PX ARGV[2]`) or returns
+ * {0} if it was taken; then takes lock KEYS[2] with token ARGV[3] for ARGV[4] ms or returns {1};
+ * then returns {2, GET KEYS[3]} (a missing value comes back as nil).
+ */
+const CLAIM_LOCK_GET_LUA = `if ARGV[1] == '1' then
+  if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[2], 'NX') then return {0} end
+end
+if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} end
+return {2, redis.call('GET', KEYS[3])}`;
+
 /** INCR KEYS[1]; on the first increment, expire it in ARGV[1] ms. Returns the new value. */
 const INCREMENT_LUA = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
@@ -83,6 +101,15 @@ interface LockCommands {
   ): Promise<number>;
   stateStoreReleaseLock(key: string, token: string): Promise<number>;
   stateStoreExtendLock(key: string, token: string, ttlMs: number): Promise<number>;
+  stateStoreClaimLockGet(
+    claimKey: string,
+    lockKey: string,
+    key: string,
+    doClaim: '0' | '1',
+    claimTtlMs: number,
+    token: string,
+    lockTtlMs: number,
+  ): Promise<[number, (string | null)?]>;
   stateStoreIncrement(key: string, ttlMs: number): Promise<number>;
   stateStoreReserve(
     key: string,
@@ -123,7 +150,8 @@ export class RedisStateStore implements StateStore {
    * @param client a Redis URL (`redis://user:pass@host:6379/0`), for which the store creates a
    *   client with {@link FAIL_FAST_REDIS_OPTIONS} and quits it on `close()`; or an existing
    *   ioredis client, used with its own options and left open on `close()`. The store defines
-   *   three Lua commands (`stateStoreReleaseLock`, `stateStoreExtendLock`, `stateStoreSetAndRelease`) on that client.
+   *   four Lua commands (`stateStoreReleaseLock`, `stateStoreExtendLock`, `stateStoreSetAndRelease`,
+   *   `stateStoreClaimLockGet`) on that client.
    */
   constructor(client: string | Redis, options: RedisStateStoreOptions = {}) {
     let redis: Redis;
@@ -142,6 +170,7 @@ export class RedisStateStore implements StateStore {
     redis.defineCommand('stateStoreReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK_LUA });
     redis.defineCommand('stateStoreExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK_LUA });
     redis.defineCommand('stateStoreSetAndRelease', { numberOfKeys: 2, lua: SET_AND_RELEASE_LUA });
+    redis.defineCommand('stateStoreClaimLockGet', { numberOfKeys: 3, lua: CLAIM_LOCK_GET_LUA });
     redis.defineCommand('stateStoreIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
     redis.defineCommand('stateStoreReserve', { numberOfKeys: 1, lua: RESERVE_LUA });
     this.client = redis as Redis & LockCommands;
@@ -245,6 +274,34 @@ export class RedisStateStore implements StateStore {
     return (
       (await this.client.stateStoreSetAndRelease(lock.key, key, lock.token, text, ttlMs)) === 1
     );
+  }
+
+  /**
+   * One `EVALSHA` (see {@link StateStore.claimLockAndGet}). Without a claim, KEYS[1] is the lock
+   * key again (unused), so the script touches only the keys it is given.
+   */
+  async claimLockAndGet<T>(
+    claim: { key: string; ttlMs: number } | null,
+    lockKey: string,
+    lockTtlMs: number,
+    key: string,
+  ): Promise<TurnStart<T>> {
+    if (claim) assertTtlMs('claim.ttlMs', claim.ttlMs);
+    assertTtlMs('lockTtlMs', lockTtlMs);
+    await this.ensureConnected();
+    const token = randomToken();
+    const [step, text] = await this.client.stateStoreClaimLockGet(
+      claim?.key ?? lockKey,
+      lockKey,
+      key,
+      claim ? '1' : '0',
+      claim?.ttlMs ?? 1,
+      token,
+      lockTtlMs,
+    );
+    if (step === 0) return { claimed: false };
+    if (step === 1) return { claimed: true, lock: null };
+    return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(text ?? null) };
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

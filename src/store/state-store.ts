@@ -38,6 +38,20 @@ export interface StateStore {
    */
   setAndReleaseLock(lock: Lock, key: string, value: unknown, ttlMs: number): Promise<boolean>;
   /**
+   * The start of a turn in one step (one Redis round trip, a Lua script): claims `claim.key`
+   * (`SET NX PX claim.ttlMs`; skipped when `claim` is `null`, i.e. already claimed), then tries
+   * once to take lock `lockKey` for `lockTtlMs`, and reads `key` while holding it.
+   * Returns `{claimed:false}` when the claim was taken before (nothing else done);
+   * `{claimed:true, lock:null}` when another holder has the lock (the claim is kept: wait with
+   * {@link acquireLock}); else `{claimed:true, lock, value}`.
+   */
+  claimLockAndGet<T>(
+    claim: { key: string; ttlMs: number } | null,
+    lockKey: string,
+    lockTtlMs: number,
+    key: string,
+  ): Promise<TurnStart<T>>;
+  /**
    * Adds 1 to the integer counter at `key` (created at 0) and returns the new value; a new
    * counter expires after `ttlMs` (Redis `INCR` + `PEXPIRE NX`, in one script).
    */
@@ -75,6 +89,12 @@ export interface StateStore {
   /** Closes connections this store opened itself. */
   close(): Promise<void>;
 }
+
+/** What {@link StateStore.claimLockAndGet} found. */
+export type TurnStart<T> =
+  | { claimed: false }
+  | { claimed: true; lock: null }
+  | { claimed: true; lock: Lock; value: T | null };
 
 /** A held lock: its key and the random token that proves ownership. */
 export interface Lock {

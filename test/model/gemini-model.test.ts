@@ -10,6 +10,7 @@ import {
   type TurnInput,
 } from '../../src/model/turn';
 import { TURN_JSON_SCHEMA } from '../../src/model/turn-json-schema';
+import type { CallUsage } from '../../src/model/usage';
 import { GeminiStandIn, type RecordedRequest, textOf } from '../standins/gemini-standin';
 
 const API_KEY = 'test-key-do-not-log';
@@ -300,5 +301,32 @@ describe('GeminiTurnModel against the Gemini stand-in (real @google/genai over H
     expect(info.promptTokens).toBeGreaterThan(0);
     expect(info.outputTokens).toBeGreaterThan(0);
     expect(typeof info.latencyMs).toBe('number');
+  });
+
+  it('reports usageMetadata (prompt, cached, output tokens) of every answered call', async () => {
+    const usages: CallUsage[] = [];
+    standIn.enqueue(
+      { kind: 'text', text: 'not json' },
+      { kind: 'turn', turn: TURN, cachedTokens: 123 },
+    );
+    await model({ onUsage: (u) => usages.push(u) }).propose(input());
+    expect(usages).toHaveLength(2);
+    const [first, second] = usages;
+    expect(first?.cachedTokens).toBe(0);
+    expect(second).toMatchObject({ model: 'gemini-3.1-flash-lite', cachedTokens: 123 });
+    // The stand-in counts prompt tokens as body characters / 4 and output as text / 4.
+    expect(second?.promptTokens).toBe(Math.ceil(request(1).rawBody.length / 4));
+    expect(second?.outputTokens).toBe(Math.ceil(JSON.stringify(TURN).length / 4));
+    expect(second?.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sends every call through one keep-alive pool: 24 calls, 12 at once, on at most 4 sockets', async () => {
+    const m = model({ connections: 4 });
+    for (let i = 0; i < 24; i++) standIn.enqueue({ kind: 'turn', turn: TURN, delayMs: 20 });
+    for (let round = 0; round < 2; round++)
+      await Promise.all(Array.from({ length: 12 }, () => m.propose(input())));
+    expect(standIn.requests).toHaveLength(24);
+    expect(standIn.connections).toBeLessThanOrEqual(4);
+    await m.close();
   });
 });

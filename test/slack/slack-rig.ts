@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack';
+import { type AdmissionBounds, AdmissionControl } from '../../src/admission/admission';
 import type { AccessResolver } from '../../src/engine/access';
 import type { ChatEvent } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
@@ -46,6 +47,8 @@ export interface SlackRigOptions {
   approvers?: string[];
   /** The engine's model (default: the offline model). */
   model?: TurnModel;
+  /** Admission bounds (default: `DEFAULT_ADMISSION`). */
+  admission?: AdmissionBounds;
 }
 
 /**
@@ -60,10 +63,11 @@ export class SlackRig {
   private constructor(
     readonly adapter: SlackAdapter,
     readonly engine: ConversationEngine,
-    /** Every event the adapter handed to the engine, in order. */
-    readonly handled: ChatEvent[],
+    /** Every event the engine took (claimed: not a repeat), in order. */
+    private readonly taken: TurnsTaken,
     readonly standin: SlackStandIn,
     readonly emulator: TikTokEmulator,
+    readonly admission: AdmissionControl,
     readonly store: RedisStateStore,
     readonly keys: Keys,
     /** The bot's base URL (`http://127.0.0.1:<port>`). */
@@ -79,6 +83,11 @@ export class SlackRig {
       p.finally(() => this.inflight.delete(p)).catch(() => {});
       return p;
     };
+  }
+
+  /** Every event the engine took (claimed: not a repeat), in the order they reached it. */
+  get handled(): ChatEvent[] {
+    return this.taken.events();
   }
 
   static async start(options: SlackRigOptions): Promise<SlackRig> {
@@ -105,14 +114,21 @@ export class SlackRig {
       logger: silentLogger(),
       lock: { ttlMs: 5000, waitMs: 15000 },
     });
-    const handled: ChatEvent[] = [];
-    const adapter = await createSlackAdapter({
-      engine: {
-        handle: (event, sink) => {
-          handled.push(event);
-          return engine.handle(event, sink);
+    const passed: ChatEvent[] = [];
+    const admission = new AdmissionControl(
+      {
+        claim: (event) => engine.claim(event),
+        handle: (event, sink, handleOptions) => {
+          passed.push(event);
+          return engine.handle(event, sink, handleOptions);
         },
       },
+      options.admission,
+    );
+    const handled = new TurnsTaken(store, keys, passed);
+    const adapter = await createSlackAdapter({
+      engine: admission,
+      admission,
       store,
       keys,
       logger: silentLogger(),
@@ -144,6 +160,7 @@ export class SlackRig {
       handled,
       standin,
       emulator,
+      admission,
       store,
       keys,
       `http://127.0.0.1:${port}`,
@@ -331,6 +348,48 @@ export class SlackRig {
     if (this.owns.standin && !options.keepStandin) await this.standin.close();
     if (this.owns.emulator && !options.keepEmulator) await this.emulator.close();
     if (!options.keepKeys) await deleteRedisPrefix(this.keys.prefix);
+  }
+}
+
+/**
+ * Which events handed to the engine were really taken: the engine claims each event id once
+ * (`Keys.event`), so an event counts when its claim key holds this test's claim. Repeats share
+ * the key; only the first one handed over counts.
+ */
+class TurnsTaken {
+  private readonly claimed = new Set<string>();
+  constructor(
+    store: RedisStateStore,
+    private readonly keys: Keys,
+    private readonly passed: ChatEvent[],
+  ) {
+    const claimLockAndGet = store.claimLockAndGet.bind(store);
+    store.claimLockAndGet = async <T>(
+      claim: { key: string; ttlMs: number } | null,
+      lockKey: string,
+      lockTtlMs: number,
+      key: string,
+    ) => {
+      const start = await claimLockAndGet<T>(claim, lockKey, lockTtlMs, key);
+      if (claim && start.claimed) this.claimed.add(claim.key);
+      return start;
+    };
+    const setIfAbsent = store.setIfAbsent.bind(store);
+    store.setIfAbsent = async (key, value, ttlMs) => {
+      const took = await setIfAbsent(key, value, ttlMs);
+      if (took) this.claimed.add(key);
+      return took;
+    };
+  }
+
+  events(): ChatEvent[] {
+    const seen = new Set<string>();
+    return this.passed.filter((event) => {
+      const key = this.keys.event(event.event_id);
+      if (!this.claimed.has(key) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 }
 

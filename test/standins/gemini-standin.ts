@@ -18,7 +18,8 @@ import { shareUndiciDispatcher } from './undici-realm';
  * - `error`: Google's error envelope `{error:{code,message,status,details}}` with HTTP `status`;
  *   `googleStatus` defaults from the code (429 → `RESOURCE_EXHAUSTED`, …).
  * - `raw`: any status and body, e.g. a proxy's HTML 502.
- * `delayMs` holds the answer back that long (to test client timeouts).
+ * `delayMs` holds the answer back that long (to test client timeouts); `cachedTokens` is
+ * reported as `usageMetadata.cachedContentTokenCount` (as if implicit caching hit).
  */
 export type StandInReply = (
   | { kind: 'turn'; turn: unknown }
@@ -27,7 +28,7 @@ export type StandInReply = (
   | { kind: 'blocked'; blockReason: string }
   | { kind: 'error'; status: number; googleStatus?: string; message?: string; details?: unknown[] }
   | { kind: 'raw'; status: number; body: string; contentType?: string }
-) & { delayMs?: number };
+) & { delayMs?: number; cachedTokens?: number };
 
 /** A text part, as Gemini's `Part` JSON carries it. */
 export interface WirePart {
@@ -97,8 +98,12 @@ export class GeminiStandIn {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: StandInReply[] = [];
 
+  /** TCP connections opened to the stand-in so far (keep-alive reuse shows as fewer). */
+  connections = 0;
   private readonly server: Server = createServer((req, res) => {
     void this.handle(req, res);
+  }).on('connection', () => {
+    this.connections += 1;
   });
   private baseUrl = '';
 
@@ -206,6 +211,7 @@ function answer(res: ServerResponse, reply: StandInReply, model: string, promptC
       promptTokenCount,
       candidatesTokenCount: outputTokens,
       totalTokenCount: promptTokenCount + outputTokens,
+      ...(reply.cachedTokens !== undefined ? { cachedContentTokenCount: reply.cachedTokens } : {}),
     };
   };
   const meta = { modelVersion: model, responseId: `standin-${Date.now()}` };

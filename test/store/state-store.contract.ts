@@ -225,6 +225,41 @@ export function describeStateStoreContract(
         await store.releaseLock(other);
       });
 
+      it('claimLockAndGet claims, locks and reads in one step; a repeat claim does nothing', async () => {
+        const claimKey = key('turn-claim');
+        const lockKey = key('turn-lock');
+        const valueKey = key('turn-value');
+        await store.set(valueKey, { draft: 'saved' });
+        const first = await store.claimLockAndGet(
+          { key: claimKey, ttlMs: 5000 },
+          lockKey,
+          5000,
+          valueKey,
+        );
+        expect(first).toMatchObject({ claimed: true, value: { draft: 'saved' } });
+        if (!first.claimed || !first.lock) throw new Error('expected the lock');
+        // The lock is really held, with the returned token.
+        await expect(store.acquireLock(lockKey, 5000, 0)).rejects.toBeInstanceOf(LockTimeoutError);
+        // The same claim again: not claimed, and the lock is left alone.
+        expect(
+          await store.claimLockAndGet({ key: claimKey, ttlMs: 5000 }, lockKey, 5000, valueKey),
+        ).toEqual({ claimed: false });
+        // Another event while the lock is held: claimed, but no lock (the caller waits).
+        const other = key('turn-claim-2');
+        expect(
+          await store.claimLockAndGet({ key: other, ttlMs: 5000 }, lockKey, 5000, valueKey),
+        ).toEqual({ claimed: true, lock: null });
+        expect(await store.setIfAbsent(other, 1, 5000)).toBe(false);
+        expect(await store.setAndReleaseLock(first.lock, valueKey, { draft: 'next' }, 5000)).toBe(
+          true,
+        );
+        // Without a claim (already claimed by the caller), a missing value reads as null.
+        const missing = key('turn-missing');
+        const next = await store.claimLockAndGet(null, lockKey, 5000, missing);
+        expect(next).toMatchObject({ claimed: true, value: null });
+        if (next.claimed && next.lock) await store.releaseLock(next.lock);
+      });
+
       it('frees the lock of a holder that crashed, once its TTL runs out', async () => {
         const k = key('crash');
         await store.acquireLock(k, 60, 0); // never released
