@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { emptyUpdates } from '../src/model/turn';
 
 /**
  * Lean stand-ins for the bench (the test stand-ins keep every call in memory, which a load run
@@ -132,18 +133,7 @@ export class BenchGemini {
       const turn = {
         message: 'Noted. Tell me more about the ad.',
         intent: 'chat',
-        updates: {
-          campaign_name: null,
-          objective: null,
-          ad_text: null,
-          call_to_action: null,
-          music: null,
-          music_id: null,
-          landing_page_url: null,
-          budget: null,
-          image_ids: null,
-          video_id: null,
-        },
+        updates: emptyUpdates(),
       };
       const text = JSON.stringify(turn);
       const promptTokenCount = Math.ceil(raw.length / 4);

@@ -1,49 +1,15 @@
 import { fromSubmission } from '../audit/submission';
 import { AuditTrail } from '../audit/trail';
-import type { Logger } from '../logger';
-import type { Metrics } from '../metrics/port';
-import type { TurnModel } from '../model/turn';
 import { guardedStore } from '../store/guarded-store';
-import type { Keys } from '../store/keys';
-import { type Lock, type StateStore, StoreUnavailableError } from '../store/state-store';
-import type { AdsApi } from '../tiktok/ads-api';
-import type { AccessResolver } from './access';
+import { type Lock, StoreUnavailableError } from '../store/state-store';
 import type { ChatEvent } from './chat-event';
+import type { EngineDeps } from './deps';
 import type { Reply, ReplySink } from './reply';
-import type { EngineSettings } from './settings';
-import type { SubmissionAuditRecord } from './submission/context';
-import type { ProcessOwner } from './submission/owner';
 import { newDraftId } from './submission/record';
 import type { ThreadState } from './thread-state';
 import { Turn } from './turn';
 
-/** Dependencies of the engine: ports only, no platform SDKs. */
-export interface EngineDeps {
-  store: StateStore;
-  keys: Keys;
-  model: TurnModel;
-  ads: AdsApi;
-  access: AccessResolver;
-  settings: EngineSettings;
-  logger: Logger;
-  now?: () => Date;
-  /** Counts submissions and approvals (default: nothing). */
-  metrics?: Pick<Metrics, 'submission' | 'approval'>;
-  /**
-   * Turn lock: held `ttlMs` (renewed every `ttlMs / 3` while working), waited for up to
-   * `waitMs`. Default 5 s / 60 s: a crashed process's lock frees within 5 s.
-   */
-  lock?: { ttlMs: number; waitMs: number };
-  /** This process as owner of the submissions it runs (see `submission/owner.ts`). */
-  owner?: ProcessOwner;
-  /**
-   * Receives submission audit records (start, creates, enables, cleanup, failure). Default:
-   * they go to {@link EngineDeps.auditTrail}.
-   */
-  audit?: (record: SubmissionAuditRecord) => Promise<void>;
-  /** The audit trail; default: one on `store` (Redis Stream per workspace), no file. */
-  auditTrail?: AuditTrail;
-}
+export type { EngineDeps } from './deps';
 
 /** Options of {@link ConversationEngine.handle}. */
 export interface HandleOptions {

@@ -1,31 +1,7 @@
 import { type LinkedAccount, userKeyOf } from './access';
-import type { ChatEvent, ChatUser } from './chat-event';
-import type { EngineDeps } from './engine';
-import type { Block, Reply, SuggestedAction } from './reply';
+import type { ChatUser } from './chat-event';
 import type { ThreadState } from './thread-state';
-
-/** What a step of a turn can use: the engine's ports, the event, and where replies go. */
-export interface TurnIO {
-  deps: EngineDeps;
-  event: ChatEvent;
-  /** A reply to the thread. */
-  say(...blocks: Block[]): Promise<void>;
-  /** Any reply (e.g. a private one with `private_to`). */
-  emit(reply: Reply): Promise<void>;
-}
-
-/** A text block. */
-export function text(
-  value: string,
-  tone: 'info' | 'success' | 'warning' | 'error' = 'info',
-  actions: SuggestedAction[] = [],
-): Block {
-  return actions.length > 0
-    ? { type: 'text', text: value, tone, actions }
-    : { type: 'text', text: value, tone };
-}
-
-type Outcome = ThreadState | null;
+import { type Outcome, type TurnIO, text } from './turn-io';
 
 /**
  * The account-linking steps of a turn: ask a requester with no usable link to link (private

@@ -1,4 +1,3 @@
-import { GeminiTurnModel } from '../../src/model/gemini-model';
 import { SYSTEM_PROMPT } from '../../src/model/prompt';
 import { emptyUpdates } from '../../src/model/turn';
 import { TURN_JSON_SCHEMA } from '../../src/model/turn-json-schema';
@@ -11,13 +10,7 @@ describe('the Gemini path understands like the offline one (real SDK, local stan
   let h: Harness;
   beforeEach(async () => {
     gemini = await GeminiStandIn.start();
-    const model = new GeminiTurnModel({
-      apiKey: 'test-key',
-      model: 'gemini-3.1-flash-lite',
-      baseUrl: gemini.url,
-      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
-      sleep: async () => {},
-    });
+    const model = gemini.turnModel();
     h = await Harness.start({ model });
   });
   afterEach(async () => {

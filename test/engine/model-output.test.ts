@@ -1,4 +1,3 @@
-import { GeminiTurnModel } from '../../src/model/gemini-model';
 import { emptyUpdates } from '../../src/model/turn';
 import { GeminiStandIn } from '../standins/gemini-standin';
 import { blocksOf, Harness, textOf } from '../support/harness';
@@ -8,13 +7,7 @@ describe('the engine with Gemini (real SDK against the local generateContent sta
   let h: Harness;
   beforeEach(async () => {
     gemini = await GeminiStandIn.start();
-    const model = new GeminiTurnModel({
-      apiKey: 'test-key',
-      model: 'gemini-3.1-flash-lite',
-      baseUrl: gemini.url,
-      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
-      sleep: async () => {},
-    });
+    const model = gemini.turnModel();
     h = await Harness.start({ redis: true, model });
   });
   afterEach(async () => {

@@ -48,6 +48,19 @@ async function start(options: Parameters<typeof Harness.start>[0] = {}): Promise
   return h;
 }
 
+/**
+ * A harness whose first draft was approved while ad/create/ kept failing (campaign and ad group
+ * made, no ad): the thread, and its state just after the failure. Faults are still set.
+ */
+async function failedAtAdCreate() {
+  const h = await start();
+  const t = h.thread();
+  await t.script(VIDEO_SCRIPT);
+  h.emulator.faults.set({ kind: 'server', endpoint: 'ad/create/', times: 10 });
+  await t.act('approve');
+  return { h, t, failed: await t.state() };
+}
+
 describe('nothing live until it is complete', () => {
   it('creates all three DISABLE, then switches them on in a final step shown in the progress', async () => {
     const audit: SubmissionAuditRecord[] = [];
@@ -183,12 +196,7 @@ describe('creates that are never doubled', () => {
 
 describe('one submission identity per draft attempt', () => {
   it('a reset after a failed submission makes a new draft with its own campaign', async () => {
-    const h = await start();
-    const t = h.thread();
-    await t.script(VIDEO_SCRIPT);
-    h.emulator.faults.set({ kind: 'server', endpoint: 'ad/create/', times: 10 });
-    await t.act('approve');
-    const failed = await t.state();
+    const { h, t, failed } = await failedAtAdCreate();
     expect(failed?.status).toBe('failed');
     h.emulator.faults.clear();
     await t.act('reset');
@@ -246,12 +254,7 @@ describe('one submission identity per draft attempt', () => {
   });
 
   it('a budget edit after a partial failure reuses the campaign and ad group and updates the budget', async () => {
-    const h = await start();
-    const t = h.thread();
-    await t.script(VIDEO_SCRIPT);
-    h.emulator.faults.set({ kind: 'server', endpoint: 'ad/create/', times: 10 });
-    await t.act('approve');
-    const failed = await t.state();
+    const { h, t, failed } = await failedAtAdCreate();
     h.emulator.faults.clear();
     await t.say('budget 80');
     const replies = await t.act('approve');
@@ -265,12 +268,7 @@ describe('one submission identity per draft attempt', () => {
   });
 
   it('a name edit after a partial failure deletes the old campaign and says so', async () => {
-    const h = await start();
-    const t = h.thread();
-    await t.script(VIDEO_SCRIPT);
-    h.emulator.faults.set({ kind: 'server', endpoint: 'ad/create/', times: 10 });
-    await t.act('approve');
-    const failed = await t.state();
+    const { h, t, failed } = await failedAtAdCreate();
     h.emulator.faults.clear();
     await t.say('change the campaign name to Winter Sale');
     expect((await t.state())?.draft.campaign_name).toBe('Winter Sale');

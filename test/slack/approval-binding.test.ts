@@ -7,6 +7,7 @@ import { RedisStateStore } from '../../src/store/redis-state-store';
 import { EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID } from '../../src/tiktok/emulator';
 import { TEST_REDIS_URL } from '../support/harness';
 import { CHANNEL, SlackRig, TEAM } from './slack-rig';
+import { draftToApproval } from './to-approval';
 
 const ANA = 'U0ANA'; // requester
 const BEN = 'U0BEN';
@@ -17,19 +18,7 @@ const access = () =>
     advertiser_id: EMULATOR_ADVERTISER_ID,
   });
 
-async function toApproval(rig: SlackRig): Promise<string> {
-  await rig.command('Create a campaign called Summer Sale for traffic', ANA);
-  const thread = rig.lastRoot().ts;
-  for (const line of [
-    'Big summer deals on every order',
-    'Shop now',
-    'No music needed',
-    'https://shop.example.com/summer',
-    'vid_summer_1',
-  ])
-    await rig.say(thread, ANA, line);
-  return thread;
-}
+const toApproval = (rig: SlackRig) => draftToApproval(rig, ANA);
 
 describe('Slack: approvals bound to the card', () => {
   let rig: SlackRig;

@@ -1,6 +1,7 @@
 import { StaticAccessResolver } from '../../src/engine/access';
 import { EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID } from '../../src/tiktok/emulator';
 import { CHANNEL, SlackRig } from './slack-rig';
+import { draftToApproval } from './to-approval';
 
 const ANA = 'U0ANA'; // requester
 const BEN = 'U0BEN';
@@ -14,16 +15,7 @@ const access = () =>
 
 /** Runs a Traffic video draft to its approval card. */
 async function toApproval(rig: SlackRig): Promise<{ thread: string; cardTs: string }> {
-  await rig.command('Create a campaign called Summer Sale for traffic', ANA);
-  const thread = rig.lastRoot().ts;
-  for (const line of [
-    'Big summer deals on every order',
-    'Shop now',
-    'No music needed',
-    'https://shop.example.com/summer',
-    'vid_summer_1',
-  ])
-    await rig.say(thread, ANA, line);
+  const thread = await draftToApproval(rig, ANA);
   const card = rig.find(thread, '"action_id":"tab:approve"');
   if (!card) throw new Error('no approval card');
   return { thread, cardTs: card.ts };

@@ -203,8 +203,17 @@ export class SlackRig {
     return root;
   }
 
-  /** A `message` event: `user` writes `text` in thread `thread_ts`. */
-  messageRequest(thread_ts: string, user: string, text: string, ts = nextTs()): RawRequest {
+  /**
+   * A `message` event: `user` writes `text` in thread `thread_ts`; `extra` adds or replaces
+   * event fields (a `file_share` subtype and its `files`).
+   */
+  messageRequest(
+    thread_ts: string,
+    user: string,
+    text: string,
+    ts = nextTs(),
+    extra: Record<string, unknown> = {},
+  ): RawRequest {
     return eventRequest(TEAM, {
       type: 'message',
       channel: CHANNEL,
@@ -216,6 +225,7 @@ export class SlackRig {
       event_ts: ts,
       team: TEAM,
       blocks: [],
+      ...extra,
     });
   }
 
@@ -229,19 +239,9 @@ export class SlackRig {
     text: string,
     files: { name: string; data: Buffer; mimetype?: string }[],
   ) {
-    const ts = nextTs();
     const res = await this.send(
-      eventRequest(TEAM, {
-        type: 'message',
+      this.messageRequest(thread_ts, user, text, nextTs(), {
         subtype: 'file_share',
-        channel: CHANNEL,
-        channel_type: 'channel',
-        user,
-        text,
-        ts,
-        thread_ts,
-        event_ts: ts,
-        team: TEAM,
         files: files.map((f) => this.standin.addFile(f.name, f.data, f.mimetype)),
         upload: false,
       }),

@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GeminiTurnModel, type GeminiTurnModelOptions } from '../../src/model/gemini-model';
 import { shareUndiciDispatcher } from './undici-realm';
 
 /**
@@ -119,6 +120,21 @@ export class GeminiStandIn {
   }
 
   /** Base URL to pass as `httpOptions.baseUrl`, e.g. `http://127.0.0.1:41234`. */
+  /**
+   * The real Gemini turn model pointed at this stand-in: a test key, fast retries (2 tries,
+   * 1-2 ms) and no waiting, unless `overrides` says otherwise.
+   */
+  turnModel(overrides: Partial<GeminiTurnModelOptions> = {}): GeminiTurnModel {
+    return new GeminiTurnModel({
+      apiKey: 'test-key',
+      model: 'gemini-3.1-flash-lite',
+      baseUrl: this.url,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+      sleep: async () => {},
+      ...overrides,
+    });
+  }
+
   get url(): string {
     return this.baseUrl;
   }

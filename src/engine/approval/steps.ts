@@ -1,14 +1,12 @@
 import type { AuditFields } from '../../audit/record';
 import type { ChatEvent } from '../chat-event';
 import { contentHash, shortHash } from '../content-hash';
-import type { EngineDeps } from '../engine';
+import type { EngineDeps } from '../deps';
 import type { Block, Reply } from '../reply';
 import type { ThreadState } from '../thread-state';
+import type { Outcome } from '../turn-io';
 import { cardReply, newCardKey, replacedReply } from './cards';
 import { type ApprovalOutcome, approve, validApprovals, withdraw } from './policy';
-
-/** A turn's result: what to save (or `null`: leave saved state as it was). */
-type Outcome = ThreadState | null;
 
 /** What the approval steps use of the turn they run in. */
 export interface ApprovalIo {

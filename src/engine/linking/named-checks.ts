@@ -1,10 +1,10 @@
 import { hasPendingChecks } from '../../ad/draft';
 import type { TikTokAuth } from '../../tiktok/ads-api';
 import { type ApplyContext, runPendingChecks } from '../apply-updates';
-import { text } from '../link-steps';
 import { isTikTokError, remediationFor } from '../remediation';
 import type { Block } from '../reply';
 import type { ThreadState } from '../thread-state';
+import { text } from '../turn-io';
 
 /**
  * Runs, now that the requester is linked, the TikTok checks that waited for a link (a pending

@@ -1,6 +1,6 @@
 import type { AdDraft, DraftField } from '../../ad/draft';
 import { emptyUpdates } from '../turn';
-import { type Clause, splitClauses } from './clauses';
+import type { Clause } from './clauses';
 import {
   type Amount,
   findAmounts,
@@ -10,6 +10,7 @@ import {
   findUrls,
   type Span,
 } from './entities';
+import { messageClauses } from './inner-split';
 import { labelAt, skipLead } from './labels';
 import { leadIn, looseGoal, nameIn } from './leads';
 import { stripTrailingPunctuation, unquote } from './normalise';
@@ -22,7 +23,7 @@ import {
   readObjective,
   readUrl,
 } from './values';
-import { ABOUT_THE_AD, FIELD_LABELS, NO_MUSIC, type SlotField, WEAK_LABELS } from './vocabulary';
+import { ABOUT_THE_AD, NO_MUSIC, type SlotField } from './vocabulary';
 
 /** What the filler knows besides the message: the open question and the draft so far. */
 export interface SlotContext {
@@ -31,16 +32,6 @@ export interface SlotContext {
   /** Earlier user lines, newest last: a bare amount after a budget line is a budget. */
   previous_user_line?: string;
 }
-
-const STRONG_LABEL_WORDS = FIELD_LABELS.flatMap(([, labels]) => labels)
-  .filter((l) => !WEAK_LABELS.has(l))
-  .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-  .join('|');
-/** Where a clause goes on after "and", "with", ":" into another field. */
-const INNER_SPLIT = new RegExp(
-  `(?::\\s+|\\s+(?:and|with|plus|&|then|also)\\s+)(?=(?:(?:a|an|the|my|our|its)\\s+)?(?:(?:${STRONG_LABEL_WORDS})\\b|music_|img_|vid_|https?:|www\\.|no\\s+music|without\\s+music|\\$\\s?\\d|(?:make|change|set|swap|switch|update)\\s+(?:the|it)\\b|[a-z]+\\s+(?:now|more|up|us)\\s+button\\b|(?:a|an)\\s+[a-z]+\\s+(?:now|more|up)\\s+button\\b))`,
-  'gi',
-);
 
 /**
  * Stage 4 of the offline model, the reading itself: clause by clause, labels first, an ad text
@@ -68,48 +59,9 @@ export class Filler {
     ];
   }
 
+  /** The message's clauses from `from` on, split again where another field starts. */
   clauses(from = 0): Clause[] {
-    const body = this.text.slice(from);
-    const shifted = this.protectedSpans.map((s) => ({
-      ...s,
-      start: s.start - from,
-      end: s.end - from,
-    }));
-    return splitClauses(body, shifted).flatMap((c) =>
-      this.splitInner({ ...c, start: c.start + from, end: c.end + from }),
-    );
-  }
-
-  private splitInner(clause: Clause): Clause[] {
-    const out: Clause[] = [];
-    let start = clause.start;
-    const lead = skipLead(clause.text).offset;
-    for (const m of clause.text.matchAll(INNER_SPLIT)) {
-      const at = clause.start + (m.index ?? 0);
-      if (this.isProtected(at) || at <= start) continue;
-      const before = this.text.slice(start, at);
-      if (
-        m[0].trim() === ':' &&
-        labelAt(before.slice(start === clause.start ? lead : 0).trim()) !== null &&
-        before.trim().split(/\s+/).length <= 3
-      )
-        continue;
-      out.push(this.clause(start, at));
-      start = at + m[0].length;
-    }
-    out.push(this.clause(start, clause.end));
-    return out.filter((c) => c.text !== '');
-  }
-
-  private clause(start: number, end: number): Clause {
-    const raw = this.text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    return { start: start + lead, end: start + lead + text.length, text };
-  }
-
-  private isProtected(i: number): boolean {
-    return this.protectedSpans.some((s) => i >= s.start && i < s.end);
+    return messageClauses(this.text, this.protectedSpans, from);
   }
 
   /** Reads clauses in order (see the module comment). */

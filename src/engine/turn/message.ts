@@ -1,0 +1,231 @@
+// A chat message in a turn: the model's proposal (or a library pick), the files uploaded, the
+// updates the rules allow, the "Got it" line, answers, and what the turn says or asks next.
+import { missingFields } from '../../ad/draft-rules';
+import {
+  emptyUpdates,
+  ModelError,
+  type QuestionTopic,
+  type TurnModel,
+  type TurnUpdates,
+} from '../../model/turn';
+import { answerFor } from '../answers';
+import { type ApplyContext, applyUpdates } from '../apply-updates';
+import { noteEditors } from '../approval/policy';
+import type { ChatEvent, ChatFile } from '../chat-event';
+import { campaignNameFromCommand } from '../command-words';
+import { modelCallRefusal } from '../guards/model-guard';
+import { nameOf } from '../link-steps';
+import { mediaChoiceBlock } from '../media/choice-block';
+import { uploadFiles } from '../media/uploads';
+import { isTikTokError, remediationFor } from '../remediation';
+import type { Block } from '../reply';
+import { startOver } from '../submission/record';
+import type { ThreadState } from '../thread-state';
+import { type Outcome, text } from '../turn-io';
+import { understoodBlock } from '../understood';
+import { askNext } from './ask-next';
+import type { TurnContext, TurnSteps } from './context';
+import { sayStatus } from './status';
+
+/** A chat message's files (none for a typed line or a pick). */
+export type MessageFiles = NonNullable<Extract<ChatEvent, { type: 'message' }>['files']>;
+
+/**
+ * A chat message: ask the model for a turn (or take `picked`, a library pick, as the updates),
+ * apply what the rules allow, ask what's missing. `null` when nothing is to be saved.
+ */
+export async function handleMessage(
+  t: TurnSteps,
+  saved: ThreadState,
+  message: string,
+  files: MessageFiles,
+  picked?: Partial<TurnUpdates>,
+): Promise<Outcome> {
+  const { ctx } = t;
+  if (saved.status === 'submitting') {
+    await ctx.say(
+      text(
+        'The last submission was interrupted before it finished. Retry resumes it; nothing will be created twice.',
+        'warning',
+        [{ action_id: 'retry', label: 'Retry' }],
+      ),
+    );
+    return null;
+  }
+  if (saved.status === 'submitted') {
+    const ids = saved.submission;
+    await ctx.say(
+      text(
+        `This ad was already submitted (ad ${ids?.ad_id ?? '?'}). Start a new one with /tiktok-ad.`,
+      ),
+    );
+    return null;
+  }
+  const { settings, model, logger } = ctx.deps;
+  const state: ThreadState = structuredClone(saved);
+  const refused = await modelCallRefusal(
+    ctx.deps.store,
+    ctx.deps.keys,
+    ctx.event,
+    message,
+    settings,
+    ctx.now(),
+  );
+  if (refused) {
+    await ctx.say(refused);
+    return null;
+  }
+  let turn: Awaited<ReturnType<TurnModel['propose']>>;
+  try {
+    turn = picked
+      ? { message: '', intent: 'provide_details', updates: { ...emptyUpdates(), ...picked } }
+      : await model.propose({
+          draft: state.draft,
+          status: state.status,
+          missing: missingFields(state.draft, settings.budget),
+          last_question: state.last_question,
+          recent: state.recent,
+          message,
+        });
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    logger.warn({ kind: error.kind, thread_id: state.thread_id }, 'model turn failed');
+    await ctx.say(text(`${error.message} Your draft is unchanged; please try again.`, 'error'));
+    return null;
+  }
+
+  const commandName =
+    ctx.event.type === 'start' && turn.updates.campaign_name === null && !state.draft.campaign_name
+      ? campaignNameFromCommand(message)
+      : null;
+  if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };
+
+  if (turn.intent === 'reset') return startAgain(t, saved);
+
+  const auth = await ctx.requesterAuth(state);
+  if (state.status === 'collecting' && !(await ctx.requesterAccount(state)))
+    await t.links.offerEarly(state);
+  let applied: Awaited<ReturnType<typeof applyUpdates>>;
+  let uploads: Awaited<ReturnType<typeof upload>> | undefined;
+  try {
+    uploads = files.length > 0 ? await upload(ctx, files, auth) : undefined;
+    if (uploads && !uploads.ok) {
+      await ctx.say(
+        { type: 'violations', violations: uploads.violations },
+        text('Nothing was uploaded; the draft is as it was.', 'warning'),
+      );
+      return null;
+    }
+    const apply = {
+      ...ctx.applyContext(auth),
+      message,
+      media_question_open: state.last_question === 'media',
+    };
+    applied = await applyUpdates(
+      state.draft,
+      turn.updates,
+      uploads ? { ...apply, uploaded: uploads.value } : apply,
+    );
+  } catch (error) {
+    if (!isTikTokError(error)) throw error;
+    await ctx.say(
+      remediationFor(error),
+      text('Nothing from that message was saved; the draft is as it was.', 'warning'),
+    );
+    return null;
+  }
+
+  ctx.remember(state, { role: 'user', text: message });
+  const blocks: Block[] = [];
+  const understood = understoodBlock(applied.draft, applied.changed, settings.budget);
+  if (understood) blocks.push(understood);
+  if (turn.intent === 'question') blocks.push(await answer(ctx, turn.question_topic, state));
+  else if (turn.message.trim() !== '') blocks.push(text(turn.message.trim()));
+  for (const note of applied.notes) blocks.push(text(note, 'success'));
+  if (applied.violations.length > 0)
+    blocks.push({ type: 'violations', violations: applied.violations });
+
+  const editedAfterReady =
+    applied.changed.length > 0 &&
+    ['ready', 'awaiting_approval', 'awaiting_link', 'failed'].includes(state.status);
+  if (applied.changed.length > 0) {
+    state.draft = applied.draft;
+    state.revision += 1;
+    noteEditors(state, applied.changed, ctx.event.user);
+    if (editedAfterReady) {
+      if (state.approvals.length > 0)
+        blocks.push(text('The draft changed, so earlier approvals were dropped.', 'warning'));
+      state.approvals = [];
+      state.status = 'collecting';
+    }
+  }
+  // Uploaded images joined the carousel: show the library with them chosen, to add or change
+  // picks, while other details are still to come (the card shows the final choice).
+  const missing = missingFields(state.draft, settings.budget);
+  const uploadedImages = uploads?.ok ? uploads.value.image_ids.length : 0;
+  if (uploadedImages > 0 && missing.length > 0 && !missing.includes('media')) {
+    const choice = mediaChoiceBlock(await ctx.library(state), state.draft);
+    if (choice) blocks.push(choice);
+  }
+  ctx.pending.push(...blocks);
+  if (editedAfterReady)
+    await t.approvals.markReplaced(state, 'The draft changed after this card was posted.');
+
+  if (turn.intent === 'show_status') {
+    await sayStatus(ctx, state);
+    return state;
+  }
+  if (state.status === 'failed' && applied.changed.length === 0) {
+    await ctx.say(
+      text('The last submission failed. Retry tries again, or tell me what to change.', 'info', [
+        { action_id: 'retry', label: 'Retry' },
+      ]),
+    );
+    return state;
+  }
+  if (state.status === 'awaiting_link') {
+    await ctx.say(
+      text(
+        `The draft is approved and waits for ${nameOf(state.requester)} to link a TikTok account (see the private link). Link account sends a new link.`,
+        'info',
+        [{ action_id: 'link_account', label: 'Link account' }],
+      ),
+    );
+    return state;
+  }
+  const wantsApproval = turn.intent === 'request_approval' || applied.changed.length > 0;
+  if (state.status === 'awaiting_approval' && !wantsApproval) {
+    if (ctx.pending.length > 0) await ctx.say();
+    return state;
+  }
+  return askNext(t, state);
+}
+
+/** Starts the thread over with an empty draft (the Reset action, or a "start over" message). */
+export async function startAgain(t: TurnSteps, saved: ThreadState): Promise<ThreadState> {
+  await t.ctx.say(text('Started over with an empty draft.'));
+  return askNext(t, startOver(saved, t.ctx.fresh()));
+}
+
+/** Uploads a message's files to TikTok, with a progress line edited in place. */
+function upload(ctx: TurnContext, files: ChatFile[], auth: ApplyContext['auth']) {
+  const key = `upload:${ctx.event.event_id}`;
+  return uploadFiles(files, {
+    ads: ctx.deps.ads,
+    auth,
+    progress: (line) => ctx.emit({ thread_id: ctx.event.thread_id, key, blocks: [text(line)] }),
+  });
+}
+
+/** The engine's own answer to a question turn (never the model's text); see `answers.ts`. */
+async function answer(
+  ctx: TurnContext,
+  topic: QuestionTopic | null | undefined,
+  state: ThreadState,
+) {
+  const options =
+    topic === 'media'
+      ? (await ctx.library(state)).slice(0, 10).map((item) => `${item.id} (${item.file_name})`)
+      : [];
+  return answerFor(topic ?? 'help', state.draft, ctx.deps.settings, options);
+}

@@ -1,0 +1,63 @@
+// Clause splitting for the offline model's filler: a message's clauses, split again where
+// one clause runs on into another field ("… and budget 50", "headline: …").
+import { type Clause, splitClauses } from './clauses';
+import type { Span } from './entities';
+import { labelAt, skipLead } from './labels';
+import { FIELD_LABELS, WEAK_LABELS } from './vocabulary';
+
+const STRONG_LABEL_WORDS = FIELD_LABELS.flatMap(([, labels]) => labels)
+  .filter((l) => !WEAK_LABELS.has(l))
+  .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+  .join('|');
+/** Where a clause goes on after "and", "with", ":" into another field. */
+const INNER_SPLIT = new RegExp(
+  `(?::\\s+|\\s+(?:and|with|plus|&|then|also)\\s+)(?=(?:(?:a|an|the|my|our|its)\\s+)?(?:(?:${STRONG_LABEL_WORDS})\\b|music_|img_|vid_|https?:|www\\.|no\\s+music|without\\s+music|\\$\\s?\\d|(?:make|change|set|swap|switch|update)\\s+(?:the|it)\\b|[a-z]+\\s+(?:now|more|up|us)\\s+button\\b|(?:a|an)\\s+[a-z]+\\s+(?:now|more|up)\\s+button\\b))`,
+  'gi',
+);
+
+/**
+ * The clauses of `text` from `from` on (offsets into `text`): split at sentence and list
+ * boundaries (`clauses.ts`), then again where a clause goes on into another field after
+ * "and", "with", ":" ({@link INNER_SPLIT}). Nothing is split inside a protected span (quotes,
+ * urls, ids).
+ */
+export function messageClauses(text: string, protectedSpans: Span<unknown>[], from = 0): Clause[] {
+  const body = text.slice(from);
+  const shifted = protectedSpans.map((s) => ({
+    ...s,
+    start: s.start - from,
+    end: s.end - from,
+  }));
+  return splitClauses(body, shifted).flatMap((c) =>
+    splitInner(text, protectedSpans, { ...c, start: c.start + from, end: c.end + from }),
+  );
+}
+
+function splitInner(text: string, protectedSpans: Span<unknown>[], clause: Clause): Clause[] {
+  const out: Clause[] = [];
+  let start = clause.start;
+  const lead = skipLead(clause.text).offset;
+  for (const m of clause.text.matchAll(INNER_SPLIT)) {
+    const at = clause.start + (m.index ?? 0);
+    if (protectedSpans.some((s) => at >= s.start && at < s.end) || at <= start) continue;
+    const before = text.slice(start, at);
+    if (
+      m[0].trim() === ':' &&
+      labelAt(before.slice(start === clause.start ? lead : 0).trim()) !== null &&
+      before.trim().split(/\s+/).length <= 3
+    )
+      continue;
+    out.push(clauseAt(text, start, at));
+    start = at + m[0].length;
+  }
+  out.push(clauseAt(text, start, clause.end));
+  return out.filter((c) => c.text !== '');
+}
+
+/** The trimmed clause of `text` between `start` and `end`. */
+function clauseAt(text: string, start: number, end: number): Clause {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const value = raw.trim();
+  return { start: start + lead, end: start + lead + value.length, text: value };
+}
