@@ -61,7 +61,14 @@ describe('Discord: link first, upload from the thread, pick from the library, on
     );
     const select = componentsOf(menu).find((c) => c.custom_id === 'tad:choose_media');
     expect(select?.type).toBe(3);
-    expect(select?.options?.filter((o) => o.default).map((o) => o.value)).toEqual(uploadedImages);
+    // The uploads are the chosen options; the menu lists newest first, and two uploads may get
+    // different upload times, so their order here is the library's, not the upload order.
+    expect(
+      select?.options
+        ?.filter((o) => o.default)
+        .map((o) => o.value)
+        .sort(),
+    ).toEqual([...uploadedImages].sort());
 
     standin.selectMenu(rita, thread, String(menu.id), 'tad:choose_media', [
       ...uploadedImages,
