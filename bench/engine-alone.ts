@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../src/config';
 import { StaticAccessResolver } from '../src/engine/access';
 import type { ChatEvent } from '../src/engine/chat-event';
 import { ConversationEngine } from '../src/engine/engine';
 import type { Reply } from '../src/engine/reply';
 import type { EngineSettings } from '../src/engine/settings';
 import type { ThreadState } from '../src/engine/thread-state';
+import { engineSettingsFrom } from '../src/engine-settings';
 import { silentLogger } from '../src/logger';
 import { OfflineTurnModel } from '../src/model/offline-model';
 import { buildContents, SYSTEM_PROMPT } from '../src/model/prompt';
@@ -36,12 +38,10 @@ export const SCRIPT = [
   'vid_summer_1',
 ];
 
+/** The shipped defaults for a team (a teammate approves), with a 1-hour draft lifetime. */
 const SETTINGS: EngineSettings = {
-  budget: { min_daily: 20, max_daily: 1000, default_daily: 50, currency: 'USD' },
-  approvals_required: 1,
-  allow_self_approval: false,
+  ...engineSettingsFrom(loadConfig({}), 'slack'),
   draft_ttl_ms: 60 * 60 * 1000,
-  targeting: { location_ids: ['6252001'], optimization_event: 'SHOPPING' },
   identity: { display_name: 'Emulator Brand' },
 };
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../src/config';
 import { StaticAccessResolver } from '../src/engine/access';
 import type { ChatUser } from '../src/engine/chat-event';
 import { ConversationEngine } from '../src/engine/engine';
 import type { Reply } from '../src/engine/reply';
 import type { EngineSettings } from '../src/engine/settings';
 import type { ThreadState } from '../src/engine/thread-state';
+import { engineSettingsFrom } from '../src/engine-settings';
 import { silentLogger } from '../src/logger';
 import type { TurnModel } from '../src/model/turn';
 import { Keys } from '../src/store/keys';
@@ -19,11 +21,8 @@ import { compareDraft, type Dialogue, type FieldResult } from './corpus';
 
 /** The policy the corpus is written for: the shipped defaults (daily budget 20..1000, default 50 USD). */
 export const EVAL_SETTINGS: EngineSettings = {
-  budget: { min_daily: 20, max_daily: 1000, default_daily: 50, currency: 'USD' },
-  approvals_required: 1,
-  allow_self_approval: true,
+  ...engineSettingsFrom(loadConfig({}), 'console'),
   draft_ttl_ms: 60 * 60 * 1000,
-  targeting: { location_ids: ['6252001'], optimization_event: 'SHOPPING' },
   identity: { display_name: 'Eval Brand' },
 };
 

@@ -7,12 +7,15 @@
  * Prints one JSON line per event on stdout: `resumed` (thread, ms since start), `submitted`,
  * `no_crash` (the crash point never came), `crashing` (point).
  */
+
+import { loadConfig } from '../../src/config';
 import { StaticAccessResolver } from '../../src/engine/access';
 import type { ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { EngineSettings } from '../../src/engine/settings';
 import { ProcessOwner } from '../../src/engine/submission/owner';
 import { SubmissionResumer } from '../../src/engine/submission/resume';
+import { engineSettingsFrom } from '../../src/engine-settings';
 import { silentLogger } from '../../src/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
 import { Keys } from '../../src/store/keys';
@@ -89,12 +92,10 @@ function crashingStore(
   });
 }
 
+/** The shipped defaults (as with no settings at all), with a 1-hour draft lifetime. */
 const settings: EngineSettings = {
-  budget: { min_daily: 20, max_daily: 1000, default_daily: 50, currency: 'USD' },
-  approvals_required: 1,
-  allow_self_approval: true,
+  ...engineSettingsFrom(loadConfig({}), 'console'),
   draft_ttl_ms: 60 * 60 * 1000,
-  targeting: { location_ids: ['6252001'], optimization_event: 'SHOPPING' },
   identity: { display_name: 'Emulator Brand' },
 };
 
