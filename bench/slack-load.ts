@@ -1,40 +1,30 @@
-import { createHmac } from 'node:crypto';
 import { Pool } from 'undici';
+import {
+  commandRequest,
+  eventRequest,
+  type RawRequest,
+  slackSignature,
+} from '../test/standins/slack-requests';
 import { sleep } from './stats';
-
-/** Form content type, exactly as Slack sends it (Bolt parses forms only for this header). */
-const FORM = 'application/x-www-form-urlencoded';
 
 export const TEAM = 'T0BENCH';
 export const CHANNEL = 'C0BENCH';
 
-/** A request body and its content type. */
-export interface RawRequest {
-  body: string;
-  contentType: string;
-}
+export type { RawRequest };
 
 let triggers = 0;
 
 /** A `/tiktok-ad <text>` slash command, form-encoded as Slack sends it. */
 export function command(text: string, user = 'U0ANA'): RawRequest {
   triggers += 1;
-  const form = new URLSearchParams({
-    token: 'legacy',
+  return commandRequest({
     team_id: TEAM,
-    team_domain: 'bench',
     channel_id: CHANNEL,
-    channel_name: 'marketing',
     user_id: user,
-    user_name: user.toLowerCase(),
-    command: '/tiktok-ad',
     text,
-    api_app_id: 'A0BENCH',
-    is_enterprise_install: 'false',
     response_url: 'http://127.0.0.1:9/response',
     trigger_id: `${Date.now()}.${process.pid}.${triggers}.trigger`,
   });
-  return { body: form.toString(), contentType: FORM };
 }
 
 let events = 0;
@@ -50,17 +40,9 @@ export function nextTs(): string {
 export function threadMessage(thread_ts: string, text: string, user = 'U0ANA'): RawRequest {
   events += 1;
   const ts = nextTs();
-  const envelope = {
-    token: 'legacy',
-    team_id: TEAM,
-    api_app_id: 'A0BENCH',
-    type: 'event_callback',
-    event_id: `EvBENCH${process.pid}x${events}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [
-      { team_id: TEAM, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false },
-    ],
-    event: {
+  return eventRequest(
+    TEAM,
+    {
       type: 'message',
       channel: CHANNEL,
       channel_type: 'channel',
@@ -70,8 +52,8 @@ export function threadMessage(thread_ts: string, text: string, user = 'U0ANA'): 
       thread_ts,
       event_ts: ts,
     },
-  };
-  return { body: JSON.stringify(envelope), contentType: 'application/json' };
+    `EvBENCH${process.pid}x${events}`,
+  );
 }
 
 /**
@@ -90,12 +72,9 @@ export class SlackSender {
 
   /** Signs `request` now; the returned function sends it and resolves with the HTTP status. */
   prepare(request: RawRequest): () => Promise<number> {
-    const ts = Math.floor(Date.now() / 1000);
-    const hash = createHmac('sha256', this.secret).update(`v0:${ts}:${request.body}`).digest('hex');
     const headers = {
       'content-type': request.contentType,
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': `v0=${hash}`,
+      ...slackSignature(this.secret, request.body),
     };
     return async () => {
       const res = await this.pool.request({
