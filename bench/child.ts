@@ -6,8 +6,11 @@
  * - `standins`: the Slack Web API and Gemini stand-ins (`standins.ts`).
  * Each answers the bench's requests over the IPC channel: `{id, op}` → `{id, ...}`.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { App, ExpressReceiver } from '@slack/bolt';
 import { runServer } from '../src/server';
+import { LoopStats } from './loop-stats';
 import { BenchGemini, BenchSlackApi } from './standins';
 
 type Request = { id: number; op: string; [key: string]: unknown };
@@ -20,6 +23,27 @@ function serve(handler: Handler): void {
       (error: unknown) => process.send?.({ id: message.id, error: String(error) }),
     );
   });
+}
+
+const loop = new LoopStats();
+const inspector = new Session();
+
+/** Starts or stops the CPU profiler of this process (the bench's `--profile=FILE`). */
+async function profile(on: boolean, path: string): Promise<Record<string, unknown>> {
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      inspector.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  if (on) {
+    inspector.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    return {};
+  }
+  const result = (await post('Profiler.stop')) as { profile: unknown };
+  inspector.disconnect();
+  writeFileSync(path, JSON.stringify(result.profile));
+  return { path };
 }
 
 function memory(): Record<string, number> {
@@ -52,9 +76,17 @@ async function bot(): Promise<void> {
             waiting: runtime.model.waiting,
           },
           usage: { ...runtime.usage },
+          loop: loop.take(),
         };
       case 'gc':
         return { memory: collect() };
+      case 'profile':
+        // `{on: true}` starts the V8 CPU profiler; `{on: false}` stops it and writes `path`.
+        return profile(Boolean(request.on), String(request.path ?? 'bot.cpuprofile'));
+      case 'exit':
+        // A normal exit, so `--cpu-prof` / `--heap-prof` in BENCH_NODE_ARGS write their files.
+        setImmediate(() => process.exit(0));
+        return {};
       default:
         return {};
     }
@@ -97,8 +129,10 @@ async function bare(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : 0;
   serve((request) => {
     if (request.op === 'url') return { url: `http://127.0.0.1:${port}` };
-    if (request.op === 'stats') return { memory: memory() };
+    if (request.op === 'stats') return { memory: memory(), loop: loop.take() };
     if (request.op === 'gc') return { memory: collect() };
+    if (request.op === 'profile')
+      return profile(Boolean(request.on), String(request.path ?? 'bare.cpuprofile'));
     return {};
   });
 }

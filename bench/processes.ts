@@ -12,6 +12,10 @@ process.on('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
+function nodeArgs(): string[] {
+  return (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 export class Child {
   private seq = 0;
   private readonly waiting = new Map<number, (answer: Record<string, unknown>) => void>();
@@ -34,7 +38,8 @@ export class Child {
   static async start(role: 'bot' | 'bare' | 'standins', env: NodeJS.ProcessEnv): Promise<Child> {
     const child = fork(join(__dirname, 'child.js'), [role], {
       env,
-      execArgv: ['--expose-gc'],
+      // BENCH_NODE_ARGS (e.g. `--prof` or `--cpu-prof`): extra node flags for the bot child only.
+      execArgv: ['--expose-gc', ...(role === 'bot' ? nodeArgs() : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     live.add(child);
