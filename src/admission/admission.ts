@@ -33,6 +33,13 @@ export interface AdmissionPressure {
   targetLagMs: number;
   minInFlight: number;
   everyMs?: number;
+  /**
+   * Slow start: the places to begin with, and to fall back to once the process has been idle
+   * (nothing running or waiting) for a whole tick. A burst then starts a few turns and opens more
+   * one tick at a time while the loop keeps up, instead of starting `maxTurnsInFlight` turns in
+   * the same instant as the acks it must not delay. Default: `maxTurnsInFlight` (no slow start).
+   */
+  startInFlight?: number;
 }
 
 /** What {@link AdmissionControl.decide} expects for work of one key, if it were submitted now. */
@@ -134,10 +141,19 @@ export class AdmissionControl {
     this.places = bounds.maxTurnsInFlight;
     if (pressure) {
       const floor = Math.max(1, Math.min(pressure.minInFlight, bounds.maxTurnsInFlight));
+      const start = Math.max(
+        floor,
+        Math.min(pressure.startInFlight ?? bounds.maxTurnsInFlight, bounds.maxTurnsInFlight),
+      );
+      this.places = start;
+      let wasIdle = false;
       this.adjuster = setInterval(() => {
+        const idle = this.running === 0 && this.waiting.length === 0;
+        if (idle && wasIdle) this.places = Math.min(this.places, start);
+        wasIdle = idle;
         if (pressure.lagMs() > pressure.targetLagMs)
           this.places = Math.max(floor, Math.floor(this.places / 2));
-        else if (this.places < bounds.maxTurnsInFlight) {
+        else if (this.places < bounds.maxTurnsInFlight && this.running >= this.places) {
           this.places += 1;
           this.pump();
         }
