@@ -147,6 +147,9 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     logger: boltLogger(logger),
     clientOptions,
     deferInitialization: true,
+    // Bolt's default conversation store keeps per-conversation state in memory and builds a
+    // "Conversation not found" Error for every delivery; the bot keeps its state in the store.
+    convoStore: false as const,
     ...(options.auth.kind === 'token'
       ? {
           token: options.auth.botToken,
@@ -219,6 +222,12 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     delivery,
     logger,
     command: options.command ?? '/tiktok-ad',
+    detach: (promise) => {
+      const settled = promise.catch((error: unknown) =>
+        logger.error({ err: error }, 'Slack command work failed'),
+      );
+      work?.track(settled);
+    },
     ...(groups.length > 0
       ? { groups: new SlackUserGroups(app.client, tokenFor, groups, logger) }
       : {}),

@@ -29,7 +29,7 @@ import {
 import { downloadSlackFiles } from './files';
 import type { MessageRef, SlackKeys } from './keys';
 import { slackErrorCode } from './log-fields';
-import { botIsMember, inviteFirstText } from './membership';
+import { inviteFirstText, MembershipCache } from './membership';
 import { escapeMrkdwn, mention } from './mrkdwn';
 import type { SlackUserGroups } from './user-groups';
 
@@ -60,6 +60,12 @@ export interface CommandAdmission {
   ): Promise<T | undefined>;
 }
 
+/** The fields of a slash command the bot uses, copied so nothing else of the request is kept. */
+function slashCommandFields(command: SlashCommandFields): SlashCommandFields {
+  const { team_id, channel_id, user_id, user_name, text, trigger_id } = command;
+  return { team_id, channel_id, user_id, text, trigger_id, ...(user_name ? { user_name } : {}) };
+}
+
 /** What the listeners share. */
 export interface ListenerDeps {
   engine: EngineLike;
@@ -72,6 +78,11 @@ export interface ListenerDeps {
   command: string;
   /** Set when `APPROVERS` names user groups: approvals learn the voter's groups from it. */
   groups?: SlackUserGroups;
+  /**
+   * Takes work that goes on after the listener returned (an admitted slash command), so a
+   * shutdown still waits for it (`WorkTracker.track`); it must handle the promise's rejection.
+   */
+  detach: (work: Promise<unknown>) => void;
 }
 
 /**
@@ -92,6 +103,7 @@ export interface ListenerDeps {
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { store, keys, delivery, logger } = deps;
+  const membership = new MembershipCache();
 
   const run = async (event: ChatEvent, claimed = false, admitted = false): Promise<void> => {
     try {
@@ -136,7 +148,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   };
 
   app.command(deps.command, async ({ ack, command, respond, context, client }) => {
-    const fields = command as unknown as SlashCommandFields;
+    const fields = slashCommandFields(command as unknown as SlashCommandFields);
     const key = startEventId(fields.trigger_id);
     // Under load the ack itself says so (an ephemeral reply in the ack body: no extra call),
     // and the thread root is posted only once the command is admitted.
@@ -148,23 +160,29 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     await ack(decision === 'queue' ? { response_type: 'ephemeral', text: QUEUED_TEXT } : undefined);
-    const work = () => startThread(fields, respond, context, client, Boolean(admission));
+    const { botToken, botUserId } = context;
+    const work = () =>
+      startThread(fields, respond, { botToken, botUserId }, client, Boolean(admission));
     if (!admission) return work();
-    await admission.run(key, work, {
-      refused: async () => {
-        await respond({ response_type: 'ephemeral', text: TOO_BUSY_TEXT }).catch((e: unknown) =>
-          logger.warn({ err: e }, 'respond failed'),
-        );
-      },
-    });
+    // Detached from Bolt's handling, so the request (and its HTTP objects) is released at once
+    // and a queued command keeps only its fields: under a burst, hundreds wait here.
+    deps.detach(
+      admission.run(key, work, {
+        refused: async () => {
+          await respond({ response_type: 'ephemeral', text: TOO_BUSY_TEXT }).catch((e: unknown) =>
+            logger.warn({ err: e }, 'respond failed'),
+          );
+        },
+      }),
+    );
   });
 
   /** A slash command's work: claim it, post the thread root, run the start turn. */
   const startThread = async (
     fields: SlashCommandFields,
     respond: (message: { response_type: 'ephemeral'; text: string }) => Promise<unknown>,
-    context: { botToken?: string; botUserId?: string },
-    client: Parameters<typeof botIsMember>[0],
+    context: { botToken?: string | undefined; botUserId?: string | undefined },
+    client: Parameters<MembershipCache['isMember']>[0],
     admitted: boolean,
   ): Promise<void> => {
     const claim = keys.engineEvent(startEventId(fields.trigger_id));
@@ -178,7 +196,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         text: inviteFirstText(context.botUserId, deps.command),
       }).catch((e: unknown) => logger.warn({ slack_error: slackErrorCode(e) }, 'respond failed'));
     // Only open a thread where the bot is a member: elsewhere it never sees the replies.
-    if (!(await botIsMember(client, token, fields.channel_id))) {
+    if (!(await membership.isMember(client, token, team_id, fields.channel_id))) {
       logger.info({ channel: fields.channel_id }, '/tiktok-ad where the bot is not a member');
       await inviteFirst();
       return;
@@ -208,6 +226,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     } catch (error) {
       const slack_error = slackErrorCode(error);
       if (!slack_error) throw error;
+      membership.forget(team_id, fields.channel_id);
       logger.warn({ slack_error, channel: fields.channel_id }, 'could not post the draft root');
       await inviteFirst();
       return;

@@ -28,6 +28,48 @@ export async function botIsMember(
   }
 }
 
+/**
+ * {@link botIsMember} with the "yes" answers remembered for `ttlMs` (default 60 s) per channel,
+ * so a busy channel's slash commands do not each cost a `conversations.info` call before their
+ * thread root. A "no" is never remembered (an invitation takes effect at once); a remembered
+ * "yes" that turned false (the bot was removed) shows as the root post's `not_in_channel` /
+ * `channel_not_found`, after which {@link forget} drops it. Keyed by workspace and channel. At most `maxEntries` channels are
+ * kept (oldest dropped first).
+ */
+export class MembershipCache {
+  private readonly until = new Map<string, number>();
+
+  constructor(
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async isMember(
+    client: webApi.WebClient,
+    token: string,
+    team_id: string,
+    channel: string,
+  ): Promise<boolean> {
+    const key = `${team_id}:${channel}`;
+    const known = this.until.get(key);
+    if (known !== undefined && known > Date.now()) return true;
+    this.until.delete(key);
+    const member = await botIsMember(client, token, channel);
+    if (member) {
+      if (this.until.size >= this.maxEntries) {
+        const oldest = this.until.keys().next().value;
+        if (oldest !== undefined) this.until.delete(oldest);
+      }
+      this.until.set(key, Date.now() + this.ttlMs);
+    }
+    return member;
+  }
+
+  forget(team_id: string, channel: string): void {
+    this.until.delete(`${team_id}:${channel}`);
+  }
+}
+
 /** The ephemeral answer when the bot is not in the channel: how to invite it. */
 export function inviteFirstText(botUserId: string | undefined, command: string): string {
   const who = botUserId ? `<@${botUserId}>` : 'the TikTok Ads app';

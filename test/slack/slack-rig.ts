@@ -58,7 +58,7 @@ export interface SlackRigOptions {
  * request so far (Bolt acks Events API requests before its listeners run).
  */
 export class SlackRig {
-  private readonly inflight = new Set<Promise<unknown>>();
+
 
   private constructor(
     readonly adapter: SlackAdapter,
@@ -74,16 +74,9 @@ export class SlackRig {
     readonly url: string,
     private readonly server: Server,
     private readonly owns: { standin: boolean; emulator: boolean },
-  ) {
-    const app = adapter.app;
-    const processEvent = app.processEvent.bind(app);
-    app.processEvent = (event) => {
-      const p = processEvent(event);
-      this.inflight.add(p);
-      p.finally(() => this.inflight.delete(p)).catch(() => {});
-      return p;
-    };
-  }
+    /** Bolt's handling of every request, and work that outlives it (a queued slash command). */
+    private readonly inflight: Set<Promise<unknown>>,
+  ) {}
 
   /** Every event the engine took (claimed: not a repeat), in the order they reached it. */
   get handled(): ChatEvent[] {
@@ -126,7 +119,16 @@ export class SlackRig {
       options.admission,
     );
     const handled = new TurnsTaken(store, keys, passed);
+    const inflight = new Set<Promise<unknown>>();
+    const work = {
+      track<T>(p: Promise<T>): Promise<T> {
+        inflight.add(p);
+        p.finally(() => inflight.delete(p)).catch(() => {});
+        return p;
+      },
+    };
     const adapter = await createSlackAdapter({
+      work,
       engine: admission,
       admission,
       store,
@@ -166,6 +168,7 @@ export class SlackRig {
       `http://127.0.0.1:${port}`,
       server,
       { standin: !options.standin, emulator: !options.emulator },
+      inflight,
     );
   }
 
