@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LoopFigures } from './loop-stats';
 import { Child } from './processes';
 import { deletePrefix } from './redis-monitor';
 import { command, SlackSender, threadMessage } from './slack-load';
@@ -111,6 +112,8 @@ export interface BotStats {
   };
   model: { limit: number; inFlight: number; peak: number; waiting: number };
   usage: { calls: number; promptTokens: number; cachedTokens: number; outputTokens: number };
+  /** Event-loop delay and GC pauses since the previous `stats` call (see `loop-stats.ts`). */
+  loop: LoopFigures;
 }
 
 /** One app under test (the bot or the bare Bolt app) in its own process. */
@@ -167,6 +170,11 @@ export class AppUnderTest {
 
   stats(): Promise<BotStats> {
     return this.child.ask<BotStats>('stats');
+  }
+
+  /** Memory now, without a collection (and without resetting the loop figures `stats` reads). */
+  async memory(): Promise<{ rss: number; heapUsed: number }> {
+    return (await this.child.ask<{ memory: { rss: number; heapUsed: number } }>('memory')).memory;
   }
 
   /** Memory after two forced collections (`--expose-gc`). */

@@ -80,6 +80,8 @@ async function bot(): Promise<void> {
         };
       case 'gc':
         return { memory: collect() };
+      case 'memory':
+        return { memory: memory() };
       case 'profile':
         // `{on: true}` starts the V8 CPU profiler; `{on: false}` stops it and writes `path`.
         return profile(Boolean(request.on), String(request.path ?? 'bot.cpuprofile'));
@@ -131,6 +133,7 @@ async function bare(): Promise<void> {
     if (request.op === 'url') return { url: `http://127.0.0.1:${port}` };
     if (request.op === 'stats') return { memory: memory(), loop: loop.take() };
     if (request.op === 'gc') return { memory: collect() };
+    if (request.op === 'memory') return { memory: memory() };
     if (request.op === 'profile')
       return profile(Boolean(request.on), String(request.path ?? 'bare.cpuprofile'));
     return {};

@@ -26,6 +26,9 @@ interface AckRun {
   p99: number;
   over1s: number;
   failed: number;
+  /** The app's own event-loop delay p99 and longest GC pause during the run (ms). */
+  loopP99: number;
+  gcMax: number;
 }
 
 /** Warm-up: a few sequential commands so JIT and connections are ready before the clock runs. */
@@ -48,6 +51,9 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
   console.log(
     `\n== Slack path over HTTP: ack latency of signed /tiktok-ad commands (open loop, ${plan.ackSeconds} s per run, latency from the planned send time); load average at start: ${load()}`,
   );
+  // The load generator does nothing but send and time: the stand-ins stop telling it about each
+  // post (only the bot posts on a command, so that IPC would slow the bench for the bot alone).
+  await standins.child.ask('watch', { on: false });
   for (let r = 0; r < plan.repeats; r++) {
     for (const rate of rates) {
       for (const kind of kinds) {
@@ -57,20 +63,21 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
           gemini: slow,
         });
         await warm(app, slow ? 5 : 20);
-        const idle = kind === 'bare' ? undefined : await app.stats();
+        const idle = await app.stats();
         const burst = openLoop(app.sender, rate, rate * plan.ackSeconds, (i) =>
           command(`Bench load ${rate} ${i}`),
         );
         let peakRss = 0;
         const sampler = setInterval(() => {
           app
-            .stats()
-            .then((s) => {
-              peakRss = Math.max(peakRss, s.memory.rss);
+            .memory()
+            .then((m) => {
+              peakRss = Math.max(peakRss, m.rss);
             })
             .catch(() => {});
         }, 250);
         const result = await burst;
+        const { loop } = await app.stats();
         const key = `${kind}:${rate}`;
         const list = results.get(key) ?? [];
         list.push({
@@ -78,6 +85,8 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
           p99: percentile(result.latencies, 99),
           over1s: result.over1s,
           failed: result.failed,
+          loopP99: loop.delayP99,
+          gcMax: loop.gcMax,
         });
         results.set(key, list);
         if (kind !== 'bare') {
@@ -86,7 +95,7 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
           let line = `  bot ${slow ? '10 s model' : 'offline   '} ${String(rate).padStart(3)}/s (repeat ${r + 1}): turns in flight peak ${after.admission.peakInFlight}, queued ${after.admission.queuedTotal} (told "busy"), refused ${after.admission.refusedTotal} (told "too busy"); model calls in flight peak ${after.model.peak} (bound ${after.model.limit})`;
           if (slow)
             line += `; the model stand-in saw peak ${gemini.peakInFlight} requests in flight on ${gemini.connections} TCP connections`;
-          if (slow && rate === 300 && r === plan.repeats - 1 && idle) {
+          if (slow && rate === 300 && r === plan.repeats - 1) {
             await sleep(plan.afterBurstSeconds * 1000);
             const later = await app.stats();
             line += `\n  RSS: idle ${mib(idle.memory.rss).toFixed(0)} MiB, peak during burst ${mib(peakRss).toFixed(0)} MiB, ${plan.afterBurstSeconds} s after the burst ${mib(later.memory.rss).toFixed(0)} MiB (${((later.memory.rss / idle.memory.rss - 1) * 100).toFixed(0)}% over idle; target ≤ 20%); turns still queued then: ${later.admission.queued}`;
@@ -119,12 +128,13 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
               2,
             )}x`;
       console.log(
-        `${String(rate).padStart(3)} cmd/s  ${label.padEnd(20)} ack p50 ${fmt(spread(get(key, (x) => x.p50)), 1)} ms  p99 ${fmt(spread(get(key, (x) => x.p99)), 1)} ms  >1 s: ${get(key, (x) => x.over1s).join('/')}  failed: ${get(key, (x) => x.failed).join('/')}${ratio}`,
+        `${String(rate).padStart(3)} cmd/s  ${label.padEnd(20)} ack p50 ${fmt(spread(get(key, (x) => x.p50)), 1)} ms  p99 ${fmt(spread(get(key, (x) => x.p99)), 1)} ms  >1 s: ${get(key, (x) => x.over1s).join('/')}  failed: ${get(key, (x) => x.failed).join('/')}${ratio}  [app loop delay p99 ${fmt(spread(get(key, (x) => x.loopP99)), 0)} ms, longest GC ${fmt(spread(get(key, (x) => x.gcMax)), 0)} ms]`,
       );
     }
   }
   for (const note of notes) console.log(note);
   console.log(`  load average at end: ${load()}`);
+  await standins.child.ask('watch', { on: true });
 }
 
 /**
