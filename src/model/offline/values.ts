@@ -1,5 +1,5 @@
 import type { CallToAction } from '../../ad/call-to-action';
-import { closestWord, compact } from '../../text/fuzzy';
+import { closestWord, compact, matchTypo } from '../../text/fuzzy';
 import { type Amount, findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
 import { stripTrailingPunctuation, unquote } from './normalise';
 import {
@@ -97,8 +97,10 @@ function cued(text: string, start: number, end: number): boolean {
 
 /**
  * A TikTok call to action in `text`: a label or synonym anywhere ("use order now as the
- * button"), a word run together ("learnmore"), or with `loose` a typo ("shop nwo") or a
- * single word ("subscribe"). Returns the TikTok value and where it was found.
+ * button"), a word run together ("learnmore"), a one-letter typo of a label in a clause that
+ * says little else ("shop nwo", "lern more button"), or with `loose` a bigger typo or a single
+ * word ("subscribe"). An ambiguous typo ("lead more": Read more or Learn more) matches nothing
+ * (the ad rules then ask "Did you mean …?"). Returns the TikTok value and where it was found.
  */
 export function readCallToAction(
   text: string,
@@ -112,6 +114,29 @@ export function readCallToAction(
     if (!loose && WEAK_CTA_PHRASES.has(words) && !ctaContext(text, m.index, end)) continue;
     return { value, at: m.index, end };
   }
+  const bare = callToActionWords(text);
+  if (bare === null) return null;
+  const labels = CTA_PHRASES.filter(([w]) => loose || !WEAK_CTA_PHRASES.has(w));
+  const joined = compact(bare);
+  const exact = labels.find(([w]) => compact(w) === joined);
+  if (exact) return { value: exact[1], at: 0, end: text.length };
+  if (!loose && joined.length < 6) return null;
+  const ctaOf = (w: string) => labels.find(([l]) => l === w)?.[1] ?? w;
+  const near = matchTypo(
+    joined,
+    labels.map(([w]) => w),
+    { meaning: ctaOf, ...(loose ? {} : { maxEdits: 1 }) },
+  );
+  return near?.kind === 'match'
+    ? { value: ctaOf(near.candidate) as CallToAction, at: 0, end: text.length }
+    : null;
+}
+
+/**
+ * The words of `text` that could name a call to action, without "button", "cta", "use",
+ * "please" and the like; `null` when nothing or more than three words are left.
+ */
+export function callToActionWords(text: string): string | null {
   const bare = text
     .replace(
       /\b(?:the|a|an|as|use|button|cta|call to action|please|pls|thanks|i think|would be great|maybe|with|then|ok|okay|should be|is|says)\b/gi,
@@ -120,18 +145,7 @@ export function readCallToAction(
     .replace(/[.!?,;:"'“”]+/g, ' ')
     .trim();
   const words = bare.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 3) return null;
-  const labels = CTA_PHRASES.filter(([w]) => loose || !WEAK_CTA_PHRASES.has(w));
-  const joined = compact(bare);
-  const exact = labels.find(([w]) => compact(w) === joined);
-  if (exact) return { value: exact[1], at: 0, end: text.length };
-  if (!loose) return null;
-  const near = closestWord(
-    joined,
-    labels.map(([w]) => w),
-  );
-  const match = near ? labels.find(([w]) => w === near) : undefined;
-  return match ? { value: match[1], at: 0, end: text.length } : null;
+  return words.length === 0 || words.length > 3 ? null : bare;
 }
 
 /** A single CTA word counts with "button"/"CTA" next to it, or when it is all the clause says. */
