@@ -94,8 +94,12 @@ export async function handleMessage(
     return null;
   }
 
+  // A question, command or reset in the command's words names nothing ("/tiktok-ad help").
   const commandName =
-    ctx.event.type === 'start' && turn.updates.campaign_name === null && !state.draft.campaign_name
+    ctx.event.type === 'start' &&
+    (turn.intent === 'provide_details' || turn.intent === 'chat') &&
+    turn.updates.campaign_name === null &&
+    !state.draft.campaign_name
       ? campaignNameFromCommand(message)
       : null;
   if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };

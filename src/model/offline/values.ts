@@ -1,6 +1,13 @@
 import type { CallToAction } from '../../ad/call-to-action';
 import { closestWord, compact, matchTypo } from '../../text/fuzzy';
-import { type Amount, findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
+import {
+  type Amount,
+  findAmounts,
+  findMediaIds,
+  findMusicIds,
+  findQuotes,
+  findUrls,
+} from './entities';
 import { stripTrailingPunctuation, unquote } from './normalise';
 import {
   CTA_PHRASES,
@@ -255,18 +262,22 @@ export function readMedia(text: string, loose: boolean): string[] {
   ];
 }
 
+const GOAL_ALTERNATIVES = [...GOALS.map(([w]) => w), ...UNSUPPORTED_GOALS, 'more', 'our', 'my']
+  .map(escapeRegExp)
+  .join('|');
+/** Where a name said in a sentence ends: " for sales", " targeting …", " and want …", " with music_…". */
 const NAME_STOP = new RegExp(
-  `\\s+(?:(?:for|to get|to drive|for more|to)\\s+(?:(?:more|the|our|my|a|an)\\s+)*(?:${[
-    ...GOALS.map(([w]) => w),
-    ...UNSUPPORTED_GOALS,
-    'more',
-    'our',
-    'my',
-  ]
-    .map(escapeRegExp)
-    .join('|')})\\b|targeting\\b|(?:with|and|using)\\s+(?:no\\s+music|music_|https?:|img_|vid_))`,
+  `\\s+(?:${[
+    `(?:for|to get|to drive|for more|to)\\s+(?:(?:more|the|our|my|a|an)\\s+)*(?:${GOAL_ALTERNATIVES})\\b`,
+    'targeting\\b',
+    'and\\s+(?:we\\s+|i\\s+)?(?:want|need|would like|hope)\\b',
+    '(?:with|and|using)\\s+(?:no\\s+music|music_|https?:|img_|vid_)',
+  ].join('|')})`,
   'i',
 );
+
+/** "my bakery " in "my bakery Sweet Crumbs": what the business is, said before its name. */
+const DESCRIBED = /^(?:[Mm]y|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){1,3}(?=[A-Z0-9"“'‘])/;
 
 /**
  * A campaign name as typed, cut where the sentence moves on (" for sales", " to drive
@@ -274,8 +285,10 @@ const NAME_STOP = new RegExp(
  * Returns the name and the offset (within `text`) where the rest starts.
  */
 export function readName(text: string): { name: string; restAt: number } {
-  const quoted = /^\s*(["“'‘])(.+?)(["”'’])/.exec(text);
-  if (quoted?.[2]) return { name: quoted[2].trim(), restAt: quoted[0].length };
+  const lead = text.length - text.trimStart().length;
+  const quoted = findQuotes(text).find((q) => q.start === lead);
+  if (quoted && quoted.value.trim() !== '')
+    return { name: quoted.value.trim(), restAt: quoted.end };
   const m = NAME_STOP.exec(text);
   let cut = m ? m.index : text.length;
   for (const typo of text.matchAll(/\s+(?:for|to)\s+(?:(?:more|the|our|my)\s+)*([a-z-]{4,})\b/gi)) {
@@ -287,6 +300,7 @@ export function readName(text: string): { name: string; restAt: number } {
   }
   const name = stripTrailingPunctuation(unquote(text.slice(0, cut)))
     .replace(/\s+(?:instead|please|pls|thanks|thank you|then|campaign)$/i, '')
+    .replace(DESCRIBED, '')
     .trim();
   return { name: stripTrailingPunctuation(name), restAt: cut };
 }
