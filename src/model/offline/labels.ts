@@ -132,7 +132,9 @@ export function leadOf(text: string): Lead | null {
   if (makeThat && /\S/.test(rest.slice(makeThat[0].length)))
     return { kind: 'value', valueStart: offset + makeThat[0].length, correction: true };
 
-  const article = ARTICLE_START.exec(rest)?.[0] ?? '';
+  // "with the text …", "plus a budget of …": a label joined on to what came before.
+  const joined = /^(?:with|plus)\s+/i.exec(rest)?.[0] ?? '';
+  const article = joined + (ARTICLE_START.exec(rest.slice(joined.length))?.[0] ?? '');
   const found = labelAt(rest.slice(article.length));
   if (found) {
     const tail = rest.slice(article.length + found.length);
@@ -144,10 +146,15 @@ export function leadOf(text: string): Lead | null {
         true,
         correction,
       );
-    if (WEAK_LABELS.has(found.label) || article !== '') return null;
+    if (WEAK_LABELS.has(found.label) || (article !== '' && joined === '')) return null;
     const space = /^\s+/.exec(tail);
     if (space && /\S/.test(tail))
-      return label(found.field, offset + found.length + space[0].length, false, correction);
+      return label(
+        found.field,
+        offset + article.length + found.length + space[0].length,
+        false,
+        correction,
+      );
     return null;
   }
   if (correction && /\S/.test(rest)) return { kind: 'value', valueStart: offset, correction: true };

@@ -79,7 +79,11 @@ function answerFreeText(
   const firstIndex = clauses.findIndex((c) => c.text.slice(skipLead(c.text).offset).trim() !== '');
   const first = clauses[firstIndex];
   if (!first) return false;
-  if (clauses.length === 1 && (filler.standalone(first.text, 0) || onlyGoal(first.text)))
+  // "ok, $75/day then": a filler clause in front does not make the value an answer.
+  if (
+    clauses.length - firstIndex === 1 &&
+    (filler.standalone(first.text, 0) || onlyGoal(first.text))
+  )
     return false;
   const lead = leadIn(first.text);
   if (lead && !answersAnyway(filler, first, lead, asked)) return false;
