@@ -202,7 +202,11 @@ export async function handleMessage(
     if (ctx.pending.length > 0) await ctx.say();
     return state;
   }
-  return askNext(t, state);
+  // One field (or none) at a time: say once what is still needed and that several can come
+  // in one message. Not after a question, whose answer already said its part.
+  const oneAtATime =
+    (turn.intent === 'provide_details' || turn.intent === 'chat') && applied.changed.length <= 1;
+  return askNext(t, state, { offerSeveral: oneAtATime });
 }
 
 /** Starts the thread over with an empty draft (the Reset action, or a "start over" message). */
