@@ -1,3 +1,6 @@
+/** A greeting at the start of the words. */
+const GREETING = /^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b/i;
+
 /** Words that, alone, are a greeting, a command or a goal, never a campaign name. */
 const NOT_A_NAME =
   /^(?:hi|hello|hey|hiya|yo|help|yes|yeah|no|nope|ok|okay|thanks|thank you|start|status|reset|submit|preview|test|traffic|conversions?|sales?|clicks|visits|visitors|leads|purchases|orders|sign[- ]?ups)$/i;
@@ -11,7 +14,8 @@ const NOT_A_NAME =
  * objective on ("for traffic", "for conversions", "to drive sales"…). Returns `null` when what
  * is left is not a plausible name: under 3 or over 100 characters, more than 10 words, a web
  * address, a question, a request in the person's own words ("I want…", "we need…"), or a
- * greeting, command or goal alone ("hello", "help", "conversions"). Only the first phrase
+ * greeting, command or goal alone ("hello", "help", "conversions"), or a greeting or a
+ * request for an ad ("hello! new ad please"). Only the first phrase
  * counts: what follows a comma, semicolon or dash is something else.
  */
 export function campaignNameFromCommand(words: string): string | null {
@@ -36,7 +40,9 @@ export function campaignNameFromCommand(words: string): string | null {
   );
   name = name.replace(/^["“'‘]+|["”'’.!?,;:]+$/g, '').trim();
   if (name.length < 3 || name.length > 100 || name.split(/\s+/).length > 10) return null;
-  // A greeting, a command or a goal alone names nothing ("hello", "help", "conversions").
-  if (NOT_A_NAME.test(name)) return null;
+  // A greeting, a command or a goal alone names nothing ("hello", "help", "conversions"), nor
+  // does a greeting or a request for an ad ("hello! new ad please").
+  if (NOT_A_NAME.test(name) || GREETING.test(name) || /\b(?:ad|ads|campaign)\b/i.test(name))
+    return null;
   return name;
 }

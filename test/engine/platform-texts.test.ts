@@ -78,6 +78,8 @@ describe('campaignNameFromCommand', () => {
     ['hello', null],
     ['conversions', null],
     ['new ad', null],
+    ['hello! new ad please', null],
+    ['Good morning, a tiktok ad for the shop', null],
   ])('%s → %s', (words, name) => {
     expect(campaignNameFromCommand(words)).toBe(name);
   });

@@ -39,6 +39,17 @@ describe('what is still needed, said once to someone typing one field at a time'
     expect(textOf(replies)).not.toContain('You can send several');
   });
 
+  it('answers a greeting that asks for an ad with a start, not "Sorry", then the line', async () => {
+    const t = h.thread();
+    const replies = blocksOf(await t.say("Hello, I'd like to make an ad please."));
+    expect(replies.map((b) => b.type)).toEqual(['text', 'text', 'question']);
+    expect(replies[0]).toMatchObject({ text: "Sure, let's make a TikTok ad." });
+    expect(replies[1]).toMatchObject({
+      text: expect.stringMatching(/^Still needed: campaign name/),
+    });
+    expect((await t.state())?.draft).toEqual({});
+  });
+
   it('is not said after a question, whose answer already lists what is missing', async () => {
     const t = h.thread();
     const replies = await t.say('what do you still need?');
