@@ -1,4 +1,4 @@
-import { closestWord } from '../text/fuzzy';
+import { closestWord, matchTypo } from '../text/fuzzy';
 
 /**
  * TikTok's `CallToAction` enum (30 values), from the official SDK's enum package.
@@ -113,6 +113,19 @@ function nearCallToAction(words: string): CallToAction | null {
   const labels = CALL_TO_ACTIONS.filter((v) => !NOT_FOR_WEBSITE_ADS.has(v)).map(ctaLabel);
   const near = closestWord(words, labels);
   return near ? exactCallToAction(near) : null;
+}
+
+/**
+ * The two calls to action a typo is about as close to ("lead more": Read more or Learn more),
+ * or `null` when the words match one (or none). See `matchTypo` for what counts as close.
+ */
+export function callToActionChoices(words: string): [CallToAction, CallToAction] | null {
+  if (exactCallToAction(words)) return null;
+  const labels = CALL_TO_ACTIONS.filter((v) => !NOT_FOR_WEBSITE_ADS.has(v)).map(ctaLabel);
+  const near = matchTypo(words, labels);
+  if (near?.kind !== 'ambiguous') return null;
+  const [a, b] = near.candidates.map(exactCallToAction);
+  return a && b ? [a, b] : null;
 }
 
 function exactCallToAction(words: string): CallToAction | null {

@@ -1,5 +1,10 @@
 import type { BudgetSettings } from './budget';
-import { ctaLabel, parseCallToAction, SUGGESTED_CALL_TO_ACTIONS } from './call-to-action';
+import {
+  callToActionChoices,
+  ctaLabel,
+  parseCallToAction,
+  SUGGESTED_CALL_TO_ACTIONS,
+} from './call-to-action';
 import type { ObjectiveType } from './draft';
 import { parseObjective } from './objective';
 import { hasEmoji, tiktokLength } from './text-length';
@@ -108,6 +113,15 @@ export function checkAdText(raw: string): Checked<string> {
  */
 export function checkCallToAction(raw: string): Checked<string> {
   const value = parseCallToAction(raw);
+  const choices = value ? null : callToActionChoices(raw);
+  if (choices) {
+    const [a, b] = choices.map(ctaLabel);
+    return fail(
+      'call_to_action',
+      'call_to_action.ambiguous',
+      `Did you mean ${a} or ${b}? "${raw.trim()}" is close to both, so I left the call to action as it was.`,
+    );
+  }
   if (!value) {
     const examples = SUGGESTED_CALL_TO_ACTIONS.map(ctaLabel).join(', ');
     return fail(

@@ -17,6 +17,11 @@ const FIELD_NAMES: Record<DraftField, string> = {
   media: 'media',
 };
 
+/** "Still needed: ad text, call to action, music." for the fields in `missing`, in order. */
+export function stillNeeded(missing: readonly DraftField[]): string {
+  return `Still needed: ${missing.map((f) => FIELD_NAMES[f]).join(', ')}.`;
+}
+
 /**
  * The engine's answer to a `question` turn, written here from the rules and settings, never
  * taken from model text (issue 12). `media_options` lists library items when the question is
@@ -43,7 +48,7 @@ function answerText(
       const missing = missingFields(draft, budget);
       return missing.length === 0
         ? 'Nothing: the draft is complete and waits for approval.'
-        : `Still needed: ${missing.map((f) => FIELD_NAMES[f]).join(', ')}.`;
+        : stillNeeded(missing);
     }
     case 'approval':
       return settings.approvals_required === 1

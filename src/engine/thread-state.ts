@@ -130,6 +130,11 @@ export interface ThreadState {
   advertiser_id?: string;
   /** True once the requester was sent a private link for this draft (sent once, at its start). */
   link_offered?: boolean;
+  /**
+   * True once a question carried the "Still needed: … You can send several in one message."
+   * line (said once per draft, see `askNext`).
+   */
+  several_offered?: boolean;
   submission?: Submission;
   /**
    * Unfinished attempts of drafts this thread started over from (their objects are switched

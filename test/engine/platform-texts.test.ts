@@ -73,6 +73,13 @@ describe('campaignNameFromCommand', () => {
     ['what should I call the campaign?', null],
     ["I'd like a new ad", null],
     ['we need one for Black Friday', null],
+    ['Hair Cuts 4 Kids / traffic', 'Hair Cuts 4 Kids'],
+    ['Cat Cafe, no music, learn more', 'Cat Cafe'],
+    ['hello', null],
+    ['conversions', null],
+    ['new ad', null],
+    ['hello! new ad please', null],
+    ['Good morning, a tiktok ad for the shop', null],
   ])('%s → %s', (words, name) => {
     expect(campaignNameFromCommand(words)).toBe(name);
   });

@@ -4,15 +4,17 @@ import { OfflineTurnModel } from '../../src/model/offline-model';
 
 /**
  * The ratchet: the offline model's figures on the evaluation corpus (eval/dialogues), as
- * reached when issue 12 was done. Lower them only with a reason in the commit; raise them
- * when the model gets better. `npm run eval -- --verbose` shows what failed.
+ * reached when issue 12 was done: 292 dialogues (with the 23 'plain'/'typo' dialogues written
+ * inside longer messages and the 30 held-out ones), all passing, median 3 and p90 7 user
+ * messages to ready. Lower them only with a reason in the commit; raise them when the model
+ * gets better. `npm run eval -- --verbose` shows what failed.
  */
 const RATCHET = {
   /** Dialogues allowed to fail. */
   failed: 0,
   valueMismatches: 0,
   missingValues: 0,
-  medianToReady: 4,
+  medianToReady: 3,
   p90ToReady: 7,
   silentChanges: 0,
   untypedValues: 0,
@@ -36,6 +38,8 @@ describe('evaluation corpus (offline model)', () => {
       'question',
       'polite',
       'terse',
+      'inside a longer message',
+      'held-out',
     ])
       expect(styles).toContain(style);
     expect(corpus.filter(isOneMessageRequest).length).toBeGreaterThanOrEqual(40);

@@ -2,6 +2,7 @@
 // the draft is complete and checked, the approval request (askNext).
 import { hasPendingChecks } from '../../ad/draft';
 import { missingFields } from '../../ad/draft-rules';
+import { stillNeeded } from '../answers';
 import { nameOf } from '../link-steps';
 import { checkNamedChoices, waitingForLinkText } from '../linking/named-checks';
 import { mediaChoiceBlock } from '../media/choice-block';
@@ -10,8 +11,25 @@ import type { ThreadState } from '../thread-state';
 import { text } from '../turn-io';
 import type { TurnContext, TurnSteps } from './context';
 
+/** How {@link askNext} may ask. */
+export interface AskOptions {
+  /**
+   * The person is giving one field at a time (their message set at most one): with three or
+   * more fields still missing, the question may say what is still needed and that several can
+   * be sent in one message, once per draft.
+   */
+  offerSeveral?: boolean;
+}
+
+/** Fields still missing from which the question says what is needed and that several can come at once. */
+const SEVERAL_FROM = 3;
+
 /** Asks for the first missing field, or, when the draft is complete, asks for approval. */
-export async function askNext(t: TurnSteps, state: ThreadState): Promise<ThreadState> {
+export async function askNext(
+  t: TurnSteps,
+  state: ThreadState,
+  options: AskOptions = {},
+): Promise<ThreadState> {
   const { ctx } = t;
   const { settings } = ctx.deps;
   const waiting = await checkNamed(ctx, state);
@@ -22,9 +40,14 @@ export async function askNext(t: TurnSteps, state: ThreadState): Promise<ThreadS
     const question = questionFor(next, state.draft, settings.budget, [], state.platform);
     state.last_question = next;
     ctx.remember(state, { role: 'bot', text: question.text });
+    const several =
+      options.offerSeveral && missing.length >= SEVERAL_FROM && !state.several_offered
+        ? [text(`${stillNeeded(missing)} You can send several in one message.`)]
+        : [];
+    if (several.length > 0) state.several_offered = true;
     const choice =
       next === 'media' ? mediaChoiceBlock(await ctx.library(state), state.draft) : null;
-    await ctx.say(question, ...(choice ? [choice] : []));
+    await ctx.say(...several, question, ...(choice ? [choice] : []));
     return state;
   }
   state.last_question = null;

@@ -94,8 +94,12 @@ export async function handleMessage(
     return null;
   }
 
+  // A question, command or reset in the command's words names nothing ("/tiktok-ad help").
   const commandName =
-    ctx.event.type === 'start' && turn.updates.campaign_name === null && !state.draft.campaign_name
+    ctx.event.type === 'start' &&
+    (turn.intent === 'provide_details' || turn.intent === 'chat') &&
+    turn.updates.campaign_name === null &&
+    !state.draft.campaign_name
       ? campaignNameFromCommand(message)
       : null;
   if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };
@@ -198,7 +202,11 @@ export async function handleMessage(
     if (ctx.pending.length > 0) await ctx.say();
     return state;
   }
-  return askNext(t, state);
+  // One field (or none) at a time: say once what is still needed and that several can come
+  // in one message. Not after a question, whose answer already said its part.
+  const oneAtATime =
+    (turn.intent === 'provide_details' || turn.intent === 'chat') && applied.changed.length <= 1;
+  return askNext(t, state, { offerSeveral: oneAtATime });
 }
 
 /** Starts the thread over with an empty draft (the Reset action, or a "start over" message). */

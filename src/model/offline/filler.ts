@@ -12,7 +12,7 @@ import {
 } from './entities';
 import { messageClauses } from './inner-split';
 import { labelAt, skipLead } from './labels';
-import { leadIn, looseGoal, nameIn } from './leads';
+import { leadIn, looseGoal, nameIn, plausibleName } from './leads';
 import { stripTrailingPunctuation, unquote } from './normalise';
 import {
   readBudget,
@@ -358,17 +358,20 @@ export class Filler {
     this.closeOpen();
     const nameKnown = () =>
       this.ctx.draft.campaign_name !== undefined || this.updates.campaign_name !== null;
-    for (const quote of this.quoteCandidates) {
-      if (this.updates.ad_text === null && (nameKnown() || this.ctx.last_question === 'ad_text'))
-        this.updates.ad_text = quote.trim();
-      else if (!nameKnown()) this.updates.campaign_name = stripTrailingPunctuation(quote.trim());
-    }
-    const hasValues = Object.values(this.updates).some((v) => v !== null);
+    // A short free clause names the campaign first ("Pet Spa, conversions, 'Pamper your pup'"),
+    // so an unlabelled quote beside it is the ad text.
+    const hasValues =
+      this.quoteCandidates.length > 0 || Object.values(this.updates).some((v) => v !== null);
     for (const text of this.freeClauses) {
       if (nameKnown() || !hasValues) break;
       if (ABOUT_THE_AD.test(text) || text.split(/\s+/).length > 6) continue;
       const { name } = readName(text);
-      if (name.length >= 3) this.updates.campaign_name = name;
+      if (plausibleName(name)) this.updates.campaign_name = name;
+    }
+    for (const quote of this.quoteCandidates) {
+      if (this.updates.ad_text === null && (nameKnown() || this.ctx.last_question === 'ad_text'))
+        this.updates.ad_text = quote.trim();
+      else if (!nameKnown()) this.updates.campaign_name = stripTrailingPunctuation(quote.trim());
     }
   }
 }

@@ -19,7 +19,7 @@ const ARTICLE = '(?:(?:the|my|our|your|a|an|its|new)\\s+)*';
 const VERB =
   "(?:change|set|make|update|switch|swap|put|replace|edit|fix|correct|use|let's use|lets use|go with)";
 const DELIMITER =
-  /^\s*(?::|=|-(?=\s)|\bis\b|\bare\b|\bshould be\b|\bshould say\b|\bshould read\b|\bwill be\b|\bwould be\b|\bto be\b|\breads\b|\bsays\b|\bsay\b|\bsaying\b|\bread\b|\bof\b|\bcalled\b|\bnamed\b|\btitled\b)\s*/i;
+  /^\s*(?::|=|-(?=\s)|\b(?:(?:can|could|should|will|would|shall|may|might|is going to)\s+be|is|was)\s+(?:called|named|titled)\b|\bis\b|\bare\b|\bshould be\b|\bshould say\b|\bshould read\b|\bwill be\b|\bwould be\b|\bto be\b|\breads\b|\bsays\b|\bsay\b|\bsaying\b|\bread\b|\bof\b|\bcalled\b|\bnamed\b|\btitled\b)\s*/i;
 const VERB_START = new RegExp(`^${VERB}\\s+${ARTICLE}`, 'i');
 const ARTICLE_START = new RegExp(`^${ARTICLE}`, 'i');
 const TO = /^\s*(?:to|into|as|=|:|for|with|->|→)\s*/i;
@@ -50,6 +50,21 @@ export function labelAt(text: string): { field: SlotField; length: number; label
   for (const [label, field] of LABELS) {
     if (lower.startsWith(label) && !/[a-z0-9_]/i.test(lower[label.length] ?? ''))
       return { field, length: label.length, label };
+  }
+  // A typo in a label of several words ("campain name", "landng page"): the same number of
+  // words, compared as one string, one edit allowed per word of 5+ letters.
+  for (const [label, field] of LABELS) {
+    const count = label.split(' ').length;
+    if (count < 2) continue;
+    const words = new RegExp(`^[a-z]+(?:\\s+[a-z]+){${count - 1}}(?![\\w-])`, 'i').exec(text)?.[0];
+    if (!words) continue;
+    const typed = words.toLowerCase().split(/\s+/);
+    const edits = typed.reduce(
+      (n, w, i) => (n < 0 ? n : w === label.split(' ')[i] ? n : w.length >= 5 ? n + 1 : -1),
+      0,
+    );
+    if (edits > 0 && typoDistance(typed.join(' '), label) <= edits)
+      return { field, length: words.length, label };
   }
   const word = /^[a-z]+(?![\w-])/i.exec(text)?.[0] ?? '';
   if (word.length >= 5) {
@@ -117,7 +132,9 @@ export function leadOf(text: string): Lead | null {
   if (makeThat && /\S/.test(rest.slice(makeThat[0].length)))
     return { kind: 'value', valueStart: offset + makeThat[0].length, correction: true };
 
-  const article = ARTICLE_START.exec(rest)?.[0] ?? '';
+  // "with the text …", "plus a budget of …": a label joined on to what came before.
+  const joined = /^(?:with|plus)\s+/i.exec(rest)?.[0] ?? '';
+  const article = joined + (ARTICLE_START.exec(rest.slice(joined.length))?.[0] ?? '');
   const found = labelAt(rest.slice(article.length));
   if (found) {
     const tail = rest.slice(article.length + found.length);
@@ -129,10 +146,15 @@ export function leadOf(text: string): Lead | null {
         true,
         correction,
       );
-    if (WEAK_LABELS.has(found.label) || article !== '') return null;
+    if (WEAK_LABELS.has(found.label) || (article !== '' && joined === '')) return null;
     const space = /^\s+/.exec(tail);
     if (space && /\S/.test(tail))
-      return label(found.field, offset + found.length + space[0].length, false, correction);
+      return label(
+        found.field,
+        offset + article.length + found.length + space[0].length,
+        false,
+        correction,
+      );
     return null;
   }
   if (correction && /\S/.test(rest)) return { kind: 'value', valueStart: offset, correction: true };

@@ -1,8 +1,9 @@
-import { findMediaIds, findUrls } from './entities';
+import type { Clause } from './clauses';
+import { findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
 import { leadOf } from './labels';
 import { stripTrailingPunctuation } from './normalise';
 import { readBudget, readCallToAction, readMusic, readName, readObjective } from './values';
-import type { SlotField } from './vocabulary';
+import { ABOUT_THE_AD, type SlotField } from './vocabulary';
 
 /** Stage 4 helpers: what a clause starts with, and names and goals inside a clause. */
 
@@ -24,10 +25,14 @@ export function leadIn(text: string): ReturnType<typeof leadOf> {
   return lead;
 }
 
-/** "campaign called X", "named X", "campaign X", "X campaign", "set up X": a name inside a clause. */
+/**
+ * "campaign called X", "named X", "campaign X", "X campaign", "set up X", "launching X": a name
+ * inside a clause.
+ */
 export function nameIn(part: string): { name: string; at: number; end: number } | null {
   const patterns = [
     /\b(?:called|named|titled)\s+/i,
+    /\b(?:[Ll]aunching|[Pp]romoting|[Aa]dvertising|[Oo]pening)\s+(?:(?:our|my|the|a|an|new)\s+)*(?=["“'‘]|[A-Z])/,
     /\b(?:an?\s+)?(?:tiktok\s+)?(?:ad|campaign)\s+for\s+(?=["“'‘]|[A-Z])/,
     /\bcampaign(?:\s+name)?(?:\s*(?:is|:|=))?\s+(?=["“'‘]|[A-Z0-9])/,
     /^(?:please\s+)?(?:create|set up|setup|make|start|launch|build|run)\s+(?:me\s+)?(?:(?:a|an|the|our|my|new|tiktok)\s+)*(?:(?:traffic|conversions?)\s+)?(?:(?:campaign|ad)\s+)?(?=["“'‘]|[A-Z])/i,
@@ -87,4 +92,53 @@ export function parses(field: SlotField, value: string): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A name said first, before the rest of the message: "Summer Sale for traffic", "Hiking
+ * Trails Guide for trafic", "Fitness Blog: get people to my website". The first clause of a
+ * message that starts with a plausible name and goes on with a goal ("for traffic") or after a
+ * colon. Returns the name and the rest of the clause (`null` when nothing is left), or `null`
+ * when the clause does not start so ("Sale for traffic" is a goal, "I want sales" no name).
+ */
+export function leadingName(clause: Clause): { name: string; rest: Clause | null } | null {
+  const { text } = clause;
+  const goal = readName(text);
+  const colon = /^([^:]{3,60}?)\s*:\s+/.exec(text);
+  let name = '';
+  let restAt = text.length;
+  if (colon?.[1] && /^["“'‘A-Z0-9]/.test(colon[1]) && leadOf(colon[1]) === null) {
+    name = readName(colon[1]).name;
+    restAt = colon[0].length;
+  } else if (goal.restAt < text.length && /^\s+(?:for|to)\b/i.test(text.slice(goal.restAt))) {
+    name = goal.name;
+    restAt = goal.restAt;
+  }
+  if (!plausibleName(name)) return null;
+  const raw = text.slice(restAt);
+  const lead = raw.length - raw.trimStart().length;
+  const value = raw.trim();
+  const start = clause.start + restAt + lead;
+  return {
+    name,
+    rest: value === '' ? null : { start, end: start + value.length, text: value },
+  };
+}
+
+/** Words that can be a campaign name said without a label: short, not a goal, a request or a value. */
+export function plausibleName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (name.length < 3 || words.length > 6) return false;
+  if (ABOUT_THE_AD.test(name) || readObjective(name, false) !== null) return false;
+  if (/^(?:i|i'm|i'd|we|we're|we'd|you|it|it's|this|that|they|my|our|so|just|let'?s)\b/i.test(name))
+    return false;
+  if (
+    /^(?:update|note|edit|fyi|ps|also|change|changes|correction|reminder|question|idea|info|details|request|brief)$/i.test(
+      name,
+    )
+  )
+    return false;
+  const shaped = [...findUrls(name), ...findMusicIds(name), ...findMediaIds(name)];
+  const money = findAmounts(name).some((a) => a.value.currency || a.value.period !== null);
+  return shaped.length === 0 && !money && leadOf(name) === null;
 }

@@ -4,7 +4,7 @@ import type { Clause } from './clauses';
 import { findQuotes } from './entities';
 import { Filler, type SlotContext } from './filler';
 import { skipLead } from './labels';
-import { leadIn, onlyGoal, parses } from './leads';
+import { leadIn, leadingName, onlyGoal, parses } from './leads';
 import { unquote } from './normalise';
 import { isMediaReference, readName } from './values';
 import type { SlotField } from './vocabulary';
@@ -56,7 +56,7 @@ export function fillSlots(message: string, ctx: SlotContext): Filled {
     const answered = answerFreeText(filler, text, clauses, asked);
     if (answered) return { updates: filler.updates, notes: filler.notes };
   }
-  filler.read(clauses);
+  filler.read(nameFirst(filler, clauses, ctx));
   filler.finish();
   if (asked && Object.values(filler.updates).every((v) => v === null)) {
     bareAnswer(filler, text, asked);
@@ -79,7 +79,11 @@ function answerFreeText(
   const firstIndex = clauses.findIndex((c) => c.text.slice(skipLead(c.text).offset).trim() !== '');
   const first = clauses[firstIndex];
   if (!first) return false;
-  if (clauses.length === 1 && (filler.standalone(first.text, 0) || onlyGoal(first.text)))
+  // "ok, $75/day then": a filler clause in front does not make the value an answer.
+  if (
+    clauses.length - firstIndex === 1 &&
+    (filler.standalone(first.text, 0) || onlyGoal(first.text))
+  )
     return false;
   const lead = leadIn(first.text);
   if (lead && !answersAnyway(filler, first, lead, asked)) return false;
@@ -141,4 +145,25 @@ function bareAnswer(filler: Filler, text: string, asked: SlotField): void {
   const rest = text.slice(offset).trim();
   if (rest === '') return;
   filler.answer(asked, rest);
+}
+
+/**
+ * While the draft has no name and none is asked for otherwise, a message that starts with a
+ * name ("Summer Sale for traffic", "Fitness Blog: …", see {@link leadingName}) names the
+ * campaign; returns the clauses left to read.
+ */
+function nameFirst(filler: Filler, clauses: Clause[], ctx: SlotContext): Clause[] {
+  if (ctx.draft.campaign_name !== undefined) return clauses;
+  if (ctx.last_question !== null && ctx.last_question !== 'campaign_name') return clauses;
+  const index = clauses.findIndex((c) => c.text.slice(skipLead(c.text).offset).trim() !== '');
+  const first = clauses[index];
+  if (!first || skipLead(first.text).offset > 0 || leadIn(first.text) !== null) return clauses;
+  const found = leadingName(first);
+  if (!found) return clauses;
+  filler.updates.campaign_name = found.name;
+  return [
+    ...clauses.slice(0, index),
+    ...(found.rest ? [found.rest] : []),
+    ...clauses.slice(index + 1),
+  ];
 }

@@ -40,7 +40,12 @@ export function understand(input: TurnInput): Turn {
   const understood = Object.values(filled.updates).some((v) => v !== null);
   const message = filled.notes.join(' ');
   if (!understood && message === '') {
-    return none('chat', "Sorry, I didn't catch any ad details in that.");
+    // "Hi, could we set up an ad?" on an empty draft asks to start, it is no failed answer.
+    const starting = Object.keys(input.draft).length === 0 && STARTING.test(text);
+    return none(
+      'chat',
+      starting ? "Sure, let's make a TikTok ad." : "Sorry, I didn't catch any ad details in that.",
+    );
   }
   return {
     message,
@@ -49,6 +54,10 @@ export function understand(input: TurnInput): Turn {
     updates: filled.updates,
   };
 }
+
+/** A greeting or a request to make an ad, with nothing else in it. */
+const STARTING =
+  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there)?\b|.*\b(?:ad|ads|campaign)\b)/i;
 
 /** A web address, an id, or an amount said as a budget: the message gives a value, it does not only ask. */
 function hasValue(text: string): boolean {

@@ -1,6 +1,13 @@
 import type { CallToAction } from '../../ad/call-to-action';
-import { closestWord, compact } from '../../text/fuzzy';
-import { type Amount, findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
+import { closestWord, compact, matchTypo } from '../../text/fuzzy';
+import {
+  type Amount,
+  findAmounts,
+  findMediaIds,
+  findMusicIds,
+  findQuotes,
+  findUrls,
+} from './entities';
 import { stripTrailingPunctuation, unquote } from './normalise';
 import {
   CTA_PHRASES,
@@ -97,8 +104,10 @@ function cued(text: string, start: number, end: number): boolean {
 
 /**
  * A TikTok call to action in `text`: a label or synonym anywhere ("use order now as the
- * button"), a word run together ("learnmore"), or with `loose` a typo ("shop nwo") or a
- * single word ("subscribe"). Returns the TikTok value and where it was found.
+ * button"), a word run together ("learnmore"), a one-letter typo of a label in a clause that
+ * says little else ("shop nwo", "lern more button"), or with `loose` a bigger typo or a single
+ * word ("subscribe"). An ambiguous typo ("lead more": Read more or Learn more) matches nothing
+ * (the ad rules then ask "Did you mean …?"). Returns the TikTok value and where it was found.
  */
 export function readCallToAction(
   text: string,
@@ -112,6 +121,29 @@ export function readCallToAction(
     if (!loose && WEAK_CTA_PHRASES.has(words) && !ctaContext(text, m.index, end)) continue;
     return { value, at: m.index, end };
   }
+  const bare = callToActionWords(text);
+  if (bare === null) return null;
+  const labels = CTA_PHRASES.filter(([w]) => loose || !WEAK_CTA_PHRASES.has(w));
+  const joined = compact(bare);
+  const exact = labels.find(([w]) => compact(w) === joined);
+  if (exact) return { value: exact[1], at: 0, end: text.length };
+  if (!loose && joined.length < 6) return null;
+  const ctaOf = (w: string) => labels.find(([l]) => l === w)?.[1] ?? w;
+  const near = matchTypo(
+    joined,
+    labels.map(([w]) => w),
+    { meaning: ctaOf, ...(loose ? {} : { maxEdits: 1 }) },
+  );
+  return near?.kind === 'match'
+    ? { value: ctaOf(near.candidate) as CallToAction, at: 0, end: text.length }
+    : null;
+}
+
+/**
+ * The words of `text` that could name a call to action, without "button", "cta", "use",
+ * "please" and the like; `null` when nothing or more than three words are left.
+ */
+export function callToActionWords(text: string): string | null {
   const bare = text
     .replace(
       /\b(?:the|a|an|as|use|button|cta|call to action|please|pls|thanks|i think|would be great|maybe|with|then|ok|okay|should be|is|says)\b/gi,
@@ -120,18 +152,7 @@ export function readCallToAction(
     .replace(/[.!?,;:"'“”]+/g, ' ')
     .trim();
   const words = bare.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 3) return null;
-  const labels = CTA_PHRASES.filter(([w]) => loose || !WEAK_CTA_PHRASES.has(w));
-  const joined = compact(bare);
-  const exact = labels.find(([w]) => compact(w) === joined);
-  if (exact) return { value: exact[1], at: 0, end: text.length };
-  if (!loose) return null;
-  const near = closestWord(
-    joined,
-    labels.map(([w]) => w),
-  );
-  const match = near ? labels.find(([w]) => w === near) : undefined;
-  return match ? { value: match[1], at: 0, end: text.length } : null;
+  return words.length === 0 || words.length > 3 ? null : bare;
 }
 
 /** A single CTA word counts with "button"/"CTA" next to it, or when it is all the clause says. */
@@ -241,18 +262,22 @@ export function readMedia(text: string, loose: boolean): string[] {
   ];
 }
 
+const GOAL_ALTERNATIVES = [...GOALS.map(([w]) => w), ...UNSUPPORTED_GOALS, 'more', 'our', 'my']
+  .map(escapeRegExp)
+  .join('|');
+/** Where a name said in a sentence ends: " for sales", " targeting …", " and want …", " with music_…". */
 const NAME_STOP = new RegExp(
-  `\\s+(?:(?:for|to get|to drive|for more|to)\\s+(?:(?:more|the|our|my|a|an)\\s+)*(?:${[
-    ...GOALS.map(([w]) => w),
-    ...UNSUPPORTED_GOALS,
-    'more',
-    'our',
-    'my',
-  ]
-    .map(escapeRegExp)
-    .join('|')})\\b|targeting\\b|(?:with|and|using)\\s+(?:no\\s+music|music_|https?:|img_|vid_))`,
+  `\\s+(?:${[
+    `(?:for|to get|to drive|for more|to)\\s+(?:(?:more|the|our|my|a|an)\\s+)*(?:${GOAL_ALTERNATIVES})\\b`,
+    'targeting\\b',
+    'and\\s+(?:we\\s+|i\\s+)?(?:want|need|would like|hope)\\b',
+    '(?:with|and|using)\\s+(?:no\\s+music|music_|https?:|img_|vid_)',
+  ].join('|')})`,
   'i',
 );
+
+/** "my bakery " in "my bakery Sweet Crumbs": what the business is, said before its name. */
+const DESCRIBED = /^(?:[Mm]y|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){1,3}(?=[A-Z0-9"“'‘])/;
 
 /**
  * A campaign name as typed, cut where the sentence moves on (" for sales", " to drive
@@ -260,8 +285,10 @@ const NAME_STOP = new RegExp(
  * Returns the name and the offset (within `text`) where the rest starts.
  */
 export function readName(text: string): { name: string; restAt: number } {
-  const quoted = /^\s*(["“'‘])(.+?)(["”'’])/.exec(text);
-  if (quoted?.[2]) return { name: quoted[2].trim(), restAt: quoted[0].length };
+  const lead = text.length - text.trimStart().length;
+  const quoted = findQuotes(text).find((q) => q.start === lead);
+  if (quoted && quoted.value.trim() !== '')
+    return { name: quoted.value.trim(), restAt: quoted.end };
   const m = NAME_STOP.exec(text);
   let cut = m ? m.index : text.length;
   for (const typo of text.matchAll(/\s+(?:for|to)\s+(?:(?:more|the|our|my)\s+)*([a-z-]{4,})\b/gi)) {
@@ -273,6 +300,7 @@ export function readName(text: string): { name: string; restAt: number } {
   }
   const name = stripTrailingPunctuation(unquote(text.slice(0, cut)))
     .replace(/\s+(?:instead|please|pls|thanks|thank you|then|campaign)$/i, '')
+    .replace(DESCRIBED, '')
     .trim();
   return { name: stripTrailingPunctuation(name), restAt: cut };
 }
