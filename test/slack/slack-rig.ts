@@ -58,8 +58,6 @@ export interface SlackRigOptions {
  * request so far (Bolt acks Events API requests before its listeners run).
  */
 export class SlackRig {
-
-
   private constructor(
     readonly adapter: SlackAdapter,
     readonly engine: ConversationEngine,
