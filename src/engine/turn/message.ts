@@ -106,8 +106,17 @@ export async function handleMessage(
 
   if (turn.intent === 'reset') return startAgain(t, saved);
 
-  const auth = await ctx.requesterAuth(state);
-  if (state.status === 'collecting' && !(await ctx.requesterAccount(state)))
+  // The requester's link (a Redis read and a decrypt) only when this turn may talk to TikTok:
+  // files to upload, music or media named, or words picking from the library's list.
+  const auth = needsTikTok(turn.updates, files, state) ? await ctx.requesterAuth(state) : null;
+  // The early link goes out with the draft's first details (a link that breaks later is asked
+  // for when a check or the submit needs it).
+  if (
+    state.status === 'collecting' &&
+    state.revision === 0 &&
+    !state.link_offered &&
+    !(await ctx.requesterAccount(state))
+  )
     await t.links.offerEarly(state);
   let applied: Awaited<ReturnType<typeof applyUpdates>>;
   let uploads: Awaited<ReturnType<typeof upload>> | undefined;
@@ -236,4 +245,24 @@ async function answer(
       ? (await ctx.library(state)).slice(0, 10).map((item) => `${item.id} (${item.file_name})`)
       : [];
   return answerFor(topic ?? 'help', state.draft, ctx.deps.settings, options);
+}
+
+/**
+ * Whether a message may need the requester's TikTok credentials in `applyUpdates`: attached
+ * files (uploaded), a `music_id` (confirmed), media ids or words for them (checked against the
+ * library), or any answer while the media question is open (plain-word picks from its list).
+ * Everything else is decided from the rules alone.
+ */
+function needsTikTok(
+  updates: TurnUpdates,
+  files: readonly ChatFile[],
+  state: ThreadState,
+): boolean {
+  return (
+    files.length > 0 ||
+    updates.music_id !== null ||
+    (updates.image_ids?.length ?? 0) > 0 ||
+    updates.video_id !== null ||
+    state.last_question === 'media'
+  );
 }
