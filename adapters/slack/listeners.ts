@@ -31,6 +31,7 @@ import type { MessageRef, SlackKeys } from './keys';
 import { slackErrorCode } from './log-fields';
 import { inviteFirstText, MembershipCache } from './membership';
 import { escapeMrkdwn, mention } from './mrkdwn';
+import { TtlSet } from './ttl-set';
 import type { SlackUserGroups } from './user-groups';
 
 /**
@@ -104,6 +105,12 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { store, keys, delivery, logger } = deps;
   const membership = new MembershipCache();
+  /**
+   * Threads known to be the bot's (root reference or state found), remembered 10 minutes: a
+   * conversation's next messages skip that lookup. A thread's state lives for days
+   * (`DRAFT_IDLE_DAYS`), so one remembered here has it.
+   */
+  const knownThreads = new TtlSet(10 * 60_000);
 
   const run = async (event: ChatEvent, claimed = false, admitted = false): Promise<void> => {
     try {
@@ -223,6 +230,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         },
         (ts) => ({ thread_id: slackThreadId(team_id, fields.channel_id, ts) }),
       );
+      knownThreads.add(slackThreadId(team_id, fields.channel_id, thread_ts));
     } catch (error) {
       const slack_error = slackErrorCode(error);
       if (!slack_error) throw error;
@@ -246,10 +254,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (!thread_ts || !team_id || !event.user) return;
     const thread_id = slackThreadId(team_id, event.channel, thread_ts);
     try {
-      const root = await refOf(team_id, event.channel, thread_ts);
-      // The root's reference expires with the thread state as it was when posted; a thread
-      // kept alive since then still has its state, so look that up before ignoring the message.
-      if (root?.thread_id !== thread_id && !(await store.get(keys.engineThread(thread_id)))) return;
+      if (!knownThreads.has(thread_id)) {
+        const root = await refOf(team_id, event.channel, thread_ts);
+        // The root's reference expires with the thread state as it was when posted; a thread
+        // kept alive since then still has its state, so look that up before ignoring the message.
+        if (root?.thread_id !== thread_id && !(await store.get(keys.engineThread(thread_id))))
+          return;
+        knownThreads.add(thread_id);
+      }
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Redis is in trouble before the engine could even start: still never silent.

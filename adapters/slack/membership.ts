@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { slackErrorCode } from './log-fields';
+import { TtlSet } from './ttl-set';
 
 /** Slack errors of `conversations.info` that mean "the bot is not in this conversation". */
 const NOT_VISIBLE = new Set(['channel_not_found', 'missing_scope', 'not_in_channel']);
@@ -37,12 +38,11 @@ export async function botIsMember(
  * kept (oldest dropped first).
  */
 export class MembershipCache {
-  private readonly until = new Map<string, number>();
+  private readonly members: TtlSet;
 
-  constructor(
-    private readonly ttlMs = 60_000,
-    private readonly maxEntries = 10_000,
-  ) {}
+  constructor(ttlMs = 60_000, maxEntries = 10_000) {
+    this.members = new TtlSet(ttlMs, maxEntries);
+  }
 
   async isMember(
     client: webApi.WebClient,
@@ -51,22 +51,14 @@ export class MembershipCache {
     channel: string,
   ): Promise<boolean> {
     const key = `${team_id}:${channel}`;
-    const known = this.until.get(key);
-    if (known !== undefined && known > Date.now()) return true;
-    this.until.delete(key);
+    if (this.members.has(key)) return true;
     const member = await botIsMember(client, token, channel);
-    if (member) {
-      if (this.until.size >= this.maxEntries) {
-        const oldest = this.until.keys().next().value;
-        if (oldest !== undefined) this.until.delete(oldest);
-      }
-      this.until.set(key, Date.now() + this.ttlMs);
-    }
+    if (member) this.members.add(key);
     return member;
   }
 
   forget(team_id: string, channel: string): void {
-    this.until.delete(`${team_id}:${channel}`);
+    this.members.delete(`${team_id}:${channel}`);
   }
 }
 
