@@ -212,6 +212,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     keys,
     messageTtlMs: options.messageTtlMs ?? DEFAULT_MESSAGE_TTL_MS,
     logger,
+    track: (promise) => work?.track(promise),
   });
   const groups = userGroupIds(options.approvers ?? []);
   registerListeners(app, {

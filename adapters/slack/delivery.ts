@@ -5,6 +5,7 @@ import type { Logger } from '../../src/logger';
 import type { StateStore } from '../../src/store/state-store';
 import type { MessageRef, PostedRef, SlackKeys } from './keys';
 import type { SlackMessage } from './limits';
+import { slackErrorCode } from './log-fields';
 import { renderReply } from './render';
 
 /** Finds the bot token (`xoxb-…`) for a workspace (`team_id`). */
@@ -20,6 +21,8 @@ export interface SlackDeliveryDeps {
   /** How long posted messages stay findable (reactions, buttons, thread ownership), in ms. */
   messageTtlMs: number;
   logger: Logger;
+  /** Counts each thread's queued deliveries as work in flight (a shutdown waits for them). */
+  track?: ((work: Promise<unknown>) => void) | undefined;
 }
 
 /**
@@ -40,12 +43,46 @@ export interface SlackDeliveryDeps {
  * @throws the Web API's errors (`WebAPIPlatformError` for `ok:false`, …) after its retries.
  */
 export class SlackDelivery {
+  /** Per thread, the last reply queued (each waits for the one before it). */
+  private readonly queues = new Map<string, Promise<void>>();
+
   constructor(private readonly deps: SlackDeliveryDeps) {}
 
-  /** A `ReplySink` for `ConversationEngine.handle(event, sink)`. */
-  readonly sink: ReplySink = (reply) => this.deliver(reply);
+  /**
+   * A `ReplySink` for `ConversationEngine.handle(event, sink)` that does not wait for Slack: the
+   * reply is queued behind the thread's earlier replies and posted in order, so a turn saves and
+   * releases its thread without waiting out each post's round trip (a conversation's next
+   * message no longer queues behind them). A reply Slack refuses after the Web API's retries is
+   * logged with Slack's error code; the turn's state is kept.
+   */
+  readonly sink: ReplySink = (reply) => {
+    this.deliver(reply).catch((error: unknown) => {
+      const slack_error = slackErrorCode(error);
+      const thread_id = reply.thread_id;
+      // A refusal (not in the channel, rate limited past the retries…) is the platform's answer:
+      // its code says it all. Anything else is ours, with its stack.
+      if (slack_error) this.deps.logger.warn({ slack_error, thread_id }, 'Slack refused a reply');
+      else this.deps.logger.error({ err: error, thread_id }, 'a reply could not be delivered');
+    });
+  };
 
-  async deliver(reply: Reply): Promise<void> {
+  /**
+   * Delivers `reply` after the thread's earlier replies (see {@link sink}); resolves once it is
+   * in Slack, rejects with the Web API's error.
+   */
+  deliver(reply: Reply): Promise<void> {
+    const before = this.queues.get(reply.thread_id);
+    const done = (before ?? Promise.resolve()).catch(() => {}).then(() => this.send(reply));
+    const settled = done.catch(() => {});
+    this.queues.set(reply.thread_id, settled);
+    void settled.then(() => {
+      if (this.queues.get(reply.thread_id) === settled) this.queues.delete(reply.thread_id);
+    });
+    this.deps.track?.(settled);
+    return done;
+  }
+
+  private async send(reply: Reply): Promise<void> {
     const { client, store, keys } = this.deps;
     const thread = parseThreadId(reply.thread_id);
     if (thread.platform !== 'slack') throw new Error(`Not a Slack thread: ${reply.thread_id}`);

@@ -188,14 +188,19 @@ export class AdmissionControl {
     const { admitted, ...handleOptions } = options;
     if (admitted) return this.runner.handle(event, sink, handleOptions);
     const notices: Reply[] = [];
-    let queued = false;
+    let claimedHere = false;
     const replies = await this.run(
       event.thread_id,
-      () => this.runner.handle(event, sink, queued ? { claimed: true } : handleOptions),
+      () => this.runner.handle(event, sink, claimedHere ? { claimed: true } : handleOptions),
       {
         beforeQueue: async () => {
-          queued = true;
-          return handleOptions.claimed === true || (await this.runner.claim(event));
+          // Waiting only behind its own thread's turn, nobody is told anything: the engine claims
+          // it when it runs, in the same step as its lock and load (one round trip fewer on a
+          // conversation's every message). A wait that will be said, or refused, is claimed
+          // first, so a repeated delivery is dropped before anyone hears of it.
+          if (handleOptions.claimed === true || !this.wouldTell()) return true;
+          claimedHere = true;
+          return this.runner.claim(event);
         },
         queued: async () => {
           notices.push(await this.tell(event, sink, QUEUED_TEXT, 'info'));
@@ -259,6 +264,11 @@ export class AdmissionControl {
   drain(): Promise<void> {
     if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  /** Whether work queued now would be told it waits ({@link QUEUED_TEXT}) or be refused. */
+  private wouldTell(): boolean {
+    return this.running >= this.limit() || this.waiting.length >= this.bounds.maxQueued;
   }
 
   /** Places now: all of them, or fewer while the loop runs late. */

@@ -40,6 +40,7 @@ describe('Slack: link first, upload from the thread, pick from the library, one 
       },
       rig.adapter.sink,
     );
+    await rig.idle();
     expect(rig.threadText(thread)).toContain('TikTok account linked for ana');
 
     // An MP3 and two images attached in the thread, downloaded with the bot token.

@@ -22,3 +22,34 @@ describe('Slack: Web API rate limits', () => {
     for (const call of posts) expect(blockKitProblems(call.params)).toEqual([]);
   });
 });
+
+describe('Slack: replies go out in order without holding the thread', () => {
+  let rig: SlackRig;
+  afterEach(() => rig.close());
+
+  it('a slow post does not hold up the next message: its turn is saved, and both replies appear in order', async () => {
+    rig = await SlackRig.start({ access: new TestLinking(), retries: 2 });
+    await rig.command('Create a campaign called Summer Sale for traffic', 'U0ANA');
+    const thread = rig.lastRoot().ts;
+    rig.standin.rateLimitNext('chat.postMessage', 1);
+    const started = Date.now();
+    await rig.send(rig.messageRequest(thread, 'U0ANA', 'Big summer deals on every order'));
+    await rig.send(rig.messageRequest(thread, 'U0ANA', 'Shop now'));
+    // Both turns ran and were saved while the first reply still waited out Slack's Retry-After.
+    const until = Date.now() + 900;
+    while ((await rig.saved(thread))?.draft.call_to_action === undefined && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const saved = await rig.saved(thread);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(saved?.draft).toMatchObject({
+      ad_text: 'Big summer deals on every order',
+      call_to_action: 'SHOP_NOW',
+    });
+    await rig.idle();
+    const text = rig.threadText(thread);
+    const first = text.indexOf('ad text “Big summer deals on every order”');
+    const second = text.indexOf('call to action Shop now');
+    expect(first).toBeGreaterThan(-1);
+    expect(second).toBeGreaterThan(first);
+  });
+});

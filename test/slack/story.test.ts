@@ -74,6 +74,7 @@ describe('Slack: the whole story', () => {
       },
       rig.adapter.sink,
     );
+    await rig.idle();
     expect(JSON.stringify(standin.messagesIn(`D${ANA}`).at(-1)?.blocks)).toMatch(
       /Your TikTok account is linked/,
     );
