@@ -156,6 +156,23 @@ describe('AdmissionControl in front of the real engine (real Redis)', () => {
     ]);
   });
 
+  it('a repeated delivery waiting behind its own thread runs once (claimed in the engine step)', async () => {
+    const admission = new AdmissionControl(engine, { maxTurnsInFlight: 4, maxQueued: 10 });
+    const first = admission.handle(message('repeat', 'campaign called First Name'));
+    const again = message('repeat', 'campaign called Second Name');
+    const second = admission.handle(again);
+    const retry = admission.handle({ ...again });
+    await until(() => admission.stats().queued === 2, 'both copies queued');
+    while (model.waiting > 0 || admission.stats().inFlight > 0) {
+      model.openAll();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const [, answered, repeated] = await Promise.all([first, second, retry]);
+    expect(texts(answered ?? [])).toContain('question');
+    expect(repeated).toEqual([]);
+    expect(model.calls).toBe(2);
+  });
+
   it('past the queue limit says "too busy" and does not run the event; a repeat is dropped before any notice', async () => {
     const admission = new AdmissionControl(engine, { maxTurnsInFlight: 1, maxQueued: 1 });
     const told: Reply[] = [];
