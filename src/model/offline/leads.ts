@@ -33,7 +33,9 @@ export function nameIn(part: string): { name: string; at: number; end: number } 
   const patterns = [
     /\b(?:called|named|titled)\s+/i,
     /\b(?:[Ll]aunching|[Pp]romoting|[Aa]dvertising|[Oo]pening)\s+(?:(?:our|my|the|a|an|new)\s+)*(?=["“'‘]|[A-Z])/,
-    /\b(?:an?\s+)?(?:tiktok\s+)?(?:ad|campaign)\s+for\s+(?=["“'‘]|[A-Z])/,
+    // "an ad for Sweet Crumbs", "an ad for my bakery Sweet Crumbs" (what the business is, then
+    // its name in capitals).
+    /\b(?:an?\s+)?(?:tiktok\s+)?(?:ad|campaign)\s+for\s+(?:(?:my|our)\s+(?:[a-z][\w'’-]*\s+){1,3})?(?=["“'‘]|[A-Z])/,
     /\bcampaign(?:\s+name)?(?:\s*(?:is|:|=))?\s+(?=["“'‘]|[A-Z0-9])/,
     /^(?:please\s+)?(?:create|set up|setup|make|start|launch|build|run)\s+(?:me\s+)?(?:(?:a|an|the|our|my|new|tiktok)\s+)*(?:(?:traffic|conversions?)\s+)?(?:(?:campaign|ad)\s+)?(?=["“'‘]|[A-Z])/i,
   ];

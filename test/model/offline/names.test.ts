@@ -24,6 +24,13 @@ describe('campaign names said without a label, offline model', () => {
     });
   });
   it.each([
+    'hi, can you make an ad for my bakery Sweet Crumbs? we want more visitors',
+    'Could you set up a TikTok ad for our bakery Sweet Crumbs. We want more visitors',
+    'an ad for Sweet Crumbs please, we want more visitors',
+  ])('"%s" names Sweet Crumbs, objective Traffic', (message) => {
+    expect(turn(message)).toMatchObject({ campaign_name: 'Sweet Crumbs', objective: 'traffic' });
+  });
+  it.each([
     ['Summer Sale for traffic', 'Summer Sale', 'traffic'],
     ['summer sale for traffic', 'summer sale', 'traffic'],
     ['Hiking Trails Guide for trafic, no music, learn more', 'Hiking Trails Guide', 'traffic'],
