@@ -1,20 +1,5 @@
-import type { AdDraft, DraftField } from '../../../src/ad/draft';
-import { understand } from '../../../src/model/offline';
-import type { TurnInput } from '../../../src/model/turn';
 import { blocksOf, Harness, textOf } from '../../support/harness';
-
-/** One offline turn for `message`, with the open question and draft given. */
-function turn(message: string, last_question: DraftField | null = null, draft: AdDraft = {}) {
-  const input: TurnInput = {
-    draft,
-    status: 'collecting',
-    missing: [],
-    last_question,
-    recent: [],
-    message,
-  };
-  return understand(input);
-}
+import { offlineTurn as turn } from './offline-turn';
 
 const NAMED = { campaign_name: 'Boots' } as const;
 

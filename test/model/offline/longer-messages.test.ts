@@ -1,16 +1,9 @@
 import type { AdDraft, DraftField } from '../../../src/ad/draft';
-import { understand } from '../../../src/model/offline';
+import { offlineTurn } from './offline-turn';
 
-/** The updates of one offline turn for `message`, with the open question and draft given. */
+/** The updates of one offline turn for `message` that set something. */
 function updates(message: string, last_question: DraftField | null = null, draft: AdDraft = {}) {
-  const turn = understand({
-    draft,
-    status: 'collecting',
-    missing: [],
-    last_question,
-    recent: [],
-    message,
-  });
+  const turn = offlineTurn(message, last_question, draft);
   return Object.fromEntries(Object.entries(turn.updates).filter(([, v]) => v !== null));
 }
 

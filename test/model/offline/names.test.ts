@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AdDraft, DraftField } from '../../../src/ad/draft';
 import type { ChatEvent } from '../../../src/engine/chat-event';
-import { understand } from '../../../src/model/offline';
 import { Harness } from '../../support/harness';
+import { offlineTurn } from './offline-turn';
 
-/** One offline turn for `message`, with the open question and draft given. */
+/** The updates of one offline turn for `message`. */
 function turn(message: string, last_question: DraftField | null = null, draft: AdDraft = {}) {
-  return understand({
-    draft,
-    status: 'collecting',
-    missing: [],
-    last_question,
-    recent: [],
-    message,
-  }).updates;
+  return offlineTurn(message, last_question, draft).updates;
 }
 
 describe('campaign names said without a label, offline model', () => {
