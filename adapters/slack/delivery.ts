@@ -71,8 +71,9 @@ export class SlackDelivery {
    * in Slack, rejects with the Web API's error.
    */
   deliver(reply: Reply): Promise<void> {
-    const before = this.queues.get(reply.thread_id);
-    const done = (before ?? Promise.resolve()).catch(() => {}).then(() => this.send(reply));
+    // Each entry is already settled-safe (never rejects), so a failed reply does not stop the next.
+    const before = this.queues.get(reply.thread_id) ?? Promise.resolve();
+    const done = before.then(() => this.send(reply));
     const settled = done.catch(() => {});
     this.queues.set(reply.thread_id, settled);
     void settled.then(() => {
