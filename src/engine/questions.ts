@@ -51,7 +51,11 @@ export function questionFor(
           draft.objective_type === 'WEB_CONVERSIONS'
             ? `Which music? Give a TikTok music ID, or for your own track ${uploadHint(platform, 'music')}. (Conversions ads need music.)`
             : `Which music? Give a TikTok music ID, say "no music" (the ad is then a single video with its own sound), or for your own track ${uploadHint(platform, 'music')}.`,
-        examples: ['Use music_123', 'No music needed'],
+        // No "no music" suggestion where the rules would refuse it (Conversions needs music).
+        examples:
+          draft.objective_type === 'WEB_CONVERSIONS'
+            ? ['Use music_123']
+            : ['Use music_123', 'No music needed'],
       };
     case 'landing_page_url':
       return {

@@ -89,6 +89,29 @@ describe('music, three ways', () => {
     expect(blocksOf(approved).some((b) => b.type === 'result')).toBe(true);
   });
 
+  it('the music question suggests "no music" only where the rules allow it', async () => {
+    const traffic = h.thread('traffic');
+    const asked = await traffic.script(VIDEO_SCRIPT.slice(0, 3));
+    expect(
+      blocksOf(asked)
+        .filter((b) => b.type === 'question')
+        .at(-1),
+    ).toMatchObject({
+      field: 'music',
+      examples: ['Use music_123', 'No music needed'],
+    });
+    const conversions = h.thread('conversions');
+    const askedAgain = await conversions.script(upToMusic);
+    expect(
+      blocksOf(askedAgain)
+        .filter((b) => b.type === 'question')
+        .at(-1),
+    ).toMatchObject({
+      field: 'music',
+      examples: ['Use music_123'],
+    });
+  });
+
   it('(C) allows no music for Traffic', async () => {
     const t = h.thread();
     await t.script(VIDEO_SCRIPT.slice(0, 3));
