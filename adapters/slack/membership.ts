@@ -34,8 +34,8 @@ export async function botIsMember(
  * so a busy channel's slash commands do not each cost a `conversations.info` call before their
  * thread root. A "no" is never remembered (an invitation takes effect at once); a remembered
  * "yes" that turned false (the bot was removed) shows as the root post's `not_in_channel` /
- * `channel_not_found`, after which {@link forget} drops it. Keyed by workspace and channel. At most `maxEntries` channels are
- * kept (oldest dropped first).
+ * `channel_not_found`, after which {@link forget} drops it. Keyed by workspace and channel; at
+ * most `maxEntries` channels are kept (oldest dropped first).
  */
 export class MembershipCache {
   private readonly members: TtlSet;

@@ -94,10 +94,12 @@ export async function handleMessage(
     return null;
   }
 
+  // Details or chat, not a question, command or reset (those name nothing and say their part).
+  const givesDetails = turn.intent === 'provide_details' || turn.intent === 'chat';
   // A question, command or reset in the command's words names nothing ("/tiktok-ad help").
   const commandName =
     ctx.event.type === 'start' &&
-    (turn.intent === 'provide_details' || turn.intent === 'chat') &&
+    givesDetails &&
     turn.updates.campaign_name === null &&
     !state.draft.campaign_name
       ? campaignNameFromCommand(message)
@@ -213,8 +215,7 @@ export async function handleMessage(
   }
   // One field (or none) at a time: say once what is still needed and that several can come
   // in one message. Not after a question, whose answer already said its part.
-  const oneAtATime =
-    (turn.intent === 'provide_details' || turn.intent === 'chat') && applied.changed.length <= 1;
+  const oneAtATime = givesDetails && applied.changed.length <= 1;
   return askNext(t, state, { offerSeveral: oneAtATime });
 }
 
