@@ -1,9 +1,11 @@
+import type { AuditRecord } from '../audit/record';
 import { fromSubmission } from '../audit/submission';
 import { AuditTrail } from '../audit/trail';
 import { guardedStore } from '../store/guarded-store';
 import { type Lock, StoreUnavailableError } from '../store/state-store';
 import type { ChatEvent } from './chat-event';
 import type { EngineDeps } from './deps';
+import { DEFAULT_OPTIMISTIC_OPTIONS, OptimisticTurns } from './optimistic-turn';
 import type { Reply, ReplySink } from './reply';
 import { newDraftId } from './submission/record';
 import type { ThreadState } from './thread-state';
@@ -39,6 +41,8 @@ export class ConversationEngine {
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
   private readonly deps: EngineDeps & { auditTrail: AuditTrail };
+  /** Lock-free turns from this process's copies (a pure model only; see `optimistic-turn.ts`). */
+  private readonly optimistic: OptimisticTurns | null;
 
   constructor(deps: EngineDeps) {
     const store = guardedStore(deps.store);
@@ -52,6 +56,10 @@ export class ConversationEngine {
     this.now = deps.now ?? (() => new Date());
     this.lockTtlMs = deps.lock?.ttlMs ?? THREAD_LOCK_TTL_MS;
     this.lockWaitMs = deps.lock?.waitMs ?? 60_000;
+    this.optimistic =
+      deps.optimistic !== false && deps.model.pure === true
+        ? new OptimisticTurns(this.deps, this.now, deps.optimistic ?? DEFAULT_OPTIMISTIC_OPTIONS)
+        : null;
   }
 
   /**
@@ -69,6 +77,8 @@ export class ConversationEngine {
    * during a submission) and also returned. A repeated `event_id` returns `[]` and does nothing.
    * The claim, the thread lock and the load are one store step (one Redis round trip) unless
    * another turn holds the lock; `options.claimed` says the caller already claimed the event.
+   * A chat message in a thread this process saved last, with a pure model, is first tried as an
+   * optimistic turn (`optimistic-turn.ts`): claim and save in one step, replies after the save.
    * When the store fails during the turn (Redis down), nothing of the turn is saved and the
    * user gets {@link STORE_FAILED_TEXT} through `sink` (which needs no Redis).
    * @throws LockTimeoutError when the thread stays busy longer than the lock wait.
@@ -104,8 +114,15 @@ export class ConversationEngine {
     options: HandleOptions,
   ): Promise<void> {
     const { store, keys, logger } = this.deps;
+    const claim = options.claimed ? null : { key: keys.event(event.event_id), ttlMs: EVENT_TTL_MS };
+    const optimistic = await this.optimistic?.run(event, emit, claim);
+    if (optimistic?.done) {
+      await this.writeAudits(optimistic.audits);
+      return;
+    }
+    const deps = optimistic?.model ? { ...this.deps, model: optimistic.model } : this.deps;
     const start = await store.claimLockAndGet<ThreadState>(
-      options.claimed ? null : { key: keys.event(event.event_id), ttlMs: EVENT_TTL_MS },
+      claim,
       keys.threadLock(event.thread_id),
       this.lockTtlMs,
       keys.thread(event.thread_id),
@@ -132,11 +149,14 @@ export class ConversationEngine {
       const saved = withDraftId(
         start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id)),
       );
-      turn = new Turn(this.deps, event, emit, this.now);
+      turn = new Turn(deps, event, emit, this.now);
       const next = await turn.run(saved);
       if (next) {
         next.updated_at = this.now().toISOString();
         released = true;
+        // The text the store writes (it stores `JSON.stringify(value)`), as this process's copy.
+        const json = this.optimistic ? JSON.stringify(next) : '';
+        this.optimistic?.forget(next.thread_id);
         const kept = await store.setAndReleaseLock(
           lock,
           keys.thread(next.thread_id),
@@ -144,6 +164,7 @@ export class ConversationEngine {
           this.deps.settings.draft_ttl_ms,
         );
         if (!kept) throw new TurnLostError(event.thread_id);
+        this.optimistic?.remember(next.thread_id, json);
       }
     } finally {
       clearInterval(heartbeat);
@@ -152,8 +173,13 @@ export class ConversationEngine {
           .releaseLock(lock)
           .catch((error: unknown) => logger.warn({ err: error }, 'lock release failed'));
     }
-    // After the save: a record is never written for a turn whose state was not kept.
-    for (const record of turn.audits)
+    await this.writeAudits(turn.audits);
+  }
+
+  /** After the save: a record is never written for a turn whose state was not kept. */
+  private async writeAudits(records: AuditRecord[]): Promise<void> {
+    const { logger } = this.deps;
+    for (const record of records)
       await this.deps.auditTrail
         .append(record)
         .catch((error: unknown) =>

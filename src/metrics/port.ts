@@ -21,6 +21,11 @@ export interface Metrics {
   approval(outcome: 'approved' | 'refused'): void;
   /** Time spent waiting for a thread's lock, s. */
   lockWait(seconds: number): void;
+  /**
+   * An optimistic turn's commit (`StateStore.commitIfUnchanged`): `committed`, or why the locked
+   * turn ran instead (`busy`, `changed`) or nothing ran (`duplicate`).
+   */
+  optimisticCommit(outcome: string): void;
   /** A state-store (Redis) call failed. */
   redisError(operation: string): void;
   /** A delivery already handled was dropped: `source` e.g. `engine`, `slack`, `discord`. */
@@ -36,6 +41,7 @@ export const NO_METRICS: Metrics = {
   submission: () => {},
   approval: () => {},
   lockWait: () => {},
+  optimisticCommit: () => {},
   redisError: () => {},
   eventDeduplicated: () => {},
 };

@@ -1,4 +1,4 @@
-import type { Lock, StateStore, TurnStart } from './state-store';
+import type { CommitOutcome, Lock, StateStore, TurnStart } from './state-store';
 import {
   acquireWithBackoff,
   assertTtlMs,
@@ -115,6 +115,23 @@ export class InMemoryStateStore implements StateStore {
     const token = randomToken();
     if (!this.writeIfAbsent(lockKey, token, lockTtlMs)) return { claimed: true, lock: null };
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(this.read(key)) };
+  }
+
+  async commitIfUnchanged(
+    claim: { key: string; ttlMs: number } | null,
+    lockKey: string,
+    key: string,
+    seenJson: string,
+    nextJson: string | null,
+    ttlMs: number,
+  ): Promise<CommitOutcome> {
+    if (claim) assertTtlMs('claim.ttlMs', claim.ttlMs);
+    assertTtlMs('ttlMs', ttlMs);
+    if (this.read(lockKey) !== null) return 'busy';
+    if (this.read(key) !== seenJson) return 'changed';
+    if (claim && !this.writeIfAbsent(claim.key, '1', claim.ttlMs)) return 'duplicate';
+    if (nextJson !== null) this.write(key, nextJson, ttlMs);
+    return 'committed';
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

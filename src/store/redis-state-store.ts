@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
 import { redactRedisUrl } from './redact-redis-url';
-import type { Lock, StateStore, TurnStart } from './state-store';
+import type { CommitOutcome, Lock, StateStore, TurnStart } from './state-store';
 import {
   acquireWithBackoff,
   assertTtlMs,
@@ -69,6 +70,24 @@ end
 if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} end
 return {2, redis.call('GET', KEYS[3])}`;
 
+/**
+ * An optimistic turn's commit: returns 1 ('busy') when lock KEYS[2] exists; 2 ('changed') when
+ * KEYS[3] is missing or its SHA-1 is not ARGV[3]; when ARGV[1] is '1', 0 ('duplicate') if claim
+ * KEYS[1] (`SET NX PX ARGV[2]`) was taken; else sets KEYS[3] to ARGV[4] for ARGV[5] ms (unless
+ * ARGV[4] is empty) and returns 3.
+ */
+const COMMIT_IF_UNCHANGED_LUA = `if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
+local current = redis.call('GET', KEYS[3])
+if not current or redis.sha1hex(current) ~= ARGV[3] then return 2 end
+if ARGV[1] == '1' then
+  if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[2], 'NX') then return 0 end
+end
+if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5]) end
+return 3`;
+
+/** The Lua script's answers, by number. */
+const COMMIT_OUTCOMES: readonly CommitOutcome[] = ['duplicate', 'busy', 'changed', 'committed'];
+
 /** INCR KEYS[1]; on the first increment, expire it in ARGV[1] ms. Returns the new value. */
 const INCREMENT_LUA = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
@@ -110,6 +129,16 @@ interface LockCommands {
     token: string,
     lockTtlMs: number,
   ): Promise<[number, (string | null)?]>;
+  stateStoreCommitIfUnchanged(
+    claimKey: string,
+    lockKey: string,
+    key: string,
+    doClaim: '0' | '1',
+    claimTtlMs: number,
+    seenSha1: string,
+    next: string,
+    ttlMs: number,
+  ): Promise<number>;
   stateStoreIncrement(key: string, ttlMs: number): Promise<number>;
   stateStoreReserve(
     key: string,
@@ -171,6 +200,10 @@ export class RedisStateStore implements StateStore {
     redis.defineCommand('stateStoreExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK_LUA });
     redis.defineCommand('stateStoreSetAndRelease', { numberOfKeys: 2, lua: SET_AND_RELEASE_LUA });
     redis.defineCommand('stateStoreClaimLockGet', { numberOfKeys: 3, lua: CLAIM_LOCK_GET_LUA });
+    redis.defineCommand('stateStoreCommitIfUnchanged', {
+      numberOfKeys: 3,
+      lua: COMMIT_IF_UNCHANGED_LUA,
+    });
     redis.defineCommand('stateStoreIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
     redis.defineCommand('stateStoreReserve', { numberOfKeys: 1, lua: RESERVE_LUA });
     this.client = redis as Redis & LockCommands;
@@ -302,6 +335,34 @@ export class RedisStateStore implements StateStore {
     if (step === 0) return { claimed: false };
     if (step === 1) return { claimed: true, lock: null };
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(text ?? null) };
+  }
+
+  /** One `EVALSHA` (see {@link StateStore.commitIfUnchanged}); KEYS[1] as in `claimLockAndGet`. */
+  async commitIfUnchanged(
+    claim: { key: string; ttlMs: number } | null,
+    lockKey: string,
+    key: string,
+    seenJson: string,
+    nextJson: string | null,
+    ttlMs: number,
+  ): Promise<CommitOutcome> {
+    if (claim) assertTtlMs('claim.ttlMs', claim.ttlMs);
+    assertTtlMs('ttlMs', ttlMs);
+    await this.ensureConnected();
+    const step = await this.client.stateStoreCommitIfUnchanged(
+      claim?.key ?? lockKey,
+      lockKey,
+      key,
+      claim ? '1' : '0',
+      claim?.ttlMs ?? 1,
+      createHash('sha1').update(seenJson).digest('hex'),
+      nextJson ?? '',
+      ttlMs,
+    );
+    const outcome = COMMIT_OUTCOMES[step];
+    if (outcome === undefined)
+      throw new Error(`commitIfUnchanged: unexpected script answer ${step}`);
+    return outcome;
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

@@ -52,6 +52,26 @@ export interface StateStore {
     key: string,
   ): Promise<TurnStart<T>>;
   /**
+   * The commit of an optimistic turn, in one step (one Redis round trip, a Lua script): a turn
+   * computed without the lock from a copy of the thread's state the caller already had, whose
+   * JSON text is `seenJson`. Checks, in this order, and writes nothing when one fails:
+   * - lock `lockKey` is free (no locked turn is running): else `'busy'`;
+   * - the value at `key` is still exactly `seenJson` (not changed, not expired): else `'changed'`;
+   * - `claim.key` is claimed now (`SET NX PX claim.ttlMs`; skipped when `claim` is `null`): else
+   *   `'duplicate'`.
+   * Then stores `nextJson` at `key` for `ttlMs` (leaves the value as it is when `nextJson` is
+   * `null`) and returns `'committed'`. `seenJson`/`nextJson` are JSON texts, as `set` stores them.
+   * Redis compares SHA-1 digests (`redis.sha1hex`), so only 40 hex digits of `seenJson` travel.
+   */
+  commitIfUnchanged(
+    claim: { key: string; ttlMs: number } | null,
+    lockKey: string,
+    key: string,
+    seenJson: string,
+    nextJson: string | null,
+    ttlMs: number,
+  ): Promise<CommitOutcome>;
+  /**
    * Adds 1 to the integer counter at `key` (created at 0) and returns the new value; a new
    * counter expires after `ttlMs` (Redis `INCR` + `PEXPIRE NX`, in one script).
    */
@@ -95,6 +115,9 @@ export type TurnStart<T> =
   | { claimed: false }
   | { claimed: true; lock: null }
   | { claimed: true; lock: Lock; value: T | null };
+
+/** What {@link StateStore.commitIfUnchanged} did: only `'committed'` wrote anything. */
+export type CommitOutcome = 'committed' | 'busy' | 'changed' | 'duplicate';
 
 /** A held lock: its key and the random token that proves ownership. */
 export interface Lock {

@@ -354,7 +354,8 @@ export class SlackRig {
 
 /**
  * Which events handed to the engine were really taken: the engine claims each event id once
- * (`Keys.event`), so an event counts when its claim key holds this test's claim. Repeats share
+ * (`Keys.event`: in its turn-start step, or in an optimistic turn's commit), so an event counts
+ * when its claim key holds this test's claim. Repeats share
  * the key; only the first one handed over counts.
  */
 class TurnsTaken {
@@ -374,6 +375,12 @@ class TurnsTaken {
       const start = await claimLockAndGet<T>(claim, lockKey, lockTtlMs, key);
       if (claim && start.claimed) this.claimed.add(claim.key);
       return start;
+    };
+    const commitIfUnchanged = store.commitIfUnchanged.bind(store);
+    store.commitIfUnchanged = async (claim, lockKey, key, seenJson, nextJson, ttlMs) => {
+      const outcome = await commitIfUnchanged(claim, lockKey, key, seenJson, nextJson, ttlMs);
+      if (claim && outcome === 'committed') this.claimed.add(claim.key);
+      return outcome;
     };
     const setIfAbsent = store.setIfAbsent.bind(store);
     store.setIfAbsent = async (key, value, ttlMs) => {

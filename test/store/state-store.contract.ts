@@ -260,6 +260,88 @@ export function describeStateStoreContract(
         if (next.claimed && next.lock) await store.releaseLock(next.lock);
       });
 
+      it('commitIfUnchanged writes only over the exact text seen, with the lock free and the claim new', async () => {
+        const lockKey = key('optimistic-lock');
+        const valueKey = key('optimistic-value');
+        const claim = (label: string) => ({ key: key(label), ttlMs: 5000 });
+        await store.set(valueKey, { draft: 'seen', n: 1 });
+        const seen = JSON.stringify({ draft: 'seen', n: 1 });
+        const next = JSON.stringify({ draft: 'next', n: 2 });
+
+        // Another text than the stored one (a turn elsewhere changed it): nothing written or claimed.
+        const stale = claim('stale');
+        expect(
+          await store.commitIfUnchanged(stale, lockKey, valueKey, '{"draft":"older"}', next, 5000),
+        ).toBe('changed');
+        expect(await store.get(valueKey)).toEqual({ draft: 'seen', n: 1 });
+        expect(await store.setIfAbsent(stale.key, 1, 5000)).toBe(true);
+
+        // A locked turn is running: nothing written, nothing claimed.
+        const lock = await store.acquireLock(lockKey, 5000, 0);
+        const busy = claim('busy');
+        expect(await store.commitIfUnchanged(busy, lockKey, valueKey, seen, next, 5000)).toBe(
+          'busy',
+        );
+        expect(await store.get(valueKey)).toEqual({ draft: 'seen', n: 1 });
+        expect(await store.setIfAbsent(busy.key, 1, 5000)).toBe(true);
+        await store.releaseLock(lock);
+
+        // The same text, lock free, claim new: claimed and written.
+        const first = claim('first');
+        expect(await store.commitIfUnchanged(first, lockKey, valueKey, seen, next, 5000)).toBe(
+          'committed',
+        );
+        expect(await store.get(valueKey)).toEqual({ draft: 'next', n: 2 });
+        expect(await store.setIfAbsent(first.key, 1, 5000)).toBe(false);
+
+        // A repeat of that event over the new text: a duplicate, nothing written.
+        expect(
+          await store.commitIfUnchanged(first, lockKey, valueKey, next, '{"draft":"again"}', 5000),
+        ).toBe('duplicate');
+        expect(await store.get(valueKey)).toEqual({ draft: 'next', n: 2 });
+
+        // No new text: the claim alone; without a claim (the caller claimed): the write alone.
+        const quiet = claim('quiet');
+        expect(await store.commitIfUnchanged(quiet, lockKey, valueKey, next, null, 5000)).toBe(
+          'committed',
+        );
+        expect(await store.get(valueKey)).toEqual({ draft: 'next', n: 2 });
+        expect(await store.setIfAbsent(quiet.key, 1, 5000)).toBe(false);
+        expect(await store.commitIfUnchanged(null, lockKey, valueKey, next, seen, 5000)).toBe(
+          'committed',
+        );
+        expect(await store.get(valueKey)).toEqual({ draft: 'seen', n: 1 });
+
+        // A missing value (expired, or never saved) is 'changed', never re-created.
+        const gone = key('optimistic-gone');
+        expect(await store.commitIfUnchanged(null, lockKey, gone, seen, next, 5000)).toBe(
+          'changed',
+        );
+        expect(await store.get(gone)).toBeNull();
+      });
+
+      it('commitIfUnchanged lets exactly one of 10 concurrent commits over the same text through', async () => {
+        const lockKey = key('race-lock');
+        const valueKey = key('race-value');
+        await store.set(valueKey, { n: 0 });
+        const outcomes = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.commitIfUnchanged(
+              { key: key(`race-claim-${i}`), ttlMs: 5000 },
+              lockKey,
+              valueKey,
+              '{"n":0}',
+              JSON.stringify({ n: i + 1 }),
+              5000,
+            ),
+          ),
+        );
+        expect(outcomes.filter((o) => o === 'committed')).toHaveLength(1);
+        expect(outcomes.filter((o) => o === 'changed')).toHaveLength(9);
+        const winner = outcomes.indexOf('committed');
+        expect(await store.get(valueKey)).toEqual({ n: winner + 1 });
+      });
+
       it('frees the lock of a holder that crashed, once its TTL runs out', async () => {
         const k = key('crash');
         await store.acquireLock(k, 60, 0); // never released
