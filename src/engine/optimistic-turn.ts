@@ -179,7 +179,8 @@ export class OptimisticTurns {
 class AskedOnce implements TurnModel {
   readonly name: string;
   readonly pure: boolean;
-  private asked: { input: string; turn: ModelTurn } | undefined;
+  /** The input and the proposal, as JSON texts (the turn goes on to change its objects). */
+  private asked: { input: string; turn: string } | undefined;
 
   constructor(private readonly model: TurnModel) {
     this.name = model.name;
@@ -188,7 +189,7 @@ class AskedOnce implements TurnModel {
 
   async propose(input: TurnInput): Promise<ModelTurn> {
     const turn = await this.model.propose(input);
-    this.asked = { input: JSON.stringify(input), turn: structuredClone(turn) };
+    this.asked = { input: JSON.stringify(input), turn: JSON.stringify(turn) };
     return turn;
   }
 
@@ -204,7 +205,7 @@ class AskedOnce implements TurnModel {
       async propose(input: TurnInput): Promise<ModelTurn> {
         if (!used && JSON.stringify(input) === asked.input) {
           used = true;
-          return asked.turn;
+          return JSON.parse(asked.turn) as ModelTurn;
         }
         return model.propose(input);
       },
