@@ -107,7 +107,11 @@ export class ConversationEngine {
     return replies;
   }
 
-  /** One claimed, locked turn: load, run, save, then write the turn's audit records. */
+  /**
+   * One claimed, locked turn: take the thread (optimistically from this process's copy, or
+   * claim + lock + load), run the turn (or finish the one computed optimistically), save, then
+   * write the turn's audit records.
+   */
   private async turn(
     event: ChatEvent,
     emit: (reply: Reply) => Promise<void>,
@@ -115,28 +119,33 @@ export class ConversationEngine {
   ): Promise<void> {
     const { store, keys, logger } = this.deps;
     const claim = options.claimed ? null : { key: keys.event(event.event_id), ttlMs: EVENT_TTL_MS };
-    const optimistic = await this.optimistic?.run(event, emit, claim);
-    if (optimistic?.done) {
-      await this.writeAudits(optimistic.audits);
-      return;
-    }
+    const optimistic = await this.optimistic?.run(event, claim, this.lockTtlMs);
+    if (optimistic?.kind === 'duplicate') return duplicate(logger, event);
     const deps = optimistic?.model ? { ...this.deps, model: optimistic.model } : this.deps;
-    const start = await store.claimLockAndGet<ThreadState>(
-      claim,
-      keys.threadLock(event.thread_id),
-      this.lockTtlMs,
-      keys.thread(event.thread_id),
-    );
-    if (!start.claimed) {
-      logger.debug(
-        { event_id: event.event_id, thread_id: event.thread_id },
-        'duplicate event ignored',
+    let lock: Lock;
+    let load: () => Promise<ThreadState | null>;
+    if (optimistic?.kind === 'locked') {
+      lock = optimistic.lock;
+      load = async () => optimistic.saved;
+    } else {
+      const start = await store.claimLockAndGet<ThreadState>(
+        claim,
+        keys.threadLock(event.thread_id),
+        this.lockTtlMs,
+        keys.thread(event.thread_id),
       );
-      return;
+      if (!start.claimed) return duplicate(logger, event);
+      lock =
+        start.lock ??
+        (await store.acquireLock(
+          keys.threadLock(event.thread_id),
+          this.lockTtlMs,
+          this.lockWaitMs,
+        ));
+      load = async () =>
+        start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id));
     }
-    const lock: Lock =
-      start.lock ??
-      (await store.acquireLock(keys.threadLock(event.thread_id), this.lockTtlMs, this.lockWaitMs));
+    const computed = optimistic?.kind === 'locked' ? optimistic.computed : undefined;
     const heartbeat = setInterval(() => {
       store
         .extendLock(lock, this.lockTtlMs)
@@ -144,13 +153,17 @@ export class ConversationEngine {
     }, this.lockTtlMs / 3);
     heartbeat.unref();
     let released = false;
-    let turn: Turn | undefined;
+    let audits: AuditRecord[] = [];
     try {
-      const saved = withDraftId(
-        start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id)),
-      );
-      turn = new Turn(deps, event, emit, this.now);
-      const next = await turn.run(saved);
+      let next: ThreadState | null;
+      if (computed) {
+        for (const reply of computed.replies) await emit(reply);
+        ({ next, audits } = computed);
+      } else {
+        const turn = new Turn(deps, event, emit, this.now);
+        next = await turn.run(withDraftId(await load()));
+        audits = turn.audits;
+      }
       if (next) {
         next.updated_at = this.now().toISOString();
         released = true;
@@ -173,7 +186,7 @@ export class ConversationEngine {
           .releaseLock(lock)
           .catch((error: unknown) => logger.warn({ err: error }, 'lock release failed'));
     }
-    await this.writeAudits(turn.audits);
+    await this.writeAudits(audits);
   }
 
   /** After the save: a record is never written for a turn whose state was not kept. */
@@ -189,6 +202,11 @@ export class ConversationEngine {
           ),
         );
   }
+}
+
+/** A repeat of an event already handled: nothing to do. */
+function duplicate(logger: EngineDeps['logger'], event: ChatEvent): void {
+  logger.debug({ event_id: event.event_id, thread_id: event.thread_id }, 'duplicate event ignored');
 }
 
 /** A state saved before draft ids existed gets one when loaded (its submissions then key on it). */

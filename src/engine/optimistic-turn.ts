@@ -1,10 +1,10 @@
-// An optimistic turn: a chat message answered from this process's copy of the thread's state,
-// without taking the thread lock, and committed in one store step only if the thread is
-// exactly as that copy says. Otherwise nothing happened and the locked turn runs.
+// An optimistic turn: a chat message answered from this process's copy of the thread's state.
+// The turn is computed while the one store step that takes the thread (claim, lock, "still
+// as the copy says") travels, instead of after a load.
 import { LRUCache } from 'lru-cache';
 import type { AuditRecord } from '../audit/record';
 import type { Turn as ModelTurn, TurnInput, TurnModel } from '../model/turn';
-import type { CommitOutcome } from '../store/state-store';
+import type { Lock } from '../store/state-store';
 import type { ChatEvent } from './chat-event';
 import type { EngineDeps, OptimisticOptions } from './deps';
 import type { Reply } from './reply';
@@ -17,19 +17,35 @@ export const DEFAULT_OPTIMISTIC_OPTIONS: OptimisticOptions = {
   ttlMs: 5 * 60_000,
 };
 
+/** A turn computed optimistically: the state to save (`null`: keep), its replies and records. */
+export interface ComputedTurn {
+  next: ThreadState | null;
+  replies: Reply[];
+  audits: AuditRecord[];
+}
+
 /**
- * What {@link OptimisticTurns.run} did:
- * - `done: true`: the turn is over (committed, or a repeat of an event already handled);
- *   `audits` are its records, to write now that its state is saved;
- * - `done: false`: nothing happened (no copy, a turn that needs a port, a thread that changed or
- *   is busy), so the caller runs the locked turn. `model`, when the model was asked, answers
- *   that same input once more from memory (so a locked turn that starts from the same state
- *   does not ask again, and `model_calls_total` counts one call per message); other inputs go
- *   to the engine's model.
+ * What {@link OptimisticTurns.run} found:
+ * - `duplicate`: the event was handled before; nothing to do.
+ * - `unlocked`: nothing was taken (no copy, or a turn runs, or the thread changed): the caller
+ *   takes the thread as usual.
+ * - `locked`: the event is claimed and the thread locked by `lock`, its state exactly `saved`
+ *   (a fresh copy). `computed` is the turn to finish (send its replies, save, write its
+ *   records); when absent (the turn needs a port), the caller runs the turn on `saved`.
+ * `model`, when the model was asked, answers that same input once more from memory, so a turn
+ * run again from the same state does not ask twice (and `model_calls_total` counts one call per
+ * message); other inputs go to the engine's model.
  */
 export type OptimisticRun =
-  | { done: true; outcome: CommitOutcome; audits: AuditRecord[] }
-  | { done: false; model?: TurnModel | undefined };
+  | { kind: 'duplicate' }
+  | { kind: 'unlocked'; model?: TurnModel | undefined }
+  | {
+      kind: 'locked';
+      lock: Lock;
+      saved: ThreadState;
+      computed?: ComputedTurn | undefined;
+      model?: TurnModel | undefined;
+    };
 
 /** A port an optimistic turn reached; the turn is thrown away. */
 class PortClosed extends Error {
@@ -37,18 +53,17 @@ class PortClosed extends Error {
 }
 
 /**
- * Optimistic turns (optimistic concurrency control) for the common case of a chat message in a
- * thread this process answered last: no lock, one store round trip instead of two, and the
- * reply posted only after the state is saved. Taken only when the turn can have no effect
- * outside its own state and replies:
+ * Optimistic turns (speculative execution, validated by the lock) for the common case of a
+ * chat message in a thread this process saved last: the turn is computed from the copy while
+ * {@link StateStore.lockIfUnchanged} claims the event and locks the thread only if it is still
+ * exactly that copy, so the turn's time and the round trip overlap, and the state is never
+ * sent back by Redis. Taken only when the turn can have no effect outside its own state and
+ * replies:
  * - a plain `message` event without files, with a `pure` model (offline) and no LLM quota to
  *   count;
  * - the turn touches no port: the store, TikTok, access, audit trail, metrics and submission
  *   owner are closed to it, and reaching one throws the turn away (also when the turn's own
- *   code catches the error);
- * - its replies are held back until {@link StateStore.commitIfUnchanged} saved the state over
- *   the exact JSON text the turn started from, with no locked turn running and the event not
- *   handled before. `busy` and `changed` leave everything as it was, for the locked turn.
+ *   code catches the error); its replies are held, and sent only once the thread is locked.
  * The copies are the texts this process last saved per thread, bounded by
  * {@link OptimisticOptions}.
  */
@@ -83,81 +98,94 @@ export class OptimisticTurns {
   }
 
   /**
-   * Runs `event` optimistically when it qualifies (see the class), emitting its replies only
-   * after the commit. `claim`: the event's claim, or `null` when the caller claimed it.
-   * @throws StoreUnavailableError when the commit's store step fails (its outcome is unknown;
-   *   the copy is dropped and nothing was emitted).
+   * Starts `event` optimistically when it qualifies (see the class). `claim`: the event's claim,
+   * or `null` when the caller claimed it; `lockTtlMs`: the thread lock's TTL.
+   * @throws StoreUnavailableError when the store step fails (its outcome is unknown; the copy is
+   *   dropped and nothing was sent).
    */
   async run(
     event: ChatEvent,
-    emit: (reply: Reply) => Promise<void>,
     claim: { key: string; ttlMs: number } | null,
+    lockTtlMs: number,
   ): Promise<OptimisticRun> {
-    if (!this.qualifies(event)) return { done: false };
+    if (!this.qualifies(event)) return { kind: 'unlocked' };
     const seenJson = this.copies.get(event.thread_id);
-    if (seenJson === undefined) return { done: false };
-    let reached: string | null = null;
-    const held: Reply[] = [];
-    const asked = new AskedOnce(this.deps.model);
-    const turn = new Turn(
-      closedPorts({ ...this.deps, model: asked }, (port) => {
-        reached ??= port;
-      }),
-      event,
-      async (reply) => {
-        held.push(reply);
-      },
-      this.now,
+    if (seenJson === undefined) return { kind: 'unlocked' };
+    const { store, keys } = this.deps;
+    // The store step goes out first; the turn is computed while it travels.
+    const starting = store.lockIfUnchanged(
+      claim,
+      keys.threadLock(event.thread_id),
+      lockTtlMs,
+      keys.thread(event.thread_id),
+      seenJson,
     );
-    let next: ThreadState | null;
+    // Settled below in every case; this only keeps an early rejection from being "unhandled".
+    starting.catch(() => undefined);
+    const asked = new AskedOnce(this.deps.model);
+    const computed = await this.compute(event, seenJson, asked);
+    let start: Awaited<typeof starting>;
     try {
-      next = await turn.run(JSON.parse(seenJson) as ThreadState);
-    } catch (error) {
-      this.deps.logger.debug(
-        { err: error, port: reached, thread_id: event.thread_id },
-        'optimistic turn thrown away',
-      );
-      return { done: false, model: asked.replay() };
-    }
-    if (reached !== null) {
-      this.deps.logger.debug(
-        { port: reached, thread_id: event.thread_id },
-        'optimistic turn needs a port',
-      );
-      return { done: false, model: asked.replay() };
-    }
-    if (next) next.updated_at = this.now().toISOString();
-    const nextJson = next ? JSON.stringify(next) : null;
-    const { store, keys, settings } = this.deps;
-    let outcome: CommitOutcome;
-    try {
-      outcome = await store.commitIfUnchanged(
-        claim,
-        keys.threadLock(event.thread_id),
-        keys.thread(event.thread_id),
-        seenJson,
-        nextJson,
-        settings.draft_ttl_ms,
-      );
+      start = await starting;
     } catch (error) {
       this.forget(event.thread_id);
       throw error;
     }
-    if (outcome === 'busy') return { done: false, model: asked.replay() };
-    if (outcome === 'changed') {
-      this.forget(event.thread_id);
-      return { done: false, model: asked.replay() };
+    const model = asked.replay();
+    switch (start.outcome) {
+      case 'duplicate':
+        return { kind: 'duplicate' };
+      case 'busy':
+        return { kind: 'unlocked', model };
+      case 'changed':
+        this.forget(event.thread_id);
+        return { kind: 'unlocked', model };
+      case 'locked':
+        return {
+          kind: 'locked',
+          lock: start.lock,
+          saved: JSON.parse(seenJson) as ThreadState,
+          computed,
+          model,
+        };
     }
-    if (outcome === 'duplicate') {
-      this.deps.logger.debug(
-        { event_id: event.event_id, thread_id: event.thread_id },
-        'duplicate event ignored',
-      );
-      return { done: true, outcome, audits: [] };
+  }
+
+  /** The turn on a fresh copy with every port closed; `undefined` when it needs one (or threw). */
+  private async compute(
+    event: ChatEvent,
+    seenJson: string,
+    model: TurnModel,
+  ): Promise<ComputedTurn | undefined> {
+    let reached: string | null = null;
+    const replies: Reply[] = [];
+    const turn = new Turn(
+      closedPorts({ ...this.deps, model }, (port) => {
+        reached ??= port;
+      }),
+      event,
+      async (reply) => {
+        replies.push(reply);
+      },
+      this.now,
+    );
+    try {
+      const next = await turn.run(JSON.parse(seenJson) as ThreadState);
+      if (reached === null) return { next, replies, audits: turn.audits };
+    } catch (error) {
+      if (reached === null) {
+        this.deps.logger.debug(
+          { err: error, thread_id: event.thread_id },
+          'optimistic turn threw; it runs again locked',
+        );
+        return undefined;
+      }
     }
-    if (nextJson !== null) this.remember(event.thread_id, nextJson);
-    for (const reply of held) await emit(reply);
-    return { done: true, outcome, audits: turn.audits };
+    this.deps.logger.debug(
+      { port: reached, thread_id: event.thread_id },
+      'optimistic turn needs a port; it runs again locked',
+    );
+    return undefined;
   }
 
   /** A plain message without files, a pure model, no LLM quota counted in the store. */

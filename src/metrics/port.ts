@@ -22,10 +22,11 @@ export interface Metrics {
   /** Time spent waiting for a thread's lock, s. */
   lockWait(seconds: number): void;
   /**
-   * An optimistic turn's commit (`StateStore.commitIfUnchanged`): `committed`, or why the locked
-   * turn ran instead (`busy`, `changed`) or nothing ran (`duplicate`).
+   * An optimistic turn's store step (`StateStore.lockIfUnchanged`): `locked` (taken from this
+   * process's copy), or why the thread was taken as usual (`busy`, `changed`) or nothing ran
+   * (`duplicate`).
    */
-  optimisticCommit(outcome: string): void;
+  optimisticStart(outcome: string): void;
   /** A state-store (Redis) call failed. */
   redisError(operation: string): void;
   /** A delivery already handled was dropped: `source` e.g. `engine`, `slack`, `discord`. */
@@ -41,7 +42,7 @@ export const NO_METRICS: Metrics = {
   submission: () => {},
   approval: () => {},
   lockWait: () => {},
-  optimisticCommit: () => {},
+  optimisticStart: () => {},
   redisError: () => {},
   eventDeduplicated: () => {},
 };

@@ -23,7 +23,7 @@ export interface PrometheusMetrics {
  *   `model_tokens_total{model,kind}`
  * - `tiktok_calls_total{endpoint,code}`, `tiktok_call_duration_seconds{endpoint}`
  * - `submissions_total{outcome}`, `approvals_total{outcome}`
- * - `lock_wait_seconds` (histogram), `optimistic_commits_total{outcome}`,
+ * - `lock_wait_seconds` (histogram), `optimistic_turns_total{outcome}`,
  *   `redis_errors_total{operation}`,
  *   `events_deduplicated_total{source}`
  */
@@ -73,8 +73,8 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     registers: [registry],
   });
   const optimistic = counter(
-    'optimistic_commits_total',
-    'Commits of turns run without the thread lock, by outcome (committed, busy, changed, duplicate)',
+    'optimistic_turns_total',
+    'Turns started from the process copy of a thread, by outcome (locked, busy, changed, duplicate)',
     ['outcome'],
   );
   const redisErrors = counter('redis_errors_total', 'State store calls that failed', ['operation']);
@@ -109,7 +109,7 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     lockWait(seconds) {
       lockWait.observe(seconds);
     },
-    optimisticCommit(outcome) {
+    optimisticStart(outcome) {
       optimistic.inc({ outcome });
     },
     redisError(operation) {

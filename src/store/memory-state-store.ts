@@ -1,4 +1,4 @@
-import type { CommitOutcome, Lock, StateStore, TurnStart } from './state-store';
+import type { Lock, OptimisticStart, StateStore, TurnStart } from './state-store';
 import {
   acquireWithBackoff,
   assertTtlMs,
@@ -117,21 +117,21 @@ export class InMemoryStateStore implements StateStore {
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(this.read(key)) };
   }
 
-  async commitIfUnchanged(
+  async lockIfUnchanged(
     claim: { key: string; ttlMs: number } | null,
     lockKey: string,
+    lockTtlMs: number,
     key: string,
     seenJson: string,
-    nextJson: string | null,
-    ttlMs: number,
-  ): Promise<CommitOutcome> {
+  ): Promise<OptimisticStart> {
     if (claim) assertTtlMs('claim.ttlMs', claim.ttlMs);
-    assertTtlMs('ttlMs', ttlMs);
-    if (this.read(lockKey) !== null) return 'busy';
-    if (this.read(key) !== seenJson) return 'changed';
-    if (claim && !this.writeIfAbsent(claim.key, '1', claim.ttlMs)) return 'duplicate';
-    if (nextJson !== null) this.write(key, nextJson, ttlMs);
-    return 'committed';
+    assertTtlMs('lockTtlMs', lockTtlMs);
+    if (this.read(lockKey) !== null) return { outcome: 'busy' };
+    if (this.read(key) !== seenJson) return { outcome: 'changed' };
+    if (claim && !this.writeIfAbsent(claim.key, '1', claim.ttlMs)) return { outcome: 'duplicate' };
+    const token = randomToken();
+    this.write(lockKey, token, lockTtlMs);
+    return { outcome: 'locked', lock: { key: lockKey, token } };
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
 import { redactRedisUrl } from './redact-redis-url';
-import type { CommitOutcome, Lock, StateStore, TurnStart } from './state-store';
+import type { Lock, OptimisticStart, StateStore, TurnStart } from './state-store';
 import {
   acquireWithBackoff,
   assertTtlMs,
@@ -71,22 +71,19 @@ if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} 
 return {2, redis.call('GET', KEYS[3])}`;
 
 /**
- * An optimistic turn's commit: returns 1 ('busy') when lock KEYS[2] exists; 2 ('changed') when
- * KEYS[3] is missing or its SHA-1 is not ARGV[3]; when ARGV[1] is '1', 0 ('duplicate') if claim
- * KEYS[1] (`SET NX PX ARGV[2]`) was taken; else sets KEYS[3] to ARGV[4] for ARGV[5] ms (unless
- * ARGV[4] is empty) and returns 3.
+ * The start of an optimistic turn: returns 1 ('busy') when lock KEYS[2] exists; 2 ('changed')
+ * when KEYS[3] is missing or its SHA-1 is not ARGV[3]; when ARGV[1] is '1', 0 ('duplicate') if
+ * claim KEYS[1] (`SET NX PX ARGV[2]`) was taken; else sets lock KEYS[2] to token ARGV[4] for
+ * ARGV[5] ms and returns 3 ('locked').
  */
-const COMMIT_IF_UNCHANGED_LUA = `if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
+const LOCK_IF_UNCHANGED_LUA = `if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
 local current = redis.call('GET', KEYS[3])
 if not current or redis.sha1hex(current) ~= ARGV[3] then return 2 end
 if ARGV[1] == '1' then
   if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[2], 'NX') then return 0 end
 end
-if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5]) end
+redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
 return 3`;
-
-/** The Lua script's answers, by number. */
-const COMMIT_OUTCOMES: readonly CommitOutcome[] = ['duplicate', 'busy', 'changed', 'committed'];
 
 /** INCR KEYS[1]; on the first increment, expire it in ARGV[1] ms. Returns the new value. */
 const INCREMENT_LUA = `local n = redis.call('INCR', KEYS[1])
@@ -129,15 +126,15 @@ interface LockCommands {
     token: string,
     lockTtlMs: number,
   ): Promise<[number, (string | null)?]>;
-  stateStoreCommitIfUnchanged(
+  stateStoreLockIfUnchanged(
     claimKey: string,
     lockKey: string,
     key: string,
     doClaim: '0' | '1',
     claimTtlMs: number,
     seenSha1: string,
-    next: string,
-    ttlMs: number,
+    token: string,
+    lockTtlMs: number,
   ): Promise<number>;
   stateStoreIncrement(key: string, ttlMs: number): Promise<number>;
   stateStoreReserve(
@@ -179,8 +176,8 @@ export class RedisStateStore implements StateStore {
    * @param client a Redis URL (`redis://user:pass@host:6379/0`), for which the store creates a
    *   client with {@link FAIL_FAST_REDIS_OPTIONS} and quits it on `close()`; or an existing
    *   ioredis client, used with its own options and left open on `close()`. The store defines
-   *   four Lua commands (`stateStoreReleaseLock`, `stateStoreExtendLock`, `stateStoreSetAndRelease`,
-   *   `stateStoreClaimLockGet`) on that client.
+   *   its Lua commands (`stateStoreReleaseLock`, `stateStoreClaimLockGet`, … see
+   *   `LockCommands`) on that client.
    */
   constructor(client: string | Redis, options: RedisStateStoreOptions = {}) {
     let redis: Redis;
@@ -200,9 +197,9 @@ export class RedisStateStore implements StateStore {
     redis.defineCommand('stateStoreExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK_LUA });
     redis.defineCommand('stateStoreSetAndRelease', { numberOfKeys: 2, lua: SET_AND_RELEASE_LUA });
     redis.defineCommand('stateStoreClaimLockGet', { numberOfKeys: 3, lua: CLAIM_LOCK_GET_LUA });
-    redis.defineCommand('stateStoreCommitIfUnchanged', {
+    redis.defineCommand('stateStoreLockIfUnchanged', {
       numberOfKeys: 3,
-      lua: COMMIT_IF_UNCHANGED_LUA,
+      lua: LOCK_IF_UNCHANGED_LUA,
     });
     redis.defineCommand('stateStoreIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
     redis.defineCommand('stateStoreReserve', { numberOfKeys: 1, lua: RESERVE_LUA });
@@ -337,32 +334,33 @@ export class RedisStateStore implements StateStore {
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(text ?? null) };
   }
 
-  /** One `EVALSHA` (see {@link StateStore.commitIfUnchanged}); KEYS[1] as in `claimLockAndGet`. */
-  async commitIfUnchanged(
+  /** One `EVALSHA` (see {@link StateStore.lockIfUnchanged}); KEYS[1] as in `claimLockAndGet`. */
+  async lockIfUnchanged(
     claim: { key: string; ttlMs: number } | null,
     lockKey: string,
+    lockTtlMs: number,
     key: string,
     seenJson: string,
-    nextJson: string | null,
-    ttlMs: number,
-  ): Promise<CommitOutcome> {
+  ): Promise<OptimisticStart> {
     if (claim) assertTtlMs('claim.ttlMs', claim.ttlMs);
-    assertTtlMs('ttlMs', ttlMs);
+    assertTtlMs('lockTtlMs', lockTtlMs);
     await this.ensureConnected();
-    const step = await this.client.stateStoreCommitIfUnchanged(
+    const token = randomToken();
+    const step = await this.client.stateStoreLockIfUnchanged(
       claim?.key ?? lockKey,
       lockKey,
       key,
       claim ? '1' : '0',
       claim?.ttlMs ?? 1,
       createHash('sha1').update(seenJson).digest('hex'),
-      nextJson ?? '',
-      ttlMs,
+      token,
+      lockTtlMs,
     );
-    const outcome = COMMIT_OUTCOMES[step];
-    if (outcome === undefined)
-      throw new Error(`commitIfUnchanged: unexpected script answer ${step}`);
-    return outcome;
+    if (step === 3) return { outcome: 'locked', lock: { key: lockKey, token } };
+    if (step === 0) return { outcome: 'duplicate' };
+    if (step === 1) return { outcome: 'busy' };
+    if (step === 2) return { outcome: 'changed' };
+    throw new Error(`lockIfUnchanged: unexpected script answer ${step}`);
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

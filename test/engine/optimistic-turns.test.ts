@@ -61,29 +61,13 @@ describe('optimistic turns: a message answered from this process’s copy, witho
     await deleteRedisPrefix(prefix);
   });
 
-  it('takes one store step, says what a locked turn says, and replies only once the state is saved', async () => {
+  it('takes the thread in one step without a load, and says and saves what a locked turn does', async () => {
     const { harness, calls } = await bot();
     const thread = harness.thread('one-step');
     await thread.say(START);
     calls.length = 0;
-    const seenAtReply: Array<string | undefined> = [];
-    const replies = await harness.engine.handle(
-      {
-        event_id: randomUUID(),
-        thread_id: thread.id,
-        platform: 'console',
-        workspace_id: 'local',
-        channel_id: 'local',
-        user: thread.user,
-        type: 'message',
-        text: 'Ad text: Warm boots for cold days!',
-      },
-      async () => {
-        seenAtReply.push((await harness.saved(thread.id))?.draft.ad_text);
-      },
-    );
-    expect(calls).toEqual(['commitIfUnchanged']);
-    expect(seenAtReply).toEqual(['Warm boots for cold days!']);
+    const replies = await thread.say('Ad text: Warm boots for cold days!');
+    expect(calls).toEqual(['lockIfUnchanged', 'setAndReleaseLock']);
 
     // The same two messages on a bot without optimistic turns: the same replies and state.
     const locked = await bot({ optimistic: false });
@@ -107,7 +91,7 @@ describe('optimistic turns: a message answered from this process’s copy, witho
     await b.harness.thread(id).say('budget 80');
     a.calls.length = 0;
     const replies = await a.harness.thread(id).say('call to action: shop now');
-    expect(a.calls.slice(0, 2)).toEqual(['commitIfUnchanged', 'claimLockAndGet']);
+    expect(a.calls.slice(0, 2)).toEqual(['lockIfUnchanged', 'claimLockAndGet']);
     const state = (await a.harness.saved(`console:local:${id}`)) as ThreadState;
     expect(state.draft.ad_text).toBe('Warm boots for cold days!');
     expect(state.draft.budget).toBe(80);
@@ -116,7 +100,7 @@ describe('optimistic turns: a message answered from this process’s copy, witho
     // A saved last, so its next message is optimistic again.
     a.calls.length = 0;
     await a.harness.thread(id).say('no music');
-    expect(a.calls).toEqual(['commitIfUnchanged']);
+    expect(a.calls).toEqual(['lockIfUnchanged', 'setAndReleaseLock']);
   });
 
   it('handles a repeated event once, with one reply', async () => {
@@ -156,7 +140,7 @@ describe('optimistic turns: a message answered from this process’s copy, witho
     expect(state.draft.call_to_action).toBe('SHOP_NOW');
   });
 
-  it('a turn that needs TikTok (a music id) runs locked, and the model is asked once', async () => {
+  it('a turn that needs TikTok (a music id) runs again on the locked copy, and the model is asked once', async () => {
     const model = new CountingModel();
     const { harness, calls } = await bot({ model });
     const thread = harness.thread('music');
@@ -165,7 +149,10 @@ describe('optimistic turns: a message answered from this process’s copy, witho
     const before = model.calls;
     await thread.say('music_pop_2024');
     expect(model.calls).toBe(before + 1);
-    expect(calls).toContain('claimLockAndGet');
+    // Locked from the copy: no second claim or load; the turn reads the link, then saves.
+    expect(calls[0]).toBe('lockIfUnchanged');
+    expect(calls).not.toContain('claimLockAndGet');
+    expect(calls.at(-1)).toBe('setAndReleaseLock');
     expect((await thread.state())?.draft.music).toEqual({
       kind: 'existing',
       music_id: 'music_pop_2024',
@@ -180,7 +167,7 @@ describe('optimistic turns: a message answered from this process’s copy, witho
     await thread.say(START);
     calls.length = 0;
     await thread.say('Ad text: Warm boots for cold days!');
-    expect(calls).not.toContain('commitIfUnchanged');
+    expect(calls).not.toContain('lockIfUnchanged');
     expect(calls[0]).toBe('claimLockAndGet');
   });
 });

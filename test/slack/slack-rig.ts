@@ -354,7 +354,7 @@ export class SlackRig {
 
 /**
  * Which events handed to the engine were really taken: the engine claims each event id once
- * (`Keys.event`: in its turn-start step, or in an optimistic turn's commit), so an event counts
+ * (`Keys.event`: in its turn-start step, or in an optimistic turn's lock step), so an event counts
  * when its claim key holds this test's claim. Repeats share
  * the key; only the first one handed over counts.
  */
@@ -376,11 +376,11 @@ class TurnsTaken {
       if (claim && start.claimed) this.claimed.add(claim.key);
       return start;
     };
-    const commitIfUnchanged = store.commitIfUnchanged.bind(store);
-    store.commitIfUnchanged = async (claim, lockKey, key, seenJson, nextJson, ttlMs) => {
-      const outcome = await commitIfUnchanged(claim, lockKey, key, seenJson, nextJson, ttlMs);
-      if (claim && outcome === 'committed') this.claimed.add(claim.key);
-      return outcome;
+    const lockIfUnchanged = store.lockIfUnchanged.bind(store);
+    store.lockIfUnchanged = async (claim, lockKey, lockTtlMs, key, seenJson) => {
+      const start = await lockIfUnchanged(claim, lockKey, lockTtlMs, key, seenJson);
+      if (claim && start.outcome === 'locked') this.claimed.add(claim.key);
+      return start;
     };
     const setIfAbsent = store.setIfAbsent.bind(store);
     store.setIfAbsent = async (key, value, ttlMs) => {

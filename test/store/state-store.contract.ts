@@ -260,86 +260,75 @@ export function describeStateStoreContract(
         if (next.claimed && next.lock) await store.releaseLock(next.lock);
       });
 
-      it('commitIfUnchanged writes only over the exact text seen, with the lock free and the claim new', async () => {
+      it('lockIfUnchanged locks only over the exact text seen, with the lock free and the claim new', async () => {
         const lockKey = key('optimistic-lock');
         const valueKey = key('optimistic-value');
         const claim = (label: string) => ({ key: key(label), ttlMs: 5000 });
         await store.set(valueKey, { draft: 'seen', n: 1 });
         const seen = JSON.stringify({ draft: 'seen', n: 1 });
-        const next = JSON.stringify({ draft: 'next', n: 2 });
 
-        // Another text than the stored one (a turn elsewhere changed it): nothing written or claimed.
+        // Another text than the stored one (a turn elsewhere changed it): nothing locked or claimed.
         const stale = claim('stale');
         expect(
-          await store.commitIfUnchanged(stale, lockKey, valueKey, '{"draft":"older"}', next, 5000),
-        ).toBe('changed');
-        expect(await store.get(valueKey)).toEqual({ draft: 'seen', n: 1 });
+          await store.lockIfUnchanged(stale, lockKey, 5000, valueKey, '{"draft":"older"}'),
+        ).toEqual({ outcome: 'changed' });
         expect(await store.setIfAbsent(stale.key, 1, 5000)).toBe(true);
 
-        // A locked turn is running: nothing written, nothing claimed.
-        const lock = await store.acquireLock(lockKey, 5000, 0);
+        // Another turn holds the lock: nothing claimed.
+        const held = await store.acquireLock(lockKey, 5000, 0);
         const busy = claim('busy');
-        expect(await store.commitIfUnchanged(busy, lockKey, valueKey, seen, next, 5000)).toBe(
-          'busy',
-        );
-        expect(await store.get(valueKey)).toEqual({ draft: 'seen', n: 1 });
+        expect(await store.lockIfUnchanged(busy, lockKey, 5000, valueKey, seen)).toEqual({
+          outcome: 'busy',
+        });
         expect(await store.setIfAbsent(busy.key, 1, 5000)).toBe(true);
-        await store.releaseLock(lock);
+        await store.releaseLock(held);
 
-        // The same text, lock free, claim new: claimed and written.
+        // The same text, lock free, claim new: claimed and locked, with a token that commits.
         const first = claim('first');
-        expect(await store.commitIfUnchanged(first, lockKey, valueKey, seen, next, 5000)).toBe(
-          'committed',
-        );
-        expect(await store.get(valueKey)).toEqual({ draft: 'next', n: 2 });
+        const start = await store.lockIfUnchanged(first, lockKey, 5000, valueKey, seen);
+        if (start.outcome !== 'locked') throw new Error(`expected the lock, got ${start.outcome}`);
         expect(await store.setIfAbsent(first.key, 1, 5000)).toBe(false);
-
-        // A repeat of that event over the new text: a duplicate, nothing written.
-        expect(
-          await store.commitIfUnchanged(first, lockKey, valueKey, next, '{"draft":"again"}', 5000),
-        ).toBe('duplicate');
-        expect(await store.get(valueKey)).toEqual({ draft: 'next', n: 2 });
-
-        // No new text: the claim alone; without a claim (the caller claimed): the write alone.
-        const quiet = claim('quiet');
-        expect(await store.commitIfUnchanged(quiet, lockKey, valueKey, next, null, 5000)).toBe(
-          'committed',
+        await expect(store.acquireLock(lockKey, 5000, 0)).rejects.toBeInstanceOf(LockTimeoutError);
+        expect(await store.setAndReleaseLock(start.lock, valueKey, { draft: 'next' }, 5000)).toBe(
+          true,
         );
-        expect(await store.get(valueKey)).toEqual({ draft: 'next', n: 2 });
-        expect(await store.setIfAbsent(quiet.key, 1, 5000)).toBe(false);
-        expect(await store.commitIfUnchanged(null, lockKey, valueKey, next, seen, 5000)).toBe(
-          'committed',
-        );
-        expect(await store.get(valueKey)).toEqual({ draft: 'seen', n: 1 });
+        const next = JSON.stringify({ draft: 'next' });
 
-        // A missing value (expired, or never saved) is 'changed', never re-created.
-        const gone = key('optimistic-gone');
-        expect(await store.commitIfUnchanged(null, lockKey, gone, seen, next, 5000)).toBe(
-          'changed',
-        );
-        expect(await store.get(gone)).toBeNull();
+        // A repeat of that event over the new text: a duplicate, nothing locked.
+        expect(await store.lockIfUnchanged(first, lockKey, 5000, valueKey, next)).toEqual({
+          outcome: 'duplicate',
+        });
+        const free = await store.acquireLock(lockKey, 5000, 0);
+        await store.releaseLock(free);
+
+        // Without a claim (the caller claimed): the lock alone.
+        const unclaimed = await store.lockIfUnchanged(null, lockKey, 5000, valueKey, next);
+        expect(unclaimed.outcome).toBe('locked');
+        if (unclaimed.outcome === 'locked') await store.releaseLock(unclaimed.lock);
+
+        // A missing value (expired, or never saved) is 'changed'.
+        expect(await store.lockIfUnchanged(null, lockKey, 5000, key('gone'), seen)).toEqual({
+          outcome: 'changed',
+        });
       });
 
-      it('commitIfUnchanged lets exactly one of 10 concurrent commits over the same text through', async () => {
+      it('lockIfUnchanged gives the lock to exactly one of 10 concurrent starts over the same text', async () => {
         const lockKey = key('race-lock');
         const valueKey = key('race-value');
         await store.set(valueKey, { n: 0 });
-        const outcomes = await Promise.all(
+        const starts = await Promise.all(
           Array.from({ length: 10 }, (_, i) =>
-            store.commitIfUnchanged(
+            store.lockIfUnchanged(
               { key: key(`race-claim-${i}`), ttlMs: 5000 },
               lockKey,
+              5000,
               valueKey,
               '{"n":0}',
-              JSON.stringify({ n: i + 1 }),
-              5000,
             ),
           ),
         );
-        expect(outcomes.filter((o) => o === 'committed')).toHaveLength(1);
-        expect(outcomes.filter((o) => o === 'changed')).toHaveLength(9);
-        const winner = outcomes.indexOf('committed');
-        expect(await store.get(valueKey)).toEqual({ n: winner + 1 });
+        expect(starts.filter((s) => s.outcome === 'locked')).toHaveLength(1);
+        expect(starts.filter((s) => s.outcome === 'busy')).toHaveLength(9);
       });
 
       it('frees the lock of a holder that crashed, once its TTL runs out', async () => {
