@@ -13,7 +13,6 @@ export const DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT = 32;
  */
 export class BoundedTurnModel implements TurnModel {
   readonly name: string;
-  readonly pure: boolean;
   private readonly places: Semaphore;
 
   /** @throws RangeError when `limit` is not a positive integer. */
@@ -22,7 +21,6 @@ export class BoundedTurnModel implements TurnModel {
     limit = DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT,
   ) {
     this.name = inner.name;
-    this.pure = inner.pure === true;
     this.places = new Semaphore(limit);
   }
 

@@ -12,14 +12,6 @@ import type { EngineSettings } from './settings';
 import type { SubmissionAuditRecord } from './submission/context';
 import type { ProcessOwner } from './submission/owner';
 
-/** Bounds of the thread copies optimistic turns start from (see `optimistic-turn.ts`). */
-export interface OptimisticOptions {
-  /** Total JSON characters of the copies kept (the least recently used go first). */
-  maxChars: number;
-  /** A copy unused this long is dropped (ms); the thread's next turn is then a locked one. */
-  ttlMs: number;
-}
-
 /** Dependencies of the engine: ports only, no platform SDKs. */
 export interface EngineDeps {
   store: StateStore;
@@ -37,12 +29,6 @@ export interface EngineDeps {
    * `waitMs`. Default 5 s / 60 s: a crashed process's lock frees within 5 s.
    */
   lock?: { ttlMs: number; waitMs: number };
-  /**
-   * Lock-free chat-message turns from this process's last saved copy of a thread, taken only
-   * with a `pure` model (see `optimistic-turn.ts`); bounds of the copies, or `false` for none.
-   * Default: on, `DEFAULT_OPTIMISTIC_OPTIONS` (about 4 MB, 5 minutes).
-   */
-  optimistic?: OptimisticOptions | false;
   /** This process as owner of the submissions it runs (see `submission/owner.ts`). */
   owner?: ProcessOwner;
   /**

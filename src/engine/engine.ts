@@ -1,11 +1,9 @@
-import type { AuditRecord } from '../audit/record';
 import { fromSubmission } from '../audit/submission';
 import { AuditTrail } from '../audit/trail';
 import { guardedStore } from '../store/guarded-store';
 import { type Lock, StoreUnavailableError } from '../store/state-store';
 import type { ChatEvent } from './chat-event';
 import type { EngineDeps } from './deps';
-import { DEFAULT_OPTIMISTIC_OPTIONS, OptimisticTurns } from './optimistic-turn';
 import type { Reply, ReplySink } from './reply';
 import { newDraftId } from './submission/record';
 import type { ThreadState } from './thread-state';
@@ -41,8 +39,6 @@ export class ConversationEngine {
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
   private readonly deps: EngineDeps & { auditTrail: AuditTrail };
-  /** Lock-free turns from this process's copies (a pure model only; see `optimistic-turn.ts`). */
-  private readonly optimistic: OptimisticTurns | null;
 
   constructor(deps: EngineDeps) {
     const store = guardedStore(deps.store);
@@ -56,10 +52,6 @@ export class ConversationEngine {
     this.now = deps.now ?? (() => new Date());
     this.lockTtlMs = deps.lock?.ttlMs ?? THREAD_LOCK_TTL_MS;
     this.lockWaitMs = deps.lock?.waitMs ?? 60_000;
-    this.optimistic =
-      deps.optimistic !== false && deps.model.pure === true
-        ? new OptimisticTurns(this.deps, this.now, deps.optimistic ?? DEFAULT_OPTIMISTIC_OPTIONS)
-        : null;
   }
 
   /**
@@ -77,8 +69,6 @@ export class ConversationEngine {
    * during a submission) and also returned. A repeated `event_id` returns `[]` and does nothing.
    * The claim, the thread lock and the load are one store step (one Redis round trip) unless
    * another turn holds the lock; `options.claimed` says the caller already claimed the event.
-   * A chat message in a thread this process saved last, with a pure model, is first tried as an
-   * optimistic turn (`optimistic-turn.ts`): claim and save in one step, replies after the save.
    * When the store fails during the turn (Redis down), nothing of the turn is saved and the
    * user gets {@link STORE_FAILED_TEXT} through `sink` (which needs no Redis).
    * @throws LockTimeoutError when the thread stays busy longer than the lock wait.
@@ -107,45 +97,29 @@ export class ConversationEngine {
     return replies;
   }
 
-  /**
-   * One claimed, locked turn: take the thread (optimistically from this process's copy, or
-   * claim + lock + load), run the turn (or finish the one computed optimistically), save, then
-   * write the turn's audit records.
-   */
+  /** One claimed, locked turn: load, run, save, then write the turn's audit records. */
   private async turn(
     event: ChatEvent,
     emit: (reply: Reply) => Promise<void>,
     options: HandleOptions,
   ): Promise<void> {
     const { store, keys, logger } = this.deps;
-    const claim = options.claimed ? null : { key: keys.event(event.event_id), ttlMs: EVENT_TTL_MS };
-    const optimistic = await this.optimistic?.run(event, claim, this.lockTtlMs);
-    if (optimistic?.kind === 'duplicate') return duplicate(logger, event);
-    const deps = optimistic?.model ? { ...this.deps, model: optimistic.model } : this.deps;
-    let lock: Lock;
-    let load: () => Promise<ThreadState | null>;
-    if (optimistic?.kind === 'locked') {
-      lock = optimistic.lock;
-      load = async () => optimistic.saved;
-    } else {
-      const start = await store.claimLockAndGet<ThreadState>(
-        claim,
-        keys.threadLock(event.thread_id),
-        this.lockTtlMs,
-        keys.thread(event.thread_id),
+    const start = await store.claimLockAndGet<ThreadState>(
+      options.claimed ? null : { key: keys.event(event.event_id), ttlMs: EVENT_TTL_MS },
+      keys.threadLock(event.thread_id),
+      this.lockTtlMs,
+      keys.thread(event.thread_id),
+    );
+    if (!start.claimed) {
+      logger.debug(
+        { event_id: event.event_id, thread_id: event.thread_id },
+        'duplicate event ignored',
       );
-      if (!start.claimed) return duplicate(logger, event);
-      lock =
-        start.lock ??
-        (await store.acquireLock(
-          keys.threadLock(event.thread_id),
-          this.lockTtlMs,
-          this.lockWaitMs,
-        ));
-      load = async () =>
-        start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id));
+      return;
     }
-    const computed = optimistic?.kind === 'locked' ? optimistic.computed : undefined;
+    const lock: Lock =
+      start.lock ??
+      (await store.acquireLock(keys.threadLock(event.thread_id), this.lockTtlMs, this.lockWaitMs));
     const heartbeat = setInterval(() => {
       store
         .extendLock(lock, this.lockTtlMs)
@@ -153,23 +127,16 @@ export class ConversationEngine {
     }, this.lockTtlMs / 3);
     heartbeat.unref();
     let released = false;
-    let audits: AuditRecord[] = [];
+    let turn: Turn | undefined;
     try {
-      let next: ThreadState | null;
-      if (computed) {
-        for (const reply of computed.replies) await emit(reply);
-        ({ next, audits } = computed);
-      } else {
-        const turn = new Turn(deps, event, emit, this.now);
-        next = await turn.run(withDraftId(await load()));
-        audits = turn.audits;
-      }
+      const saved = withDraftId(
+        start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id)),
+      );
+      turn = new Turn(this.deps, event, emit, this.now);
+      const next = await turn.run(saved);
       if (next) {
         next.updated_at = this.now().toISOString();
         released = true;
-        // The text the store writes (it stores `JSON.stringify(value)`), as this process's copy.
-        const json = this.optimistic ? JSON.stringify(next) : '';
-        this.optimistic?.forget(next.thread_id);
         const kept = await store.setAndReleaseLock(
           lock,
           keys.thread(next.thread_id),
@@ -177,7 +144,6 @@ export class ConversationEngine {
           this.deps.settings.draft_ttl_ms,
         );
         if (!kept) throw new TurnLostError(event.thread_id);
-        this.optimistic?.remember(next.thread_id, json);
       }
     } finally {
       clearInterval(heartbeat);
@@ -186,13 +152,8 @@ export class ConversationEngine {
           .releaseLock(lock)
           .catch((error: unknown) => logger.warn({ err: error }, 'lock release failed'));
     }
-    await this.writeAudits(audits);
-  }
-
-  /** After the save: a record is never written for a turn whose state was not kept. */
-  private async writeAudits(records: AuditRecord[]): Promise<void> {
-    const { logger } = this.deps;
-    for (const record of records)
+    // After the save: a record is never written for a turn whose state was not kept.
+    for (const record of turn.audits)
       await this.deps.auditTrail
         .append(record)
         .catch((error: unknown) =>
@@ -202,11 +163,6 @@ export class ConversationEngine {
           ),
         );
   }
-}
-
-/** A repeat of an event already handled: nothing to do. */
-function duplicate(logger: EngineDeps['logger'], event: ChatEvent): void {
-  logger.debug({ event_id: event.event_id, thread_id: event.thread_id }, 'duplicate event ignored');
 }
 
 /** A state saved before draft ids existed gets one when loaded (its submissions then key on it). */

@@ -48,7 +48,6 @@ export function instrumentEngine<E extends HandlesEvents>(engine: E, metrics: Me
 export function instrumentModel(model: TurnModel, metrics: Metrics, modelId: string): TurnModel {
   return {
     name: model.name,
-    pure: model.pure === true,
     async propose(input: TurnInput): Promise<Turn> {
       const started = performance.now();
       let outcome = 'ok';
@@ -75,9 +74,8 @@ function claimSource(prefix: string, key: string): string {
 
 /**
  * The store with: failures counted as `redis_errors_total{operation}`, time spent in
- * `acquireLock` as `lock_wait_seconds`, optimistic turn starts by outcome, and claims already
- * taken (`setIfAbsent` → false: every caller uses it to claim a delivery once; an optimistic
- * start's `duplicate`) as `events_deduplicated_total{source}`. A proxy, so
+ * `acquireLock` as `lock_wait_seconds`, and claims already taken (`setIfAbsent` → false: every
+ * caller uses it to claim a delivery once) as `events_deduplicated_total{source}`. A proxy, so
  * methods added to `StateStore` later are forwarded (and their failures counted) unchanged.
  */
 export function instrumentStore<S extends StateStore>(
@@ -107,12 +105,6 @@ export function instrumentStore<S extends StateStore>(
           // The turn's claim + lock + load step: a claim already taken is a repeat too, and a
           // lock taken in the step is a lock wait of that step's length (else `acquireLock`
           // follows and is timed itself).
-          if (key === 'lockIfUnchanged') {
-            const { outcome } = result as { outcome: string };
-            metrics.optimisticStart(outcome);
-            if (outcome === 'duplicate' && args[0])
-              metrics.eventDeduplicated(claimSource(prefix, (args[0] as { key: string }).key));
-          }
           if (key === 'claimLockAndGet') {
             const start = result as { claimed: boolean; lock?: unknown };
             if (!start.claimed && args[0])

@@ -21,12 +21,6 @@ export interface Metrics {
   approval(outcome: 'approved' | 'refused'): void;
   /** Time spent waiting for a thread's lock, s. */
   lockWait(seconds: number): void;
-  /**
-   * An optimistic turn's store step (`StateStore.lockIfUnchanged`): `locked` (taken from this
-   * process's copy), or why the thread was taken as usual (`busy`, `changed`) or nothing ran
-   * (`duplicate`).
-   */
-  optimisticStart(outcome: string): void;
   /** A state-store (Redis) call failed. */
   redisError(operation: string): void;
   /** A delivery already handled was dropped: `source` e.g. `engine`, `slack`, `discord`. */
@@ -42,7 +36,6 @@ export const NO_METRICS: Metrics = {
   submission: () => {},
   approval: () => {},
   lockWait: () => {},
-  optimisticStart: () => {},
   redisError: () => {},
   eventDeduplicated: () => {},
 };

@@ -23,8 +23,7 @@ export interface PrometheusMetrics {
  *   `model_tokens_total{model,kind}`
  * - `tiktok_calls_total{endpoint,code}`, `tiktok_call_duration_seconds{endpoint}`
  * - `submissions_total{outcome}`, `approvals_total{outcome}`
- * - `lock_wait_seconds` (histogram), `optimistic_turns_total{outcome}`,
- *   `redis_errors_total{operation}`,
+ * - `lock_wait_seconds` (histogram), `redis_errors_total{operation}`,
  *   `events_deduplicated_total{source}`
  */
 export function createPrometheusMetrics(): PrometheusMetrics {
@@ -72,11 +71,6 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 60],
     registers: [registry],
   });
-  const optimistic = counter(
-    'optimistic_turns_total',
-    'Turns started from the process copy of a thread, by outcome (locked, busy, changed, duplicate)',
-    ['outcome'],
-  );
   const redisErrors = counter('redis_errors_total', 'State store calls that failed', ['operation']);
   const deduplicated = counter(
     'events_deduplicated_total',
@@ -108,9 +102,6 @@ export function createPrometheusMetrics(): PrometheusMetrics {
     },
     lockWait(seconds) {
       lockWait.observe(seconds);
-    },
-    optimisticStart(outcome) {
-      optimistic.inc({ outcome });
     },
     redisError(operation) {
       redisErrors.inc({ operation });

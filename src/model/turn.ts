@@ -137,13 +137,6 @@ export const RECENT_LINES = 4;
  */
 export interface TurnModel {
   readonly name: string;
-  /**
-   * True for a model with no side effects and no cost: no network, no quota, the same turn for
-   * the same input (the offline model). The engine may then run a turn optimistically, without
-   * the thread lock, and throw its result away when the thread changed meanwhile
-   * (`engine/optimistic-turn.ts`). Absent or false: every call is made for a turn that counts.
-   */
-  readonly pure?: boolean;
   propose(input: TurnInput): Promise<Turn>;
 }
 

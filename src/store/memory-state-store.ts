@@ -1,4 +1,4 @@
-import type { Lock, OptimisticStart, StateStore, TurnStart } from './state-store';
+import type { Lock, StateStore, TurnStart } from './state-store';
 import {
   acquireWithBackoff,
   assertTtlMs,
@@ -115,23 +115,6 @@ export class InMemoryStateStore implements StateStore {
     const token = randomToken();
     if (!this.writeIfAbsent(lockKey, token, lockTtlMs)) return { claimed: true, lock: null };
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(this.read(key)) };
-  }
-
-  async lockIfUnchanged(
-    claim: { key: string; ttlMs: number } | null,
-    lockKey: string,
-    lockTtlMs: number,
-    key: string,
-    seenJson: string,
-  ): Promise<OptimisticStart> {
-    if (claim) assertTtlMs('claim.ttlMs', claim.ttlMs);
-    assertTtlMs('lockTtlMs', lockTtlMs);
-    if (this.read(lockKey) !== null) return { outcome: 'busy' };
-    if (this.read(key) !== seenJson) return { outcome: 'changed' };
-    if (claim && !this.writeIfAbsent(claim.key, '1', claim.ttlMs)) return { outcome: 'duplicate' };
-    const token = randomToken();
-    this.write(lockKey, token, lockTtlMs);
-    return { outcome: 'locked', lock: { key: lockKey, token } };
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
 import { redactRedisUrl } from './redact-redis-url';
-import type { Lock, OptimisticStart, StateStore, TurnStart } from './state-store';
+import type { Lock, StateStore, TurnStart } from './state-store';
 import {
   acquireWithBackoff,
   assertTtlMs,
@@ -70,21 +69,6 @@ end
 if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} end
 return {2, redis.call('GET', KEYS[3])}`;
 
-/**
- * The start of an optimistic turn: returns 1 ('busy') when lock KEYS[2] exists; 2 ('changed')
- * when KEYS[3] is missing or its SHA-1 is not ARGV[3]; when ARGV[1] is '1', 0 ('duplicate') if
- * claim KEYS[1] (`SET NX PX ARGV[2]`) was taken; else sets lock KEYS[2] to token ARGV[4] for
- * ARGV[5] ms and returns 3 ('locked').
- */
-const LOCK_IF_UNCHANGED_LUA = `if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
-local current = redis.call('GET', KEYS[3])
-if not current or redis.sha1hex(current) ~= ARGV[3] then return 2 end
-if ARGV[1] == '1' then
-  if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[2], 'NX') then return 0 end
-end
-redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
-return 3`;
-
 /** INCR KEYS[1]; on the first increment, expire it in ARGV[1] ms. Returns the new value. */
 const INCREMENT_LUA = `local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
@@ -126,16 +110,6 @@ interface LockCommands {
     token: string,
     lockTtlMs: number,
   ): Promise<[number, (string | null)?]>;
-  stateStoreLockIfUnchanged(
-    claimKey: string,
-    lockKey: string,
-    key: string,
-    doClaim: '0' | '1',
-    claimTtlMs: number,
-    seenSha1: string,
-    token: string,
-    lockTtlMs: number,
-  ): Promise<number>;
   stateStoreIncrement(key: string, ttlMs: number): Promise<number>;
   stateStoreReserve(
     key: string,
@@ -176,8 +150,8 @@ export class RedisStateStore implements StateStore {
    * @param client a Redis URL (`redis://user:pass@host:6379/0`), for which the store creates a
    *   client with {@link FAIL_FAST_REDIS_OPTIONS} and quits it on `close()`; or an existing
    *   ioredis client, used with its own options and left open on `close()`. The store defines
-   *   its Lua commands (`stateStoreReleaseLock`, `stateStoreClaimLockGet`, … see
-   *   `LockCommands`) on that client.
+   *   four Lua commands (`stateStoreReleaseLock`, `stateStoreExtendLock`, `stateStoreSetAndRelease`,
+   *   `stateStoreClaimLockGet`) on that client.
    */
   constructor(client: string | Redis, options: RedisStateStoreOptions = {}) {
     let redis: Redis;
@@ -197,10 +171,6 @@ export class RedisStateStore implements StateStore {
     redis.defineCommand('stateStoreExtendLock', { numberOfKeys: 1, lua: EXTEND_LOCK_LUA });
     redis.defineCommand('stateStoreSetAndRelease', { numberOfKeys: 2, lua: SET_AND_RELEASE_LUA });
     redis.defineCommand('stateStoreClaimLockGet', { numberOfKeys: 3, lua: CLAIM_LOCK_GET_LUA });
-    redis.defineCommand('stateStoreLockIfUnchanged', {
-      numberOfKeys: 3,
-      lua: LOCK_IF_UNCHANGED_LUA,
-    });
     redis.defineCommand('stateStoreIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
     redis.defineCommand('stateStoreReserve', { numberOfKeys: 1, lua: RESERVE_LUA });
     this.client = redis as Redis & LockCommands;
@@ -332,35 +302,6 @@ export class RedisStateStore implements StateStore {
     if (step === 0) return { claimed: false };
     if (step === 1) return { claimed: true, lock: null };
     return { claimed: true, lock: { key: lockKey, token }, value: fromJson<T>(text ?? null) };
-  }
-
-  /** One `EVALSHA` (see {@link StateStore.lockIfUnchanged}); KEYS[1] as in `claimLockAndGet`. */
-  async lockIfUnchanged(
-    claim: { key: string; ttlMs: number } | null,
-    lockKey: string,
-    lockTtlMs: number,
-    key: string,
-    seenJson: string,
-  ): Promise<OptimisticStart> {
-    if (claim) assertTtlMs('claim.ttlMs', claim.ttlMs);
-    assertTtlMs('lockTtlMs', lockTtlMs);
-    await this.ensureConnected();
-    const token = randomToken();
-    const step = await this.client.stateStoreLockIfUnchanged(
-      claim?.key ?? lockKey,
-      lockKey,
-      key,
-      claim ? '1' : '0',
-      claim?.ttlMs ?? 1,
-      createHash('sha1').update(seenJson).digest('hex'),
-      token,
-      lockTtlMs,
-    );
-    if (step === 3) return { outcome: 'locked', lock: { key: lockKey, token } };
-    if (step === 0) return { outcome: 'duplicate' };
-    if (step === 1) return { outcome: 'busy' };
-    if (step === 2) return { outcome: 'changed' };
-    throw new Error(`lockIfUnchanged: unexpected script answer ${step}`);
   }
 
   async increment(key: string, ttlMs: number): Promise<number> {

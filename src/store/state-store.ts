@@ -52,28 +52,6 @@ export interface StateStore {
     key: string,
   ): Promise<TurnStart<T>>;
   /**
-   * The start of an optimistic turn, in one step (one Redis round trip, a Lua script): a turn
-   * being computed, without waiting for this step, from a copy of the thread's state the caller
-   * already has, whose JSON text is `seenJson`. Checks, in this order, and writes nothing when
-   * one fails:
-   * - lock `lockKey` is free (no other turn is running): else `{outcome: 'busy'}`;
-   * - the value at `key` is still exactly `seenJson` (not changed, not expired): else
-   *   `{outcome: 'changed'}`;
-   * - `claim.key` is claimed now (`SET NX PX claim.ttlMs`; skipped when `claim` is `null`): else
-   *   `{outcome: 'duplicate'}`.
-   * Then takes the lock for `lockTtlMs` and returns `{outcome: 'locked', lock}`: the caller holds
-   * the thread as after {@link claimLockAndGet}, with `seenJson` as its value, and ends with
-   * {@link setAndReleaseLock} or {@link releaseLock}. `seenJson` is compared as the JSON text
-   * `set` stores; Redis compares SHA-1 digests (`redis.sha1hex`), so only 40 hex digits travel.
-   */
-  lockIfUnchanged(
-    claim: { key: string; ttlMs: number } | null,
-    lockKey: string,
-    lockTtlMs: number,
-    key: string,
-    seenJson: string,
-  ): Promise<OptimisticStart>;
-  /**
    * Adds 1 to the integer counter at `key` (created at 0) and returns the new value; a new
    * counter expires after `ttlMs` (Redis `INCR` + `PEXPIRE NX`, in one script).
    */
@@ -117,11 +95,6 @@ export type TurnStart<T> =
   | { claimed: false }
   | { claimed: true; lock: null }
   | { claimed: true; lock: Lock; value: T | null };
-
-/** What {@link StateStore.lockIfUnchanged} found: only `locked` wrote anything. */
-export type OptimisticStart =
-  | { outcome: 'locked'; lock: Lock }
-  | { outcome: 'busy' | 'changed' | 'duplicate' };
 
 /** A held lock: its key and the random token that proves ownership. */
 export interface Lock {

@@ -99,10 +99,7 @@ describe('GET /metrics', () => {
     expect(sample(body, 'tiktok_ad_bot_submissions_total', { outcome: 'submitted' })).toBe(1);
     expect(body).not.toContain('outcome="failed"');
     expect(sample(body, 'tiktok_ad_bot_approvals_total', { outcome: 'approved' })).toBe(1);
-    // Each line takes the thread as usual (one lock wait) or from the bot's copy (optimistic).
-    const optimistic = sample(body, 'tiktok_ad_bot_optimistic_turns_total', { outcome: 'locked' });
-    expect(optimistic).toBeGreaterThan(0);
-    expect(sample(body, 'tiktok_ad_bot_lock_wait_seconds_count')).toBe(LINES.length - optimistic);
+    expect(sample(body, 'tiktok_ad_bot_lock_wait_seconds_count')).toBe(LINES.length);
     expect(body).toContain('nodejs_heap_size_used_bytes');
     // Never an id, a name or a secret: only closed label sets, with short plain values.
     const pairs = [...body.matchAll(/[{,](\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]);

@@ -354,8 +354,7 @@ export class SlackRig {
 
 /**
  * Which events handed to the engine were really taken: the engine claims each event id once
- * (`Keys.event`: in its turn-start step, or in an optimistic turn's lock step), so an event counts
- * when its claim key holds this test's claim. Repeats share
+ * (`Keys.event`), so an event counts when its claim key holds this test's claim. Repeats share
  * the key; only the first one handed over counts.
  */
 class TurnsTaken {
@@ -374,12 +373,6 @@ class TurnsTaken {
     ) => {
       const start = await claimLockAndGet<T>(claim, lockKey, lockTtlMs, key);
       if (claim && start.claimed) this.claimed.add(claim.key);
-      return start;
-    };
-    const lockIfUnchanged = store.lockIfUnchanged.bind(store);
-    store.lockIfUnchanged = async (claim, lockKey, lockTtlMs, key, seenJson) => {
-      const start = await lockIfUnchanged(claim, lockKey, lockTtlMs, key, seenJson);
-      if (claim && start.outcome === 'locked') this.claimed.add(claim.key);
       return start;
     };
     const setIfAbsent = store.setIfAbsent.bind(store);

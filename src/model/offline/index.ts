@@ -13,8 +13,6 @@ export { understand } from './understand';
  */
 export class OfflineTurnModel implements TurnModel {
   readonly name = 'offline';
-  /** No network, no quota, deterministic: see {@link TurnModel.pure}. */
-  readonly pure = true;
 
   async propose(input: TurnInput): Promise<Turn> {
     return understand(input);
