@@ -37,17 +37,29 @@ async function warm(app: AppUnderTest, n = 20): Promise<void> {
   await app.settle(5_000);
 }
 
+/** Memory around one 300/s burst with the 10 s model, bytes (see {@link ackFigures}). */
+interface AfterBurst {
+  idleRss: number;
+  idleHeap: number;
+  peakRss: number;
+  rss: number;
+  queued: number;
+  heapAfterGc: number;
+}
+
 /**
  * Ack latency of signed slash commands at fixed rates, each run on a freshly started app: the
  * bare Bolt app (acks only), the bot with the offline model, and the bot with Gemini through a
  * stand-in that answers after 10 s. Also: model calls in flight (the bot's bound and what the
- * stand-in saw), sockets the bot opened to the model, and RSS a while after the 300/s burst.
+ * stand-in saw), sockets the bot opened to the model, and RSS a while after each 300/s burst
+ * (then the heap after a forced collection, to tell garbage not yet collected from a leak).
  */
 export async function ackFigures(standins: StandIns, redisUrl: string, plan: Plan): Promise<void> {
   const rates = [20, 100, 300];
   const kinds = ['bare', 'offline', 'slow'] as const;
   const results = new Map<string, AckRun[]>();
   const notes: string[] = [];
+  const afterBurst: AfterBurst[] = [];
   console.log(
     `\n== Slack path over HTTP: ack latency of signed /tiktok-ad commands (open loop, ${plan.ackSeconds} s per run, latency from the planned send time); load average at start: ${load()}`,
   );
@@ -95,10 +107,19 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
           let line = `  bot ${slow ? '10 s model' : 'offline   '} ${String(rate).padStart(3)}/s (repeat ${r + 1}): turns in flight peak ${after.admission.peakInFlight}, queued ${after.admission.queuedTotal} (told "busy"), refused ${after.admission.refusedTotal} (told "too busy"); model calls in flight peak ${after.model.peak} (bound ${after.model.limit})`;
           if (slow)
             line += `; the model stand-in saw peak ${gemini.peakInFlight} requests in flight on ${gemini.connections} TCP connections`;
-          if (slow && rate === 300 && r === plan.repeats - 1) {
+          if (slow && rate === 300) {
             await sleep(plan.afterBurstSeconds * 1000);
             const later = await app.stats();
-            line += `\n  RSS: idle ${mib(idle.memory.rss).toFixed(0)} MiB, peak during burst ${mib(peakRss).toFixed(0)} MiB, ${plan.afterBurstSeconds} s after the burst ${mib(later.memory.rss).toFixed(0)} MiB (${((later.memory.rss / idle.memory.rss - 1) * 100).toFixed(0)}% over idle; target ≤ 20%); turns still queued then: ${later.admission.queued}`;
+            // Then a forced collection: what the heap holds besides garbage not yet collected.
+            const collected = await app.collected();
+            afterBurst.push({
+              idleRss: idle.memory.rss,
+              idleHeap: idle.memory.heapUsed,
+              peakRss,
+              rss: later.memory.rss,
+              queued: later.admission.queued,
+              heapAfterGc: collected.heapUsed,
+            });
           }
           notes.push(line);
         }
@@ -133,6 +154,31 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
     }
   }
   for (const note of notes) console.log(note);
+  const of = (f: (x: AfterBurst) => number) => spread(afterBurst.map(f));
+  console.log(
+    `  RSS ${plan.afterBurstSeconds} s after the 300/s burst, 10 s model: ${fmt(
+      of((x) => (x.rss / x.idleRss - 1) * 100),
+      0,
+    )}% over idle (target ≤ 20%); idle ${fmt(
+      of((x) => mib(x.idleRss)),
+      0,
+    )} MiB, peak during the burst ${fmt(
+      of((x) => mib(x.peakRss)),
+      0,
+    )} MiB, then ${fmt(
+      of((x) => mib(x.rss)),
+      0,
+    )} MiB with ${fmt(
+      of((x) => x.queued),
+      0,
+    )} turns still queued; heap after a forced GC then ${fmt(
+      of((x) => mib(x.heapAfterGc)),
+      0,
+    )} MiB (idle heap, uncollected: ${fmt(
+      of((x) => mib(x.idleHeap)),
+      0,
+    )} MiB)`,
+  );
   console.log(`  load average at end: ${load()}`);
   await standins.child.ask('watch', { on: true });
 }
