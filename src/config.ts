@@ -6,6 +6,7 @@ import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from './admission/bounded-model';
 import { parseTokenKeys } from './auth/token-cipher';
 import { named, unworkableSettings } from './config-checks';
 import { optionalString } from './env-fields';
+import { DEFAULT_HEAP_GROWING_PERCENT } from './lifecycle/heap-growth';
 import { readAvatar } from './tiktok/identity';
 
 const bool = z
@@ -94,6 +95,12 @@ const CoreEnvSchema = z.object({
     .min(1)
     .max(1_000_000)
     .default(DEFAULT_ADMISSION.maxQueued),
+  HEAP_GROWING_PERCENT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .default(DEFAULT_HEAP_GROWING_PERCENT),
   ALLOW_SELF_APPROVAL: bool.optional(),
   APPROVERS: optionalString,
 

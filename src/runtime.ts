@@ -16,6 +16,7 @@ import type { Platform } from './engine/thread-id';
 import { engineSettingsFrom } from './engine-settings';
 import { OAUTH_PATHS } from './http/oauth-routes';
 import { createHttpServer, type HttpServer } from './http/server';
+import { limitHeapGrowth } from './lifecycle/heap-growth';
 import { createWorkTracker, type WorkTracker } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
 import { instrumentEngine, instrumentModel, instrumentStore } from './metrics/instrument';
@@ -102,6 +103,8 @@ export interface RuntimeOptions {
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
+  // A process-wide V8 setting, made before the first turn allocates anything.
+  limitHeapGrowth(config.HEAP_GROWING_PERCENT);
   const opened: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const close of opened.reverse()) await close();
