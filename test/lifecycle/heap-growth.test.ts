@@ -23,7 +23,8 @@ function peakHeapMiB(percent: number): number {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
       if (Date.now() - started > 5000) {
         clearInterval(timer);
-        process.stdout.write(String(peak / 1048576 + live.length * 0));
+        // Naming \`live\` here keeps it reachable (live data) to the end.
+        process.stdout.write(String(live.length > 0 ? peak / 1048576 : 0));
       }
     }, 5);`;
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
