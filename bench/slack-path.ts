@@ -154,30 +154,10 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
     }
   }
   for (const note of notes) console.log(note);
-  const of = (f: (x: AfterBurst) => number) => spread(afterBurst.map(f));
+  const of = (f: (x: AfterBurst) => number) => fmt(spread(afterBurst.map(f)), 0);
+  const mibOf = (f: (x: AfterBurst) => number) => of((x) => mib(f(x)));
   console.log(
-    `  RSS ${plan.afterBurstSeconds} s after the 300/s burst, 10 s model: ${fmt(
-      of((x) => (x.rss / x.idleRss - 1) * 100),
-      0,
-    )}% over idle (target ≤ 20%); idle ${fmt(
-      of((x) => mib(x.idleRss)),
-      0,
-    )} MiB, peak during the burst ${fmt(
-      of((x) => mib(x.peakRss)),
-      0,
-    )} MiB, then ${fmt(
-      of((x) => mib(x.rss)),
-      0,
-    )} MiB with ${fmt(
-      of((x) => x.queued),
-      0,
-    )} turns still queued; heap after a forced GC then ${fmt(
-      of((x) => mib(x.heapAfterGc)),
-      0,
-    )} MiB (idle heap, uncollected: ${fmt(
-      of((x) => mib(x.idleHeap)),
-      0,
-    )} MiB)`,
+    `  RSS ${plan.afterBurstSeconds} s after the 300/s burst, 10 s model: ${of((x) => (x.rss / x.idleRss - 1) * 100)}% over idle (target ≤ 20%); idle ${mibOf((x) => x.idleRss)} MiB, peak during the burst ${mibOf((x) => x.peakRss)} MiB, then ${mibOf((x) => x.rss)} MiB with ${of((x) => x.queued)} turns still queued; heap after a forced GC then ${mibOf((x) => x.heapAfterGc)} MiB (idle heap, uncollected: ${mibOf((x) => x.idleHeap)} MiB)`,
   );
   console.log(`  load average at end: ${load()}`);
   await standins.child.ask('watch', { on: true });
