@@ -45,6 +45,7 @@ interface AfterBurst {
   rss: number;
   queued: number;
   heapAfterGc: number;
+  rssAfterGc: number;
 }
 
 /**
@@ -119,6 +120,7 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
               rss: later.memory.rss,
               queued: later.admission.queued,
               heapAfterGc: collected.heapUsed,
+              rssAfterGc: collected.rss,
             });
           }
           notes.push(line);
@@ -157,7 +159,7 @@ export async function ackFigures(standins: StandIns, redisUrl: string, plan: Pla
   const of = (f: (x: AfterBurst) => number) => fmt(spread(afterBurst.map(f)), 0);
   const mibOf = (f: (x: AfterBurst) => number) => of((x) => mib(f(x)));
   console.log(
-    `  RSS ${plan.afterBurstSeconds} s after the 300/s burst, 10 s model: ${of((x) => (x.rss / x.idleRss - 1) * 100)}% over idle (target ≤ 20%); idle ${mibOf((x) => x.idleRss)} MiB, peak during the burst ${mibOf((x) => x.peakRss)} MiB, then ${mibOf((x) => x.rss)} MiB with ${of((x) => x.queued)} turns still queued; heap after a forced GC then ${mibOf((x) => x.heapAfterGc)} MiB (idle heap, uncollected: ${mibOf((x) => x.idleHeap)} MiB)`,
+    `  RSS ${plan.afterBurstSeconds} s after the 300/s burst, 10 s model: ${of((x) => (x.rss / x.idleRss - 1) * 100)}% over idle (target ≤ 20%); idle ${mibOf((x) => x.idleRss)} MiB, peak during the burst ${mibOf((x) => x.peakRss)} MiB, then ${mibOf((x) => x.rss)} MiB with ${of((x) => x.queued)} turns still queued; heap after a forced GC then ${mibOf((x) => x.heapAfterGc)} MiB, RSS then ${of((x) => (x.rssAfterGc / x.idleRss - 1) * 100)}% over idle (idle heap, uncollected: ${mibOf((x) => x.idleHeap)} MiB)`,
   );
   console.log(`  load average at end: ${load()}`);
   await standins.child.ask('watch', { on: true });

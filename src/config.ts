@@ -6,7 +6,7 @@ import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from './admission/bounded-model';
 import { parseTokenKeys } from './auth/token-cipher';
 import { named, unworkableSettings } from './config-checks';
 import { optionalString } from './env-fields';
-import { DEFAULT_HEAP_GROWING_PERCENT } from './lifecycle/heap-growth';
+import { DEFAULT_IDLE_GC_SECONDS } from './lifecycle/idle-collect';
 import { readAvatar } from './tiktok/identity';
 
 const bool = z
@@ -95,12 +95,7 @@ const CoreEnvSchema = z.object({
     .min(1)
     .max(1_000_000)
     .default(DEFAULT_ADMISSION.maxQueued),
-  HEAP_GROWING_PERCENT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1000)
-    .default(DEFAULT_HEAP_GROWING_PERCENT),
+  IDLE_GC_SECONDS: z.coerce.number().int().min(0).max(3600).default(DEFAULT_IDLE_GC_SECONDS),
   ALLOW_SELF_APPROVAL: bool.optional(),
   APPROVERS: optionalString,
 

@@ -16,7 +16,7 @@ import type { Platform } from './engine/thread-id';
 import { engineSettingsFrom } from './engine-settings';
 import { OAUTH_PATHS } from './http/oauth-routes';
 import { createHttpServer, type HttpServer } from './http/server';
-import { limitHeapGrowth } from './lifecycle/heap-growth';
+import { DEFAULT_IDLE_COLLECT_POLICY, IdleCollector, processPorts } from './lifecycle/idle-collect';
 import { createWorkTracker, type WorkTracker } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
 import { instrumentEngine, instrumentModel, instrumentStore } from './metrics/instrument';
@@ -103,8 +103,6 @@ export interface RuntimeOptions {
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
-  // A process-wide V8 setting, made before the first turn allocates anything.
-  limitHeapGrowth(config.HEAP_GROWING_PERCENT);
   const opened: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const close of opened.reverse()) await close();
@@ -189,6 +187,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger: logger.child({ component: 'resumer' }),
     });
     opened.push(() => resumer.stop());
+    if (config.IDLE_GC_SECONDS > 0) {
+      const log = logger.child({ component: 'memory' });
+      const collector = new IdleCollector(
+        DEFAULT_IDLE_COLLECT_POLICY,
+        processPorts((c) => log.debug({ ...c }, 'collected garbage while idle')),
+      ).start(config.IDLE_GC_SECONDS * 1000);
+      opened.push(async () => collector.stop());
+    }
     const lag = new LoopLag().start();
     opened.push(async () => lag.stop());
     const admission = new AdmissionControl(
@@ -253,8 +259,7 @@ const OVERLOAD_MIN_TURNS = 1;
  * every place is taken and the loop keeps up (8 → 64 places in about 1.4 s). Starting all 64 in
  * the instant a burst arrives made the acks of that burst wait behind 64 turns' first steps
  * (`npm run bench`, 300 commands/s with a 10 s model: ack p99 about 3x the bare Bolt app's;
- * with slow start, at par, measured before `HEAP_GROWING_PERCENT`, which adds collections to a
- * burst: README "Under load").
+ * with slow start, at par or below: README "Under load").
  */
 const OVERLOAD_START_TURNS = 8;
 const OVERLOAD_TICK_MS = 25;

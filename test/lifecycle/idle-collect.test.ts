@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { loadConfig } from '../../src/config';
+import {
+  DEFAULT_IDLE_COLLECT_POLICY,
+  type IdleCollection,
+  IdleCollector,
+  type IdleCollectorPorts,
+} from '../../src/lifecycle/idle-collect';
+
+const MiB = 1024 * 1024;
+const IDLE_COLLECT = join(__dirname, '../../dist/src/lifecycle/idle-collect.js');
+
+/** Ports whose readings the test sets; `collect` brings the old generation down to `live`. */
+function fakePorts(): IdleCollectorPorts & {
+  old: number;
+  live: number;
+  load: number;
+  runs: number;
+} {
+  const ports = {
+    old: 40 * MiB,
+    live: 40 * MiB,
+    load: 0,
+    runs: 0,
+    busy: () => ports.load,
+    oldBytes: () => ports.old,
+    collect: () => {
+      ports.runs += 1;
+      ports.old = ports.live;
+    },
+  };
+  return ports;
+}
+
+describe('IdleCollector: a full collection once the loop is quiet and the old generation grew', () => {
+  it('collects when quiet and grown past the larger of 16 MiB and 25% of what survived', () => {
+    const ports = fakePorts();
+    const collector = new IdleCollector(DEFAULT_IDLE_COLLECT_POLICY, ports);
+    // Over 40 MiB that survived, 16 MiB is the larger threshold (25% would be 10).
+    ports.old = 55 * MiB;
+    expect(collector.check()).toBeUndefined();
+    ports.old = 56 * MiB;
+    const ran = collector.check();
+    expect(ran).toMatchObject({ beforeBytes: 56 * MiB, afterBytes: 40 * MiB });
+    expect(ports.runs).toBe(1);
+    // Nothing new since: no second collection.
+    expect(collector.check()).toBeUndefined();
+    expect(ports.runs).toBe(1);
+  });
+
+  it('never collects while the loop is busier than 10%, and does once it is quiet', () => {
+    const ports = fakePorts();
+    const collector = new IdleCollector(DEFAULT_IDLE_COLLECT_POLICY, ports);
+    ports.old = 120 * MiB;
+    ports.load = 0.4;
+    for (let i = 0; i < 5; i++) expect(collector.check()).toBeUndefined();
+    expect(ports.runs).toBe(0);
+    ports.load = 0.05;
+    expect(collector.check()?.afterBytes).toBe(40 * MiB);
+  });
+
+  it('measures growth from what the last collection left, V8’s own included', () => {
+    const ports = fakePorts();
+    const collector = new IdleCollector(DEFAULT_IDLE_COLLECT_POLICY, ports);
+    // Live data grew to 80 MiB; a collection leaves 80. Then 25% (20 MiB) is the larger threshold.
+    ports.live = 80 * MiB;
+    ports.old = 100 * MiB;
+    collector.check();
+    ports.old = 99 * MiB;
+    expect(collector.check()).toBeUndefined();
+    expect(ports.runs).toBe(1);
+    // V8 collected by itself down to 60 MiB: 80 MiB is now 20 MiB of growth, enough again.
+    ports.old = 60 * MiB;
+    ports.live = 60 * MiB;
+    expect(collector.check()).toBeUndefined();
+    ports.old = 80 * MiB;
+    expect(collector.check()).toMatchObject({ beforeBytes: 80 * MiB });
+  });
+
+  it('in a real process, gives back the old generation a burst left once it goes quiet', async () => {
+    // ~40 MiB live; then 3 s of objects that live ~0.2 s (promoted, then garbage), like turns
+    // waiting for a model; then 2 s with nothing to do. The collector checks every 250 ms. At
+    // the end the script forces a full collection itself, to learn what is live.
+    const script = `
+      const v8 = require('node:v8');
+      const { IdleCollector, DEFAULT_IDLE_COLLECT_POLICY, processPorts } = require(${JSON.stringify(IDLE_COLLECT)});
+      const runs = [];
+      new IdleCollector(DEFAULT_IDLE_COLLECT_POLICY, processPorts((c) => runs.push(c))).start(250);
+      const old = () => v8.getHeapSpaceStatistics()
+        .filter((s) => !s.space_name.startsWith('new_'))
+        .reduce((sum, s) => sum + s.space_used_size, 0) / 1048576;
+      const live = Array.from({ length: 100 }, () => Array.from({ length: 10000 }, (_, i) => ({ i })));
+      const ring = [];
+      let peak = 0;
+      const started = Date.now();
+      const timer = setInterval(() => {
+        ring.push(Array.from({ length: 4000 }, (_, i) => ({ i, s: 'x'.repeat(20) })));
+        if (ring.length > 40) ring.shift();
+        peak = Math.max(peak, old());
+        if (Date.now() - started < 3000) return;
+        clearInterval(timer);
+        ring.length = 0;
+        const during = runs.length;
+        setTimeout(() => {
+          const quiet = old();
+          require('node:vm').runInNewContext('gc')();
+          process.stdout.write(JSON.stringify({ peak, quiet, live: old(), during, runs, kept: live.length }));
+        }, 2000);
+      }, 5);`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script]);
+    const result = JSON.parse(stdout) as {
+      peak: number;
+      quiet: number;
+      live: number;
+      during: number;
+      runs: IdleCollection[];
+    };
+    // The burst grew the old generation well past the live data…
+    expect(result.peak).toBeGreaterThan(result.live + 40);
+    // …and quiet, it is back to within 8 MiB of what is live, by the collector's own hand.
+    expect(result.quiet).toBeLessThan(result.live + 8);
+    const quietRuns = result.runs.slice(result.during);
+    expect(quietRuns.length).toBeGreaterThanOrEqual(1);
+    expect(quietRuns[0]?.beforeBytes).toBeGreaterThan((quietRuns[0]?.afterBytes ?? 0) + 16 * MiB);
+  }, 30_000);
+
+  it('IDLE_GC_SECONDS is 5 by default, 0 turns it off, and a bad value is refused by name', () => {
+    expect(loadConfig({}).IDLE_GC_SECONDS).toBe(5);
+    expect(loadConfig({ IDLE_GC_SECONDS: '0' }).IDLE_GC_SECONDS).toBe(0);
+    expect(() => loadConfig({ IDLE_GC_SECONDS: '-1' })).toThrow(/IDLE_GC_SECONDS/);
+    expect(() => loadConfig({ IDLE_GC_SECONDS: 'soon' })).toThrow(/IDLE_GC_SECONDS/);
+  });
+});
