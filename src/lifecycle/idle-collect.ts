@@ -42,8 +42,8 @@ export interface IdleCollectorPorts {
 }
 
 /**
- * Runs a full garbage collection when the process has gone quiet after the old generation grew,
- * the way V8's own memory reducer does in a browser tab, which Node does not drive.
+ * Runs a full garbage collection when the process has gone quiet after the old generation grew
+ * (the idea of V8's memory reducer, which in this process left such garbage in place: below).
  *
  * Why (issue 14, `npm run bench -- --only=acks`): at 300 /tiktok-ad/s with a 10 s model, turns
  * waiting for the model are promoted to the old generation and die there. V8 collects the old
