@@ -30,6 +30,12 @@ export const DialogueSchema = z
         media: z.array(z.string()).min(1),
       })
       .strict(),
+    /**
+     * Values the script means for a while before it changes them (a corrected objective, the
+     * first draft before a restart): per short key, every such value in the `expect` format.
+     * Any other value on the card that differs from `expect` is a silent misassignment.
+     */
+    interim: z.record(z.string(), z.array(z.unknown())).optional(),
   })
   .strict();
 
@@ -72,8 +78,8 @@ export interface FieldResult {
   kind: 'mismatch' | 'missing';
 }
 
-/** Compares a draft with what a dialogue expects; returns the fields that differ. */
-export function compareDraft(draft: AdDraft, expect: Dialogue['expect']): FieldResult[] {
+/** The draft's values in the corpus' short keys and formats (see {@link DialogueSchema}). */
+export function cardValues(draft: AdDraft): Record<keyof Dialogue['expect'], unknown> {
   const music =
     draft.music === undefined
       ? undefined
@@ -92,7 +98,7 @@ export function compareDraft(draft: AdDraft, expect: Dialogue['expect']): FieldR
       : draft.objective_type === 'TRAFFIC'
         ? 'traffic'
         : 'conversions';
-  const actual: Record<keyof Dialogue['expect'], unknown> = {
+  return {
     name: draft.campaign_name,
     objective,
     text: draft.ad_text,
@@ -102,6 +108,11 @@ export function compareDraft(draft: AdDraft, expect: Dialogue['expect']): FieldR
     budget: draft.budget,
     media,
   };
+}
+
+/** Compares a draft with what a dialogue expects; returns the fields that differ. */
+export function compareDraft(draft: AdDraft, expect: Dialogue['expect']): FieldResult[] {
+  const actual = cardValues(draft);
   const results: FieldResult[] = [];
   for (const field of Object.keys(actual) as (keyof Dialogue['expect'])[]) {
     const expected = expect[field];
@@ -115,4 +126,30 @@ export function compareDraft(draft: AdDraft, expect: Dialogue['expect']): FieldR
     });
   }
   return results;
+}
+
+/**
+ * Values on the card the script never meant: each field whose value is set, differs from
+ * `expect` and is not one of the dialogue's `interim` values. The bot that is unsure asks
+ * ("Use “…” as the ad text?") and fills nothing, so a value here was placed without asking.
+ * Returns `field=value` strings.
+ */
+export function misassigned(draft: AdDraft, dialogue: Dialogue): string[] {
+  const actual = cardValues(draft);
+  const out: string[] = [];
+  for (const field of Object.keys(actual) as (keyof Dialogue['expect'])[]) {
+    // A single video's cover is the bot's pick, not the user's: the video stands for the media.
+    const value = field === 'media' && draft.video_id ? [draft.video_id] : actual[field];
+    if (value === undefined) continue;
+    const meant = [dialogue.expect[field], ...(dialogue.interim?.[field] ?? [])];
+    if (meant.some((m) => JSON.stringify(m) === JSON.stringify(value))) continue;
+    // The default budget is on the card only as `undefined`; media still being picked is partial.
+    if (field === 'media' && isPrefixOf(value, dialogue.expect.media)) continue;
+    out.push(`${field}=${JSON.stringify(value)}`);
+  }
+  return out;
+}
+
+function isPrefixOf(value: unknown, expected: string[]): boolean {
+  return Array.isArray(value) && value.every((v, i) => expected[i] === v);
 }

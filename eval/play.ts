@@ -17,7 +17,7 @@ import {
   EMULATOR_ACCESS_TOKEN,
   EMULATOR_ADVERTISER_ID,
 } from '../src/tiktok/emulator';
-import { compareDraft, type Dialogue, type FieldResult } from './corpus';
+import { compareDraft, type Dialogue, type FieldResult, misassigned } from './corpus';
 
 /** The policy the corpus is written for: the shipped defaults (daily budget 20..1000, default 50 USD). */
 export const EVAL_SETTINGS: EngineSettings = {
@@ -42,6 +42,11 @@ export interface DialogueResult {
    * user never typed: a changed word or a merged field, even when a later line fixed it.
    */
   untypedValues: string[];
+  /**
+   * Values the card held at any turn that the script never meant (`field=value`, see
+   * {@link misassigned}): each one was placed without a question.
+   */
+  misassigned: string[];
   /** The conversation, for reading a failure: user lines and the bot's text. */
   transcript: string[];
 }
@@ -64,6 +69,8 @@ export interface EvalReport {
   silentChanges: number;
   /** Sum of {@link DialogueResult.untypedValues} over the corpus. */
   untypedValues: number;
+  /** Sum of {@link DialogueResult.misassigned} over the corpus (target 0). */
+  silentMisassignments: number;
   results: DialogueResult[];
 }
 
@@ -127,6 +134,7 @@ export async function playCorpus(model: TurnModel, dialogues: Dialogue[]): Promi
       .length,
     silentChanges: results.reduce((n, r) => n + r.silentChanges, 0),
     untypedValues: results.reduce((n, r) => n + r.untypedValues.length, 0),
+    silentMisassignments: results.reduce((n, r) => n + r.misassigned.length, 0),
     results,
   };
 }
@@ -145,6 +153,7 @@ async function playOne(
   let revision = 0;
   let state: ThreadState | null = null;
   const untypedValues: string[] = [];
+  const wrong: string[] = [];
   for (const [i, text] of dialogue.user.entries()) {
     const base = {
       event_id: randomUUID(),
@@ -167,6 +176,8 @@ async function playOne(
     if (messagesToReady === null && state?.status === 'awaiting_approval') messagesToReady = i + 1;
     for (const value of untyped(state, dialogue.user.slice(0, i + 1).join('\n')))
       if (!untypedValues.includes(value)) untypedValues.push(value);
+    for (const value of misassigned(state?.draft ?? {}, dialogue))
+      if (!wrong.includes(value)) wrong.push(value);
   }
   const fields = compareDraft(state?.draft ?? {}, dialogue.expect);
   return {
@@ -177,6 +188,7 @@ async function playOne(
     fields,
     silentChanges,
     untypedValues,
+    misassigned: wrong,
     transcript,
   };
 }

@@ -39,9 +39,13 @@ function modelFor(which: string): TurnModel {
 }
 
 function printFailures(report: EvalReport): void {
-  for (const r of report.results.filter((r) => !r.passed || r.untypedValues.length > 0)) {
+  const shown = report.results.filter(
+    (r) => !r.passed || r.untypedValues.length > 0 || r.misassigned.length > 0,
+  );
+  for (const r of shown) {
     console.log(`\n✗ ${r.id} (${r.style}) ready after ${r.messagesToReady ?? 'never'}`);
     for (const v of r.untypedValues) console.log(`    never typed: ${v}`);
+    for (const v of r.misassigned) console.log(`    silently misassigned: ${v}`);
     for (const f of r.fields)
       console.log(
         `    ${f.kind} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`,
@@ -60,6 +64,7 @@ function printFigures(report: EvalReport, ms: number): void {
   );
   console.log(`  value mismatches (changed/misplaced):  ${report.valueMismatches}`);
   console.log(`  values missing at the end:             ${report.missingValues}`);
+  console.log(`  silent misassignments (any turn):      ${report.silentMisassignments}`);
   console.log(`  user messages to ready: median ${report.medianToReady}, p90 ${report.p90ToReady}`);
   console.log(
     `  one-message requests ready in one turn: ${report.oneMessageReady}/${report.oneMessageRequests}`,
