@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseLine } from '../adapters/console/commands';
 import { loadConfig } from '../src/config';
 import { StaticAccessResolver } from '../src/engine/access';
 import type { ChatUser } from '../src/engine/chat-event';
@@ -163,8 +164,14 @@ async function playOne(
       channel_id: 'local',
       user,
     };
+    // A line such as "/reset" is the terminal's command: the action, as `npm start` sends it.
+    const line = parseLine(text);
     const replies: Reply[] = await engine.handle(
-      i === 0 ? { ...base, type: 'start', text } : { ...base, type: 'message', text },
+      line.kind === 'action'
+        ? { ...base, type: 'action', action_id: line.action_id }
+        : i === 0
+          ? { ...base, type: 'start', text }
+          : { ...base, type: 'message', text },
     );
     transcript.push(`> ${text}`, ...replies.flatMap(replyLines));
     state = await store.get<ThreadState>(keys.thread(thread_id));

@@ -62,7 +62,7 @@ export async function handleMessage(
     return null;
   }
   const { settings, model, logger } = ctx.deps;
-  const state: ThreadState = structuredClone(saved);
+  let state: ThreadState = structuredClone(saved);
   const refused = await modelCallRefusal(
     ctx.deps.store,
     ctx.deps.keys,
@@ -106,7 +106,24 @@ export async function handleMessage(
       : null;
   if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };
 
-  if (turn.intent === 'reset') return startAgain(t, saved);
+  if (turn.intent === 'reset') {
+    // A typed "start over" on a ready draft could be a slip: only the Reset action clears it.
+    if (saved.status === 'ready' || saved.status === 'awaiting_approval') {
+      await ctx.say(
+        text(
+          'This draft is ready for approval. To throw it away and start over, use Reset; the draft is unchanged until then.',
+          'warning',
+          [{ action_id: 'reset', label: 'Reset' }],
+        ),
+      );
+      return null;
+    }
+    if (Object.values(turn.updates).every((v) => v === null)) return startAgain(t, saved);
+    // "scrap that, let's do a new one called Taco Tuesday": start over, then take the rest.
+    await ctx.say(text('Started over with an empty draft.'));
+    state = startOver(saved, ctx.fresh());
+    turn = { ...turn, intent: 'provide_details' };
+  }
 
   // The requester's link (a Redis read and a decrypt) only when this turn may talk to TikTok:
   // files to upload, music or media named, or words picking from the library's list.

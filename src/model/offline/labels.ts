@@ -91,7 +91,7 @@ export function leadOf(text: string): Lead | null {
     );
   if (rename) return label('campaign_name', offset + rename[0].length, true, true);
   const callIt =
-    /^(?:(?:let'?s|lets|we'?ll|i'?ll|please)\s+)?(?:call|name|title)\s+(?:it|this|the campaign|the ad|this one)\s+(?:as\s+)?/i.exec(
+    /^(?:(?:let'?s|lets|we'?ll|i'?ll|i'?d|we'?d|i would|we would|maybe|please)\s+)?(?:call|name|title)\s+(?:it|this|the campaign|the ad|this one)\s+(?:as\s+)?/i.exec(
       rest,
     );
   if (callIt) return label('campaign_name', offset + callIt[0].length, true, correction);

@@ -30,6 +30,14 @@ export function leadIn(text: string): ReturnType<typeof leadOf> {
  * inside a clause.
  */
 export function nameIn(part: string): { name: string; at: number; end: number } | null {
+  // "it's for our Spring Denim launch", "for our Puppy Picks campaign": the capitalised words
+  // before the word for the occasion.
+  const occasion =
+    /\bfor\s+(?:our|my|the)\s+((?:[A-Z0-9][\w&'’-]*\s+)*?[A-Z0-9][\w&'’-]*)\s+(?:launch|campaign|sale|promo|drop|release|event|collection|opening)\b/.exec(
+      part,
+    );
+  if (occasion?.[1] && plausibleName(occasion[1]))
+    return { name: occasion[1], at: occasion.index, end: occasion.index + occasion[0].length };
   const patterns = [
     /\b(?:called|named|titled)\s+/i,
     /\b(?:[Ll]aunching|[Pp]romoting|[Aa]dvertising|[Oo]pening)\s+(?:(?:our|my|the|a|an|new)\s+)*(?=["“'‘]|[A-Z])/,

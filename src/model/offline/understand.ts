@@ -3,6 +3,7 @@ import { findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
 import { commandOf, questionOf } from './intents';
 import { normalise } from './normalise';
 import { fillSlots } from './slots';
+import { APPROVE_WORDS, reactionOf, replacedMedia, restartOf, retypedValue } from './talk';
 
 /**
  * The offline model's pipeline for one message: normalise → commands and questions → fill
@@ -10,14 +11,27 @@ import { fillSlots } from './slots';
  * engine's rules check every value).
  */
 export function understand(input: TurnInput): Turn {
-  const text = normalise(input.message);
+  const said = normalise(input.message);
   const none = (intent: Turn['intent'], message = ''): Turn => ({
     message,
     intent,
     question_topic: null,
     updates: fillSlots('', { last_question: null, draft: input.draft }).updates,
   });
-  if (text === '') return none('chat', "Sorry, I didn't catch any ad details in that.");
+  if (said === '') return none('chat', "Sorry, I didn't catch any ad details in that.");
+  const restart = restartOf(said);
+  if (restart) {
+    // "scrap that, let's do a new one called Taco Tuesday": the rest fills the new draft.
+    const fresh = restart.rest
+      ? fillSlots(normalise(restart.rest), { last_question: null, draft: {} })
+      : null;
+    return { ...none('reset'), ...(fresh ? { updates: fresh.updates } : {}) };
+  }
+  // "looks great, Plants that are hard to kill": the reaction is talk, the rest answers.
+  const reaction = reactionOf(said);
+  const text = reaction && reaction.rest !== '' ? reaction.rest : said;
+  if (reaction && APPROVE_WORDS.test(reaction.rest)) return none('request_approval');
+  if (reaction?.rest === '' && commandOf(said) === null) return none('chat', 'OK.');
 
   const command = commandOf(text);
   if (command) return none(command);
@@ -27,6 +41,17 @@ export function understand(input: TurnInput): Turn {
     (input.last_question === null && Object.keys(input.draft).length === 0);
   const topic = hasValue(text) ? null : questionOf(text, freeTextOpen);
   if (topic) return { ...none('question'), question_topic: topic };
+
+  const retyped = retypedValue(text, input.draft);
+  if (retyped) {
+    const turn = none('provide_details');
+    return { ...turn, updates: { ...turn.updates, [retyped.field]: retyped.value } };
+  }
+  const swapped = replacedMedia(text, input.draft);
+  if (swapped) {
+    const turn = none('provide_details');
+    return { ...turn, updates: { ...turn.updates, image_ids: swapped } };
+  }
 
   const previous = [...input.recent].reverse().find((line) => line.role === 'user')?.text;
   const asked =

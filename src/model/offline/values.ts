@@ -13,6 +13,8 @@ import {
   CTA_PHRASES,
   CUSTOM_MUSIC,
   GOAL_CUES,
+  GOAL_VERB,
+  GOAL_VERBS,
   GOAL_WORDS,
   GOALS,
   NO_MUSIC,
@@ -68,6 +70,10 @@ export function readObjective(text: string, loose: boolean): ObjectiveValue | nu
     if (m && (loose || cued(text, m.index, m.index + m[0].length)))
       candidates.push({ value: objective, at: m.index, end: m.index + m[0].length });
   }
+  const verb = GOAL_VERB.exec(text);
+  const verbGoal = verb?.[1] ? GOAL_VERBS[verb[1].toLowerCase().replace(/\s+/g, ' ')] : undefined;
+  if (verb && verbGoal)
+    candidates.push({ value: verbGoal, at: verb.index, end: verb.index + verb[0].length });
   for (const [pattern, words] of UNSUPPORTED_PATTERNS) {
     const m = pattern.exec(text, lower);
     if (m && (loose || cued(text, m.index, m.index + m[0].length)))
@@ -271,6 +277,8 @@ const NAME_STOP = new RegExp(
     `(?:for|to get|to drive|for more|to)\\s+(?:(?:more|the|our|my|a|an)\\s+)*(?:${GOAL_ALTERNATIVES})\\b`,
     'targeting\\b',
     'and\\s+(?:we\\s+|i\\s+)?(?:want|need|would like|hope)\\b',
+    // "Rosie's Crumbs and we just launched …": the sentence goes on about the business.
+    "(?:and|so|because|since|as|but)\\s+(?:we|i|we've|we're|we'd|i'm|i've|i'd|it's|they)\\b",
     '(?:with|and|using)\\s+(?:no\\s+music|music_|https?:|img_|vid_)',
   ].join('|')})`,
   'i',
@@ -300,6 +308,8 @@ export function readName(text: string): { name: string; restAt: number } {
   }
   const name = stripTrailingPunctuation(unquote(text.slice(0, cut)))
     .replace(/\s+(?:instead|please|pls|thanks|thank you|then|campaign)$/i, '')
+    // "the name is just Winter Jackets 2025": "just" belongs to the correction, not the name.
+    .replace(/^(?:just|simply|only)\s+(?=\S)/, '')
     .replace(DESCRIBED, '')
     .trim();
   return { name: stripTrailingPunctuation(name), restAt: cut };

@@ -118,6 +118,19 @@ export const GOALS: ReadonlyArray<[string, 'traffic' | 'conversions']> = [
   ['buyers', 'conversions'],
   ['customers', 'conversions'],
   ['registrations', 'conversions'],
+  ['bookings', 'conversions'],
+  ['reservations', 'conversions'],
+  ['subscriptions', 'conversions'],
+  ['subscribers', 'conversions'],
+  ['ticket sales', 'conversions'],
+  ['selling tickets', 'conversions'],
+  ['sell tickets', 'conversions'],
+  ['tickets sold', 'conversions'],
+  ['more tickets', 'conversions'],
+  ['order from our website', 'conversions'],
+  ['order from our site', 'conversions'],
+  ['order online', 'conversions'],
+  ['online orders', 'conversions'],
   ['website traffic', 'traffic'],
   ['website visits', 'traffic'],
   ['site visits', 'traffic'],
@@ -125,6 +138,15 @@ export const GOALS: ReadonlyArray<[string, 'traffic' | 'conversions']> = [
   ['visitors', 'traffic'],
   ['visits', 'traffic'],
   ['clicks', 'traffic'],
+  ['link clicks', 'traffic'],
+  ['browsing', 'traffic'],
+  ['reading', 'traffic'],
+  ['readers', 'traffic'],
+  ['page views', 'traffic'],
+  ['visit the site', 'traffic'],
+  ['visit the website', 'traffic'],
+  ['people to visit the site', 'traffic'],
+  ['people to visit the website', 'traffic'],
   ['people to visit our website', 'traffic'],
   ['people to visit our site', 'traffic'],
   ['people to visit my website', 'traffic'],
@@ -163,13 +185,42 @@ export const UNSUPPORTED_GOALS = [
   'followers',
   'community interaction',
   'lead generation',
+  'brand reach',
+  'impressions',
+  'more followers',
+  'app downloads',
   'product sales',
   'catalog sales',
 ];
 
 /** Words before a goal that make it one: "for sales", "I want sales", "drive visitors". */
 export const GOAL_CUES =
-  /\b(?:for|want|wants|need|needs|like|looking for|get|getting|drive|drives|driving|more|increase|boost|grow|optimi[sz](?:e|ed|ing)(?: for)?|aim(?:ing)? for|goal(?: is)?|objective(?: is)?|focus on)\s+(?:(?:a|an|the|some|lots of|more|us|me|our|my)\s+)*$/i;
+  /\b(?:for|want|wants|need|needs|like|looking for|get|getting|drive|drives|driving|more|increase|boost|grow|maximi[sz]e|optimi[sz](?:e|ed|ing)(?: for)?|aim(?:ing)? for|goal(?: is)?|objective(?: is)?|focus on|hoping for|after)\s+(?:(?:a|an|the|some|lots of|more|us|me|our|my|people|folks|customers|users|shoppers)\s+)*$/i;
+
+/**
+ * What the business wants people to do, said as a verb: "get more people to actually order
+ * from our website" (Conversions), "we want people to visit the site" (Traffic). Group 1 is
+ * the verb; {@link GOAL_VERBS} maps it.
+ */
+export const GOAL_VERB =
+  /\b(?:people|folks|customers|users|shoppers|visitors|fans|them|everyone)\s+(?:to\s+)?(?:actually\s+|really\s+|finally\s+|come\s+and\s+)?(order|buy|purchase|shop|sign\s+up|book|subscribe|register|visit|browse|read|click|check\s+out)\b/i;
+
+/** The verbs of {@link GOAL_VERB} → objective. */
+export const GOAL_VERBS: Readonly<Record<string, 'traffic' | 'conversions'>> = {
+  order: 'conversions',
+  buy: 'conversions',
+  purchase: 'conversions',
+  shop: 'conversions',
+  'sign up': 'conversions',
+  book: 'conversions',
+  subscribe: 'conversions',
+  register: 'conversions',
+  visit: 'traffic',
+  browse: 'traffic',
+  read: 'traffic',
+  click: 'traffic',
+  'check out': 'traffic',
+};
 
 /** Call-to-action phrases → TikTok value: every website-suitable label plus common synonyms. */
 export const CTA_PHRASES: ReadonlyArray<[string, CallToAction]> = [
