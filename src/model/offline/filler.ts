@@ -23,6 +23,7 @@ import {
   readObjective,
   readUrl,
 } from './values';
+import { isTalk } from './talk';
 import { ABOUT_THE_AD, NO_MUSIC, type SlotField } from './vocabulary';
 
 /** What the filler knows besides the message: the open question and the draft so far. */
@@ -66,9 +67,22 @@ export class Filler {
 
   /** Reads clauses in order (see the module comment). */
   read(clauses: Clause[]): void {
+    // "Text - Light that fits your mood": a label cut off from its value by a dash.
+    let bareLabel: SlotField | null = null;
     for (const clause of clauses) {
       const { offset } = skipLead(clause.text);
       const lead = leadIn(clause.text);
+      if (isTalk(clause.text)) continue;
+      if (bareLabel && lead === null && !this.open) {
+        this.closeOpen();
+        this.label(bareLabel, clause.start, clause.end);
+        bareLabel = null;
+        continue;
+      }
+      bareLabel =
+        lead?.kind === 'label' && clause.text.slice(lead.valueStart).trim() === ''
+          ? lead.field
+          : null;
       if (this.open && lead === null && !this.standalone(clause.text)) {
         this.open.end = clause.end;
         continue;
@@ -373,5 +387,28 @@ export class Filler {
         this.updates.ad_text = quote.trim();
       else if (!nameKnown()) this.updates.campaign_name = stripTrailingPunctuation(quote.trim());
     }
+    this.placeLeftover(nameKnown());
+  }
+
+  /**
+   * "Boots Q4 | sales | Warm boots for cold mornings | shop now": in a list of fields, the one
+   * clause left over once the name is known is the ad text. More than one, or one where the
+   * ad text is already given: not placed, and the reply asks about it instead.
+   */
+  private placeLeftover(nameKnown: boolean): void {
+    const used = new Set([this.updates.campaign_name, this.updates.ad_text]);
+    const left = this.freeClauses.filter(
+      (c) => !used.has(c) && !used.has(stripTrailingPunctuation(c)) && !ABOUT_THE_AD.test(c),
+    );
+    const textKnown = this.updates.ad_text !== null || this.ctx.draft.ad_text !== undefined;
+    const found = Object.values(this.updates).filter((v) => v !== null).length;
+    if (!nameKnown || left.length === 0 || found < 2) return;
+    const [only] = left;
+    if (left.length === 1 && only && !textKnown && only.split(/\s+/).length >= 2) {
+      this.updates.ad_text = unquote(only);
+      return;
+    }
+    for (const line of left)
+      this.notes.push(`I did not place “${line}”. Is it the ad text? Say "ad text: …" to use it.`);
   }
 }

@@ -1,8 +1,9 @@
 // Clause splitting for the offline model's filler: a message's clauses, split again where
 // one clause runs on into another field ("… and budget 50", "headline: …").
 import { type Clause, splitClauses } from './clauses';
-import type { Span } from './entities';
+import { findMediaIds, findMusicIds, findUrls, type Span } from './entities';
 import { labelAt, skipLead } from './labels';
+import { readCallToAction, readName, readObjective } from './values';
 import { FIELD_LABELS, WEAK_LABELS } from './vocabulary';
 
 const STRONG_LABEL_WORDS = FIELD_LABELS.flatMap(([, labels]) => labels)
@@ -28,8 +29,44 @@ export function messageClauses(text: string, protectedSpans: Span<unknown>[], fr
     start: s.start - from,
     end: s.end - from,
   }));
-  return splitClauses(body, shifted).flatMap((c) =>
-    splitInner(text, protectedSpans, { ...c, start: c.start + from, end: c.end + from }),
+  const clauses = joinDashedNames(
+    text,
+    splitClauses(body, shifted).map((c) => ({ ...c, start: c.start + from, end: c.end + from })),
+  );
+  return clauses.flatMap((c) => splitInner(text, protectedSpans, c));
+}
+
+/**
+ * "Sun & Sea — Summer 2025": a dash followed by more capitalised words that are no value of
+ * another field belongs to the name, so the clauses around it are joined again (a name is
+ * never cut at a dash; "Skate Shop — more purchases is the goal" stays two clauses).
+ */
+function joinDashedNames(text: string, clauses: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (const clause of clauses) {
+    const prev = out.at(-1);
+    const between = prev ? text.slice(prev.end, clause.start) : '';
+    if (prev && /^\s*[—–-]\s*$/.test(between) && continuesName(clause.text)) {
+      out[out.length - 1] = { start: prev.start, end: clause.end, text: text.slice(prev.start, clause.end) };
+      continue;
+    }
+    out.push(clause);
+  }
+  return out;
+}
+
+function continuesName(piece: string): boolean {
+  if (labelAt(piece) !== null || skipLead(piece).offset > 0) return false;
+  const { name } = readName(piece);
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 5) return false;
+  if (!words.every((w) => /^(?:[A-Z0-9&"“‘'(]|of$|and$|the$|de$|la$|x$)/.test(w))) return false;
+  return (
+    readObjective(name, false) === null &&
+    readCallToAction(name, false) === null &&
+    findUrls(name).length === 0 &&
+    findMediaIds(name).length === 0 &&
+    findMusicIds(name).length === 0
   );
 }
 

@@ -4,7 +4,9 @@ import type { Clause } from './clauses';
 import { findQuotes } from './entities';
 import { Filler, type SlotContext } from './filler';
 import { skipLead } from './labels';
-import { leadIn, leadingName, onlyGoal, parses } from './leads';
+import { leadIn, leadingName, nameIn, onlyGoal, parses } from './leads';
+import { isTalk } from './talk';
+import { ABOUT_THE_AD } from './vocabulary';
 import { unquote } from './normalise';
 import { isMediaReference, readName } from './values';
 import type { SlotField } from './vocabulary';
@@ -76,9 +78,17 @@ function answerFreeText(
   clauses: Clause[],
   asked: 'campaign_name' | 'ad_text',
 ): boolean {
-  const firstIndex = clauses.findIndex((c) => c.text.slice(skipLead(c.text).offset).trim() !== '');
+  const firstIndex = clauses.findIndex(
+    (c) => c.text.slice(skipLead(c.text).offset).trim() !== '' && !isTalk(c.text),
+  );
   const first = clauses[firstIndex];
   if (!first) return false;
+  // "shop now | music_456 | boots.example.com": values of other fields, not an answer.
+  if (
+    filler.standalone(first.text, 0) &&
+    clauses.slice(firstIndex + 1).every((c) => filler.standalone(c.text) || leadIn(c.text))
+  )
+    return false;
   // "ok, $75/day then": a filler clause in front does not make the value an answer.
   if (
     clauses.length - firstIndex === 1 &&
@@ -107,6 +117,15 @@ function answerFreeText(
     if (outside.split(/\s+/).filter(Boolean).length <= 4) answer = quotes[0].value;
   }
   if (asked === 'campaign_name') {
+    // "I want to create a campaign called Delta": the name inside the request.
+    const inner = nameIn(answer);
+    if (inner && ABOUT_THE_AD.test(answer.slice(0, inner.at))) {
+      filler.updates.campaign_name = inner.name;
+      if (inner.end < answer.length) filler.scan(first.start + ack + inner.end, lastClause.end, false);
+      filler.read(clauses.slice(endIndex));
+      filler.finish();
+      return true;
+    }
     const { name, restAt } = readName(answer);
     if (name === '') return false;
     filler.updates.campaign_name = name;
@@ -156,8 +175,19 @@ function nameFirst(filler: Filler, clauses: Clause[], ctx: SlotContext): Clause[
   if (ctx.draft.campaign_name !== undefined) return clauses;
   if (ctx.last_question !== null && ctx.last_question !== 'campaign_name') return clauses;
   const index = clauses.findIndex((c) => c.text.slice(skipLead(c.text).offset).trim() !== '');
-  const first = clauses[index];
-  if (!first || skipLead(first.text).offset > 0 || leadIn(first.text) !== null) return clauses;
+  const said = clauses[index];
+  // "Let's do Ocean Spa for conversions": the name after a request to make one.
+  const ask = said
+    ? /^(?:let'?s|lets)\s+(?:do|make|run|create|set up|launch)\s+(?:(?:an?|the|new)\s+)?(?:(?:campaign|ad)\s+(?:for\s+)?)?(?=["“'‘A-Z0-9])/.exec(
+        said.text,
+      )
+    : null;
+  const first =
+    said && ask
+      ? { start: said.start + ask[0].length, end: said.end, text: said.text.slice(ask[0].length) }
+      : said;
+  if (!first || skipLead(first.text).offset > 0 || (!ask && leadIn(first.text) !== null))
+    return clauses;
   const found = leadingName(first);
   if (!found) return clauses;
   filler.updates.campaign_name = found.name;

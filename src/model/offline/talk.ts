@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { AdDraft } from '../../ad/draft';
 import { findMediaIds } from './entities';
+import { leadOf } from './labels';
 
 /**
  * Talk about the conversation, read before any field is filled (stage 3 of the offline
@@ -22,7 +23,10 @@ const RESTART =
 export function restartOf(text: string): { rest: string } | null {
   const m = RESTART.exec(text);
   if (!m) return null;
-  return { rest: text.slice(m.index + m[0].length).trim() };
+  const rest = text.slice(m.index + m[0].length).trim();
+  // "scratch that, the text should be …" corrects one field; it does not start over.
+  if (leadOf(rest)?.kind === 'label') return null;
+  return { rest };
 }
 
 /** A reaction at the start of a message: approval-free words that carry no value. */
@@ -99,4 +103,13 @@ export function replacedMedia(text: string, draft: AdDraft): string[] | null {
     return null;
   if (!current.includes(second.value)) return null;
   return current.map((id) => (id === second.value ? first.value : id));
+}
+
+/** A sentence about the conversation itself ("Let me split it up.", "one sec"): never a value. */
+const TALK =
+  /^(?:(?:sorry|oops|my bad|ok(?:ay)?|so)[\s,!.]*)*(?:let me (?:split|break|try|rephrase|redo|fix|explain|put|send|do|start)\b[^.!?]*|i'?ll (?:split|break|send|do|put) (?:it|this|that|them)\b[^.!?]*|one (?:sec|second|moment)|hold on|bear with me|in pieces|sorry|oops|my bad)[.!…]*$/i;
+
+/** True when `clause` is only talk about the conversation (see {@link TALK}). */
+export function isTalk(clause: string): boolean {
+  return TALK.test(clause.trim());
 }
