@@ -20,7 +20,8 @@ const NOT_A_NAME =
  */
 export function campaignNameFromCommand(words: string): string | null {
   let name = words.trim();
-  if (/https?:\/\/|www\./i.test(name)) return null;
+  // An address or an id is a value of another field: "use music_789 for this one".
+  if (/https?:\/\/|www\.|\b(?:music|img|vid|image|video)_\w/i.test(name)) return null;
   // A request or a question in someone's own words names nothing: "I want to create an ad for
   // traffic", "what should I call the campaign?", "we need one for Black Friday".
   if (

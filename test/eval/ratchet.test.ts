@@ -3,21 +3,24 @@ import { type EvalReport, isOneMessageRequest, playCorpus } from '../../eval/pla
 import { OfflineTurnModel } from '../../src/model/offline-model';
 
 /**
- * The ratchet: the offline model's figures on the evaluation corpus (eval/dialogues), as
- * reached when issue 12 was done: 292 dialogues (with the 23 'plain'/'typo' dialogues written
- * inside longer messages and the 30 held-out ones), all passing, median 3 and p90 7 user
- * messages to ready. Lower them only with a reason in the commit; raise them when the model
- * gets better. `npm run eval -- --verbose` shows what failed.
+ * The ratchet: the offline model's figures on the evaluation corpus (eval/dialogues): 368
+ * dialogues (the 30 'talk' dialogues about the conversation itself and the second held-out
+ * file of 46 included), all passing, no value placed without being meant, median 4 and p90 7
+ * user messages to ready (the median rose from 3 when the grown corpus added mostly
+ * one-field-at-a-time dialogues). Lower them only with a reason in the commit; raise them
+ * when the model gets better. `npm run eval -- --verbose` shows what failed.
  */
 const RATCHET = {
   /** Dialogues allowed to fail. */
   failed: 0,
   valueMismatches: 0,
   missingValues: 0,
-  medianToReady: 3,
+  medianToReady: 4,
   p90ToReady: 7,
   silentChanges: 0,
   untypedValues: 0,
+  /** Values on the card the script never meant, at any turn (eval/corpus.ts `misassigned`). */
+  silentMisassignments: 0,
 };
 
 describe('evaluation corpus (offline model)', () => {
@@ -40,6 +43,11 @@ describe('evaluation corpus (offline model)', () => {
       'terse',
       'inside a longer message',
       'held-out',
+      'chatty',
+      'restart',
+      'reaction',
+      'pasted brief',
+      'lowercase',
     ])
       expect(styles).toContain(style);
     expect(corpus.filter(isOneMessageRequest).length).toBeGreaterThanOrEqual(40);
@@ -53,6 +61,8 @@ describe('evaluation corpus (offline model)', () => {
     expect(report.medianToReady).toBeLessThanOrEqual(RATCHET.medianToReady);
     expect(report.p90ToReady).toBeLessThanOrEqual(RATCHET.p90ToReady);
     expect(report.silentChanges).toBeLessThanOrEqual(RATCHET.silentChanges);
+    const wrong = report.results.flatMap((r) => r.misassigned.map((v) => `${r.id}: ${v}`));
+    expect(wrong.slice(RATCHET.silentMisassignments)).toEqual([]);
     const untyped = report.results.flatMap((r) => r.untypedValues.map((v) => `${r.id}: ${v}`));
     expect(untyped.length).toBeLessThanOrEqual(RATCHET.untypedValues);
   });

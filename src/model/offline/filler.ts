@@ -14,6 +14,7 @@ import { messageClauses } from './inner-split';
 import { labelAt, skipLead } from './labels';
 import { leadIn, looseGoal, nameIn, plausibleName } from './leads';
 import { stripTrailingPunctuation, unquote } from './normalise';
+import { isTalk } from './talk';
 import {
   readBudget,
   readCallToAction,
@@ -23,7 +24,6 @@ import {
   readObjective,
   readUrl,
 } from './values';
-import { isTalk } from './talk';
 import { ABOUT_THE_AD, NO_MUSIC, type SlotField } from './vocabulary';
 
 /** What the filler knows besides the message: the open question and the draft so far. */
@@ -79,10 +79,15 @@ export class Filler {
         bareLabel = null;
         continue;
       }
+      const said = clause.text.slice(offset).replace(/[\s:=-]+$/, '');
+      const alone = labelAt(said);
       bareLabel =
         lead?.kind === 'label' && clause.text.slice(lead.valueStart).trim() === ''
           ? lead.field
-          : null;
+          : alone && alone.length === said.length
+            ? alone.field
+            : null;
+      if (bareLabel && lead === null) continue;
       if (this.open && lead === null && !this.standalone(clause.text)) {
         this.open.end = clause.end;
         continue;
@@ -404,7 +409,11 @@ export class Filler {
     const found = Object.values(this.updates).filter((v) => v !== null).length;
     if (!nameKnown || left.length === 0 || found < 2) return;
     const [only] = left;
-    if (left.length === 1 && only && !textKnown && only.split(/\s+/).length >= 2) {
+    // Said about the business or to the bot ("We're launching …", "Could you …?"): no ad text.
+    const aside = (c: string) =>
+      /^(?:we|we're|we've|i|i'm|i've|i'd|our|my|could|can|would|please|hi|hello|hey)\b/i.test(c) ||
+      c.endsWith('?');
+    if (left.length === 1 && only && !textKnown && !aside(only) && only.split(/\s+/).length >= 2) {
       this.updates.ad_text = unquote(only);
       return;
     }

@@ -47,7 +47,11 @@ function joinDashedNames(text: string, clauses: Clause[]): Clause[] {
     const prev = out.at(-1);
     const between = prev ? text.slice(prev.end, clause.start) : '';
     if (prev && /^\s*[—–-]\s*$/.test(between) && continuesName(clause.text)) {
-      out[out.length - 1] = { start: prev.start, end: clause.end, text: text.slice(prev.start, clause.end) };
+      out[out.length - 1] = {
+        start: prev.start,
+        end: clause.end,
+        text: text.slice(prev.start, clause.end),
+      };
       continue;
     }
     out.push(clause);

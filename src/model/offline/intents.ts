@@ -81,7 +81,10 @@ export function questionOf(message: string, needsTopic: boolean): QuestionTopic 
   if (/^(?:help|\?|what now|options)[?!.]*$/i.test(rest)) return 'help';
   const asks = rest.endsWith('?') || ASKS.test(rest);
   // "can I change the button later?" asks about the rules, it requests no change now.
-  const later = /\b(?:later|afterwards|after (?:that|approval|it'?s (?:live|approved))|any ?time)\b/i.test(rest);
+  const later =
+    /\b(?:later|afterwards|after (?:that|approval|it'?s (?:live|approved))|any ?time)\b/i.test(
+      rest,
+    );
   if (!asks || (REQUEST.test(rest) && !later)) return null;
   if (!rest.endsWith('?') && !/^(?:what|which|why|how)\b/i.test(rest)) return null;
   for (const [topic, words] of TOPICS) if (words.test(rest)) return topic;

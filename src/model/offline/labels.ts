@@ -146,7 +146,9 @@ export function leadOf(text: string): Lead | null {
         true,
         correction,
       );
-    if (WEAK_LABELS.has(found.label) || (article !== '' && joined === '')) return null;
+    // "the text Relax like the tide": after an article, a label counts before a capital.
+    const capital = /^\s+["“'‘A-Z]/.test(tail);
+    if (WEAK_LABELS.has(found.label) || (article !== '' && joined === '' && !capital)) return null;
     const space = /^\s+/.exec(tail);
     if (space && /\S/.test(tail))
       return label(

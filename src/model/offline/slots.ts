@@ -5,11 +5,11 @@ import { findQuotes } from './entities';
 import { Filler, type SlotContext } from './filler';
 import { skipLead } from './labels';
 import { leadIn, leadingName, nameIn, onlyGoal, parses } from './leads';
-import { isTalk } from './talk';
-import { ABOUT_THE_AD } from './vocabulary';
 import { unquote } from './normalise';
+import { isTalk } from './talk';
 import { isMediaReference, readName } from './values';
 import type { SlotField } from './vocabulary';
+import { ABOUT_THE_AD } from './vocabulary';
 
 export type { SlotContext } from './filler';
 
@@ -100,7 +100,10 @@ function answerFreeText(
   let endIndex = clauses.length;
   for (let i = firstIndex + 1; i < clauses.length; i++) {
     const clause = clauses[i];
-    if (clause && (leadIn(clause.text) !== null || filler.standalone(clause.text))) {
+    if (
+      clause &&
+      (leadIn(clause.text) !== null || filler.standalone(clause.text) || onlyGoal(clause.text))
+    ) {
       endIndex = i;
       break;
     }
@@ -121,7 +124,8 @@ function answerFreeText(
     const inner = nameIn(answer);
     if (inner && ABOUT_THE_AD.test(answer.slice(0, inner.at))) {
       filler.updates.campaign_name = inner.name;
-      if (inner.end < answer.length) filler.scan(first.start + ack + inner.end, lastClause.end, false);
+      if (inner.end < answer.length)
+        filler.scan(first.start + ack + inner.end, lastClause.end, false);
       filler.read(clauses.slice(endIndex));
       filler.finish();
       return true;
@@ -178,7 +182,7 @@ function nameFirst(filler: Filler, clauses: Clause[], ctx: SlotContext): Clause[
   const said = clauses[index];
   // "Let's do Ocean Spa for conversions": the name after a request to make one.
   const ask = said
-    ? /^(?:let'?s|lets)\s+(?:do|make|run|create|set up|launch)\s+(?:(?:an?|the|new)\s+)?(?:(?:campaign|ad)\s+(?:for\s+)?)?(?=["“'‘A-Z0-9])/.exec(
+    ? /^(?:[Ll]et'?s|[Ll]ets)\s+(?:do|make|run|create|set up|launch)\s+(?:(?:an?|the|new)\s+)?(?:(?:campaign|ad)\s+(?:for\s+)?)?(?=["“'‘A-Z0-9])/.exec(
         said.text,
       )
     : null;

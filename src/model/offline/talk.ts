@@ -51,7 +51,8 @@ export function reactionOf(text: string): { rest: string } | null {
 }
 
 /** "approve", "approve it", "please approve": asking the bot to approve. */
-export const APPROVE_WORDS = /^(?:please\s+)?(?:approve(?: it| this| the (?:draft|ad))?|approved)[.!]*$/i;
+export const APPROVE_WORDS =
+  /^(?:please\s+)?(?:approve(?: it| this| the (?:draft|ad))?|approved)[.!]*$/i;
 
 /** A correction marker in front of a retyped value. */
 const RETYPE =
@@ -70,7 +71,8 @@ export function retypedValue(
   const marker = RETYPE.exec(text)?.[0] ?? '';
   if (marker.trim() === '') return null;
   const value = text.slice(marker.length).trim();
-  if (value.length < 3) return null;
+  // One value retyped: no second sentence, no label ("Let me split it up. Please call …").
+  if (value.length < 3 || /[.!?]\s/.test(value) || leadOf(value) !== null) return null;
   const fields = (['ad_text', 'campaign_name'] as const).filter((f) => draft[f] !== undefined);
   let best: { field: 'campaign_name' | 'ad_text'; value: string; score: number } | null = null;
   for (const field of fields) {
