@@ -52,10 +52,16 @@ export function findMusicIds(text: string): Span[] {
   return found;
 }
 
-/** Library ids: images (`img_…`, `image_…`) and videos (`vid_…`, `video_…`). */
+/**
+ * Library ids: the emulator's images (`img_…`, `image_…`) and videos (`vid_…`, `video_…`), and
+ * TikTok's real formats: image ids such as `ad-site-i18n-sg/202203285d0de5c8…` and video ids
+ * such as `v10033g50000c4s4dpbc77u7ttle1f60` (reference/tiktok-api.md §9), each taken whole.
+ */
 export function findMediaIds(text: string): Span[] {
   const found: Span[] = [];
-  for (const m of text.matchAll(/\b(?:img|vid|image|video)_[a-z0-9_-]*[a-z0-9]/gi)) {
+  for (const m of text.matchAll(
+    /(?<![\w/-])(?:(?:img|vid|image|video)_[a-z0-9_-]*[a-z0-9]|ad-site-[a-z0-9-]+\/[a-z0-9]{6,}|v\d{2}[0-9a-z]{20,40})(?![\w/-])/gi,
+  )) {
     const start = m.index ?? 0;
     found.push({ start, end: start + m[0].length, value: m[0] });
   }

@@ -30,7 +30,9 @@ export function understand(input: TurnInput): Turn {
   // "looks great, Plants that are hard to kill": the reaction is talk, the rest answers.
   const reaction = reactionOf(said);
   const text = reaction && reaction.rest !== '' ? reaction.rest : said;
-  if (reaction && APPROVE_WORDS.test(reaction.rest)) return none('request_approval');
+  // "Looks great, approve": the bot approves nothing; the answer says who can, and how.
+  if (APPROVE_WORDS.test(reaction?.rest ?? said))
+    return { ...none('question'), question_topic: 'approval' };
   if (reaction?.rest === '' && commandOf(said) === null) return none('chat', 'OK.');
 
   const command = commandOf(text);
