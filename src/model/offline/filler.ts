@@ -285,9 +285,10 @@ export class Filler {
     const amount = readBudget(part, loose || this.bareAmount(part));
     if (
       amount &&
+      // A number is a budget only with a currency, a period or a budget word, or alone where
+      // a budget is the answer ("a new one called …" is no budget of 1).
       (amount.currency ||
         amount.period ||
-        loose ||
         this.bareAmount(part) ||
         /\bbudget\b|\bspend\b/i.test(part))
     ) {

@@ -72,7 +72,14 @@ export function readObjective(text: string, loose: boolean): ObjectiveValue | nu
   }
   const verb = GOAL_VERB.exec(text);
   const verbGoal = verb?.[1] ? GOAL_VERBS[verb[1].toLowerCase().replace(/\s+/g, ' ')] : undefined;
-  if (verb && verbGoal)
+  // "visit" is Traffic only for a web page ("people to visit our store" is not).
+  const offWeb =
+    verbGoal === 'traffic' &&
+    /^visit/i.test(verb?.[1] ?? '') &&
+    !/^\s+(?:(?:our|my|the)\s+)?(?:web\s*site|site|page|blog|online|shop online)\b/i.test(
+      text.slice((verb?.index ?? 0) + (verb?.[0].length ?? 0)),
+    );
+  if (verb && verbGoal && !offWeb)
     candidates.push({ value: verbGoal, at: verb.index, end: verb.index + verb[0].length });
   for (const [pattern, words] of UNSUPPORTED_PATTERNS) {
     const m = pattern.exec(text, lower);
