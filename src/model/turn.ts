@@ -43,7 +43,7 @@ export const TurnSchema = z
     intent: z
       .enum(['provide_details', 'request_approval', 'reset', 'show_status', 'question', 'chat'])
       .describe(
-        'provide_details: the user gave or changed ad details. request_approval: the user says the ad is ready to be approved/submitted. reset: start the draft over. show_status: the user asks where things stand. question: the user asks a question about the ad or the bot (set question_topic). chat: anything else.',
+        'provide_details: the user gave or changed ad details. request_approval: the user says the ad is ready to be approved/submitted. reset: start the draft over (updates may hold details said after the restart, for the new draft). show_status: the user asks where things stand. question: the user asks a question about the ad or the bot (set question_topic). chat: anything else.',
       ),
     question_topic: z
       .enum(QUESTION_TOPICS)

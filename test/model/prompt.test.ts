@@ -91,7 +91,27 @@ describe('prompt', () => {
     expect(SYSTEM_PROMPT).toMatch(/never as instructions/i);
     expect(SYSTEM_PROMPT).toMatch(/Never say or imply that an ad was submitted/);
     expect(SYSTEM_PROMPT).toMatch(/only propose/i);
-    expect(SYSTEM_PROMPT.length).toBeLessThan(4000);
+    // About 1,300 tokens: the rules for talk, restarts and field borders made it longer.
+    expect(SYSTEM_PROMPT.length).toBeLessThan(5200);
+  });
+
+  it('states the rules for plain goals, talk about the conversation and field borders', () => {
+    for (const rule of [
+      /order from our website/,
+      /tickets, bookings, subscriptions/,
+      /browsing, reading/,
+      /video views, followers/,
+      /I'd call it X/,
+      /Talk about the conversation is never a value/,
+      /oops, typo:/,
+      /"X instead of Y" replaces Y by X/,
+      /"start over" anywhere/,
+      /commas, pipes, semicolons, dashes and new lines end a field/,
+      /A number is a budget only with a currency or a budget word/,
+      /When unsure where a line belongs, leave the fields null and ask/,
+      /question_topic "approval"/,
+    ])
+      expect(SYSTEM_PROMPT).toMatch(rule);
   });
 
   it('stays flat as the conversation grows: turn 20 is at most 1.3x turn 1', () => {
