@@ -107,21 +107,9 @@ export async function handleMessage(
   if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };
 
   if (turn.intent === 'reset') {
-    // A typed "start over" on a ready draft could be a slip: only the Reset action clears it.
-    if (saved.status === 'ready' || saved.status === 'awaiting_approval') {
-      await ctx.say(
-        text(
-          'This draft is ready for approval. To throw it away and start over, use Reset; the draft is unchanged until then.',
-          'warning',
-          [{ action_id: 'reset', label: 'Reset' }],
-        ),
-      );
-      return null;
-    }
-    if (Object.values(turn.updates).every((v) => v === null)) return startAgain(t, saved);
-    // "scrap that, let's do a new one called Taco Tuesday": start over, then take the rest.
-    await ctx.say(text('Started over with an empty draft.'));
-    state = startOver(saved, ctx.fresh());
+    const restarted = await restartFromMessage(t, saved, turn.updates);
+    if (!('state' in restarted)) return restarted.outcome;
+    state = restarted.state;
     turn = { ...turn, intent: 'provide_details' };
   }
 
@@ -234,6 +222,33 @@ export async function handleMessage(
   // in one message. Not after a question, whose answer already said its part.
   const oneAtATime = givesDetails && applied.changed.length <= 1;
   return askNext(t, state, { offerSeveral: oneAtATime });
+}
+
+/**
+ * A restart typed in a message. On a ready draft it only points at Reset (a typed "start over"
+ * could be a slip; the draft stays). Otherwise it starts over; with details said after the
+ * restart ("scrap that, let's do a new one called Taco Tuesday") it returns the fresh state for
+ * the caller to apply them to.
+ */
+async function restartFromMessage(
+  t: TurnSteps,
+  saved: ThreadState,
+  updates: TurnUpdates,
+): Promise<{ outcome: Outcome } | { state: ThreadState }> {
+  if (saved.status === 'ready' || saved.status === 'awaiting_approval') {
+    await t.ctx.say(
+      text(
+        'This draft is ready for approval. To throw it away and start over, use Reset; the draft is unchanged until then.',
+        'warning',
+        [{ action_id: 'reset', label: 'Reset' }],
+      ),
+    );
+    return { outcome: null };
+  }
+  if (Object.values(updates).every((v) => v === null))
+    return { outcome: await startAgain(t, saved) };
+  await t.ctx.say(text('Started over with an empty draft.'));
+  return { state: startOver(saved, t.ctx.fresh()) };
 }
 
 /** Starts the thread over with an empty draft (the Reset action, or a "start over" message). */
