@@ -1,4 +1,5 @@
 import type { StoredAuditRecord } from './record';
+import { THREAD_RECORDS } from './trail';
 
 const SHOWN_FIRST = ['actor', 'hash', 'reason'];
 const HIDDEN = new Set([
@@ -12,8 +13,12 @@ const HIDDEN = new Set([
 /** Long ids shown by their first 8 characters (the full value stays in the record). */
 const SHORTENED = new Set(['content_hash', 'draft_id']);
 
-/** How many records a chat shows at most (the newest; Discord content stops at 2000 chars). */
-export const SHOWN_RECORDS = 15;
+/**
+ * How many records a chat shows at most (the newest): all a thread keeps. The adapters split a
+ * long trail across sections and messages (Slack 3000 per section, Discord 2000 per message),
+ * so every record shown is whole.
+ */
+export const SHOWN_RECORDS = THREAD_RECORDS;
 
 /**
  * A thread's records as numbered lines, oldest first, for the chat (the newest

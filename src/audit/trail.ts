@@ -19,13 +19,20 @@ export interface AuditTrailOptions {
   maxLen?: number;
 }
 
-/** How many records one thread's trail reads at most. */
-const READ_LIMIT = 10_000;
+/**
+ * Entries kept per thread (its index stream, `XADD MAXLEN ~`), and how many one read returns:
+ * a thread has a few dozen records (drafts, votes, the submission's steps), so this bound only
+ * stops a runaway thread from growing without end.
+ */
+export const THREAD_RECORDS = 10_000;
 
 /**
  * The append-only audit trail: one Redis Stream per workspace (`Keys.auditStream`), so a
  * workspace's records keep their order and survive restarts, plus the `AUDIT_LOG` file when
- * set. Records are scrubbed of secret-looking fields before they are written ({@link scrubbed}).
+ * set. Each record is also written, in the same Redis step, to its thread's own stream
+ * (`Keys.auditThread`), the index {@link forThread} reads: a thread's trail costs one read of
+ * its own records, whatever the number of other records in the workspace (tested with 100 000).
+ * Records are scrubbed of secret-looking fields before they are written ({@link scrubbed}).
  * Nothing here updates or deletes a record.
  */
 export class AuditTrail {
@@ -42,20 +49,28 @@ export class AuditTrail {
   readonly append = async (record: AuditRecord): Promise<void> => {
     const clean = scrubbed({ ...record, at: record.at ?? this.now().toISOString() });
     const { store, keys, log } = this.options;
-    await store.appendToStream(
-      keys.auditStream(workspaceOf(record.thread_id)),
+    await store.appendToStreams(
+      [
+        {
+          key: keys.auditStream(workspaceOf(record.thread_id)),
+          maxLen: this.options.maxLen ?? 100_000,
+        },
+        { key: keys.auditThread(record.thread_id), maxLen: THREAD_RECORDS },
+      ],
       clean,
-      this.options.maxLen ?? 100_000,
     );
     log?.record({ ...clean, kind: clean.kind });
   };
 
-  /** The records of one thread, oldest first. */
+  /**
+   * The records of one thread, oldest first (at most {@link THREAD_RECORDS}), read from the
+   * thread's own index stream. Ids are the index stream's entry ids (increasing).
+   */
   async forThread(thread_id: string): Promise<StoredAuditRecord[]> {
     const { store, keys } = this.options;
     const entries = await store.readStream<AuditRecord>(
-      keys.auditStream(workspaceOf(thread_id)),
-      READ_LIMIT,
+      keys.auditThread(thread_id),
+      THREAD_RECORDS,
     );
     return entries
       .filter((e) => e.value.thread_id === thread_id)

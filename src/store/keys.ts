@@ -51,6 +51,14 @@ export class Keys {
     return `${this.prefix}audit:${workspace}`;
   }
 
+  /**
+   * One thread's audit records (a copy of its entries in {@link auditStream}, written in the
+   * same step), so a thread's trail is read directly however busy its workspace is.
+   */
+  auditThread(threadId: ThreadId): string {
+    return `${this.prefix}audit:thread:{${threadId}}`;
+  }
+
   /** The daily budgets a workspace launched on one UTC day (`YYYY-MM-DD`): member → amount. */
   spendDay(workspace: string, day: string): string {
     return `${this.prefix}spend:${workspace}:${day}`;

@@ -158,6 +158,15 @@ export class InMemoryStateStore implements StateStore {
     return id;
   }
 
+  async appendToStreams(
+    targets: ReadonlyArray<{ key: string; maxLen: number }>,
+    value: unknown,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const { key, maxLen } of targets) ids.push(await this.appendToStream(key, value, maxLen));
+    return ids;
+  }
+
   async readStream<T>(key: string, count: number): Promise<Array<{ id: string; value: T }>> {
     return (this.streams.get(key) ?? [])
       .slice(0, count)

@@ -337,6 +337,22 @@ export class RedisStateStore implements StateStore {
     return id;
   }
 
+  async appendToStreams(
+    targets: ReadonlyArray<{ key: string; maxLen: number }>,
+    value: unknown,
+  ): Promise<string[]> {
+    const json = toJson(value);
+    await this.ensureConnected();
+    const multi = this.client.multi();
+    for (const { key, maxLen } of targets) multi.xadd(key, 'MAXLEN', '~', maxLen, '*', 'v', json);
+    const results = (await multi.exec()) ?? [];
+    return results.map(([error, id], i) => {
+      if (error) throw error;
+      if (typeof id !== 'string') throw new Error(`XADD ${targets[i]?.key} returned no id`);
+      return id;
+    });
+  }
+
   async readStream<T>(key: string, count: number): Promise<Array<{ id: string; value: T }>> {
     await this.ensureConnected();
     const entries = await this.client.xrange(key, '-', '+', 'COUNT', count);

@@ -75,6 +75,15 @@ export interface StateStore {
    * `maxLen` entries) and returns its id (`<ms>-<seq>`, increasing).
    */
   appendToStream(key: string, value: unknown, maxLen: number): Promise<string>;
+  /**
+   * Appends the same entry to several streams in one step (Redis `MULTI` of `XADD`s, each
+   * trimmed to about its `maxLen`): either every stream gets it or none does, so an index
+   * stream never disagrees with the stream it indexes. Returns the ids, in `targets` order.
+   */
+  appendToStreams(
+    targets: ReadonlyArray<{ key: string; maxLen: number }>,
+    value: unknown,
+  ): Promise<string[]>;
   /** The stream's entries, oldest first, at most `count` (Redis `XRANGE key - + COUNT`). */
   readStream<T>(key: string, count: number): Promise<Array<{ id: string; value: T }>>;
   /**
