@@ -313,6 +313,22 @@ export function describeStateStoreContract(
         expect(read.map((e) => e.id)).toEqual(ids);
         expect(await store.readStream(key('empty-stream'), 10)).toEqual([]);
       });
+
+      it('appends one entry to several streams at once', async () => {
+        const [a, b] = [key('streams-a'), key('streams-b')];
+        const ids = await store.appendToStreams(
+          [
+            { key: a, maxLen: 100 },
+            { key: b, maxLen: 100 },
+          ],
+          { x: 1 },
+        );
+        expect(ids).toHaveLength(2);
+        expect((await store.readStream<{ x: number }>(a, 10)).map((e) => e.value)).toEqual([
+          { x: 1 },
+        ]);
+        expect((await store.readStream<{ x: number }>(b, 10)).map((e) => e.id)).toEqual([ids[1]]);
+      });
     });
 
     describe('sets', () => {
