@@ -1,8 +1,11 @@
 /**
  * Block Kit limits for messages, and helpers that keep payloads inside them.
- * Sources (reference/chat-platforms.md §4): Slack's Block Kit reference and the limits in the
- * `@slack/types` doc comments (node-slack-sdk `packages/types/src/block-kit/*.ts`).
+ * Sources, each with its public page: docs/platform-limits.md (Slack's Block Kit reference and
+ * the limits in the `@slack/types` doc comments, node-slack-sdk
+ * `packages/types/src/block-kit/*.ts`).
  */
+import { cutText } from '../shared/cut';
+
 export const LIMITS = {
   /** Blocks in one message (modals and Home allow 100). */
   blocksPerMessage: 50,
@@ -23,6 +26,13 @@ export const LIMITS = {
   buttonValue: 2000,
   /** Button `url`. */
   buttonUrl: 3000,
+  /** Select menu `options`: 1..100. */
+  selectOptions: 100,
+  /** Option `text` (plain_text) and `value`. */
+  optionText: 75,
+  optionValue: 150,
+  /** Select menu `placeholder`. */
+  placeholder: 150,
   /** `action_id` and `block_id`. */
   actionId: 255,
   /**
@@ -34,10 +44,12 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** Cuts `text` to at most `max` characters, ending with `…` when it was cut. */
+/**
+ * Cuts plain text to at most `max` characters, ending with `…` when it was cut (never half an
+ * emoji). For escaped mrkdwn use `cutMrkdwn` (render-parts.ts), which never cuts an entity.
+ */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1))}…`;
+  return cutText(text, max);
 }
 
 /** A Block Kit object as we build it (plain JSON). */

@@ -30,7 +30,7 @@ import { downloadSlackFiles } from './files';
 import type { MessageRef, SlackKeys } from './keys';
 import { slackErrorCode } from './log-fields';
 import { inviteFirstText, MembershipCache } from './membership';
-import { escapeMrkdwn, mention } from './mrkdwn';
+import { rootPost, rootRefusedText } from './root-post';
 import { TtlSet } from './ttl-set';
 import type { SlackUserGroups } from './user-groups';
 
@@ -210,33 +210,24 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
     let thread_ts: string;
     try {
-      thread_ts = await delivery.post(
-        token,
-        team_id,
-        fields.channel_id,
-        undefined,
-        {
-          text: `${mention(fields.user_id)} started a TikTok ad draft`,
-          blocks: [
-            {
-              type: 'section',
-              text: {
-                type: 'mrkdwn',
-                verbatim: true,
-                text: `:clapper: ${mention(fields.user_id)} started a TikTok ad draft${words ? `: “${escapeMrkdwn(words.slice(0, 2500))}”` : ''}. Let's continue in this thread.`,
-              },
-            },
-          ],
-        },
-        (ts) => ({ thread_id: slackThreadId(team_id, fields.channel_id, ts) }),
-      );
+      const { root, rest } = rootPost(fields.user_id, words);
+      thread_ts = await delivery.post(token, team_id, fields.channel_id, undefined, root, (ts) => ({
+        thread_id: slackThreadId(team_id, fields.channel_id, ts),
+      }));
+      for (const message of rest)
+        await delivery.post(token, team_id, fields.channel_id, thread_ts, message, {
+          thread_id: slackThreadId(team_id, fields.channel_id, thread_ts),
+        });
       knownThreads.add(slackThreadId(team_id, fields.channel_id, thread_ts));
     } catch (error) {
       const slack_error = slackErrorCode(error);
       if (!slack_error) throw error;
       membership.forget(team_id, fields.channel_id);
       logger.warn({ slack_error, channel: fields.channel_id }, 'could not post the draft root');
-      await inviteFirst();
+      await respond({
+        response_type: 'ephemeral',
+        text: rootRefusedText(slack_error, inviteFirstText(context.botUserId, deps.command)),
+      }).catch((e: unknown) => logger.warn({ slack_error: slackErrorCode(e) }, 'respond failed'));
       return;
     }
     await run(startEvent(fields, thread_ts), true, admitted);

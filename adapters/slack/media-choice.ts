@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { describeItem } from '../../src/engine/media/library';
 import type { Block } from '../../src/engine/reply';
+import { isFetchableImageUrl } from '../shared/fetchable-url';
 import { slackActionId } from './actions';
 import { type KitBlock, truncate } from './limits';
 import { escapeMrkdwn } from './mrkdwn';
@@ -15,7 +16,8 @@ const OPTION_VALUE = 150;
  * The media question's pick list in Block Kit: one `section` per item with its library preview
  * as an `image` accessory (thumbnail), then a `multi_static_select` (carousel images) or
  * `static_select` (one video) with the page's items, the draft's current picks pre-selected,
- * and a "More" button for the next page. Picking sends `block_actions` with action
+ * and a "More" button for the next page. A thumbnail is sent only when Slack can fetch it.
+ * Picking sends `block_actions` with action
  * `tab:choose_media` (Slack docs: "Multi-select menu element", "Select menu element",
  * "Image element").
  */
@@ -29,7 +31,9 @@ export function renderMediaChoice(block: MediaChoice): KitBlock[] {
         text: `*#${item.position}* ${escapeMrkdwn(describeItem(item))}\n\`${escapeMrkdwn(item.id)}\``,
       },
     };
-    if (item.preview_url && /^https?:\/\//.test(item.preview_url))
+    // Slack fetches the image itself: a loopback or private address (the emulator's
+    // `http://127.0.0.1:…`) would show broken, so such items are text only.
+    if (item.preview_url && isFetchableImageUrl(item.preview_url))
       section.accessory = {
         type: 'image',
         image_url: item.preview_url,

@@ -98,7 +98,7 @@ describe('Slack rendering', () => {
           (b.elements as Array<{ action_id: string; value?: string }>).map((e) => e.action_id),
         ),
     );
-    expect(actionIds).toContain('tab:choose_advertiser:59');
+    expect(actionIds).toContain('tab:choose_advertiser:0');
     expect(actionIds).toContain('tab:retry');
   });
 
