@@ -3,8 +3,8 @@ import { type APIEmbed, embedLength } from 'discord.js';
 /**
  * Discord's message limits, in characters unless named otherwise.
  *
- * Sources: Discord API docs "Channel resources → Embed limits" and "Message components";
- * `@discordjs/builders` validators (reference/chat-platforms.md §8.4). The 6000-character total
+ * Sources, each with its public page: docs/platform-limits.md (Discord API docs "Message
+ * resource → Embed limits" and "Message components"; `@discordjs/builders` validators). The 6000-character total
  * across all embeds of one message is checked only by the API, not by the builders, so the
  * renderer enforces it itself.
  */
@@ -25,6 +25,11 @@ export const DISCORD_LIMITS = {
   buttonsPerRow: 5,
   customId: 100,
   buttonLabel: 80,
+  /** String select: options per menu; option label, value and description. */
+  selectOptions: 25,
+  optionText: 100,
+  /** Select `placeholder`. */
+  placeholder: 150,
 } as const;
 
 /**

@@ -11,8 +11,11 @@ import {
 } from 'discord.js';
 import { describeItem } from '../../src/engine/media/library';
 import type { Block } from '../../src/engine/reply';
+import { cutText } from '../shared/cut';
+import { isFetchableImageUrl } from '../shared/fetchable-url';
 import { encodeCustomId } from './custom-id';
 import { clampEmbed, truncate } from './limits';
+import { codeOf, escapeMd, mdSafe } from './markdown';
 
 type MediaChoice = Block & { type: 'media_choice' };
 
@@ -24,7 +27,8 @@ const OPTION_TEXT = 100;
  * The media question's pick list for Discord: one small embed per item with the library's
  * preview as its thumbnail (at most 10 embeds per message), a `StringSelectMenu` (several for a
  * carousel, one for a single video; the draft's picks are the defaults) sending
- * `tad:choose_media`, and a "More" button for the next page (Discord docs: "Message
+ * `tad:choose_media`, and a "More" button for the next page; a thumbnail only when Discord can
+ * fetch it (Discord docs: "Message
  * components → String Select", "Embed thumbnail").
  */
 export function renderMediaChoice(block: MediaChoice): {
@@ -35,9 +39,10 @@ export function renderMediaChoice(block: MediaChoice): {
   const embeds = items.map((item) => {
     const e = new EmbedBuilder()
       .setColor(0x5865f2)
-      .setTitle(truncate(`#${item.position} ${item.file_name}`, 256))
-      .setDescription(truncate(`${describeItem(item)}\n\`${item.id}\``, 4096));
-    if (item.preview_url && /^https?:\/\//.test(item.preview_url)) e.setThumbnail(item.preview_url);
+      .setTitle(cutText(escapeMd(`#${item.position} ${item.file_name}`), 256, mdSafe))
+      .setDescription(cutText(`${escapeMd(describeItem(item))}\n${codeOf(item.id)}`, 4096, mdSafe));
+    // Discord fetches the image itself: the emulator's loopback URLs would show broken.
+    if (item.preview_url && isFetchableImageUrl(item.preview_url)) e.setThumbnail(item.preview_url);
     return clampEmbed(e.toJSON());
   });
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];

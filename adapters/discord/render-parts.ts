@@ -1,20 +1,34 @@
 // The pieces Discord messages are built from: tone colours and prefixes, emoji characters,
-// mentions, embeds and fields cut to Discord's limits, action buttons in rows, and the draft's
-// music and media as short texts.
+// embeds and fields within Discord's limits (long values go on in further fields and embeds,
+// never cut), action buttons in rows, and the draft's music and media as short texts.
 import {
   ActionRowBuilder,
   type APIActionRowComponent,
   type APIButtonComponent,
+  type APIComponentInMessageActionRow,
   type APIEmbed,
+  type APIEmbedField,
   ButtonBuilder,
   ButtonStyle,
-  EmbedBuilder,
+  embedLength,
 } from 'discord.js';
 import type { AdDraft } from '../../src/ad/draft';
 import type { ActionId } from '../../src/engine/chat-event';
 import type { SuggestedAction } from '../../src/engine/reply';
+import { cutText, splitText } from '../shared/cut';
 import { encodeCustomId } from './custom-id';
-import { clampEmbed, DISCORD_LIMITS, truncate } from './limits';
+import { DISCORD_LIMITS, truncate } from './limits';
+import { mdSafe } from './markdown';
+
+/** Any action row a message carries: buttons, or a select menu. */
+export type ComponentRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** A block rendered: message text (content, any length), embeds and component rows. */
+export interface RenderedBlock {
+  content?: string;
+  embeds: APIEmbed[];
+  rows: ComponentRow[];
+}
 
 /** One action row of buttons, in Discord's wire shape. */
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
@@ -41,30 +55,75 @@ export function emojiChar(name: string): string {
   return EMOJI_CHAR[name] ?? name;
 }
 
-/** A user mention; shown as a name in Discord, and never a ping given `allowedMentions`. */
-export function mention(userId: string): string {
-  return `<@${userId}>`;
+/**
+ * Fields for one labelled value of any length (already escaped): pieces of at most 1024
+ * characters, the first named `name`, the others `name (cont.)`, so nothing is cut.
+ */
+export function fields(name: string, value: string, inline = false): APIEmbedField[] {
+  const pieces = splitText(value === '' ? '-' : value, DISCORD_LIMITS.fieldValue, mdSafe);
+  return pieces.map((piece, i) => ({
+    name: truncate(i === 0 ? name : `${name} (cont.)`, DISCORD_LIMITS.fieldName),
+    value: piece === '' ? '-' : piece,
+    inline: inline && pieces.length === 1,
+  }));
 }
 
-/** An embed built with discord.js's `EmbedBuilder`, cut to Discord's embed limits. */
-export function embed(build: (e: EmbedBuilder) => EmbedBuilder): APIEmbed {
-  return clampEmbed(build(new EmbedBuilder()).toJSON());
+/** What one card says: its colour, title, text (escaped, any length), fields and footer. */
+export interface CardSpec {
+  colour: number;
+  title?: string;
+  description?: string;
+  fields?: APIEmbedField[];
+  /** Plain text (Discord shows no markdown in footers). */
+  footer?: string;
 }
 
-/** Field helper: name and value cut to Discord's 256 / 1024 (an empty value shows as `-`). */
-export function field(name: string, value: string, inline = false) {
-  return {
-    name: truncate(name, DISCORD_LIMITS.fieldName),
-    value: truncate(value === '' ? '-' : value, DISCORD_LIMITS.fieldValue),
-    inline,
+/**
+ * A card as embeds, each within Discord's limits: the description in pieces of at most 4096
+ * characters, at most 25 fields and 6000 characters per embed; what does not fit goes on in
+ * the next embed (same colour, no title), so nothing is cut. The renderer puts embeds into
+ * messages of at most 6000 characters in all.
+ */
+export function cardEmbeds(spec: CardSpec): APIEmbed[] {
+  const out: APIEmbed[] = [];
+  let current: APIEmbed = { color: spec.colour };
+  if (spec.title) current.title = cutText(spec.title, DISCORD_LIMITS.title, mdSafe);
+  const next = () => {
+    out.push(current);
+    current = { color: spec.colour };
   };
+  const room = () => DISCORD_LIMITS.embedTotal - embedLength(current);
+  const pieces = spec.description
+    ? splitText(spec.description, DISCORD_LIMITS.description, mdSafe)
+    : [];
+  pieces.forEach((piece, i) => {
+    if (i > 0 || piece.length > room()) next();
+    current.description = piece === '' ? '-' : piece;
+  });
+  for (const f of spec.fields ?? []) {
+    if (
+      (current.fields?.length ?? 0) >= DISCORD_LIMITS.fields ||
+      f.name.length + f.value.length > room()
+    )
+      next();
+    current.fields = [...(current.fields ?? []), f];
+  }
+  if (spec.footer) {
+    const text = truncate(spec.footer, DISCORD_LIMITS.footer);
+    if (text.length > room()) next();
+    current.footer = { text };
+  }
+  out.push(current);
+  return out;
 }
 
-/** Buttons (at most 5 per row, 5 rows); buttons whose `custom_id` would be too long are left out. */
+/**
+ * Buttons in rows of at most 5; as many rows as the buttons need (the renderer puts at most 5
+ * rows in one message and the rest in the next).
+ */
 export function rowsOf(buttons: ButtonBuilder[]): ButtonRow[] {
   const rows: ButtonRow[] = [];
-  const max = DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow;
-  const kept = buttons.slice(0, max);
+  const kept = buttons;
   for (let i = 0; i < kept.length; i += DISCORD_LIMITS.buttonsPerRow) {
     rows.push(
       new ActionRowBuilder<ButtonBuilder>()

@@ -56,9 +56,8 @@ describe('Discord: link first, upload from the thread, pick from the library, on
         .botMessages(thread)
         .find((m) => componentsOf(m).some((c) => c.custom_id === 'tad:choose_media')),
     );
-    expect(embedsOf(menu).every((e) => /\/preview\/image\//.test(e.thumbnail?.url ?? ''))).toBe(
-      true,
-    );
+    // The emulator's thumbnails are loopback URLs Discord cannot fetch: never sent as images.
+    expect(embedsOf(menu).some((e) => e.thumbnail !== undefined)).toBe(false);
     const select = componentsOf(menu).find((c) => c.custom_id === 'tad:choose_media');
     expect(select?.type).toBe(3);
     // The uploads are the chosen options; the menu lists newest first, and two uploads may get

@@ -111,11 +111,13 @@ describe('Discord: every payload fits the limits', () => {
     }
     const text = JSON.stringify(messages);
     expect(text).toContain('Created on TikTok');
-    // 25 advertiser buttons at most; the over-long custom_id button is left out.
+    // All 40 advertisers are choosable: two menus (25 + 15); the over-long custom_id button is
+    // left out.
     const ids = messages.flatMap((m) => m.components.flatMap((r) => r.components));
-    expect(
-      ids.filter((b) => 'custom_id' in b && b.custom_id.startsWith('tad:choose_advertiser')),
-    ).toHaveLength(25);
+    const menus = ids.filter(
+      (b) => 'custom_id' in b && b.custom_id.startsWith('tad:choose_advertiser'),
+    ) as Array<{ options: Array<{ value: string }> }>;
+    expect(menus.flatMap((m) => m.options.map((o) => o.value))).toHaveLength(40);
     expect(ids.some((b) => 'custom_id' in b && b.custom_id.length > 100)).toBe(false);
     expect(text).toContain('…');
     // Block order is kept across messages.

@@ -49,13 +49,27 @@ export async function settle(standin: DiscordStandIn, quietMs = 400): Promise<vo
   }
 }
 
-/** Everything posted into a channel: content plus all embed text, one string per message. */
+/** Every string in `value` as Discord shows it: a backslash-escaped character as itself. */
+function shown(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\\(.)/gs, '$1');
+  if (Array.isArray(value)) return value.map(shown);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
+  return value;
+}
+
+/**
+ * Everything posted into a channel: content plus all embed text, one string per message, as
+ * Discord shows it (markdown escapes removed).
+ */
 export function textOfMessage(message: WireObject): string {
-  return JSON.stringify({
-    content: message.content,
-    embeds: message.embeds,
-    components: message.components,
-  });
+  return JSON.stringify(
+    shown({
+      content: message.content,
+      embeds: message.embeds,
+      components: message.components,
+    }),
+  );
 }
 
 /** The bodies that carry message payloads: creates, edits, follow-ups, interaction replies. */
