@@ -9,6 +9,7 @@ import { threadIdOf } from '../../src/engine/thread-id';
 import { type FaultKind, HELP, parseLine } from './commands';
 import { type FollowedPage, followLink } from './follow-link';
 import { renderReply } from './render';
+import { visible } from './visible';
 
 /** The one thing the terminal needs from the engine. */
 export interface EngineLike {
@@ -53,7 +54,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   let lastLink: string | undefined;
   const interactive = 'isTTY' in input && Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
-  const write = (text: string) => output.write(`${text}\n`);
+  // Everything printed passes through `visible`: a value can never act on the terminal.
+  const write = (text: string) => output.write(`${visible(text)}\n`);
   const prompt = () => {
     if (interactive && !stopping) rl.prompt();
   };
