@@ -44,6 +44,7 @@ import {
   type DiscordAdapter,
   type DiscordAdapterOptions,
 } from './options';
+import { discordRootPost } from './root-post';
 
 export {
   DISCORD_INTENTS,
@@ -160,9 +161,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       return;
     }
     const text = interaction.options.getString(TEXT_OPTION) ?? '';
+    const root = discordRootPost(interaction.user.id, text);
     // The first response, well inside Discord's 3 seconds: a public message to thread from.
     const response = await interaction.reply({
-      content: `🎬 New TikTok ad draft by <@${interaction.user.id}>${text ? `\n> ${truncate(text, 1500).replace(/\n/g, '\n> ')}` : ''}`,
+      content: root.content,
       allowedMentions: { parse: [] },
       withResponse: true,
     });
@@ -183,6 +185,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       thread: thread.id,
     });
     await store.set(keys.ownedThread(thread.id), threadId, ttlMs);
+    // The request as typed, whole, when the reply above had to cut it.
+    for (const message of root.rest) await thread.send(message);
     logger.info({ thread_id: threadId, interaction_id: interaction.id }, 'draft thread started');
     await run(startEventOf(interaction, threadId), { interaction });
   }

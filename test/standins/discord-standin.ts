@@ -87,13 +87,33 @@ export function messageLimitProblems(payload: WireObject): string[] {
     total += str(e.title).length + str(e.description).length + footer.length + author.length;
   }
   if (total > 6000) problems.push(`embed total ${total}`);
+  for (const e of embeds)
+    if (!e.title && !e.description && !((e.fields as Json[] | undefined) ?? []).length)
+      problems.push('empty embed');
   const rows = (payload.components as Json[] | undefined) ?? [];
   if (rows.length > 5) problems.push(`${rows.length} rows`);
+  if (!content && embeds.length === 0 && rows.length === 0) problems.push('empty message');
+  const ids = new Set<string>();
   for (const row of rows) {
     const buttons = (row.components as Json[] | undefined) ?? [];
     if (row.type !== 1) problems.push('row type');
     if (buttons.length > 5) problems.push(`${buttons.length} buttons`);
     for (const b of buttons) {
+      const id = str(b.custom_id);
+      if (id && ids.has(id)) problems.push(`duplicate custom_id ${id}`);
+      ids.add(id);
+      if (b.type === 3) {
+        // String select (Discord docs "Component reference → String Select").
+        const options = (b.options as Json[] | undefined) ?? [];
+        if (buttons.length !== 1) problems.push('select not alone in its row');
+        if (options.length < 1 || options.length > 25) problems.push(`${options.length} options`);
+        if (str(b.placeholder).length > 150) problems.push('placeholder');
+        for (const o of options)
+          if ([o.label, o.value, o.description].some((t) => str(t).length > 100))
+            problems.push('option text');
+        if (id.length === 0 || id.length > 100) problems.push(`custom_id ${id.length}`);
+        continue;
+      }
       if (str(b.label).length > 80) problems.push('label');
       if (b.style === 5) {
         if (!str(b.url) || b.custom_id !== undefined) problems.push('link button');

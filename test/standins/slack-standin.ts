@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { blockKitProblems } from '../../adapters/slack/limits';
 
 /**
  * A local stand-in for the Slack Web API (`https://slack.com/api/<method>`), spoken over real
@@ -97,6 +98,9 @@ export class SlackStandIn {
   private failDownloads: number[] = [];
   private seq = 0;
   private baseUrl = '';
+  private readonly refusals: string[] = [];
+  /** Every Block Kit problem of a refused post, for tests to show. */
+  readonly blockProblems: string[] = [];
 
   constructor(options: SlackStandInOptions = {}) {
     this.tokens = new Set(options.tokens ?? ['xoxb-test']);
@@ -204,6 +208,27 @@ export class SlackStandIn {
     );
   }
 
+  /**
+   * Slack's answer to blocks over the Block Kit limits: `invalid_blocks` (as for a
+   * `section.text` over 3000 characters), or `msg_blocks_too_long` for the total; `null` when
+   * they fit. A test can also make the next post fail with any error ({@link refuseNextPost}).
+   */
+  private refusedBlocks(p: Record<string, unknown>): { ok: false; error: string } | null {
+    const forced = this.refusals.shift();
+    if (forced) return { ok: false, error: forced };
+    if (p.blocks === undefined) return null;
+    const problems = blockKitProblems({ text: p.text ?? 'x', blocks: p.blocks });
+    if (problems.length === 0) return null;
+    this.blockProblems.push(...problems.map((x) => `${x.path}: ${x.problem}`));
+    const tooLong = problems.some((x) => x.path === 'blocks' && /text chars/.test(x.problem));
+    return { ok: false, error: tooLong ? 'msg_blocks_too_long' : 'invalid_blocks' };
+  }
+
+  /** Makes the next `chat.postMessage` / `chat.update` answer `ok: false` with `error`. */
+  refuseNextPost(error: string): void {
+    this.refusals.push(error);
+  }
+
   private nextTs(): string {
     this.seq += 1;
     return `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, '0')}`;
@@ -227,6 +252,8 @@ export class SlackStandIn {
           ? { ok: false, error: 'channel_not_found' }
           : { ok: false, error: 'not_in_channel' };
       }
+      const refused = this.refusedBlocks(p);
+      if (refused) return refused;
       const ts = this.nextTs();
       const text = String(p.text ?? '');
       const blocks = (p.blocks as unknown[] | undefined) ?? [];
@@ -242,6 +269,8 @@ export class SlackStandIn {
       return { channel, ts, message: { type: 'message', text, ts, bot_id: this.bot_id } };
     },
     'chat.update': (p) => {
+      const refused = this.refusedBlocks(p);
+      if (refused) return refused;
       const found = this.messages.find((m) => m.channel === p.channel && m.ts === p.ts);
       if (!found) return { ok: false, error: 'message_not_found' };
       found.text = String(p.text ?? '');
