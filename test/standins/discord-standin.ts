@@ -92,7 +92,6 @@ export function messageLimitProblems(payload: WireObject): string[] {
       problems.push('empty embed');
   const rows = (payload.components as Json[] | undefined) ?? [];
   if (rows.length > 5) problems.push(`${rows.length} rows`);
-  if (!content && embeds.length === 0 && rows.length === 0) problems.push('empty message');
   const ids = new Set<string>();
   for (const row of rows) {
     const buttons = (row.components as Json[] | undefined) ?? [];
