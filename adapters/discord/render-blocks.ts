@@ -114,6 +114,21 @@ function linkAccount(block: Block & { type: 'link_account' }): RenderedBlock {
   };
 }
 
+function remediation(block: Block & { type: 'remediation' }): RenderedBlock {
+  return {
+    embeds: cardEmbeds({
+      colour: block.error_class === 'transient' ? COLOUR.warning : COLOUR.error,
+      title: escapeMd(block.title),
+      description: escapeMd(block.detail || '-'),
+      fields: [
+        ...(block.code !== undefined ? fields('TikTok code', String(block.code), true) : []),
+        ...(block.request_id ? fields('TikTok request_id', codeOf(block.request_id), true) : []),
+      ],
+    }),
+    rows: rowsOf(buttons(block.actions)),
+  };
+}
+
 /**
  * Renders one block. Short conversational blocks (`text`, `question`) become message text;
  * cards become embeds, with buttons or menus for what the user can do next.
@@ -182,20 +197,7 @@ export function renderBlock(block: Block): RenderedBlock {
         rows: [],
       };
     case 'remediation':
-      return {
-        embeds: cardEmbeds({
-          colour: block.error_class === 'transient' ? COLOUR.warning : COLOUR.error,
-          title: escapeMd(block.title),
-          description: escapeMd(block.detail || '-'),
-          fields: [
-            ...(block.code !== undefined ? fields('TikTok code', String(block.code), true) : []),
-            ...(block.request_id
-              ? fields('TikTok request_id', codeOf(block.request_id), true)
-              : []),
-          ],
-        }),
-        rows: rowsOf(buttons(block.actions)),
-      };
+      return remediation(block);
     case 'link_account':
       return linkAccount(block);
     case 'advertiser_choice':

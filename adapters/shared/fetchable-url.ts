@@ -23,7 +23,6 @@ for (const [net, bits] of [
   ['::', 127],
   ['fc00::', 7],
   ['fe80::', 10],
-  ['::ffff:0:0', 96],
 ] as const)
   NOT_PUBLIC.addSubnet(net, bits, 'ipv6');
 

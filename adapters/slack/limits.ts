@@ -37,7 +37,7 @@ export const LIMITS = {
   actionId: 255,
   /**
    * Total characters across a message's blocks before Slack answers `msg_blocks_too_long`
-   * (undocumented, about 13k: bolt-js issue #2509). We keep under this budget.
+   * (undocumented, about 13k; docs/platform-limits.md gives the report). We keep under this budget.
    */
   blocksTotalChars: 12_000,
   /** Top-level `text` fallback: Slack truncates above 40,000; we keep notifications short. */
