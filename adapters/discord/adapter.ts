@@ -22,6 +22,7 @@ import type { ChatEvent } from '../../src/engine/chat-event';
 import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
+import { scrubClientText } from '../../src/log-text';
 import { guardedStore } from '../../src/store/guarded-store';
 import { StoreUnavailableError } from '../../src/store/state-store';
 import { COMMAND_NAME } from './command';
@@ -301,7 +302,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
         onReaction(reaction, user, false),
     ),
   );
-  client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord.js warning'));
+  // discord.js's own debug stream (gateway payloads, token hints) is deliberately not forwarded.
+  client.on(Events.Warn, (message) =>
+    logger.warn({ discord: scrubClientText(message) }, 'discord.js warning'),
+  );
   client.on(Events.Error, (error) =>
     logger.error({ err: loggableError(error) }, 'discord.js error'),
   );
