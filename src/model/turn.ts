@@ -141,7 +141,8 @@ export interface TurnModel {
 }
 
 /**
- * A model failure the user should hear about; the draft is left as it was.
+ * A model failure the user should hear about; the draft is left as it was. `message` is shown
+ * as it is: user-safe, it says that the draft is unchanged and what to do.
  * `kind`: `invalid_output` (malformed or schema-invalid JSON twice), `unavailable` (429/5xx
  * after backoff, network), `refused` (safety block), `config` (bad key, unknown model).
  */

@@ -47,6 +47,19 @@ describe('the engine with Gemini (real SDK against the local generateContent sta
       tone: 'error',
       text: expect.stringMatching(/draft is unchanged/),
     });
+    expect(textOf(replies).match(/draft is unchanged/g)).toHaveLength(1);
+    expect(await h.thread().state()).toEqual(before);
+  });
+
+  it('an outage (503 until retries run out) says once that the draft is unchanged', async () => {
+    gemini.enqueue(turn({ campaign_name: 'Kept Name' }));
+    await h.thread().say('call it Kept Name');
+    const before = await h.thread().state();
+    gemini.enqueue({ kind: 'error', status: 503 }, { kind: 'error', status: 503 });
+    const replies = await h.thread().say('change the name to Lost Name');
+    const said = textOf(replies);
+    expect(said).toContain('The AI assistant is not reachable right now (503');
+    expect(said.match(/draft is unchanged/g)).toHaveLength(1);
     expect(await h.thread().state()).toEqual(before);
   });
 

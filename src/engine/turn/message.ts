@@ -90,7 +90,8 @@ export async function handleMessage(
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     logger.warn({ kind: error.kind, thread_id: state.thread_id }, 'model turn failed');
-    await ctx.say(text(`${error.message} Your draft is unchanged; please try again.`, 'error'));
+    // Each ModelError's message already says the draft was left as it was, and what to do.
+    await ctx.say(text(error.message, 'error'));
     return null;
   }
 
