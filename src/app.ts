@@ -2,17 +2,22 @@ import type { Readable, Writable } from 'node:stream';
 import type { FaultKind } from '../adapters/console/commands';
 import { runConsoleChat } from '../adapters/console/console-chat';
 import { renderReply } from '../adapters/console/render';
+import { RepeatFilter } from '../adapters/console/repeat-filter';
 import { loadConfig } from './config';
 import type { Reply } from './engine/reply';
-import { createLogger, type Logger } from './logger';
+import type { Logger } from './logger';
 import { type Runtime, startRuntime } from './runtime';
+import { createTerminalLog, type TerminalLog } from './terminal-log';
 
 /** Where the terminal chat reads and writes, and the settings it runs with. */
 export interface TerminalOptions {
   env?: NodeJS.ProcessEnv;
   input: Readable;
   output: Writable;
-  /** Log destination (default stderr). */
+  /**
+   * Where logs go (tests). Default: the `LOG_FILE` file, with start-up warnings also printed as
+   * `[setup]` lines before the first prompt.
+   */
   logger?: Logger;
   /**
    * Aborted on SIGINT/SIGTERM: no further line is read, the turn in flight finishes, and the
@@ -33,7 +38,10 @@ export interface TerminalOptions {
  */
 export async function runTerminal(options: TerminalOptions): Promise<void> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL ?? 'warn');
+  const log: Pick<TerminalLog, 'logger' | 'setupLines'> = options.logger
+    ? { logger: options.logger, setupLines: () => [] }
+    : createTerminalLog(config.LOG_LEVEL ?? 'info', config.LOG_FILE);
+  const logger = log.logger;
   const out = (line: string) => options.output.write(`${line}\n`);
   const runtime: Runtime = await startRuntime({
     config,
@@ -42,15 +50,18 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
     defaultHttpPort: 0,
   });
   try {
+    const repeats = new RepeatFilter();
     runtime.sinks.set('console', (reply: Reply) => {
-      out(renderReply(reply));
+      out(renderReply(repeats.filter(reply)));
     });
     out(`[setup] ${runtime.summary}`);
+    for (const line of log.setupLines()) out(line);
     runtime.resumer.start();
     options.onStarted?.(runtime);
     const emulator = runtime.emulator;
     await runConsoleChat({
       engine: runtime.engine,
+      repeats,
       input: options.input,
       output: options.output,
       afterLink: () => runtime.background.drain(),

@@ -19,8 +19,14 @@ const bool = z
  * offline model, in-process store. README.md lists each with its meaning.
  */
 const CoreEnvSchema = z.object({
-  /** Unset: `info` for the Slack/Discord server, `warn` for the terminal chat. */
+  /** Unset: `info` for the Slack/Discord server and for the terminal chat's `LOG_FILE`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /**
+   * Terminal chat only: the file its JSON log lines are appended to, so the terminal shows only
+   * the chat (start-up warnings become `[setup]` lines). Default `tiktok-ad-bot.log` in the
+   * working directory. The Slack/Discord server logs JSON to the process output instead.
+   */
+  LOG_FILE: z.string().min(1).default('tiktok-ad-bot.log'),
   REDIS_URL: optionalString,
   STATE_PREFIX: z.string().default('tab:'),
   DRAFT_IDLE_DAYS: z.coerce.number().positive().default(7),

@@ -9,6 +9,7 @@ import { threadIdOf } from '../../src/engine/thread-id';
 import { type FaultKind, HELP, parseLine } from './commands';
 import { type FollowedPage, followLink } from './follow-link';
 import { renderReply } from './render';
+import { RepeatFilter } from './repeat-filter';
 import { visible } from './visible';
 
 /** The one thing the terminal needs from the engine. */
@@ -37,6 +38,11 @@ export interface ConsoleChatOptions {
   signal?: AbortSignal;
   /** Said when the chat stops on `signal` (e.g. whether the draft was kept). */
   farewell?: string;
+  /**
+   * Drops the library list and preview when unchanged since last printed in their thread;
+   * share it with any other sink printing this chat's replies. Default: a new one.
+   */
+  repeats?: RepeatFilter;
   /** Thread number of the first thread (`console:local:<n>`); restarts with Redis resume it. */
   thread?: string;
   user?: ChatUser;
@@ -72,7 +78,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   // In a terminal, Ctrl-C reaches readline as input, not as a signal.
   rl.on('SIGINT', stop);
 
-  const send = async (event: ChatEventPayload) => {
+  const repeats = options.repeats ?? new RepeatFilter();
+  /** `force`: the user asked to see the preview or list (`/status`, `/page`), print it. */
+  const send = async (event: ChatEventPayload, force = false) => {
     const full = {
       ...event,
       event_id: `console-${randomUUID()}`,
@@ -84,7 +92,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     } as ChatEvent;
     await engine.handle(full, (reply) => {
       for (const block of reply.blocks) if (block.type === 'link_account') lastLink = block.url;
-      write(renderReply(reply));
+      write(renderReply(repeats.filter(reply, force)));
     });
   };
 
@@ -144,10 +152,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
           await send({ type: 'start', text: parsed.text });
           break;
         case 'action':
-          await send({ type: 'action', action_id: parsed.action_id });
+          await send(
+            { type: 'action', action_id: parsed.action_id },
+            parsed.action_id === 'status',
+          );
           break;
         case 'media_page':
-          await send({ type: 'action', action_id: 'media_page', value: String(parsed.page) });
+          await send({ type: 'action', action_id: 'media_page', value: String(parsed.page) }, true);
           break;
         case 'choose_advertiser':
           await send({

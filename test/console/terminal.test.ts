@@ -104,6 +104,30 @@ describe('the terminal chat (npm start)', () => {
     expect(out).toMatch(/Approvals: 0\/1/);
   });
 
+  it('prints the library list and the preview again only when they changed, or when asked', async () => {
+    const lines = [
+      'Campaign named Fall Boots Promo for sales. Ad text: Warm boots for cold days! Button: Shop now. Music music_pop_2024, landing page https://boots.example.com',
+      '/open',
+      'budget 70',
+      'the first two',
+      '/approve',
+      '/status',
+    ].join('\n');
+    const out = await chat(lines);
+    const list = /Your TikTok library \(images/g;
+    const preview = /┌─ Ad preview/g;
+    // The list once, though the images question was asked again after "budget 70".
+    expect(out.match(/Which images from your TikTok library/g)).toHaveLength(3);
+    expect(out.match(list)).toHaveLength(1);
+    // The preview when complete, not again on /approve (unchanged), and again on /status.
+    const approve = out.indexOf('you> /approve');
+    const status = out.indexOf('you> /status');
+    expect(out.slice(0, approve).match(preview)).toHaveLength(1);
+    expect(out.slice(approve, status).match(preview)).toBeNull();
+    expect(out.slice(approve, status)).toContain('Approvals: 1/1');
+    expect(out.slice(status).match(preview)).toHaveLength(1);
+  });
+
   it('rejects bad settings with a message naming the variable', async () => {
     await expect(chat('', { MAX_DAILY_BUDGET: 'lots' })).rejects.toThrow(/MAX_DAILY_BUDGET/);
   });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MAIN = join(__dirname, '../../dist/src/main.js');
@@ -34,7 +35,8 @@ export class ChildBot {
    */
   static start(env: NodeJS.ProcessEnv, args: string[] = []): ChildBot {
     const proc = spawn(process.execPath, [MAIN, ...args], {
-      env: { PATH: process.env.PATH, ...env },
+      // A terminal chat logs to LOG_FILE; keep test runs' logs out of the working tree.
+      env: { PATH: process.env.PATH, LOG_FILE: join(tmpdir(), 'tiktok-ad-bot-tests.log'), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     return new ChildBot(proc);
