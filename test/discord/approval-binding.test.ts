@@ -1,4 +1,4 @@
-import { DiscordFixture, settle, textOfMessage, until } from './support';
+import { DiscordFixture, textOfMessage, until } from './support';
 
 describe('Discord: approvals bound to the card', () => {
   let f: DiscordFixture;
@@ -26,7 +26,7 @@ describe('Discord: approvals bound to the card', () => {
     f.standin.react(tom, thread, first, '✅');
     await f.waitForBotMessage(thread, /tom: That card is out of date/);
     f.standin.clickButton(tom, thread, first, 'tad:approve');
-    await settle(f.standin);
+    await f.settle();
     expect(JSON.stringify(f.standin.ephemerals.filter((e) => e.user_id === tom.id))).toMatch(
       /out of date/,
     );

@@ -1,4 +1,4 @@
-import { DiscordFixture, expectAllWithinLimits, settle, textOfMessage } from './support';
+import { DiscordFixture, expectAllWithinLimits, textOfMessage } from './support';
 
 describe('Discord: team approval by reactions and buttons', () => {
   let f: DiscordFixture;
@@ -12,7 +12,7 @@ describe('Discord: team approval by reactions and buttons', () => {
 
     f.standin.react(rita, thread, card, '✅');
     await f.waitForBotMessage(thread, /teammate needs to approve/);
-    await settle(f.standin);
+    await f.settle();
     const refusals = () =>
       f.botMessages(thread).filter((m) => /teammate needs to approve/.test(textOfMessage(m)));
     expect(refusals()).toHaveLength(1);
@@ -20,7 +20,7 @@ describe('Discord: team approval by reactions and buttons', () => {
     // The reaction's refusal is a thread notice that pings no one …
     expect(refusals()[0]?.mentions).toEqual([]);
     const click = f.standin.clickButton(rita, thread, card, 'tad:approve');
-    await settle(f.standin);
+    await f.settle();
     // … the button's is an ephemeral follow-up only Rita sees.
     expect(refusals()).toHaveLength(1);
     const ephemeral = f.standin.ephemerals.filter((e) => e.user_id === rita.id);
@@ -71,7 +71,7 @@ describe('Discord: team approval by reactions and buttons', () => {
     const before = f.botMessages(thread).length;
     // The bot's ✅/❌ came back over the gateway already; now a teammate's 🎉.
     f.standin.react(tom, thread, card, '🎉');
-    await settle(f.standin);
+    await f.settle();
     expect(f.botMessages(thread)).toHaveLength(before);
     expect((await f.state(thread))?.status).toBe('awaiting_approval');
   });

@@ -1,6 +1,6 @@
 import { EMULATOR_ACCESS_TOKEN } from '../../src/tiktok/emulator';
 import type { WireObject } from '../standins/discord-payloads';
-import { DiscordFixture, expectAllWithinLimits, settle, textOfMessage, until } from './support';
+import { DiscordFixture, expectAllWithinLimits, textOfMessage, until } from './support';
 
 const ephemeralFollowUps = (f: DiscordFixture) =>
   f.standin.calls.filter(
@@ -31,7 +31,7 @@ describe('Discord: the private link when DMs are closed', () => {
     expect(JSON.stringify(followUp.body)).toContain(invite?.url);
     expect(followUp.status).toBe(200);
     // …and never the thread.
-    await settle(f.standin);
+    await f.settle();
     expect(f.botMessages(thread).some((m) => textOfMessage(m).includes(String(invite?.url)))).toBe(
       false,
     );
@@ -77,7 +77,7 @@ describe('Discord: the private link when DMs are closed', () => {
     const followUp = await until('the ephemeral follow-up', () => ephemeralFollowUps(f)[before]);
     const second = f.access.invites[2];
     expect(JSON.stringify(followUp.body)).toContain(second?.url);
-    await settle(f.standin);
+    await f.settle();
     for (const url of [firstUrl, String(second?.url)])
       expect(f.botMessages(thread).some((m) => textOfMessage(m).includes(url))).toBe(false);
     expectAllWithinLimits(f.standin.calls);

@@ -1,4 +1,4 @@
-import { DiscordFixture, expectAllWithinLimits, settle, textOfMessage, until } from './support';
+import { DiscordFixture, expectAllWithinLimits, textOfMessage, until } from './support';
 
 describe('Discord: gateway deliveries and REST rate limits', () => {
   let f: DiscordFixture;
@@ -9,13 +9,13 @@ describe('Discord: gateway deliveries and REST rate limits', () => {
     const rita = f.standin.addUser('rita');
     const thread = await f.startDraft(rita, 'Create a campaign called Summer Sale for traffic');
     await f.waitForBotMessage(thread, /ad text/i);
-    await settle(f.standin);
+    await f.settle();
     const before = f.botMessages(thread).length;
 
     const message = f.standin.userMessage(rita, thread, 'Big summer deals on every order');
     f.standin.dispatch('MESSAGE_CREATE', message);
     await until('a reply', () => f.botMessages(thread).length > before);
-    await settle(f.standin);
+    await f.settle();
     const replies = f.botMessages(thread).slice(before);
     expect(replies).toHaveLength(1);
     expect(textOfMessage(replies[0] ?? {})).toMatch(/call to action/i);
@@ -28,7 +28,7 @@ describe('Discord: gateway deliveries and REST rate limits', () => {
     const interaction = f.standin.slashCommand(rita, 'Create a campaign called Twice for traffic');
     f.standin.dispatch('INTERACTION_CREATE', interaction);
     await until('a thread', () => f.standin.threads()[0]);
-    await settle(f.standin);
+    await f.settle();
     const callbacks = f.standin.calls.filter((c) => c.path.endsWith('/callback'));
     expect(callbacks.map((c) => c.status)).toEqual([200]);
     expect(f.standin.threads()).toHaveLength(1);
@@ -44,7 +44,7 @@ describe('Discord: gateway deliveries and REST rate limits', () => {
     const rita = f.standin.addUser('rita');
     const thread = await f.startDraft(rita, 'Create a campaign called Summer Sale for traffic');
     await f.waitForBotMessage(thread, /ad text/i);
-    await settle(f.standin);
+    await f.settle();
     const route = new RegExp(`^/channels/${thread}/messages$`);
     f.standin.rateLimitNext('POST', route, 1);
     const before = f.botMessages(thread).length;
@@ -62,7 +62,7 @@ describe('Discord: gateway deliveries and REST rate limits', () => {
     // discord.js waited Retry-After (1 s) before trying again, and sent the same body.
     expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
     expect(retried?.body).toEqual(limited?.body);
-    await settle(f.standin);
+    await f.settle();
     expect(f.botMessages(thread).slice(before)).toHaveLength(1);
     expectAllWithinLimits(f.standin.calls);
   });
@@ -72,14 +72,14 @@ describe('Discord: gateway deliveries and REST rate limits', () => {
     const rita = f.standin.addUser('rita');
     const thread = await f.startDraft(rita, 'Create a campaign called Summer Sale for traffic');
     await f.waitForBotMessage(thread, /ad text/i);
-    await settle(f.standin);
+    await f.settle();
     const inThread = f.standin.slashCommand(rita, 'another one', thread);
     const answer = await until('the callback', () =>
       f.standin.calls.find((c) => c.path.endsWith(`/${inThread.token}/callback`)),
     );
     expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(JSON.stringify(answer.body)).toMatch(/server text channel/);
-    await settle(f.standin);
+    await f.settle();
     expect(f.standin.threads()).toHaveLength(1);
   });
 
@@ -88,12 +88,12 @@ describe('Discord: gateway deliveries and REST rate limits', () => {
     const rita = f.standin.addUser('rita');
     const thread = await f.startDraft(rita, 'Create a campaign called Summer Sale for traffic');
     await f.waitForBotMessage(thread, /ad text/i);
-    await settle(f.standin);
+    await f.settle();
     const otherBot = { ...f.standin.addUser('otherbot'), bot: true };
     const before = f.standin.calls.length;
     f.standin.userMessage(otherBot, thread, 'Big summer deals on every order');
     f.standin.userMessage(rita, f.standin.channelId, 'Big summer deals on every order');
-    await settle(f.standin);
+    await f.settle();
     expect(f.standin.calls.slice(before)).toEqual([]);
     expect((await f.state(thread))?.draft.ad_text).toBeUndefined();
   });

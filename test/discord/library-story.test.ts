@@ -1,6 +1,6 @@
 import type { WireObject } from '../standins/discord-payloads';
 import { mp3File, pngFile } from '../support/media-files';
-import { DiscordFixture, expectAllWithinLimits, settle, textOfMessage, until } from './support';
+import { DiscordFixture, expectAllWithinLimits, textOfMessage, until } from './support';
 
 type Component = {
   type: number;
@@ -74,7 +74,7 @@ describe('Discord: link first, upload from the thread, pick from the library, on
       'img_summer_1',
     ]);
     await f.stateWhen(thread, (s) => s.draft.image_ids?.length === 3);
-    await settle(standin, 200);
+    await f.settle();
 
     // The last detail: one card. Tom approves; TikTok gets exactly the uploads and the pick.
     await f.say(thread, rita, 'https://shop.example.com/summer');

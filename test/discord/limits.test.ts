@@ -1,6 +1,6 @@
 import { renderReply } from '../../adapters/discord/render';
 import type { Block, Reply } from '../../src/engine/reply';
-import { DiscordFixture, expectAllWithinLimits, limitViolations, settle } from './support';
+import { DiscordFixture, expectAllWithinLimits, limitViolations } from './support';
 
 const long = (n: number, word = 'lorem ') => word.repeat(Math.ceil(n / word.length)).slice(0, n);
 
@@ -140,7 +140,7 @@ describe('Discord: every payload fits the limits', () => {
       const rita = f.standin.addUser('rita');
       const thread = await f.startDraft(rita, 'Create a campaign called Summer Sale for traffic');
       await f.waitForBotMessage(thread, /ad text/i);
-      await settle(f.standin);
+      await f.settle();
       const engineThread = f.engineThreadId(thread);
       await f.adapter.deliver({ thread_id: engineThread, blocks: oversizedBlocks() });
       await f.adapter.deliver({

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { Events } from 'discord.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord';
 import type { ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { EngineSettings } from '../../src/engine/settings';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { ThreadState } from '../../src/engine/thread-state';
+import { createWorkTracker } from '../../src/lifecycle/work-tracker';
 import { silentLogger } from '../../src/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
 import { Keys } from '../../src/store/keys';
@@ -37,15 +39,6 @@ export async function until<T>(
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** Waits until the stand-in received no REST call for `quietMs`. */
-export async function settle(standin: DiscordStandIn, quietMs = 400): Promise<void> {
-  for (;;) {
-    const seen = standin.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, quietMs));
-    if (standin.calls.length === seen) return;
   }
 }
 
@@ -119,6 +112,10 @@ export function expectAllWithinLimits(calls: RecordedCall[]): number {
 /** An engine + TikTok emulator + real Redis + Discord stand-in + the real adapter. */
 export class DiscordFixture {
   adapter: DiscordAdapter;
+  /** Every gateway handler the adapter runs (a turn, a claim, a refusal), while it runs. */
+  private readonly work = createWorkTracker();
+  /** `s` of the last dispatch the current adapter's client received. */
+  private seenSeq = 0;
 
   private constructor(
     readonly standin: DiscordStandIn,
@@ -163,8 +160,25 @@ export class DiscordFixture {
     return fixture;
   }
 
+  /**
+   * Waits until the bot is done with everything sent so far: its client received the stand-in's
+   * last dispatch, and no gateway handler runs (a handler starts in the tick its dispatch
+   * arrives). Checked again a tick later, since a reply's dispatch comes back from the REST call.
+   * Events, not a quiet period: a bot slowed by a busy machine is waited for, however long.
+   */
+  async settle(): Promise<void> {
+    const done = () => this.standin.lastSeq === this.seenSeq && this.work.inFlight === 0;
+    for (;;) {
+      await until('the bot to finish what was sent', done, 15_000);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (done()) return;
+    }
+  }
+
   private newAdapter(): DiscordAdapter {
-    return createDiscordAdapter({
+    this.seenSeq = 0;
+    const adapter = createDiscordAdapter({
+      work: this.work,
       token: this.standin.token,
       engine: this.engine,
       store: this.store,
@@ -175,6 +189,10 @@ export class DiscordFixture {
       waitGuildTimeoutMs: 1000,
       ...(this.approvers.length > 0 ? { approvers: this.approvers } : {}),
     });
+    adapter.client.on(Events.Raw, (packet: { s?: number | null }) => {
+      if (typeof packet.s === 'number') this.seenSeq = packet.s;
+    });
+    return adapter;
   }
 
   /** Stops the bot and starts a fresh one (empty discord.js caches) against the same Redis. */
@@ -215,7 +233,7 @@ export class DiscordFixture {
     const before = this.botMessages(threadId).length;
     this.standin.userMessage(user, threadId, text);
     await until(`a reply to "${text}"`, () => this.botMessages(threadId).length > before);
-    await settle(this.standin, 150);
+    await this.settle();
   }
 
   /** `user` attaches `files` to a message in the thread; resolves once the bot went quiet. */
@@ -228,7 +246,7 @@ export class DiscordFixture {
     const before = this.botMessages(threadId).length;
     this.standin.userMessage(user, threadId, text, files);
     await until('a reply to the files', () => this.botMessages(threadId).length > before);
-    await settle(this.standin, 300);
+    await this.settle();
   }
 
   /**
@@ -239,11 +257,11 @@ export class DiscordFixture {
     const [first, ...rest] = CAROUSEL_SCRIPT;
     const thread = await this.startDraft(requester, first);
     await this.waitForBotMessage(thread, /ad text/i);
-    await settle(this.standin, 150);
+    await this.settle();
     await this.completeLinking(thread, { id: requester.id, name: requester.username });
     for (const line of rest) await this.say(thread, requester, line);
     const card = await this.waitForBotMessage(thread, /Approval needed/);
-    await settle(this.standin, 150);
+    await this.settle();
     return { thread, card: String(card.id) };
   }
 

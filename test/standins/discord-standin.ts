@@ -267,6 +267,15 @@ export class DiscordStandIn {
     return [...this.sockets.values()].filter((s) => s.ready).length;
   }
 
+  /**
+   * The sequence number (`s`) of the last dispatch sent to the newest identified session, 0
+   * before any: a bot that has seen this `s` has received everything sent so far.
+   */
+  get lastSeq(): number {
+    const ready = [...this.sockets.values()].filter((s) => s.ready);
+    return ready.at(-1)?.seq ?? 0;
+  }
+
   // ---------------------------------------------------------------- injected gateway events
 
   /** Sends one dispatch (op 0) to every identified session. Tests may send the same one twice. */
