@@ -47,10 +47,15 @@ class GatedModel implements TurnModel {
   }
 }
 
+/**
+ * Polls until `check` holds, with no deadline of its own: however slow a busy machine makes the
+ * turns, this waits for them (the poll interval decides nothing); a state never reached fails
+ * at Jest's test timeout, and the loop ends when the next test starts.
+ */
 const until = async (check: () => boolean, what: string): Promise<void> => {
-  const deadline = Date.now() + 5000;
+  const waiting = expect.getState().currentTestName;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (expect.getState().currentTestName !== waiting) throw new Error(`never saw ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 };
@@ -140,7 +145,10 @@ describe('AdmissionControl in front of the real engine (real Redis)', () => {
     const second = admission.handle(message('order', 'campaign called Second Name'), (r) => {
       told.push(r);
     });
-    await until(() => admission.stats().queued === 1, 'second queued');
+    await until(
+      () => admission.stats().queued === 1 && model.waiting === 1,
+      'the first at the model, the second queued',
+    );
     expect(model.calls).toBe(1);
     expect(told).toEqual([]); // waiting behind its own thread is not "busy"
     while (model.calls < 2 || model.waiting > 0) {
@@ -206,7 +214,10 @@ describe('AdmissionControl in front of the real engine (real Redis)', () => {
     const drain = admission.drain().then(() => {
       drained = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Held at the model, the first turn cannot end: drain must still be waiting, whatever the
+    // clock says, after the event loop has run everything that was ready.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(model.waiting).toBe(1);
     expect(drained).toBe(false);
     while (model.calls < 2 || model.waiting > 0) {
       model.openAll();
@@ -237,7 +248,7 @@ describe('BoundedTurnModel and Semaphore', () => {
     expect(bounded.waiting).toBe(7);
     while (gated.calls < 10 || gated.waiting > 0) {
       gated.openAll();
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await Promise.all(calls);
     expect(gated.peak).toBe(3);
