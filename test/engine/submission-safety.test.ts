@@ -387,7 +387,9 @@ describe('automatic resume', () => {
     await h.store.acquireLock(h.keys.threadLock(t.id), THREAD_LOCK_TTL_MS, 0);
     const started = Date.now();
     await t.say('Create a campaign called Lock Test for traffic');
-    expect(Date.now() - started).toBeLessThan(THREAD_LOCK_TTL_MS + 1000);
+    // The turn waits for the dead lock to expire: about THREAD_LOCK_TTL_MS. The bound only tells
+    // that apart from the old 30 s lock, with room for a turn on a busy machine.
+    expect(Date.now() - started).toBeLessThan(THREAD_LOCK_TTL_MS + 10_000);
     expect((await t.state())?.draft.campaign_name).toBe('Lock Test');
     await h.close();
   });

@@ -80,9 +80,12 @@ describe('IdleCollector: a full collection once the loop is quiet and the old ge
   });
 
   it('in a real process, gives back the old generation a burst left once it goes quiet', async () => {
-    // ~40 MiB live; then 3 s of objects that live ~0.2 s (promoted, then garbage), like turns
-    // waiting for a model; then 2 s with nothing to do. The collector checks every 250 ms. At
-    // the end the script forces a full collection itself, to learn what is live.
+    // ~40 MiB live; then 600 ticks (3 s when the machine is free) of objects that live ~40
+    // ticks (promoted, then garbage), like turns waiting for a model; then nothing to do. The
+    // collector checks every 250 ms. Counted in ticks and collections, not in wall-clock time,
+    // so a busy machine only makes it slower: the script reports once the collector ran in the
+    // quiet (or after 10 s of quiet without it, which fails below), then forces a full
+    // collection itself, to learn what is live.
     const script = `
       const { IdleCollector, DEFAULT_IDLE_COLLECT_POLICY, processPorts } = require(${JSON.stringify(IDLE_COLLECT)});
       const runs = [];
@@ -93,22 +96,27 @@ describe('IdleCollector: a full collection once the loop is quiet and the old ge
       const live = Array.from({ length: 100 }, () => Array.from({ length: 10000 }, (_, i) => ({ i })));
       const ring = [];
       let peak = 0;
-      const started = Date.now();
+      let ticks = 0;
       const timer = setInterval(() => {
         ring.push(Array.from({ length: 4000 }, (_, i) => ({ i, s: 'x'.repeat(20) })));
         if (ring.length > 40) ring.shift();
         peak = Math.max(peak, old());
-        if (Date.now() - started < 3000) return;
+        if (++ticks < 600) return;
         clearInterval(timer);
         ring.length = 0;
         const during = runs.length;
-        setTimeout(() => {
+        let waited = 0;
+        const quietTimer = setInterval(() => {
+          waited += 50;
+          if (runs.length === during && waited < 10000) return;
+          clearInterval(quietTimer);
           const quiet = old();
           // What is live, by V8's gc() reached on its own, not the collector's: a broken
           // collector must not also break the measure it is judged by.
           require('node:vm').runInNewContext('gc')();
           process.stdout.write(JSON.stringify({ peak, quiet, live: old(), during, runs, kept: live.length }));
-        }, 2000);
+          process.exit(0);
+        }, 50);
       }, 5);`;
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', script]);
     const result = JSON.parse(stdout) as {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { WorkTracker } from '../../src/lifecycle/work-tracker';
 import { type RunningServer, runServer } from '../../src/server';
 import { cookiePair, get, LogCapture, tokenKey } from '../auth/linking-support';
 import { commandRequest, eventRequest, sendSigned } from '../standins/slack-requests';
@@ -22,12 +23,16 @@ async function until<T>(what: string, check: () => T | undefined | false): Promi
   }
 }
 
-/** Waits until the stand-in has recorded no new call for 150 ms (the bot finished its turn). */
-async function quiet(): Promise<void> {
-  let last = -1;
-  while (last !== standin.calls.length) {
-    last = standin.calls.length;
-    await new Promise((r) => setTimeout(r, 150));
+/**
+ * Waits until the bot finished everything it started: every Slack delivery, turn, reply and
+ * background job is tracked by the runtime's WorkTracker from the moment its request arrived.
+ * Checked again a tick later, in case finishing work started more. Events, not a quiet period.
+ */
+async function quiet(work: WorkTracker): Promise<void> {
+  for (;;) {
+    await work.settled();
+    await new Promise((resolve) => setImmediate(resolve));
+    if (work.inFlight === 0) return;
   }
 }
 
@@ -107,7 +112,7 @@ describe('npm start with Slack settings: one HTTP server for Slack, OAuth and he
       standin.messages.find((m) => m.channel === CHANNEL && !m.thread_ts),
     );
     await until('the first question', () => thread(root.ts).length > 0);
-    await quiet();
+    await quiet(server.runtime.work);
     // The private link arrives by DM at once; Ana links before going on.
     const dm = await until('the private link by DM', () => standin.messagesIn(`D${ANA}`)[0]);
     const link = /http:\/\/[^"\s]+\/oauth\/tiktok\/start\?link=[\w-]+/.exec(
@@ -122,7 +127,7 @@ describe('npm start with Slack settings: one HTTP server for Slack, OAuth and he
     expect(done.status).toBe(200);
     expect(done.body).toContain('TikTok account linked');
     await until('the linked notice', () => threadText(root.ts).includes('TikTok account linked'));
-    await quiet();
+    await quiet(server.runtime.work);
 
     for (const line of VIDEO_SCRIPT.slice(1)) {
       const before = thread(root.ts).length;
@@ -141,7 +146,7 @@ describe('npm start with Slack settings: one HTTP server for Slack, OAuth and he
         }),
       );
       await until(`a reply to "${line}"`, () => thread(root.ts).length > before);
-      await quiet();
+      await quiet(server.runtime.work);
     }
     const card = await until('the approval card', () =>
       thread(root.ts).find((m) => JSON.stringify(m.blocks).includes('tab:approve')),

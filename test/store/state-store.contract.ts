@@ -14,6 +14,14 @@ export interface StoreUnderTest {
  * `makeStore(prefix)` is called before each test; every key the suite writes starts with
  * `prefix`, which is random per test file, so suites can share one Redis database.
  */
+/**
+ * The TTL of values a test expects to find and then to see expire. The steps before expiry
+ * (a read, a second claim, an extend) must fit in it even on a busy machine, so it is not a few
+ * ms; waiting past it ({@link afterShortTtl}) is a lower bound, which load only lengthens.
+ */
+const SHORT_TTL_MS = 500;
+const afterShortTtl = () => sleep(SHORT_TTL_MS + 200);
+
 export function describeStateStoreContract(
   name: string,
   makeStore: (prefix: string) => Promise<StoreUnderTest>,
@@ -67,17 +75,17 @@ export function describeStateStoreContract(
     describe('expiry', () => {
       it('drops a value after its TTL', async () => {
         const k = key('ttl');
-        await store.set(k, { v: 1 }, 60);
+        await store.set(k, { v: 1 }, SHORT_TTL_MS);
         expect(await store.get(k)).toEqual({ v: 1 });
-        await sleep(120);
+        await afterShortTtl();
         expect(await store.get(k)).toBeNull();
       });
 
       it('set without a TTL replaces an earlier TTL (the value then stays)', async () => {
         const k = key('persist');
-        await store.set(k, 1, 60);
+        await store.set(k, 1, SHORT_TTL_MS);
         await store.set(k, 2);
-        await sleep(120);
+        await afterShortTtl();
         expect(await store.get(k)).toBe(2);
       });
     });
@@ -85,10 +93,10 @@ export function describeStateStoreContract(
     describe('setIfAbsent', () => {
       it('claims once; the first value stays; the key can be claimed again after expiry', async () => {
         const k = key('claim');
-        expect(await store.setIfAbsent(k, 'first', 60)).toBe(true);
-        expect(await store.setIfAbsent(k, 'second', 60)).toBe(false);
+        expect(await store.setIfAbsent(k, 'first', SHORT_TTL_MS)).toBe(true);
+        expect(await store.setIfAbsent(k, 'second', SHORT_TTL_MS)).toBe(false);
         expect(await store.get(k)).toBe('first');
-        await sleep(120);
+        await afterShortTtl();
         expect(await store.setIfAbsent(k, 'third', 1000)).toBe(true);
         expect(await store.get(k)).toBe('third');
       });
@@ -181,9 +189,9 @@ export function describeStateStoreContract(
 
       it('extend keeps a lock past its first TTL', async () => {
         const k = key('extend');
-        const lock = await store.acquireLock(k, 80, 0);
+        const lock = await store.acquireLock(k, SHORT_TTL_MS, 0);
         expect(await store.extendLock(lock, 5000)).toBe(true);
-        await sleep(150);
+        await afterShortTtl();
         await expect(store.acquireLock(k, 5000, 0)).rejects.toBeInstanceOf(LockTimeoutError);
         await store.releaseLock(lock);
       });
@@ -273,10 +281,10 @@ export function describeStateStoreContract(
     describe('counters, capped reservations and streams', () => {
       it('increment counts from 1 and expires with the first TTL', async () => {
         const k = key('count');
-        expect(await store.increment(k, 80)).toBe(1);
-        expect(await store.increment(k, 80)).toBe(2);
-        await sleep(150);
-        expect(await store.increment(k, 80)).toBe(1);
+        expect(await store.increment(k, SHORT_TTL_MS)).toBe(1);
+        expect(await store.increment(k, SHORT_TTL_MS)).toBe(2);
+        await afterShortTtl();
+        expect(await store.increment(k, SHORT_TTL_MS)).toBe(1);
       });
 
       it('reserveWithinCap refuses past the cap, never counts a member twice, and is atomic', async () => {
