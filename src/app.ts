@@ -6,8 +6,8 @@ import { RepeatFilter } from '../adapters/console/repeat-filter';
 import { loadConfig } from './config';
 import type { Reply } from './engine/reply';
 import type { Logger } from './logger';
+import { createTerminalLog, type TerminalLog } from './logging/terminal-log';
 import { type Runtime, startRuntime } from './runtime';
-import { createTerminalLog, type TerminalLog } from './terminal-log';
 
 /** Where the terminal chat reads and writes, and the settings it runs with. */
 export interface TerminalOptions {

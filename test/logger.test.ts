@@ -1,4 +1,4 @@
-import { scrubClientText } from '../src/log-text';
+import { scrubClientText } from '../src/logging/client-text';
 import { LogCapture } from './auth/linking-support';
 
 describe('log redaction (pino redact paths)', () => {

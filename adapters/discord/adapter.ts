@@ -22,7 +22,7 @@ import type { ChatEvent } from '../../src/engine/chat-event';
 import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
-import { scrubClientText } from '../../src/log-text';
+import { scrubClientText } from '../../src/logging/client-text';
 import { guardedStore } from '../../src/store/guarded-store';
 import { StoreUnavailableError } from '../../src/store/state-store';
 import { COMMAND_NAME } from './command';
