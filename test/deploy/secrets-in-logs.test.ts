@@ -59,6 +59,8 @@ describe('no secret in any log line at LOG_LEVEL=trace (the built bot as a child
       TIKTOK_APP_ID,
       TIKTOK_SECRET: TIKTOK_APP_SECRET,
       TIKTOK_REDIRECT_URI: `http://127.0.0.1:${port}/oauth/tiktok/callback`,
+      // Where users' browsers reach the bot: the linking pages.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       TOKEN_ENCRYPTION_KEYS: tokenKey(1),
     };
   });
