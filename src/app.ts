@@ -3,6 +3,7 @@ import type { FaultKind } from '../adapters/console/commands';
 import { runConsoleChat } from '../adapters/console/console-chat';
 import { renderReply } from '../adapters/console/render';
 import { RepeatFilter } from '../adapters/console/repeat-filter';
+import { visible } from '../adapters/console/visible';
 import { loadConfig } from './config';
 import type { Reply } from './engine/reply';
 import type { Logger } from './logger';
@@ -42,7 +43,9 @@ export async function runTerminal(options: TerminalOptions): Promise<void> {
     ? { logger: options.logger, setupLines: () => [] }
     : createTerminalLog(config.LOG_LEVEL ?? 'info', config.LOG_FILE);
   const logger = log.logger;
-  const out = (line: string) => options.output.write(`${line}\n`);
+  // Background replies (after linking, resumed submissions) print here, not through the chat
+  // loop, so they pass through the same `visible` escaping: a value can never act on the terminal.
+  const out = (line: string) => options.output.write(`${visible(line)}\n`);
   const runtime: Runtime = await startRuntime({
     config,
     logger,
