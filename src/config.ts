@@ -104,6 +104,23 @@ const CoreEnvSchema = z.object({
   IDLE_GC_SECONDS: z.coerce.number().int().min(0).max(3600).default(DEFAULT_IDLE_GC_SECONDS),
   ALLOW_SELF_APPROVAL: bool.optional(),
   APPROVERS: optionalString,
+  /**
+   * Ports other than 443 a landing page may name, comma-separated (e.g. `8443`); default none,
+   * so `https://shop.example.com:8443/` is refused.
+   */
+  LANDING_PAGE_PORTS: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (v) =>
+        v
+          .split(/[\s,]+/)
+          .every((p) => p === '' || (/^\d{1,5}$/.test(p) && Number(p) <= 65535 && Number(p) > 0)),
+      {
+        message: 'must be port numbers (1-65535), comma-separated',
+      },
+    ),
 
   WORKSPACE_DAILY_BUDGET_CAP: z.coerce.number().positive().optional(),
   LLM_CALLS_PER_USER_PER_HOUR: z.coerce.number().int().positive().optional(),

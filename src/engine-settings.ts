@@ -31,6 +31,9 @@ export function engineSettingsFrom(config: Config, platform: Platform): EngineSe
       ...(config.TIKTOK_IDENTITY_AVATAR ? { avatar_path: config.TIKTOK_IDENTITY_AVATAR } : {}),
     },
     approvers: approversOf(config),
+    landing_page_ports: config.LANDING_PAGE_PORTS.split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number),
     guards: {
       workspace_daily_budget_cap: config.WORKSPACE_DAILY_BUDGET_CAP ?? null,
       llm_calls_per_user_per_hour: config.LLM_CALLS_PER_USER_PER_HOUR ?? null,

@@ -1,5 +1,6 @@
 import { ctaLabel } from '../../src/ad/call-to-action';
 import type { AdDraft } from '../../src/ad/draft';
+import { landingPageDisplay } from '../../src/ad/landing-page';
 import { OBJECTIVE_LABELS } from '../../src/ad/objective';
 import type { ActionId } from '../../src/engine/chat-event';
 import { describeItem } from '../../src/engine/media/library';
@@ -90,7 +91,7 @@ function renderBlock(block: Block): string {
         ['Ad text', d.ad_text ?? '(not set)'],
         ['Call to action', d.call_to_action ? ctaLabel(d.call_to_action) : '(not set)'],
         ['Music', musicText(d)],
-        ['Landing page', d.landing_page_url ?? '(not set)'],
+        ['Landing page', d.landing_page_url ? landingPageDisplay(d.landing_page_url) : '(not set)'],
         [
           'Daily budget',
           `${block.budget} ${block.currency}${d.budget === undefined ? ' (default)' : ''}`,

@@ -3,6 +3,7 @@
 // further fields and embeds (render-parts.ts), long content in further messages (render.ts).
 import { ButtonBuilder, ButtonStyle } from 'discord.js';
 import { ctaLabel } from '../../src/ad/call-to-action';
+import { landingPageDisplay } from '../../src/ad/landing-page';
 import { OBJECTIVE_LABELS } from '../../src/ad/objective';
 import type { Block } from '../../src/engine/reply';
 import { renderAdvertiserChoice } from './advertiser-choice';
@@ -38,7 +39,11 @@ function adPreview(block: Block & { type: 'ad_preview' }): RenderedBlock {
       `${block.budget} ${block.currency}${d.budget === undefined ? ' (default)' : ''}`,
       true,
     ],
-    ['Landing page', d.landing_page_url ?? '(not set)', false],
+    [
+      'Landing page',
+      d.landing_page_url ? landingPageDisplay(d.landing_page_url) : '(not set)',
+      false,
+    ],
     ['Media', mediaText(d), false],
   ];
   return {

@@ -2,6 +2,7 @@
 // is escaped (mrkdwn.ts) and shown whole: long values go on in further fields (render-parts.ts).
 import { ctaLabel } from '../../src/ad/call-to-action';
 import type { AdDraft } from '../../src/ad/draft';
+import { landingPageDisplay } from '../../src/ad/landing-page';
 import { OBJECTIVE_LABELS } from '../../src/ad/objective';
 import type { Block } from '../../src/engine/reply';
 import { type KitBlock, LIMITS } from './limits';
@@ -40,7 +41,7 @@ export function adPreview(block: Block & { type: 'ad_preview' }): KitBlock[] {
     ['Call to action', d.call_to_action ? ctaLabel(d.call_to_action) : '(not set)'],
     ['Music', musicText(d)],
     ['Format', block.ad_format ?? '(decided by the music)'],
-    ['Landing page', d.landing_page_url ?? '(not set)'],
+    ['Landing page', d.landing_page_url ? landingPageDisplay(d.landing_page_url) : '(not set)'],
     [
       'Daily budget',
       `${block.budget} ${block.currency}${d.budget === undefined ? ' (default)' : ''}`,

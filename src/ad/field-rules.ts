@@ -6,9 +6,12 @@ import {
   SUGGESTED_CALL_TO_ACTIONS,
 } from './call-to-action';
 import type { ObjectiveType } from './draft';
+import { findHiddenCharacters, hiddenCharactersMessage } from './hidden-characters';
 import { parseObjective } from './objective';
 import { hasEmoji, tiktokLength } from './text-length';
 import type { Violation } from './violation';
+
+export { checkLandingPageUrl, type LandingPageOptions } from './landing-page';
 
 /** Trims whitespace and one pair of surrounding quotes ("…", “…”, '…'): the change every value gets. */
 function unquote(raw: string): string {
@@ -34,11 +37,20 @@ const fail = (field: Violation['field'], rule: string, message: string): Checked
 });
 
 /**
- * `campaign_name`: trimmed, 3..512 characters (CJK count 2), no emoji.
+ * `campaign_name`: trimmed, 3..512 characters (CJK count 2), no emoji, no control or invisible
+ * characters (`hidden-characters.ts`; refused naming each and its position).
  * Sources: this bot's rule (at least 3) and TikTok "Create a campaign" (≤ 512, CJK count 2, no
  * emoji: tiktok-business-api-sdk js_sdk/docs/CampaignCreateBody.md at c3a04b9).
  */
 export function checkCampaignName(raw: string): Checked<string> {
+  const hidden = findHiddenCharacters(unquote(raw));
+  if (hidden.length > 0) {
+    return fail(
+      'campaign_name',
+      'campaign_name.hidden_character',
+      hiddenCharactersMessage('campaign name', hidden),
+    );
+  }
   const name = unquote(raw)
     .replace(/[\s.,;:!?]+$/u, '')
     .replace(/\s+/g, ' ');
@@ -86,13 +98,17 @@ export function checkObjective(raw: string): Checked<ObjectiveType> {
 }
 
 /**
- * `ad_text`: 1..100 characters (CJK count 2), no emoji. Kept exactly as typed: only
+ * `ad_text`: 1..100 characters (CJK count 2), no emoji, no control or invisible characters
+ * (`hidden-characters.ts`: NUL, ESC sequences, bidi controls such as U+202E). Kept exactly as typed: only
  * surrounding whitespace and one pair of surrounding quotes go, never punctuation (issue 12).
  * Source: TikTok "Create ads", `creatives[].ad_text` (tiktok-business-api-sdk
  * js_sdk/docs/AdcreateCreatives.md at c3a04b9; bububa model/ad/creative.go `AdText`).
  */
 export function checkAdText(raw: string): Checked<string> {
   const text = unquote(raw);
+  const hidden = findHiddenCharacters(text);
+  if (hidden.length > 0)
+    return fail('ad_text', 'ad_text.hidden_character', hiddenCharactersMessage('ad text', hidden));
   const length = tiktokLength(text);
   if (length < 1) return fail('ad_text', 'ad_text.empty', 'The ad text cannot be empty.');
   if (length > 100) {
@@ -131,45 +147,6 @@ export function checkCallToAction(raw: string): Checked<string> {
     );
   }
   return ok(value);
-}
-
-/**
- * `landing_page_url`: an http(s) URL with a real host name, kept as typed except that
- * surrounding quotes or `<…>` and trailing sentence punctuation (".,;:!?)") go and a bare
- * domain ("solulab.com") gets `https://`. Source: TikTok "Create ads" (website ads need a
- * landing page URL: reference §7); the http(s)/public-host checks are ours (TikTok's URL rule
- * is UNCONFIRMED).
- */
-export function checkLandingPageUrl(raw: string): Checked<string> {
-  const text = unquote(raw)
-    .replace(/^<|>$/g, '')
-    .replace(/[.,;:!?)]+$/, '');
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return fail(
-      'landing_page_url',
-      'landing_page_url.invalid',
-      `"${raw.trim()}" is not a web address; give a URL such as https://example.com/offer.`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return fail(
-      'landing_page_url',
-      'landing_page_url.scheme',
-      'The landing page must be an http or https address.',
-    );
-  }
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(url.hostname)) {
-    return fail(
-      'landing_page_url',
-      'landing_page_url.host',
-      `"${url.hostname}" is not a public host name; give a URL such as https://example.com/offer.`,
-    );
-  }
-  return ok(withScheme);
 }
 
 /**

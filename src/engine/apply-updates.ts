@@ -93,9 +93,14 @@ export async function applyUpdates(
     });
   }
   if (updates.landing_page_url !== null) {
-    take(checkLandingPageUrl(updates.landing_page_url), (v) => {
-      next.landing_page_url = v;
-    });
+    take(
+      checkLandingPageUrl(updates.landing_page_url, {
+        allowed_ports: ctx.settings.landing_page_ports ?? [],
+      }),
+      (v) => {
+        next.landing_page_url = v;
+      },
+    );
   }
   if (updates.budget !== null) {
     take(checkBudget(updates.budget, ctx.settings.budget), (v) => {

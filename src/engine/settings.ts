@@ -28,6 +28,11 @@ export interface EngineSettings {
   identity: { identity_id?: string; display_name: string; avatar_path?: string };
   approvers?: string[];
   guards?: GuardSettings;
+  /**
+   * Ports other than the default (443) a landing page may name (`LANDING_PAGE_PORTS`, e.g.
+   * `[8443]`); default none: `https://shop.example.com:8443/` is refused.
+   */
+  landing_page_ports?: number[];
 }
 
 /** Spend and usage limits; see {@link EngineSettings}. */

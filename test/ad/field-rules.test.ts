@@ -99,7 +99,8 @@ describe('landing_page_url', () => {
   });
   it('refuses other schemes and hosts without a dot', () => {
     expect(ruleOf(checkLandingPageUrl('ftp://example.com'))).toBe('landing_page_url.scheme');
-    expect(ruleOf(checkLandingPageUrl('http://localhost'))).toBe('landing_page_url.host');
+    expect(ruleOf(checkLandingPageUrl('https://shop'))).toBe('landing_page_url.host');
+    expect(ruleOf(checkLandingPageUrl('http://localhost'))).toBe('landing_page_url.internal_host');
     expect(ruleOf(checkLandingPageUrl('not a url at all'))).toBeDefined();
   });
 });

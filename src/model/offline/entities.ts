@@ -17,20 +17,22 @@ export interface Span<T = string> {
 const TLDS =
   'com|net|org|io|co|ai|app|shop|store|dev|us|uk|de|fr|es|it|nl|ca|au|info|biz|me|tv|xyz|online|site|page|link|health|media|studio';
 const URL_PATTERN = new RegExp(
-  `(?:\\bhttps?:\\/\\/[^\\s<>"'“”]+)|(?:\\bwww\\.[^\\s<>"'“”]+)|(?:\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:${TLDS})\\b(?:\\/[^\\s<>"'“”]*)?)`,
-  'gi',
+  `(?:\\b(?:https?|ftp|file):\\/\\/[^\\s<>"'“”]+)|(?:\\b(?:javascript|data|vbscript|blob):[^\\s<>"'“”]+)|(?:\\bwww\\.[^\\s<>"'“”]+)|(?:[\\p{L}\\p{N}][\\p{L}\\p{N}-]*(?:\\.[\\p{L}\\p{N}-]+)*\\.(?:${TLDS})\\b(?:\\/[^\\s<>"'“”]*)?)`,
+  'giu',
 );
 
 /**
- * Web addresses: `https://…`, `www.…` and bare domains ("shop.example.com/x"). Trailing sentence
- * punctuation and a closing bracket are not part of the address ("https://a.com/week;" →
- * "https://a.com/week").
+ * Web addresses: `https://…`, `www.…` and bare domains ("shop.example.com/x", international
+ * ones in any letters, so a look-alike `bооts.example.com` is taken whole). Links of other
+ * schemes (`ftp://`, `file://`, `javascript:`, `data:`) are taken too, so the landing page rule
+ * refuses them by name rather than the message going unread. Trailing sentence punctuation
+ * and a closing bracket are not part of the address ("https://a.com/week;" → "https://a.com/week").
  */
 export function findUrls(text: string): Span[] {
   const found: Span[] = [];
   for (const match of text.matchAll(URL_PATTERN)) {
     const start = match.index ?? 0;
-    if (start > 0 && /[@\w./:]/.test(text[start - 1] ?? '')) continue;
+    if (start > 0 && /[@\w./:\p{L}\p{N}]/u.test(text[start - 1] ?? '')) continue;
     const value = match[0].replace(/[.,;:!?)\]}>]+$/u, '');
     if (value.length === 0) continue;
     found.push({ start, end: start + value.length, value });

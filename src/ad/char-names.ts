@@ -1,0 +1,139 @@
+/**
+ * Names of the characters the text rules refuse, so a refusal can say which one it found
+ * ("U+202E RIGHT-TO-LEFT OVERRIDE") instead of showing it. C0/C1 controls carry no Unicode name
+ * of their own (`<control>`), so their formal name aliases are used. Source: the Unicode
+ * Character Database, UnicodeData.txt and NameAliases.txt (https://www.unicode.org/Public/UCD/latest/ucd/).
+ * Characters not listed are shown by code point only.
+ */
+const C0 = [
+  'NULL',
+  'START OF HEADING',
+  'START OF TEXT',
+  'END OF TEXT',
+  'END OF TRANSMISSION',
+  'ENQUIRY',
+  'ACKNOWLEDGE',
+  'BELL',
+  'BACKSPACE',
+  'CHARACTER TABULATION',
+  'LINE FEED',
+  'LINE TABULATION',
+  'FORM FEED',
+  'CARRIAGE RETURN',
+  'SHIFT OUT',
+  'SHIFT IN',
+  'DATA LINK ESCAPE',
+  'DEVICE CONTROL ONE',
+  'DEVICE CONTROL TWO',
+  'DEVICE CONTROL THREE',
+  'DEVICE CONTROL FOUR',
+  'NEGATIVE ACKNOWLEDGE',
+  'SYNCHRONOUS IDLE',
+  'END OF TRANSMISSION BLOCK',
+  'CANCEL',
+  'END OF MEDIUM',
+  'SUBSTITUTE',
+  'ESCAPE',
+  'INFORMATION SEPARATOR FOUR',
+  'INFORMATION SEPARATOR THREE',
+  'INFORMATION SEPARATOR TWO',
+  'INFORMATION SEPARATOR ONE',
+];
+
+const C1 = [
+  'PADDING CHARACTER',
+  'HIGH OCTET PRESET',
+  'BREAK PERMITTED HERE',
+  'NO BREAK HERE',
+  'INDEX',
+  'NEXT LINE',
+  'START OF SELECTED AREA',
+  'END OF SELECTED AREA',
+  'CHARACTER TABULATION SET',
+  'CHARACTER TABULATION WITH JUSTIFICATION',
+  'LINE TABULATION SET',
+  'PARTIAL LINE FORWARD',
+  'PARTIAL LINE BACKWARD',
+  'REVERSE LINE FEED',
+  'SINGLE SHIFT TWO',
+  'SINGLE SHIFT THREE',
+  'DEVICE CONTROL STRING',
+  'PRIVATE USE ONE',
+  'PRIVATE USE TWO',
+  'SET TRANSMIT STATE',
+  'CANCEL CHARACTER',
+  'MESSAGE WAITING',
+  'START OF GUARDED AREA',
+  'END OF GUARDED AREA',
+  'START OF STRING',
+  'SINGLE GRAPHIC CHARACTER INTRODUCER',
+  'SINGLE CHARACTER INTRODUCER',
+  'CONTROL SEQUENCE INTRODUCER',
+  'STRING TERMINATOR',
+  'OPERATING SYSTEM COMMAND',
+  'PRIVACY MESSAGE',
+  'APPLICATION PROGRAM COMMAND',
+];
+
+const OTHERS: Record<number, string> = {
+  127: 'DELETE',
+  173: 'SOFT HYPHEN',
+  847: 'COMBINING GRAPHEME JOINER',
+  1564: 'ARABIC LETTER MARK',
+  4447: 'HANGUL CHOSEONG FILLER',
+  4448: 'HANGUL JUNGSEONG FILLER',
+  6158: 'MONGOLIAN VOWEL SEPARATOR',
+  8203: 'ZERO WIDTH SPACE',
+  8204: 'ZERO WIDTH NON-JOINER',
+  8205: 'ZERO WIDTH JOINER',
+  8206: 'LEFT-TO-RIGHT MARK',
+  8207: 'RIGHT-TO-LEFT MARK',
+  8232: 'LINE SEPARATOR',
+  8233: 'PARAGRAPH SEPARATOR',
+  8234: 'LEFT-TO-RIGHT EMBEDDING',
+  8235: 'RIGHT-TO-LEFT EMBEDDING',
+  8236: 'POP DIRECTIONAL FORMATTING',
+  8237: 'LEFT-TO-RIGHT OVERRIDE',
+  8238: 'RIGHT-TO-LEFT OVERRIDE',
+  8288: 'WORD JOINER',
+  8289: 'FUNCTION APPLICATION',
+  8290: 'INVISIBLE TIMES',
+  8291: 'INVISIBLE SEPARATOR',
+  8292: 'INVISIBLE PLUS',
+  8294: 'LEFT-TO-RIGHT ISOLATE',
+  8295: 'RIGHT-TO-LEFT ISOLATE',
+  8296: 'FIRST STRONG ISOLATE',
+  8297: 'POP DIRECTIONAL ISOLATE',
+  8298: 'INHIBIT SYMMETRIC SWAPPING',
+  8299: 'ACTIVATE SYMMETRIC SWAPPING',
+  8300: 'INHIBIT ARABIC FORM SHAPING',
+  8301: 'ACTIVATE ARABIC FORM SHAPING',
+  8302: 'NATIONAL DIGIT SHAPES',
+  8303: 'NOMINAL DIGIT SHAPES',
+  12644: 'HANGUL FILLER',
+  65279: 'ZERO WIDTH NO-BREAK SPACE',
+  65440: 'HALFWIDTH HANGUL FILLER',
+  65529: 'INTERLINEAR ANNOTATION ANCHOR',
+  65530: 'INTERLINEAR ANNOTATION SEPARATOR',
+  65531: 'INTERLINEAR ANNOTATION TERMINATOR',
+  917505: 'LANGUAGE TAG',
+  917631: 'CANCEL TAG',
+};
+
+/** `U+XXXX` (at least four hex digits, upper case) for a code point. */
+export function codePointLabel(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The code point and, when known, its name: `U+202E RIGHT-TO-LEFT OVERRIDE`, `U+001B ESCAPE`,
+ * `U+D800 UNPAIRED SURROGATE`, or just `U+E0041` for a character without a listed name.
+ */
+export function describeCodePoint(cp: number): string {
+  let name: string | undefined;
+  if (cp < 0x20) name = C0[cp];
+  else if (cp >= 0x80 && cp < 0xa0) name = C1[cp - 0x80];
+  else if (cp >= 0xd800 && cp <= 0xdfff) name = 'UNPAIRED SURROGATE';
+  else name = OTHERS[cp];
+  return name ? `${codePointLabel(cp)} ${name}` : codePointLabel(cp);
+}
