@@ -45,7 +45,14 @@ describe('offline model stage 2: entities and clauses', () => {
     expect(
       findUrls('see https://yoga.example.com/week; or shop.example.com.').map((u) => u.value),
     ).toEqual(['https://yoga.example.com/week', 'shop.example.com']);
-    expect(findUrls('ftp://example.com')).toEqual([]);
+    // Other schemes are taken whole, so the landing page rule refuses them by name.
+    expect(findUrls('ftp://example.com').map((u) => u.value)).toEqual(['ftp://example.com']);
+    expect(findUrls('go to javascript:alert(1)').map((u) => u.value)).toEqual([
+      'javascript:alert(1',
+    ]);
+    expect(findUrls('send them to bооts.example.com').map((u) => u.value)).toEqual([
+      'bооts.example.com',
+    ]);
     expect(findMusicIds('use music_pop_2024, or music id 7123456').map((m) => m.value)).toEqual([
       'music_pop_2024',
       '7123456',
