@@ -46,6 +46,7 @@ import {
   type DiscordAdapterOptions,
 } from './options';
 import { discordRootPost } from './root-post';
+import { voterChecked } from './voter';
 
 export {
   DISCORD_INTENTS,
@@ -135,19 +136,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     return typeof ref === 'string' ? { thread_id: ref } : ref;
   };
 
-  /** The voter's guild role ids, when `APPROVERS` restricts approval (cache, else REST). */
-  const withRoles = async (event: ChatEvent, guildId: string | null): Promise<ChatEvent> => {
-    const voting =
-      (event.type === 'reaction' && event.added) ||
-      (event.type === 'action' && event.action_id === 'approve');
-    if (!options.approvers?.length || !voting || !guildId) return event;
-    const guild = client.guilds.cache.get(guildId);
-    const member =
-      guild?.members.cache.get(event.user.id) ??
-      (await guild?.members.fetch(event.user.id).catch(() => undefined));
-    const groups = member ? [...member.roles.cache.keys()].filter((id) => id !== guildId) : [];
-    return { ...event, user: { ...event.user, groups } };
-  };
+  const withVoter = (event: ChatEvent, guildId: string | null) =>
+    voterChecked(client, event, guildId, options.approvers ?? [], logger);
 
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!(await claim(`interaction:${interaction.id}`))) return;
@@ -215,7 +205,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     await interaction.deferUpdate();
     const card = await cardOf(interaction.message.id);
     const event = actionEventOf(interaction, action, threadId, card?.card_key);
-    await run(await withRoles(event, interaction.guildId), { interaction });
+    await run(await withVoter(event, interaction.guildId), { interaction });
   }
 
   async function onInteraction(interaction: Interaction): Promise<void> {
@@ -267,7 +257,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     await store.delete(keys.delivery(`${natural}:${added ? 'remove' : 'add'}`));
     const eventId = `discord:${natural}:${added ? 'add' : 'remove'}:${randomUUID()}`;
     const event = reactionEventOf(reaction, user, added, card.thread_id, eventId, card.card_key);
-    await run(await withRoles(event, reaction.message.guildId));
+    await run(await withVoter(event, reaction.message.guildId));
   }
 
   /** Gateway handlers never throw into discord.js: failures are logged with the event kind. */

@@ -11,6 +11,7 @@ import { SlackDelivery, type TokenFor } from './delivery';
 import { StateStoreInstallationStore } from './installation-store';
 import { SlackKeys } from './keys';
 import { type CommandAdmission, type EngineLike, registerListeners } from './listeners';
+import { SlackOrganization } from './organization';
 import { rejectFutureTimestamps } from './request-freshness';
 import { SlackUserGroups, userGroupIds } from './user-groups';
 
@@ -37,6 +38,7 @@ export const SLACK_BOT_SCOPES = [
   'reactions:read',
   'usergroups:read',
   'files:read',
+  'users:read',
 ];
 
 /**
@@ -232,6 +234,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     ...(groups.length > 0
       ? { groups: new SlackUserGroups(app.client, tokenFor, groups, logger) }
       : {}),
+    organization: new SlackOrganization(app.client, tokenFor, logger),
   });
   if (auth.kind === 'oauth') {
     // Bolt skips authorize for these two; the workspace's installation is gone.

@@ -48,7 +48,8 @@ export interface ReactionFields {
 /** The `block_actions` fields we use (§3.3). */
 export interface BlockActionFields {
   team: { id: string } | null;
-  user: { id: string; name?: string; username?: string };
+  /** `team_id`: the clicker's home workspace (another organization's in Slack Connect). */
+  user: { id: string; name?: string; username?: string; team_id?: string };
   channel?: { id: string };
   container?: { channel_id?: string; message_ts?: string };
   message?: { ts: string; thread_ts?: string };

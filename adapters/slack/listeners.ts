@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { QUEUED_TEXT, TOO_BUSY_TEXT } from '../../src/admission/admission';
 import type { ChatEvent } from '../../src/engine/chat-event';
+import { reactionMeaning } from '../../src/engine/emoji';
 import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
@@ -30,6 +31,7 @@ import { downloadSlackFiles } from './files';
 import type { MessageRef, SlackKeys } from './keys';
 import { slackErrorCode } from './log-fields';
 import { inviteFirstText, MembershipCache } from './membership';
+import type { SlackOrganization } from './organization';
 import { rootPost, rootRefusedText } from './root-post';
 import { TtlSet } from './ttl-set';
 import type { SlackUserGroups } from './user-groups';
@@ -79,6 +81,8 @@ export interface ListenerDeps {
   command: string;
   /** Set when `APPROVERS` names user groups: approvals learn the voter's groups from it. */
   groups?: SlackUserGroups;
+  /** Tells a voter of another organization (Slack Connect) from the workspace's own people. */
+  organization: SlackOrganization;
   /**
    * Takes work that goes on after the listener returned (an admitted slash command), so a
    * shutdown still waits for it (`WorkTracker.track`); it must handle the promise's rejection.
@@ -145,13 +149,30 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const refOf = (team_id: string, channel: string, ts: string) =>
     store.get<MessageRef>(keys.message(team_id, channel, ts));
 
-  /** Adds the user's groups to an approval vote when `APPROVERS` lists user groups. */
-  const withGroups = async (event: ChatEvent): Promise<ChatEvent> => {
+  /**
+   * For an approval vote (✅/❌/✔️ reaction, Approve/Reject click): whether the voter is one of
+   * the workspace's own people (`user.outside` when not), and their groups when `APPROVERS`
+   * lists user groups. The workspace is the thread's (where the bot posted the card).
+   */
+  const withVoter = async (
+    event: ChatEvent,
+    enterprise_id: string | undefined,
+    voter_team_id?: string,
+  ): Promise<ChatEvent> => {
     const voting =
-      event.type === 'reaction' || (event.type === 'action' && event.action_id === 'approve');
-    if (!deps.groups || !voting) return event;
-    const groups = await deps.groups.groupsOf(event.workspace_id, event.user.id);
-    return { ...event, user: { ...event.user, groups } };
+      (event.type === 'reaction' && reactionMeaning(event.emoji) !== null) ||
+      (event.type === 'action' && (event.action_id === 'approve' || event.action_id === 'reject'));
+    if (!voting || event.user.is_bot) return event;
+    const team_id = parseThreadId(event.thread_id).workspace;
+    const outside = await deps.organization.outsideOf(
+      { team_id, enterprise_id },
+      { id: event.user.id, team_id: voter_team_id },
+    );
+    const groups = deps.groups ? await deps.groups.groupsOf(team_id, event.user.id) : undefined;
+    return {
+      ...event,
+      user: { ...event.user, ...(groups ? { groups } : {}), ...(outside ? { outside } : {}) },
+    };
   };
 
   app.command(deps.command, async ({ ack, command, respond, context, client }) => {
@@ -279,7 +300,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     async (args: {
       event: unknown;
       body: { event_id?: string; team_id?: string };
-      context: { botUserId?: string };
+      context: { botUserId?: string; enterpriseId?: string };
     }) => {
       const event = args.event as ReactionFields;
       const { event_id, team_id } = args.body;
@@ -288,7 +309,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const ref = await refOf(team_id, channel, ts);
       if (!ref?.approval) return;
       await run(
-        await withGroups(
+        await withVoter(
           reactionEvent(
             event_id,
             team_id,
@@ -298,13 +319,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
             args.context.botUserId,
             ref.card_key,
           ),
+          args.context.enterpriseId,
         ),
       );
     };
   app.event('reaction_added', onReaction(true));
   app.event('reaction_removed', onReaction(false));
 
-  app.action(ACTION_PATTERN, async ({ ack, body, action }) => {
+  app.action(ACTION_PATTERN, async ({ ack, body, action, context }) => {
     await ack();
     const fields = body as unknown as BlockActionFields;
     const clicked = action as unknown as ClickedAction;
@@ -326,6 +348,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ref.card_key,
     );
     if (!event) return;
-    await run(await withGroups(event));
+    await run(await withVoter(event, context.enterpriseId, fields.user.team_id));
   });
 }

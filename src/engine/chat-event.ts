@@ -15,6 +15,16 @@ export interface ChatUser {
    * Slack user-group ids (`S…`). Filled by adapters; absent means "not known / none".
    */
   groups?: string[];
+  /**
+   * Set by adapters when the user is not one of the workspace's own people, so their approval
+   * never counts unless `APPROVERS` names their id:
+   * - `other_organization`: Slack Connect, a user of another organization (their `team_id` is
+   *   not the workspace's, nor their enterprise the workspace's enterprise);
+   * - `not_a_member`: Discord, not a member of the thread's guild;
+   * - `unverified`: the platform could not say which (the lookup failed); fails closed.
+   * Absent: a member (or not checked: the terminal, non-vote events).
+   */
+  outside?: 'other_organization' | 'not_a_member' | 'unverified';
 }
 
 /**

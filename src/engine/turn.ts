@@ -87,6 +87,8 @@ export class Turn {
         if (meaning === 'approve')
           return event.added ? approvals.approve(saved) : approvals.withdraw(saved);
         if (meaning === 'reject' && event.added) return approvals.reject(saved);
+        if (meaning === 'not_approval' && event.added && saved.status === 'awaiting_approval')
+          await approvals.notApproval();
         return null;
       }
       case 'account_linked':

@@ -173,6 +173,7 @@ export class DiscordStandIn {
   /** Ephemeral interaction replies and follow-ups: only `user_id` saw them. */
   readonly ephemerals: Array<{ user_id: string; channel_id: string; body: WireObject }> = [];
   private readonly roles = new Map<string, string[]>();
+  private readonly nonMembers = new Set<string>();
   private readonly guildRoles: WireObject[] = [];
 
   private readonly users = new Map<string, WireUser>();
@@ -225,6 +226,15 @@ export class DiscordStandIn {
   /** Gives a guild member these role ids (in member objects and `GET /guilds/:id/members/:id`). */
   setRoles(userId: string, roles: string[]): void {
     this.roles.set(userId, roles);
+  }
+
+  /**
+   * Makes `userId` no longer a member of the guild (they left, or never joined and react
+   * through a shared link): `GET /guilds/:id/members/:id` answers 404 / 10007 Unknown Member and
+   * their reactions carry no `member`, as Discord sends them.
+   */
+  removeMember(userId: string): void {
+    this.nonMembers.add(userId);
   }
 
   /** A guild member object of `user`, with the roles set by {@link setRoles}. */
@@ -384,7 +394,7 @@ export class DiscordStandIn {
       burst: false,
       type: 0,
       // Only MESSAGE_REACTION_ADD carries the member (Discord docs "Message Reaction Add").
-      ...(added && channel?.guild_id
+      ...(added && channel?.guild_id && !this.nonMembers.has(user.id)
         ? { member: this.member(user), message_author_id: (stored.data.author as WireUser).id }
         : {}),
     };
@@ -637,7 +647,7 @@ export class DiscordStandIn {
       return this.botReaction(at(1), at(3), at(5));
     if (is('GET', '/guilds/:guild/members/:user')) {
       const user = this.users.get(at(3));
-      return user && at(1) === this.guildId
+      return user && at(1) === this.guildId && !this.nonMembers.has(user.id)
         ? { status: 200, json: this.member(user) }
         : { status: 404, json: apiError(10007, 'Unknown Member') };
     }

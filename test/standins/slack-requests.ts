@@ -114,6 +114,8 @@ function nextActionTs(): string {
 export function blockActionsRequest(fields: {
   team_id: string;
   user_id: string;
+  /** The clicker's home workspace when not `team_id` (a Slack Connect user). */
+  user_team_id?: string;
   channel: string;
   message_ts: string;
   thread_ts?: string;
@@ -133,7 +135,7 @@ export function blockActionsRequest(fields: {
       id: fields.user_id,
       username: fields.user_id.toLowerCase(),
       name: fields.user_id.toLowerCase(),
-      team_id: fields.team_id,
+      team_id: fields.user_team_id ?? fields.team_id,
     },
     channel: { id: fields.channel, name: 'marketing' },
     container: {

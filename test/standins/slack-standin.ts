@@ -14,7 +14,8 @@ import { blockKitProblems } from '../../adapters/slack/limits';
  *
  * Methods: `auth.test`, `chat.postMessage`, `chat.update`, `chat.postEphemeral` (kept in
  * {@link SlackStandIn.ephemerals}, not in the channel), `conversations.open`,
- * `conversations.info`, `conversations.members`, `users.info`, `usergroups.users.list` (groups
+ * `conversations.info`, `conversations.members`, `users.info` (home team from
+ * {@link SlackStandIn.setHome}, else the stand-in's), `usergroups.users.list` (groups
  * from {@link SlackStandIn.addUserGroup}), `reactions.add`, `oauth.v2.access`. Others answer
  * `{ok:false,error:'unknown_method'}`.
  *
@@ -86,6 +87,7 @@ export class SlackStandIn {
     blocks: unknown[];
   }> = [];
   private readonly userGroups = new Map<string, string[]>();
+  private readonly homes = new Map<string, { team_id: string; enterprise_id?: string }>();
   readonly team_id: string;
   readonly bot_user_id: string;
   readonly bot_id: string;
@@ -184,6 +186,14 @@ export class SlackStandIn {
     const queue = this.rateLimits.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push({ retryAfterSec });
     this.rateLimits.set(method, queue);
+  }
+
+  /**
+   * Makes `user` a person of another workspace or organization, as Slack Connect shows them:
+   * `users.info` answers their home `team_id` (and `enterprise_user.enterprise_id`).
+   */
+  setHome(user: string, team_id: string, enterprise_id?: string): void {
+    this.homes.set(user, { team_id, ...(enterprise_id ? { enterprise_id } : {}) });
   }
 
   /** A user group (`S…`) with these members, for `usergroups.users.list`. */
@@ -330,7 +340,19 @@ export class SlackStandIn {
         response_metadata: { next_cursor: '' },
       };
     },
-    'users.info': (p) => ({ user: { id: p.user, name: String(p.user).toLowerCase() } }),
+    'users.info': (p) => {
+      const home = this.homes.get(String(p.user));
+      return {
+        user: {
+          id: p.user,
+          name: String(p.user).toLowerCase(),
+          team_id: home?.team_id ?? this.team_id,
+          ...(home?.enterprise_id
+            ? { enterprise_user: { enterprise_id: home.enterprise_id } }
+            : {}),
+        },
+      };
+    },
     'reactions.add': () => ({}),
     'oauth.v2.access': (p) => {
       if (p.code !== 'good-code') return { ok: false, error: 'invalid_code' };

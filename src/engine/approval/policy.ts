@@ -10,7 +10,8 @@ export type RefusalReason =
   | 'stale_card'
   | 'requester'
   | 'editor'
-  | 'not_an_approver';
+  | 'not_an_approver'
+  | 'outsider';
 
 /** The outcome of one approval attempt. */
 export type ApprovalOutcome =
@@ -39,6 +40,9 @@ export interface ApprovalAttempt {
  *   version, or one whose content changed since, is refused as `stale_card`);
  * - not the requester, and not anyone who last changed a payload field of this content
  *   (`state.editors`), unless `allow_self_approval`;
+ * - not someone outside the workspace's own people (`user.outside`: a Slack Connect user of
+ *   another organization, a Discord user who is not a guild member), unless `approvers` lists
+ *   their user id: spending a team's budget is the team's call;
  * - when `approvers` is set, only a listed user id, or a member of a listed group or role.
  * Each user counts once. Returns the new approval list (pure; never mutates `state`).
  */
@@ -122,6 +126,8 @@ function whoMayNotApprove(
       };
   }
   const approvers = settings.approvers ?? [];
+  const outsider = outsiderRefusal(user, settings);
+  if (outsider) return { ok: false, reason: 'outsider', message: outsider };
   if (approvers.length > 0) {
     const allowed =
       approvers.includes(user.id) || (user.groups ?? []).some((g) => approvers.includes(g));
@@ -133,6 +139,25 @@ function whoMayNotApprove(
       };
   }
   return null;
+}
+
+/** Why an outsider's approval does not count, by `ChatUser.outside`. */
+const OUTSIDER_TEXT: Record<NonNullable<ChatUser['outside']>, string> = {
+  other_organization:
+    "That does not count: you are in another organization (Slack Connect), and only this workspace's own people approve or reject its ads. An admin can name you in APPROVERS.",
+  not_a_member:
+    'That does not count: you are not a member of this server, and only its members approve or reject its ads. An admin can name you in APPROVERS.',
+  unverified:
+    "That does not count yet: I could not confirm that you are one of this workspace's own people. Please try again in a moment.",
+};
+
+/**
+ * Why `user` may not approve or reject here as someone outside the workspace's own people
+ * (`ChatUser.outside`), or `null`: members, and outsiders `APPROVERS` names by user id.
+ */
+export function outsiderRefusal(user: ChatUser, settings: EngineSettings): string | null {
+  if (!user.outside || (settings.approvers ?? []).includes(user.id)) return null;
+  return OUTSIDER_TEXT[user.outside];
 }
 
 /** The approvals that still count: those of this content hash (older ones never do). */

@@ -2,11 +2,12 @@ import type { AuditFields } from '../../audit/record';
 import type { ChatEvent } from '../chat-event';
 import { contentHash, shortHash } from '../content-hash';
 import type { EngineDeps } from '../deps';
+import { NOT_APPROVAL_TEXT } from '../emoji';
 import type { Block, Reply } from '../reply';
 import type { ThreadState } from '../thread-state';
 import type { Outcome } from '../turn-io';
 import { cardReply, newCardKey, replacedReply } from './cards';
-import { type ApprovalOutcome, approve, validApprovals, withdraw } from './policy';
+import { type ApprovalOutcome, approve, outsiderRefusal, validApprovals, withdraw } from './policy';
 
 /** What the approval steps use of the turn they run in. */
 export interface ApprovalIo {
@@ -115,6 +116,17 @@ export class ApprovalSteps {
       await this.staleNotice(saved, card_key);
       return null;
     }
+    const outsider = outsiderRefusal(event.user, this.io.deps.settings);
+    if (outsider) {
+      this.io.audit({
+        kind: 'approval_refused',
+        actor: event.user.id,
+        reason: 'outsider',
+        hash: this.hashOf(saved),
+      });
+      await this.tell(outsider);
+      return null;
+    }
     if (saved.status !== 'awaiting_approval') {
       await this.io.say({
         type: 'text',
@@ -134,6 +146,11 @@ export class ApprovalSteps {
       text: 'The draft was sent back for editing. What should change?',
     });
     return state;
+  }
+
+  /** A look-alike check mark (✔️) on the card: it does not approve; say so, to that person only. */
+  async notApproval(): Promise<void> {
+    await this.tell(NOT_APPROVAL_TEXT);
   }
 
   /** A refused approval: audited with the reason, told only to that person where possible. */

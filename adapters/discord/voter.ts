@@ -1,0 +1,49 @@
+import type { Client, GuildMember } from 'discord.js';
+import type { ChatEvent, ChatUser } from '../../src/engine/chat-event';
+import { reactionMeaning } from '../../src/engine/emoji';
+import type { Logger } from '../../src/logger';
+import { loggableError } from './log-fields';
+
+/** Discord's "Unknown Member" error code (discord.com/developers/docs/topics/opcodes-and-status-codes). */
+const UNKNOWN_MEMBER = 10007;
+
+/**
+ * For an approval vote (✅/❌/✔️ reaction, Approve/Reject click) in guild `guildId`: whether the
+ * voter is a member of the guild, asked of Discord each time (`GET /guilds/:id/members/:id`
+ * with `force`, not the cache, which keeps people who left: the bot has no GuildMembers
+ * intent), and their role ids when `approvers` (APPROVERS) is set. Not a member (10007 Unknown
+ * Member) → `user.outside = 'not_a_member'`; another failure → `unverified` (fail closed, logged).
+ * Other events come back unchanged.
+ */
+export async function voterChecked(
+  client: Client,
+  event: ChatEvent,
+  guildId: string | null,
+  approvers: readonly string[],
+  logger: Logger,
+): Promise<ChatEvent> {
+  const voting =
+    (event.type === 'reaction' && event.added && reactionMeaning(event.emoji) !== null) ||
+    (event.type === 'action' && (event.action_id === 'approve' || event.action_id === 'reject'));
+  if (!voting || !guildId || event.user.is_bot) return event;
+  let member: GuildMember | undefined;
+  let outside: ChatUser['outside'];
+  try {
+    member = await client.guilds.cache
+      .get(guildId)
+      ?.members.fetch({ user: event.user.id, force: true });
+    if (!member) outside = 'unverified';
+  } catch (error) {
+    outside = (error as { code?: unknown }).code === UNKNOWN_MEMBER ? 'not_a_member' : 'unverified';
+    if (outside === 'unverified')
+      logger.warn({ err: loggableError(error) }, 'could not look up a voter; vote not counted');
+  }
+  const groups =
+    member && approvers.length > 0
+      ? [...member.roles.cache.keys()].filter((id) => id !== guildId)
+      : undefined;
+  return {
+    ...event,
+    user: { ...event.user, ...(groups ? { groups } : {}), ...(outside ? { outside } : {}) },
+  };
+}
