@@ -11,6 +11,7 @@ import { SlackDelivery, type TokenFor } from './delivery';
 import { StateStoreInstallationStore } from './installation-store';
 import { SlackKeys } from './keys';
 import { type CommandAdmission, type EngineLike, registerListeners } from './listeners';
+import { malformedRequestHandler } from './malformed';
 import { SlackOrganization } from './organization';
 import { rejectFutureTimestamps } from './request-freshness';
 import { SlackUserGroups, userGroupIds } from './user-groups';
@@ -175,6 +176,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
       logger: boltLogger(logger),
       endpoints: SLACK_EVENTS_PATH,
       router,
+      processEventErrorHandler: malformedRequestHandler(logger),
       ...(options.auth.kind === 'oauth'
         ? {
             clientId: options.auth.clientId,

@@ -11,16 +11,32 @@ import { NO_ENVELOPE_CODE, TikTokApiError } from './errors';
 
 /** Retry policy. Delays in milliseconds. */
 export interface RetryPolicy {
-  /** Total tries including the first (≥ 1). Default 4. */
+  /** Total tries including the first (≥ 1) for transient errors. Default 4. */
   attempts: number;
   /** Backoff base: try n waits a random time in [0, min(maxDelayMs, baseDelayMs·2^(n-1))). */
   baseDelayMs: number;
   /** Upper bound of one wait. */
   maxDelayMs: number;
+  /**
+   * Rate limits (40100, 40133…) are retried, whatever `attempts` says, until this much time has
+   * been spent waiting, so a throttle outlasting a few quick tries is waited out before the user
+   * sees a failure. Each wait is exponential with equal jitter: in [c/2, c) for
+   * c = min(maxDelayMs, baseDelayMs·2^(n-1)), the last one cut to end exactly at the bound.
+   * Absent: rate limits count against `attempts` like transient errors. Default 30 000: TikTok
+   * gives no Retry-After and asks to retry "next second" on a QPS limit and to pause on a QPM
+   * one (reference/tiktok-api.md §4.3); 30 s covers the QPS window many times over and half a
+   * QPM window, and stays within what a chat user waits for.
+   */
+  rateLimitWindowMs?: number;
 }
 
-/** The default {@link RetryPolicy}: 4 tries, 500 ms base, 8 s cap. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+/** The default {@link RetryPolicy}: 4 tries, 500 ms base, 8 s cap, rate limits waited out for 30 s. */
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8000,
+  rateLimitWindowMs: 30_000,
+};
 
 /** One API call. `endpoint` is relative and ends with `/`, e.g. `campaign/create/`. */
 export interface ApiRequest {
@@ -102,8 +118,7 @@ export class TikTokHttp {
    * a support ticket, kept in the audit trail).
    */
   async sendEnvelope<T>(request: ApiRequest): Promise<{ data: T; request_id?: string }> {
-    const { attempts, baseDelayMs, maxDelayMs } = this.options.retry;
-    const total = request.retry === false ? 1 : Math.max(1, Math.floor(attempts));
+    let waited = 0;
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       const observe = (code: number) =>
@@ -130,16 +145,35 @@ export class TikTokHttp {
           attempt,
           error_class: err.error_class,
         };
-        if (!err.retryable || attempt >= total) {
-          this.options.logger?.warn(log, 'tiktok call failed');
+        const delay = request.retry === false ? null : this.delayAfter(err, attempt, waited);
+        if (delay === null) {
+          this.options.logger?.warn({ ...log, waited_ms: waited }, 'tiktok call failed');
           throw err;
         }
-        const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-        const delay = Math.floor(this.options.random() * cap);
+        waited += delay;
         this.options.logger?.info({ ...log, delay_ms: delay }, 'tiktok call retrying');
         await this.options.sleep(delay);
       }
     }
+  }
+
+  /**
+   * How long to wait before try `attempt + 1` after `err`, having waited `waited` ms so far, or
+   * `null` to give up: errors that are not retryable; rate limits once the policy's
+   * `rateLimitWindowMs` is spent (equal jitter, see {@link RetryPolicy}); others after
+   * `attempts` tries (full jitter).
+   */
+  private delayAfter(err: TikTokApiError, attempt: number, waited: number): number | null {
+    const { attempts, baseDelayMs, maxDelayMs, rateLimitWindowMs } = this.options.retry;
+    if (!err.retryable) return null;
+    const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    if (err.error_class === 'rate_limit' && rateLimitWindowMs !== undefined) {
+      const left = rateLimitWindowMs - waited;
+      if (left <= 0) return null;
+      return Math.min(left, Math.max(1, Math.floor(cap / 2 + (this.options.random() * cap) / 2)));
+    }
+    if (attempt >= Math.max(1, Math.floor(attempts))) return null;
+    return Math.floor(this.options.random() * cap);
   }
 
   /** One attempt: HTTP call + envelope check. Throws {@link TikTokApiError}. */

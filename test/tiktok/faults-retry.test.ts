@@ -117,11 +117,11 @@ describe('client retries', () => {
     expect(h.emulator.faults.list()).toEqual([{ kind: 'server', times: 7 }]);
   });
 
-  it('defaults to 4 attempts', async () => {
+  it('defaults to 4 attempts for transient errors', async () => {
     const client = h.newClient();
-    h.emulator.faults.set({ kind: 'ratelimit', times: 10 });
+    h.emulator.faults.set({ kind: 'server', times: 10 });
     const err = await apiError(client.listImages(AUTH));
-    expect(err.error_class).toBe('rate_limit');
+    expect(err.error_class).toBe('transient');
     expect(client.calls).toBe(4);
   });
 

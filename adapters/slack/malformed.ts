@@ -1,0 +1,47 @@
+import { HTTPModuleFunctions, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
+import type { Logger } from '../../src/logger';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Fields of an inner event that Bolt and the listeners read as objects or strings. */
+const NOT_NULL = ['item', 'channel', 'message', 'user'] as const;
+
+/**
+ * What is wrong with a (signed) Slack request body, or `null` when its shape is one Slack sends:
+ * an object; an Events API `event` that is an object with a string `type`, and no `null` where
+ * Slack puts an object or id (`item`, `channel`, `message`, `user`); an interactivity payload
+ * (Bolt has parsed `payload=`) that is an object with a string `type`. Shapes:
+ * reference/chat-platforms.md §3.
+ */
+export function slackBodyProblem(body: unknown): string | null {
+  if (!isRecord(body)) return 'the body is not a JSON object';
+  if ('event' in body) {
+    const event = body.event;
+    if (!isRecord(event)) return '`event` is not an object';
+    if (typeof event.type !== 'string') return '`event.type` is missing';
+    for (const key of NOT_NULL)
+      if (key in event && event[key] === null) return `\`event.${key}\` is null`;
+  }
+  if ('type' in body && typeof body.type !== 'string') return '`type` is not a string';
+  return null;
+}
+
+/**
+ * Bolt's `processEventErrorHandler` for the HTTP receiver: a signed request whose body is not a
+ * shape Slack sends (e.g. `"event": null`) made Bolt throw before it acknowledged; that is the
+ * sender's fault, so it gets 400 (Slack does not retry a 4xx as it does a 5xx: reliability.md
+ * §3.1) and a warning naming what was wrong. Any other failure keeps Bolt's answer (500, or 401
+ * for an authorization error), so Slack retries what may work later.
+ */
+export function malformedRequestHandler(logger: Logger) {
+  return async (args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {
+    const problem = slackBodyProblem((args.request as { body?: unknown }).body);
+    if (problem === null || args.response.headersSent)
+      return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+    logger.warn({ problem }, 'a signed Slack request had a malformed body; answered 400');
+    args.response.writeHead(400);
+    args.response.end();
+    return true;
+  };
+}
