@@ -12,7 +12,7 @@ const NOT_NULL = ['item', 'channel', 'message', 'user'] as const;
  * an object; an Events API `event` that is an object with a string `type`, and no `null` where
  * Slack puts an object or id (`item`, `channel`, `message`, `user`); an interactivity payload
  * (Bolt has parsed `payload=`) that is an object with a string `type`. Shapes:
- * reference/chat-platforms.md §3.
+ * https://docs.slack.dev/apis/events-api/ and https://docs.slack.dev/interactivity/handling-user-interaction/.
  */
 export function slackBodyProblem(body: unknown): string | null {
   if (!isRecord(body)) return 'the body is not a JSON object';
@@ -28,11 +28,12 @@ export function slackBodyProblem(body: unknown): string | null {
 }
 
 /**
- * Bolt's `processEventErrorHandler` for the HTTP receiver: a signed request whose body is not a
- * shape Slack sends (e.g. `"event": null`) made Bolt throw before it acknowledged; that is the
- * sender's fault, so it gets 400 (Slack does not retry a 4xx as it does a 5xx: reliability.md
- * §3.1) and a warning naming what was wrong. Any other failure keeps Bolt's answer (500, or 401
- * for an authorization error), so Slack retries what may work later.
+ * Bolt's `processEventErrorHandler` for the HTTP receiver. A signed request whose body is not a
+ * shape Slack sends (e.g. `"event": null`) makes Bolt throw before it acknowledges; that is a
+ * bad request, not a failure of the bot, so it gets 400 and a warning naming what was wrong,
+ * instead of the 500 that says the bot broke (and shows as an error in logs, alerts and
+ * Slack's delivery-failure reports). Any other failure keeps Bolt's answer (500, or 401 for an
+ * authorization error). Slack's retry rules: https://docs.slack.dev/apis/events-api/#retries.
  */
 export function malformedRequestHandler(logger: Logger) {
   return async (args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {

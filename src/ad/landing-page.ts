@@ -33,10 +33,12 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\d+(?:[/?#]|$))/i;
  *   internal names, look-alike international names);
  * - `port`: a port other than the default, unless `options.allowed_ports` lists it;
  * - `https_only`: `http:` (checked last, so a hostile host is named as such); TikTok's docs show
- *   only https landing pages (reference/tiktok-api.md §7, the carousel example's
- *   `"landing_page_url":"https://example.com"`) and document no http one, so none is taken.
- * Pure: no DNS or network lookups. Sources: TikTok "Create ads" `landing_page_url` (reference
- * §7); the rest is this bot's rule.
+ *   only https landing pages (the "Create Carousel Ads" example sends
+ *   `"landing_page_url":"https://example.com"`,
+ *   https://business-api.tiktok.com/portal/docs?id=1766217791987713) and document no http one,
+ *   so none is taken.
+ * Pure: no DNS or network lookups. Source: TikTok "Create ads", `creatives[].landing_page_url`
+ * (tiktok-business-api-sdk js_sdk/docs/AdcreateCreatives.md); the rest is this bot's rule.
  */
 export function checkLandingPageUrl(raw: string, options: LandingPageOptions = {}): Result {
   const text = unquoteUrl(raw);

@@ -24,8 +24,9 @@ export interface RetryPolicy {
    * c = min(maxDelayMs, baseDelayMs·2^(n-1)), the last one cut to end exactly at the bound.
    * Absent: rate limits count against `attempts` like transient errors. Default 30 000: TikTok
    * gives no Retry-After and asks to retry "next second" on a QPS limit and to pause on a QPM
-   * one (reference/tiktok-api.md §4.3); 30 s covers the QPS window many times over and half a
-   * QPM window, and stays within what a chat user waits for.
+   * one (TikTok's "Rate limits" guide, https://business-api.tiktok.com/portal/docs/rate-limits/v1.3,
+   * single-source summary); 30 s covers the QPS window many times over and half a QPM window,
+   * and stays within what a chat user waits for.
    */
   rateLimitWindowMs?: number;
 }
