@@ -1,4 +1,4 @@
-import { DiscordFixture, settle, textOfMessage } from './support';
+import { DiscordFixture, textOfMessage } from './support';
 
 const NOT_A_MEMBER =
   'That does not count: you are not a member of this server, and only its members approve or reject its ads. An admin can name you in APPROVERS.';
@@ -19,7 +19,7 @@ describe('Discord: only members of the server approve', () => {
     f.standin.react(gone, thread, card, '✅');
     await f.waitForBotMessage(thread, /not a member of this server/);
     f.standin.clickButton(gone, thread, card, 'tad:approve');
-    await settle(f.standin);
+    await f.settle();
     const told = f.botMessages(thread).filter((m) => textOfMessage(m).includes(NOT_A_MEMBER));
     expect(told).toHaveLength(1);
     const ephemeral = f.standin.ephemerals.filter((e) => e.user_id === gone.id);
