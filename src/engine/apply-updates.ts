@@ -1,6 +1,5 @@
 import type { AdDraft, DraftField, MusicChoice } from '../ad/draft';
 import { adFormatOf, DRAFT_FIELDS } from '../ad/draft';
-import { crossFieldViolations } from '../ad/draft-rules';
 import {
   type Checked,
   checkAdText,
@@ -20,6 +19,7 @@ import { splitMediaIds } from './media/media-ids';
 import { pickFromWords } from './media/pick-words';
 import type { Uploaded } from './media/uploads';
 import type { EngineSettings } from './settings';
+import { settleSwitches } from './switches';
 import type { Platform } from './thread-id';
 
 /** What applying one turn's updates did. The input draft is never mutated. */
@@ -31,6 +31,11 @@ export interface AppliedUpdates {
   violations: Violation[];
   /** Short confirmations to show, e.g. "TikTok confirmed music music_123." */
   notes: string[];
+  /**
+   * What a change this turn took cleared, and what the draft needs now (see `switches.ts`),
+   * e.g. after Traffic → Conversions over "no music". Absent when nothing was cleared.
+   */
+  follow_ups?: string[];
 }
 
 /** What applying updates may call: TikTok (music, media) with the requester's credentials. */
@@ -54,7 +59,9 @@ export interface ApplyContext {
  * the ad rules. The model proposes; this decides: a value that breaks a rule is refused with a
  * violation and the field keeps its old value. Music ids are confirmed with TikTok and custom
  * tracks uploaded before they are accepted; media ids are checked against the library.
- * A change that would break a cross-field rule (Conversions without music) is refused too.
+ * A change that makes another field required or wrong is taken and that field cleared, with a
+ * follow-up saying what is needed now (Traffic → Conversions over "no music", music added to a
+ * single video, music removed from a carousel); "no music" chosen on Conversions is refused.
  *
  * @throws TikTokApiError when TikTok fails while confirming music or media (the caller turns it
  *   into a remediation and saves nothing from this turn).
@@ -117,8 +124,8 @@ export async function applyUpdates(
   if (music.note) notes.push(music.note);
   if (music.choice) next.music = music.choice;
 
-  guardCrossFieldRules(draft, next, violations);
-  if (!mediaFitsFormat(next)) dropMedia(next, notes);
+  const settled = settleSwitches(draft, next);
+  violations.push(...settled.violations);
 
   const proposed = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
   if (uploaded && (uploaded.image_ids.length > 0 || uploaded.video_id)) {
@@ -164,7 +171,13 @@ export async function applyUpdates(
     setMedia(next, await resolveMedia(mediaIds, next, { ...ctx, auth }), violations);
   }
 
-  return { draft: next, changed: changedFields(draft, next), violations, notes };
+  return {
+    draft: next,
+    changed: changedFields(draft, next),
+    violations,
+    notes,
+    follow_ups: settled.follow_ups,
+  };
 }
 
 function notMediaIds(words: string[], draft: AdDraft, linked: boolean): Violation {
@@ -290,41 +303,6 @@ async function confirmExisting(
       message: `TikTok does not know music ${music_id}. Check the id in TikTok's music library, or upload your own MP3.`,
     },
   };
-}
-
-/** Refuses the music or objective change that would make Conversions run without music. */
-function guardCrossFieldRules(before: AdDraft, next: AdDraft, violations: Violation[]): void {
-  const broken = crossFieldViolations(next);
-  if (broken.length === 0) return;
-  violations.push(...broken);
-  if (JSON.stringify(next.music) !== JSON.stringify(before.music)) {
-    if (before.music) next.music = before.music;
-    else delete next.music;
-  } else if (before.objective_type) {
-    next.objective_type = before.objective_type;
-  } else {
-    delete next.objective_type;
-  }
-}
-
-/** False when the chosen media no longer suit the format the music implies. */
-function mediaFitsFormat(draft: AdDraft): boolean {
-  const format = adFormatOf(draft);
-  if (format === 'CAROUSEL_ADS') return !draft.video_id;
-  if (format === 'SINGLE_VIDEO') return !draft.image_ids || !!draft.video_id;
-  return true;
-}
-
-function dropMedia(draft: AdDraft, notes: string[]): void {
-  if (!draft.image_ids && !draft.video_id && !draft.pending_media) return;
-  delete draft.image_ids;
-  delete draft.video_id;
-  delete draft.pending_media;
-  notes.push(
-    adFormatOf(draft) === 'CAROUSEL_ADS'
-      ? 'With music the ad becomes an image carousel, so the earlier media choice was cleared.'
-      : 'Without music the ad becomes a single video, so the earlier media choice was cleared.',
-  );
 }
 
 async function resolveMedia(

@@ -156,11 +156,14 @@ describe('music, three ways', () => {
     expect((await t.state())?.status).toBe('collecting');
   });
 
-  it('(C) refuses switching a no-music Traffic draft to Conversions', async () => {
+  it('(C) switching a no-music Traffic draft to Conversions clears "no music" and asks for a track', async () => {
     const t = h.thread();
     await t.script(VIDEO_SCRIPT.slice(0, 4));
     const replies = await t.say('change the objective to conversions');
-    expect(textOf(replies)).toContain('music.required_for_conversions');
-    expect((await t.state())?.draft.objective_type).toBe('TRAFFIC');
+    expect(textOf(replies)).not.toContain('music.required_for_conversions');
+    const state = await t.state();
+    expect(state?.draft.objective_type).toBe('WEB_CONVERSIONS');
+    expect(state?.draft.music).toBeUndefined();
+    expect(state?.last_question).toBe('music');
   });
 });

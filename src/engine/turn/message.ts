@@ -163,6 +163,7 @@ export async function handleMessage(
   if (turn.intent === 'question') blocks.push(await answer(ctx, turn.question_topic, state));
   else if (turn.message.trim() !== '') blocks.push(text(turn.message.trim()));
   for (const note of applied.notes) blocks.push(text(note, 'success'));
+  for (const line of applied.follow_ups ?? []) blocks.push(text(line, 'info'));
   if (applied.violations.length > 0)
     blocks.push({ type: 'violations', violations: applied.violations });
 
