@@ -7,6 +7,7 @@ function refuse(): never {
 /** An AdsApi that fails loudly: proves the measured turns made no TikTok call. */
 export const NO_TIKTOK: AdsApi = {
   checkMusic: refuse,
+  listMusic: refuse,
   uploadMusic: refuse,
   uploadImage: refuse,
   uploadVideo: refuse,

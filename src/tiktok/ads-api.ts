@@ -20,6 +20,10 @@ export interface MusicInfo {
   /** Seconds. */
   duration?: number;
   sources?: string[];
+  /** TikTok's style tag of a commercial track, e.g. `POP`. */
+  style?: string;
+  /** ISO time a custom track was uploaded (TikTok gives it for custom music only). */
+  create_time?: string;
   /**
    * `MUSIC_FORBID_VIDEO_ALLOW` | `MUSIC_FORBID_VIDEO_FORBID` when TikTok says. A download flag,
    * not a ban on ads: "the music may not be downloaded, but the generated video may" / "…nor
@@ -119,6 +123,13 @@ export type OperationStatus = 'ENABLE' | 'DISABLE' | 'DELETE';
 export interface AdsApi {
   /** Confirms a music id for carousel ads (GET file/music/get/, SEARCH_BY_MUSIC_ID). */
   checkMusic(auth: TikTokAuth, music_id: string): Promise<MusicCheck>;
+  /**
+   * The music a carousel can use (GET file/music/get/, `music_scene` CAROUSEL_ADS): the
+   * advertiser's own uploads (`sources` USER) and a first page of TikTok's commercial library
+   * (`sources` SYSTEM; UNCONFIRMED that TikTok answers this search, so a refusal of it leaves
+   * only the uploads). See `MusicCalls.listMusic`.
+   */
+  listMusic(auth: TikTokAuth): Promise<{ uploads: MusicInfo[]; library: MusicInfo[] }>;
   /** Uploads a custom MP3 for carousel ads (POST file/music/upload/, music_scene CAROUSEL_ADS). */
   uploadMusic(auth: TikTokAuth, file: { file_name: string; data: Buffer }): Promise<MusicInfo>;
   /**

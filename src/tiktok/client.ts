@@ -89,6 +89,11 @@ export class TikTokClient implements AdsApi {
     return this.#music.checkMusic(auth, music_id);
   }
 
+  /** See {@link MusicCalls.listMusic}. */
+  listMusic(auth: TikTokAuth): Promise<{ uploads: MusicInfo[]; library: MusicInfo[] }> {
+    return this.#music.listMusic(auth);
+  }
+
   /** See {@link MusicCalls.uploadMusic}. */
   uploadMusic(auth: TikTokAuth, file: { file_name: string; data: Buffer }): Promise<MusicInfo> {
     return this.#music.uploadMusic(auth, file);

@@ -7,6 +7,7 @@ import { blocksOf, CAROUSEL_SCRIPT, deleteRedisPrefix, Harness } from '../suppor
 function delegateTo(ads: AdsApi): AdsApi {
   return {
     checkMusic: (...a) => ads.checkMusic(...a),
+    listMusic: (...a) => ads.listMusic(...a),
     uploadMusic: (...a) => ads.uploadMusic(...a),
     uploadImage: (...a) => ads.uploadImage(...a),
     uploadVideo: (...a) => ads.uploadVideo(...a),

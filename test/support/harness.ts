@@ -20,6 +20,7 @@ import {
   EMULATOR_ACCESS_TOKEN,
   EMULATOR_ADVERTISER_ID,
   type TikTokEmulator,
+  type TikTokEmulatorOptions,
 } from '../../src/tiktok/emulator';
 
 /** The Redis the tests use (a real server; CI starts one). */
@@ -48,6 +49,8 @@ export interface HarnessOptions {
   prefix?: string;
   /** Reuse an emulator (a restart of the bot, not of TikTok). */
   emulator?: TikTokEmulator;
+  /** Options of the emulator this harness starts (e.g. its clock); ignored with `emulator`. */
+  emulatorOptions?: TikTokEmulatorOptions;
   retryAttempts?: number;
   /** Per-attempt TikTok client timeout (ms). */
   timeoutMs?: number;
@@ -71,7 +74,7 @@ export class Harness {
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     const ownsEmulator = !options.emulator;
-    const emulator = options.emulator ?? createTikTokEmulator();
+    const emulator = options.emulator ?? createTikTokEmulator(options.emulatorOptions);
     const baseUrl = ownsEmulator ? await emulator.listen(0) : (emulatorUrls.get(emulator) ?? '');
     if (ownsEmulator) emulatorUrls.set(emulator, baseUrl);
     const client = new TikTokClient({

@@ -68,7 +68,7 @@ describe('music library fixtures', () => {
 
   it('keyword search covers the SYSTEM library', async () => {
     const res = await fetch(
-      `${h.baseUrl}/open_api/v1.3/file/music/get/?advertiser_id=${EMULATOR_ADVERTISER_ID}&music_scene=CAROUSEL_ADS&search_type=SEARCH_BY_KEYWORD&filtering=${encodeURIComponent('{"keyword":"pop_2024"}')}`,
+      `${h.baseUrl}/open_api/v1.3/file/music/get/?advertiser_id=${EMULATOR_ADVERTISER_ID}&music_scene=CAROUSEL_ADS&search_type=SEARCH_BY_KEYWORD&filtering=${encodeURIComponent('{"keyword":"pop hits"}')}`,
       { headers: { 'Access-Token': EMULATOR_ACCESS_TOKEN } },
     );
     const body = (await res.json()) as { data: { musics: { music_id: string }[] } };

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { MusicCheck, MusicInfo, TikTokAuth } from '../ads-api';
 import { TikTokApiError } from '../errors';
-import { asList, str } from './parse';
+import { asList, type PageInfo, str } from './parse';
 import type { TikTokTransport } from './transport';
 
 /** Keeps only the {@link MusicInfo} fields of a TikTok Music object, ids as strings. */
@@ -14,8 +14,17 @@ function toMusicInfo(raw: Record<string, unknown>): MusicInfo {
   if (typeof raw.duration === 'number') info.duration = raw.duration;
   if (Array.isArray(raw.sources)) info.sources = raw.sources.map(String);
   if (typeof raw.copyright === 'string') info.copyright = raw.copyright;
+  if (typeof raw.style === 'string') info.style = raw.style;
+  if (typeof raw.create_time === 'string') info.create_time = raw.create_time;
   return info;
 }
+
+/** Tracks asked for per page of the advertiser's uploads. */
+export const UPLOAD_PAGE_SIZE = 100;
+/** Pages of uploads read at most (so at most 1,000 uploads are listed). */
+export const MAX_UPLOAD_PAGES = 10;
+/** Commercial library tracks listed (one page). */
+export const LIBRARY_PAGE_SIZE = 20;
 
 /** Music: file/music/get/ and file/music/upload/. */
 export class MusicCalls {
@@ -46,6 +55,44 @@ export class MusicCalls {
       throw error;
     });
     return elsewhere ? { status: 'not_for_carousel', music: elsewhere } : { status: 'not_found' };
+  }
+
+  /**
+   * The music a carousel can use, both from GET file/music/get/ with `music_scene=CAROUSEL_ADS`
+   * and `search_type=SEARCH_BY_SOURCE`:
+   * - `uploads`: `filtering={"sources":["USER"]}`, the advertiser's own carousel uploads
+   *   (documented, reference §8), every page up to {@link MAX_UPLOAD_PAGES} of
+   *   {@link UPLOAD_PAGE_SIZE} (TikTok allows up to 1,000 per page), following
+   *   `page_info.total_page`;
+   * - `library`: `filtering={"sources":["SYSTEM"]}`, the first {@link LIBRARY_PAGE_SIZE} tracks
+   *   of TikTok's commercial library. UNCONFIRMED: the reference names SYSTEM as a source and
+   *   SEARCH_BY_SOURCE as a search type, but documents the pair only with USER; a validation
+   *   refusal of this search gives an empty `library` instead of failing the list.
+   * @throws TikTokApiError when TikTok fails otherwise (auth, rate limit, transient).
+   */
+  async listMusic(auth: TikTokAuth): Promise<{ uploads: MusicInfo[]; library: MusicInfo[] }> {
+    const page = (source: 'USER' | 'SYSTEM', n: number, page_size: number) =>
+      this.api.get<{ musics?: unknown; page_info?: Partial<PageInfo> }>(auth, 'file/music/get/', {
+        music_scene: 'CAROUSEL_ADS',
+        search_type: 'SEARCH_BY_SOURCE',
+        filtering: { sources: [source] },
+        page: n,
+        page_size,
+      });
+    const uploads: MusicInfo[] = [];
+    for (let n = 1; n <= MAX_UPLOAD_PAGES; n += 1) {
+      const data = await page('USER', n, UPLOAD_PAGE_SIZE);
+      uploads.push(...asList(data.musics).map(toMusicInfo));
+      if (n >= (data.page_info?.total_page ?? 1)) break;
+    }
+    const library = await page('SYSTEM', 1, LIBRARY_PAGE_SIZE).then(
+      (data) => asList(data.musics).map(toMusicInfo),
+      (error: unknown) => {
+        if (error instanceof TikTokApiError && error.error_class === 'validation') return [];
+        throw error;
+      },
+    );
+    return { uploads, library };
   }
 
   /**

@@ -100,11 +100,22 @@ export const DOWNLOAD_FORBIDDEN_MUSIC_ID = '456';
  */
 export const CREATIVE_ASSET_ONLY_MUSIC_ID = '321';
 
+/** `file_name` of each of {@link VALID_MUSIC_IDS}, in the same order. */
+const MUSIC_TITLES = [
+  'Easy Morning.mp3',
+  'Upbeat Summer Pop.mp3',
+  'Calm Evening Piano.mp3',
+  'Night Drive Beats.mp3',
+  'Pop Hits 2024.mp3',
+  'Trending Dance Loop.mp3',
+];
+
 /** The SYSTEM music library. */
 export const SYSTEM_MUSIC: readonly SystemMusicFixture[] = [
+  // Titles (TikTok's `file_name` of a commercial track) that people can pick by in words.
   ...VALID_MUSIC_IDS.map((music_id, i) => ({
     music_id,
-    file_name: `${music_id}.mp3`,
+    file_name: MUSIC_TITLES[i] ?? `${music_id}.mp3`,
     author: ['Emulator Band', 'Loop Studio', 'Synth Club'][i % 3] ?? 'Emulator Band',
     duration: 30 + i * 5,
     style: ['POP', 'ELECTRONIC', 'HIP_HOP'][i % 3] ?? 'POP',

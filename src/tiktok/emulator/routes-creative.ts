@@ -10,7 +10,14 @@ import { createHash } from 'node:crypto';
 import { EmulatorError, isoTime, paramError } from './envelope';
 import type { AdvertiserFixture } from './fixtures';
 import { previewUrl } from './preview';
-import { filteringOf, idFilter, paginate, type Route, type RouteContext } from './route';
+import {
+  filteringOf,
+  idFilter,
+  type PageInfo,
+  paginate,
+  type Route,
+  type RouteContext,
+} from './route';
 import { checkEnum, checkText, MUSIC_SCENES, optString, type Params, reqString } from './rules';
 import type { MusicRecord } from './state';
 
@@ -104,10 +111,39 @@ const musicGet: Route = {
     } else if (searchType === 'SEARCH_BY_RECOMMEND') {
       musics = musics.filter((m) => m.sources[0] === 'SYSTEM');
     }
-    const { list, page_info } = paginate(musics.map(musicView), ctx.params, 1000, 1000);
-    return { musics: list, page_info };
+    return musicPage(musics.map(musicView), ctx.params, searchType);
   },
 };
+
+/**
+ * One page of file/music/get/ results, by TikTok's paging rules: `page` ≥ 1, `page_size` 1..1,000
+ * (default 1,000; at most 200 for SEARCH_BY_KEYWORD and SEARCH_BY_HISTORY), `page × page_size`
+ * ≤ 100,000; SEARCH_BY_RECOMMEND, SEARCH_BY_LIKED and SEARCH_BY_MUSIC_ID ignore paging (all
+ * results on one page). Source: bububa api/file/music (reference §8).
+ */
+function musicPage(
+  musics: Params[],
+  params: Params,
+  searchType: string | undefined,
+): { musics: Params[]; page_info: PageInfo } {
+  if (
+    searchType === 'SEARCH_BY_RECOMMEND' ||
+    searchType === 'SEARCH_BY_LIKED' ||
+    searchType === 'SEARCH_BY_MUSIC_ID'
+  ) {
+    const page_size = Math.max(1, musics.length);
+    return {
+      musics,
+      page_info: { page: 1, page_size, total_number: musics.length, total_page: 1 },
+    };
+  }
+  const max = searchType === 'SEARCH_BY_KEYWORD' || searchType === 'SEARCH_BY_HISTORY' ? 200 : 1000;
+  const { list, page_info } = paginate(musics, params, max, max);
+  if (page_info.page * page_info.page_size > 100_000) {
+    paramError('page * page_size: must be at most 100000.');
+  }
+  return { musics: list, page_info };
+}
 
 /**
  * file/music/upload/. Rules: carousel scenes need `upload_type` (or `material_action`);
