@@ -18,6 +18,7 @@ import { libraryFor } from './media/library';
 import { splitMediaIds } from './media/media-ids';
 import { pickFromWords } from './media/pick-words';
 import type { Uploaded } from './media/uploads';
+import { mayPickMusic, pickMusic } from './music/pick';
 import type { EngineSettings } from './settings';
 import { settleSwitches } from './switches';
 import type { Platform } from './thread-id';
@@ -52,6 +53,8 @@ export interface ApplyContext {
   message?: string;
   /** The bot's open question is the media one (a bare answer is about media). */
   media_question_open?: boolean;
+  /** The music list was shown and no music chosen since ("#2" picks from it). */
+  music_list_open?: boolean;
 }
 
 /**
@@ -249,6 +252,10 @@ async function resolveMusic(
   current: MusicChoice | undefined,
 ): Promise<MusicOutcome> {
   if (updates.music === 'none') return { choice: { kind: 'none' } };
+  if (ctx.auth && ctx.message && mayPickMusic(updates, ctx.music_list_open === true)) {
+    const picked = await pickMusic(ctx.message, ctx.ads, ctx.auth);
+    if (picked) return confirmExisting(picked.id, { ...ctx, auth: ctx.auth });
+  }
   if (updates.music_id !== null && updates.music !== 'custom') {
     const id = updates.music_id.trim();
     if (current?.kind !== 'none' && current?.music_id === id) return {};

@@ -135,6 +135,11 @@ export interface ThreadState {
    * line (said once per draft, see `askNext`).
    */
   several_offered?: boolean;
+  /**
+   * True while the music list (`music/choices.ts`) was shown and no music chosen since: "#2",
+   * "the second one" or "the upbeat one" then pick from it.
+   */
+  music_listed?: boolean;
   submission?: Submission;
   /**
    * Unfinished attempts of drafts this thread started over from (their objects are switched

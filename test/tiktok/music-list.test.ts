@@ -115,7 +115,7 @@ describe('listMusic', () => {
 /** listMusic with the uploads' page size forced to `size`, recording each page number asked. */
 async function listWithPageSize(size: number, pages: number[]) {
   const original = globalThis.fetch;
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
     if (
       url.pathname.endsWith('/file/music/get/') &&

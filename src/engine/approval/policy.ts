@@ -103,7 +103,7 @@ export function isCurrentCard(state: ThreadState, attempt: ApprovalAttempt): boo
 }
 
 /** The refusal for a user who may not approve this content, or `null` when they may. */
-function whoMayNotApprove(
+export function whoMayNotApprove(
   state: ThreadState,
   user: ChatUser,
   settings: EngineSettings,

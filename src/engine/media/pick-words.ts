@@ -1,4 +1,16 @@
-import { type LibraryItem, shapeOf } from './library';
+import { shapeOf } from './library';
+
+/**
+ * What can be picked in words: a library item (image, video) or a music track. Items without a
+ * pixel size never match a shape word; `about` holds more words to match (author, style).
+ */
+export interface Pickable {
+  id: string;
+  file_name: string;
+  width?: number;
+  height?: number;
+  about?: string;
+}
 
 const ORDINALS: Record<string, number> = {
   first: 1,
@@ -31,7 +43,7 @@ const SHAPES: ReadonlyArray<[RegExp, 'vertical' | 'horizontal' | 'square']> = [
 ];
 /** Words that describe the pick rather than name it. */
 const FILLER = new Set(
-  'the a an and or of my our your use pick take choose want these those them ones one image images photo photos picture pictures video videos clip clips please with from library first last second third all both just only please also then this that'.split(
+  'the a an and or of my our your use pick take choose want these those them ones one image images photo photos picture pictures video videos clip clips music track tracks song songs sound please with from library first last second third all both just only please also then this that'.split(
     ' ',
   ),
 );
@@ -48,15 +60,16 @@ const count = (word: string | undefined): number | undefined =>
  * - ordinals: `the first two`, `the first one`, `the second`, `first and third`, `the last two`,
  *   `all of them`, `both`;
  * - shape: `the vertical ones` (portrait), `landscape`, `square`;
- * - words from file names: `the summer video`, `beach and pier` (a shape narrows them).
+ * - words from file names (and `about`): `the summer video`, `beach and pier`, `the upbeat
+ *   one` (a shape narrows them).
  * With `single` (a single-video ad) at most one item is returned. Empty when nothing matches:
  * the caller then says it could not tell (a word never becomes an id).
  */
-export function pickFromWords(text: string, items: LibraryItem[], single: boolean): LibraryItem[] {
+export function pickFromWords<T extends Pickable>(text: string, items: T[], single: boolean): T[] {
   const lower = ` ${text.toLowerCase().replace(/[^a-z0-9#_ -]+/g, ' ')} `;
   const at = (positions: number[]) =>
-    positions.flatMap((p) => (items[p - 1] ? [items[p - 1] as LibraryItem] : []));
-  const done = (picked: LibraryItem[]) => {
+    positions.flatMap((p) => (items[p - 1] ? [items[p - 1] as T] : []));
+  const done = (picked: T[]) => {
     const unique = [...new Map(picked.map((i) => [i.id, i])).values()];
     return single ? unique.slice(0, 1) : unique;
   };
@@ -83,10 +96,16 @@ export function pickFromWords(text: string, items: LibraryItem[], single: boolea
   const words = lower
     .split(/\s+/)
     .filter((w) => w.length >= 3 && !FILLER.has(w) && !SHAPES.some(([p]) => p.test(` ${w} `)));
-  let picked = items.filter((i) => !shape || shapeOf(i) === shape);
+  let picked = items.filter(
+    (i) =>
+      !shape ||
+      (i.width !== undefined &&
+        i.height !== undefined &&
+        shapeOf({ width: i.width, height: i.height }) === shape),
+  );
   if (words.length > 0) {
     const named = picked.filter((i) =>
-      words.some((w) => `${i.file_name} ${i.id}`.toLowerCase().includes(w)),
+      words.some((w) => `${i.file_name} ${i.id} ${i.about ?? ''}`.toLowerCase().includes(w)),
     );
     if (named.length > 0 || !shape) picked = named;
   }

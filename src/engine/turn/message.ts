@@ -10,6 +10,7 @@ import {
 } from '../../model/turn';
 import { answerFor } from '../answers';
 import { type ApplyContext, applyUpdates } from '../apply-updates';
+import { approvalHowTo } from '../approval/how-to';
 import { noteEditors } from '../approval/policy';
 import type { ChatEvent, ChatFile } from '../chat-event';
 import { campaignNameFromCommand } from '../command-words';
@@ -17,6 +18,7 @@ import { modelCallRefusal } from '../guards/model-guard';
 import { nameOf } from '../link-steps';
 import { mediaChoiceBlock } from '../media/choice-block';
 import { uploadFiles } from '../media/uploads';
+import { musicAnswer } from '../music/answer';
 import { isTikTokError, remediationFor } from '../remediation';
 import type { Block } from '../reply';
 import { startOver } from '../submission/record';
@@ -141,6 +143,7 @@ export async function handleMessage(
       ...ctx.applyContext(auth),
       message,
       media_question_open: state.last_question === 'media',
+      music_list_open: state.music_listed === true,
     };
     applied = await applyUpdates(
       state.draft,
@@ -161,7 +164,10 @@ export async function handleMessage(
   const understood = understoodBlock(applied.draft, applied.changed, settings.budget);
   if (understood) blocks.push(understood);
   if (turn.intent === 'question') blocks.push(await answer(ctx, turn.question_topic, state));
-  else if (turn.message.trim() !== '') blocks.push(text(turn.message.trim()));
+  // A model that caught nothing ("Sorry, I didn't catch …") is not repeated when the engine
+  // still made a change (a pick from a list shown earlier, like "#2" for the music list).
+  else if (turn.message.trim() !== '' && !(turn.intent === 'chat' && applied.changed.length > 0))
+    blocks.push(text(turn.message.trim()));
   for (const note of applied.notes) blocks.push(text(note, 'success'));
   for (const line of applied.follow_ups ?? []) blocks.push(text(line, 'info'));
   if (applied.violations.length > 0)
@@ -170,6 +176,7 @@ export async function handleMessage(
   const editedAfterReady =
     applied.changed.length > 0 &&
     ['ready', 'awaiting_approval', 'awaiting_link', 'failed'].includes(state.status);
+  if (applied.changed.includes('music')) delete state.music_listed;
   if (applied.changed.length > 0) {
     state.draft = applied.draft;
     state.revision += 1;
@@ -275,6 +282,14 @@ async function answer(
   topic: QuestionTopic | null | undefined,
   state: ThreadState,
 ) {
+  if (topic === 'music') {
+    const { deps, event } = ctx;
+    const auth = await ctx.requesterAuth(state);
+    const music = await musicAnswer(deps.ads, auth, state.draft, deps.settings, event.platform);
+    if (music.listed) state.music_listed = true;
+    return music.block;
+  }
+  if (topic === 'approval') return approvalHowTo(state, ctx.event.user, ctx.deps.settings);
   const options =
     topic === 'media'
       ? (await ctx.library(state)).slice(0, 10).map((item) => `${item.id} (${item.file_name})`)
@@ -285,7 +300,8 @@ async function answer(
 /**
  * Whether a message may need the requester's TikTok credentials in `applyUpdates`: attached
  * files (uploaded), a `music_id` (confirmed), media ids or words for them (checked against the
- * library), or any answer while the media question is open (plain-word picks from its list).
+ * library), or any answer while the media question or the music list is open (plain-word
+ * picks from its list).
  * Everything else is decided from the rules alone.
  */
 function needsTikTok(
@@ -298,6 +314,7 @@ function needsTikTok(
     updates.music_id !== null ||
     (updates.image_ids?.length ?? 0) > 0 ||
     updates.video_id !== null ||
-    state.last_question === 'media'
+    state.last_question === 'media' ||
+    state.music_listed === true
   );
 }

@@ -1,4 +1,5 @@
 import type { Turn, TurnInput } from '../turn';
+import { browsesMusic } from './asks';
 import { findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
 import { commandOf, questionOf } from './intents';
 import { normalise } from './normalise';
@@ -34,6 +35,8 @@ export function understand(input: TurnInput): Turn {
   if (APPROVE_WORDS.test(reaction?.rest ?? said))
     return { ...none('question'), question_topic: 'approval' };
   if (reaction?.rest === '' && commandOf(said) === null) return none('chat', 'OK.');
+  // "I don't know any music IDs": the bot lists the music to pick from.
+  if (browsesMusic(text)) return { ...none('question'), question_topic: 'music' };
 
   const command = commandOf(text);
   if (command) return none(command);
