@@ -49,8 +49,8 @@ export function questionFor(
         field,
         text:
           draft.objective_type === 'WEB_CONVERSIONS'
-            ? `Which music? Give a TikTok music ID, or for your own track ${uploadHint(platform, 'music')}. (Conversions ads need music.)`
-            : `Which music? Give a TikTok music ID, say "no music" (the ad is then a single video with its own sound), or for your own track ${uploadHint(platform, 'music')}.`,
+            ? `Which music? Give a TikTok music ID (no ID at hand? say "show me the music"), or for your own track ${uploadHint(platform, 'music')}. (Conversions ads need music.)`
+            : `Which music? Give a TikTok music ID (no ID at hand? say "show me the music"), say "no music" (the ad is then a single video with its own sound), or for your own track ${uploadHint(platform, 'music')}.`,
         // No "no music" suggestion where the rules would refuse it (Conversions needs music).
         examples:
           draft.objective_type === 'WEB_CONVERSIONS'

@@ -110,6 +110,9 @@ const MUSIC_TITLES = [
   'Trending Dance Loop.mp3',
 ];
 
+/** `style` of each of {@link VALID_MUSIC_IDS}, matching its title. */
+const MUSIC_STYLES = ['POP', 'POP', 'CLASSICAL', 'HIP_HOP', 'POP', 'ELECTRONIC'];
+
 /** The SYSTEM music library. */
 export const SYSTEM_MUSIC: readonly SystemMusicFixture[] = [
   // Titles (TikTok's `file_name` of a commercial track) that people can pick by in words.
@@ -118,7 +121,7 @@ export const SYSTEM_MUSIC: readonly SystemMusicFixture[] = [
     file_name: MUSIC_TITLES[i] ?? `${music_id}.mp3`,
     author: ['Emulator Band', 'Loop Studio', 'Synth Club'][i % 3] ?? 'Emulator Band',
     duration: 30 + i * 5,
-    style: ['POP', 'ELECTRONIC', 'HIP_HOP'][i % 3] ?? 'POP',
+    style: MUSIC_STYLES[i] ?? 'POP',
     copyright: 'MUSIC_FORBID_VIDEO_ALLOW' as const,
   })),
   {
