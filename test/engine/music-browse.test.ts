@@ -93,6 +93,35 @@ describe('music can be browsed and picked like the media library', () => {
     ).toMatchObject({ field: 'landing_page_url' });
   });
 
+  it('asked for at the media question, the music list is the one "#3" picks from, then media is asked again', async () => {
+    const t = h.thread();
+    await t.script([...UP_TO_MUSIC, 'Use music_123', 'https://shop.example.com/summer']);
+    expect((await t.state())?.last_question).toBe('media');
+    const listed = await t.say('show me the music');
+    expect(musicList(listed)).toBeDefined();
+    // No media list under it: "#3" must not be ambiguous.
+    expect(blocksOf(listed).some((b) => b.type === 'media_choice')).toBe(false);
+    const replies = await t.say('#3');
+    const state = await t.state();
+    expect(state?.draft.music).toEqual({ kind: 'existing', music_id: 'music_456' });
+    expect(state?.draft.image_ids).toBeUndefined();
+    expect(state?.last_question).toBe('media');
+    expect(blocksOf(replies).some((b) => b.type === 'media_choice')).toBe(true);
+  });
+
+  it('a media question asked after the music list has the newer list: "#1" picks media, not music', async () => {
+    const t = h.thread();
+    await t.script(UP_TO_MUSIC);
+    await uploadTrack(t, 'our_theme.mp3');
+    await t.say('show me the music'); // at the landing page question
+    await t.say('https://shop.example.com/summer'); // now the media question, with its list
+    const music = (await t.state())?.draft.music;
+    await t.say('#1');
+    const state = await t.state();
+    expect(state?.draft.music).toEqual(music);
+    expect(state?.draft.image_ids).toEqual(['img_summer_1']);
+  });
+
   it('"#2" picks nothing when no music list was shown', async () => {
     const t = h.thread();
     await t.script(UP_TO_MUSIC);

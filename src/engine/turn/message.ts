@@ -143,7 +143,8 @@ export async function handleMessage(
       ...ctx.applyContext(auth),
       message,
       media_question_open: state.last_question === 'media',
-      music_list_open: state.music_listed === true,
+      // A media question asked after the music list has the newer numbered list.
+      music_list_open: state.music_listed === true && state.last_question !== 'media',
     };
     applied = await applyUpdates(
       state.draft,
@@ -220,6 +221,15 @@ export async function handleMessage(
         [{ action_id: 'link_account', label: 'Link account' }],
       ),
     );
+    return state;
+  }
+  // A music list shown while the media question is open is the list "#2" picks from next: the
+  // media question (with its own numbered list) is not asked under it, but after the pick.
+  const musicListedNow =
+    turn.intent === 'question' && turn.question_topic === 'music' && state.music_listed === true;
+  if (musicListedNow && state.status === 'collecting' && state.last_question === 'media') {
+    state.last_question = null;
+    await ctx.say();
     return state;
   }
   const wantsApproval = turn.intent === 'request_approval' || applied.changed.length > 0;
