@@ -174,13 +174,8 @@ export async function applyUpdates(
     setMedia(next, await resolveMedia(mediaIds, next, { ...ctx, auth }), violations);
   }
 
-  return {
-    draft: next,
-    changed: changedFields(draft, next),
-    violations,
-    notes,
-    follow_ups: settled.follow_ups,
-  };
+  const changed = changedFields(draft, next);
+  return { draft: next, changed, violations, notes, follow_ups: settled.follow_ups };
 }
 
 function notMediaIds(words: string[], draft: AdDraft, linked: boolean): Violation {

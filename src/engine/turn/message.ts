@@ -5,11 +5,12 @@ import {
   emptyUpdates,
   ModelError,
   type QuestionTopic,
+  type Turn,
   type TurnModel,
   type TurnUpdates,
 } from '../../model/turn';
 import { answerFor } from '../answers';
-import { type ApplyContext, applyUpdates } from '../apply-updates';
+import { type AppliedUpdates, type ApplyContext, applyUpdates } from '../apply-updates';
 import { approvalHowTo } from '../approval/how-to';
 import { noteEditors } from '../approval/policy';
 import type { ChatEvent, ChatFile } from '../chat-event';
@@ -161,18 +162,7 @@ export async function handleMessage(
   }
 
   ctx.remember(state, { role: 'user', text: message });
-  const blocks: Block[] = [];
-  const understood = understoodBlock(applied.draft, applied.changed, settings.budget);
-  if (understood) blocks.push(understood);
-  if (turn.intent === 'question') blocks.push(await answer(ctx, turn.question_topic, state));
-  // A model that caught nothing ("Sorry, I didn't catch …") is not repeated when the engine
-  // still made a change (a pick from a list shown earlier, like "#2" for the music list).
-  else if (turn.message.trim() !== '' && !(turn.intent === 'chat' && applied.changed.length > 0))
-    blocks.push(text(turn.message.trim()));
-  for (const note of applied.notes) blocks.push(text(note, 'success'));
-  for (const line of applied.follow_ups ?? []) blocks.push(text(line, 'info'));
-  if (applied.violations.length > 0)
-    blocks.push({ type: 'violations', violations: applied.violations });
+  const blocks = await turnBlocks(ctx, turn, applied, state);
 
   const editedAfterReady =
     applied.changed.length > 0 &&
@@ -223,11 +213,7 @@ export async function handleMessage(
     );
     return state;
   }
-  // A music list shown while the media question is open is the list "#2" picks from next: the
-  // media question (with its own numbered list) is not asked under it, but after the pick.
-  const musicListedNow =
-    turn.intent === 'question' && turn.question_topic === 'music' && state.music_listed === true;
-  if (musicListedNow && state.status === 'collecting' && state.last_question === 'media') {
+  if (musicListStandsAlone(turn, state)) {
     state.last_question = null;
     await ctx.say();
     return state;
@@ -268,6 +254,47 @@ async function restartFromMessage(
     return { outcome: await startAgain(t, saved) };
   await t.ctx.say(text('Started over with an empty draft.'));
   return { state: startOver(saved, t.ctx.fresh()) };
+}
+
+/**
+ * What a message's turn says first: the "Got it" line, the answer to a question (or the model's
+ * own short message), the notes of checks, what a taken change now needs (`follow_ups`), and
+ * the violations. Answering may mark `state.music_listed` (the music answer lists tracks).
+ */
+async function turnBlocks(
+  ctx: TurnContext,
+  turn: Turn,
+  applied: AppliedUpdates,
+  state: ThreadState,
+): Promise<Block[]> {
+  const blocks: Block[] = [];
+  const understood = understoodBlock(applied.draft, applied.changed, ctx.deps.settings.budget);
+  if (understood) blocks.push(understood);
+  if (turn.intent === 'question') blocks.push(await answer(ctx, turn.question_topic, state));
+  // A model that caught nothing ("Sorry, I didn't catch …") is not repeated when the engine
+  // still made a change (a pick from a list shown earlier, like "#2" for the music list).
+  else if (turn.message.trim() !== '' && !(turn.intent === 'chat' && applied.changed.length > 0))
+    blocks.push(text(turn.message.trim()));
+  for (const note of applied.notes) blocks.push(text(note, 'success'));
+  for (const line of applied.follow_ups ?? []) blocks.push(text(line, 'info'));
+  if (applied.violations.length > 0)
+    blocks.push({ type: 'violations', violations: applied.violations });
+  return blocks;
+}
+
+/**
+ * True when this turn showed the music list while the media question is open: that list is
+ * what "#2" picks from next, so the media question (with its own numbered list) is not asked
+ * under it, but after the pick.
+ */
+function musicListStandsAlone(turn: Turn, state: ThreadState): boolean {
+  return (
+    turn.intent === 'question' &&
+    turn.question_topic === 'music' &&
+    state.music_listed === true &&
+    state.status === 'collecting' &&
+    state.last_question === 'media'
+  );
 }
 
 /** Starts the thread over with an empty draft (the Reset action, or a "start over" message). */
