@@ -4,16 +4,17 @@
 # Node 20, on which the test suite runs.
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# Build: every dependency exactly as locked, then compile TypeScript to dist/.
+# Build: every dependency exactly as locked, then compile what production runs (src/ and
+# adapters/, tsconfig.image.json) to dist/. bench/, eval/ and test/ stay out: they import the
+# test stand-ins. `node scripts/check-image.js` builds and starts exactly these files (CI).
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.image.json ./
 COPY src ./src
 COPY adapters ./adapters
-COPY bench ./bench
-RUN npx tsc -p tsconfig.build.json
+RUN npx tsc -p tsconfig.image.json
 
 # Production dependencies only, exactly as locked (no install scripts: none are needed).
 FROM ${NODE_IMAGE} AS deps
