@@ -148,6 +148,9 @@ export class AppUnderTest {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: standins.slackUrl,
       HTTP_PORT: '0',
+      // The load never follows an account link; the server needs both to start.
+      TIKTOK_EMULATOR: 'on',
+      PUBLIC_URL: 'http://127.0.0.1',
       STATE_PREFIX: prefix,
       REDIS_URL: `${redisUrl}${redisUrl.includes('?') ? '&' : '?'}connectionName=${redisName}`,
       ...(options.gemini

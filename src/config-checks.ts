@@ -49,6 +49,8 @@ export interface CheckedSettings {
  *   and min below max), since every budget would then be refused;
  * - server mode (Slack or Discord configured) without `REDIS_URL`, unless
  *   `ALLOW_MEMORY_STATE=true`: drafts, claims and links would not survive a restart;
+ * - a `REDIS_URL` that is not a `redis://` or `rediss://` URL with a host (`localhost:6379`
+ *   would otherwise fail later as "Invalid URL", `redis//…` as a Unix socket path);
  * - a base URL ({@link BASE_URL_SETTINGS}) that is not an `http(s)://` URL.
  * @param env the raw environment, for the values as the operator wrote them.
  * @returns one line per problem, empty when all is well.
@@ -81,12 +83,28 @@ export function unworkableSettings(
       `${named('REDIS_URL', undefined)}: Slack or Discord is configured, so drafts, approvals and event claims must survive a restart; set REDIS_URL (or ALLOW_MEMORY_STATE=true to run without, losing them on every restart)`,
     );
   }
+  const redis = env.REDIS_URL?.trim();
+  if (redis && !isRedisUrl(redis)) {
+    problems.push(
+      `${named('REDIS_URL', redis)}: must be a redis:// or rediss:// URL with a host and a numeric port, e.g. redis://localhost:6379 (with a password: redis://:password@host:6379)`,
+    );
+  }
   for (const name of BASE_URL_SETTINGS) {
     const raw = env[name]?.trim();
     if (!raw) continue;
     if (!isHttpUrl(raw)) problems.push(`${named(name, raw)}: must be an http:// or https:// URL`);
   }
   return problems;
+}
+
+/** `redis:` or `rediss:` with a host (ioredis's URL forms; https://github.com/redis/ioredis#connect-to-redis). */
+function isRedisUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function isHttpUrl(text: string): boolean {

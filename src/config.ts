@@ -6,7 +6,9 @@ import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from './admission/bounded-model';
 import { parseTokenKeys } from './auth/token-cipher';
 import { named, unworkableSettings } from './config-checks';
 import { optionalString } from './env-fields';
+import { DEFAULT_START_TIMEOUT_MS } from './http/reach';
 import { DEFAULT_IDLE_GC_SECONDS } from './lifecycle/idle-collect';
+import { deploymentProblems, usesEmulator } from './server-checks';
 import { readAvatar } from './tiktok/identity';
 
 const bool = z
@@ -36,6 +38,13 @@ const CoreEnvSchema = z.object({
   GEMINI_BASE_URL: optionalString,
 
   TIKTOK_BASE_URL: optionalString,
+  /**
+   * `on`: TikTok calls go to the in-process emulator (no real ad is ever created). Unset: on
+   * for the terminal chat when `TIKTOK_BASE_URL` is unset, off for Slack and Discord, which
+   * then refuse to start without real TikTok settings (a real workspace must not get a stand-in
+   * silently). Contradicts `TIKTOK_BASE_URL`.
+   */
+  TIKTOK_EMULATOR: z.enum(['on', 'off']).optional(),
   TIKTOK_ACCESS_TOKEN: optionalString,
   TIKTOK_ADVERTISER_ID: optionalString,
   TIKTOK_IDENTITY_ID: optionalString,
@@ -54,6 +63,13 @@ const CoreEnvSchema = z.object({
   TOKEN_ENCRYPTION_KEYS: optionalString,
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HTTP_HOST: z.string().default('127.0.0.1'),
+  /**
+   * The bot's address as users' browsers reach it, e.g. `https://ads-bot.example.com` (no
+   * default). Account-link pages are sent as `PUBLIC_URL/oauth/tiktok/start…`. Required for
+   * Slack and Discord; `https://` unless the host is a loopback address. Terminal default: the
+   * local HTTP server's address.
+   */
+  PUBLIC_URL: optionalString,
   AUDIT_LOG: optionalString,
 
   DEFAULT_DAILY_BUDGET: z
@@ -76,10 +92,28 @@ const CoreEnvSchema = z.object({
 
   /** Server mode without REDIS_URL is refused unless this is true (state is then lost on restart). */
   ALLOW_MEMORY_STATE: bool.optional(),
+  /**
+   * How long each dependency (Slack's `auth.test`, Discord's gateway, the model's API) may take
+   * to answer at start before the bot stops with its name and URL, ms. Default 15 000.
+   */
+  START_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(DEFAULT_START_TIMEOUT_MS),
   /** On SIGTERM/SIGINT, how long work in flight may take to finish before Redis is closed, ms. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   /** `off` removes `GET /metrics`. */
   METRICS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Serve `GET /metrics` on its own port (on `HTTP_HOST`), apart from the public one. Unset
+   * (default): on the public port only with `METRICS_TOKEN` (the terminal chat's loopback
+   * server serves it without).
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
+   * When set (16 characters or more), `GET /metrics` needs `Authorization: Bearer <token>`
+   * wherever it is served; unset by default.
+   */
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, 'must be at least 16 characters (a random string)').optional(),
+  ),
 
   APPROVALS_REQUIRED: z.coerce.number().int().min(1).max(10).default(1),
 
@@ -180,7 +214,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`Invalid settings:\n  ${(error as Error).message}`);
   }
-  const problems = unworkableSettings(config, env, slack !== null || Boolean(config.DISCORD_TOKEN));
+  const serverMode = slack !== null || Boolean(config.DISCORD_TOKEN);
+  const problems = [
+    ...unworkableSettings(config, env, serverMode),
+    ...deploymentProblems(config, serverMode),
+  ];
   if (problems.length > 0) throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
   return config;
 }
@@ -203,7 +241,7 @@ function checkTikTokAccounts(config: Config): void {
   if (!config.TIKTOK_APP_ID && staticAccount) return;
   if (!config.TIKTOK_APP_ID) {
     throw new ConfigError(
-      `Invalid settings:\n  TIKTOK_BASE_URL is set, so TikTok accounts are needed: set ${OAUTH_SETTINGS.join(', ')} (each user links their own account), or TIKTOK_ACCESS_TOKEN and TIKTOK_ADVERTISER_ID (one account for everyone). Leave TIKTOK_BASE_URL unset to use the local emulator.`,
+      `Invalid settings:\n  TIKTOK_BASE_URL is set, so TikTok accounts are needed: set ${OAUTH_SETTINGS.join(', ')} (each user links their own account), or TIKTOK_ACCESS_TOKEN and TIKTOK_ADVERTISER_ID (one account for everyone). Or unset TIKTOK_BASE_URL and set TIKTOK_EMULATOR=on to use the in-process emulator (no real ad is created).`,
     );
   }
   const missing = OAUTH_SETTINGS.filter((name) => !config[name]);
@@ -224,6 +262,6 @@ export function wantsServer(config: Config): boolean {
  * `oauth` (real TikTok, users link their own accounts) or `static` (one configured account).
  */
 export function linkingMode(config: Config): 'emulator' | 'oauth' | 'static' {
-  if (!config.TIKTOK_BASE_URL) return 'emulator';
+  if (usesEmulator(config)) return 'emulator';
   return config.TIKTOK_APP_ID ? 'oauth' : 'static';
 }

@@ -1,4 +1,4 @@
-import type { Config } from './config';
+import { type Config, linkingMode, wantsServer } from './config';
 import type { EngineSettings } from './engine/settings';
 import type { Platform } from './engine/thread-id';
 
@@ -40,8 +40,15 @@ export function engineSettingsFrom(config: Config, platform: Platform): EngineSe
       llm_calls_per_workspace_per_hour: config.LLM_CALLS_PER_WORKSPACE_PER_HOUR ?? null,
       max_message_chars: config.MAX_MESSAGE_CHARS,
     },
+    ...(platform !== 'console' && wantsServer(config) && linkingMode(config) === 'emulator'
+      ? { notice: EMULATOR_NOTICE }
+      : {}),
   };
 }
+
+/** The first words of every thread when Slack or Discord runs against the TikTok emulator. */
+export const EMULATOR_NOTICE =
+  'TikTok: emulator. This bot is a trial (TIKTOK_EMULATOR=on): no real ad will be created, and the TikTok account you link is a stand-in.';
 
 /**
  * `APPROVERS`: comma- or space-separated chat user ids, Discord role ids and Slack user-group

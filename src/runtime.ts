@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import pino from 'pino';
 import { AdmissionControl } from './admission/admission';
 import { BoundedTurnModel } from './admission/bounded-model';
@@ -14,20 +13,25 @@ import { ProcessOwner } from './engine/submission/owner';
 import { SubmissionResumer } from './engine/submission/resume';
 import type { Platform } from './engine/thread-id';
 import { engineSettingsFrom } from './engine-settings';
+import { EMULATOR_PORTAL_PATH, mountEmulatorPortal } from './http/emulator-portal';
+import { listenFor } from './http/listen-for';
 import { OAUTH_PATHS } from './http/oauth-routes';
 import { createHttpServer, type HttpServer } from './http/server';
 import { DEFAULT_IDLE_COLLECT_POLICY, IdleCollector, processPorts } from './lifecycle/idle-collect';
 import { createWorkTracker, type WorkTracker } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
+import { exposeMetrics } from './metrics/expose';
 import { instrumentEngine, instrumentModel, instrumentStore } from './metrics/instrument';
 import { registerLoadGauges } from './metrics/load-gauges';
 import { type Metrics, NO_METRICS } from './metrics/port';
 import { createPrometheusMetrics } from './metrics/prometheus';
 import { GeminiTurnModel } from './model/gemini-model';
+import { probeGemini } from './model/gemini-probe';
 import { OfflineTurnModel } from './model/offline-model';
 import type { TurnModel } from './model/turn';
 import { UsageTotals } from './model/usage';
 import { BackgroundWork, resumeAfterLink } from './resume-after-link';
+import { publicBase } from './server-checks';
 import { createStateStore } from './store/create-state-store';
 import { Keys } from './store/keys';
 import type { StateStore } from './store/state-store';
@@ -79,6 +83,8 @@ export interface Runtime {
   readonly work: WorkTracker;
   /** Where turns, model and TikTok calls, submissions… are counted (no-op with `METRICS=off`). */
   readonly metrics: Metrics;
+  /** Where `GET /metrics` is served, e.g. `http://0.0.0.0:9464/metrics`, or why it is not. */
+  readonly metricsAt: string;
   /**
    * Waits for admitted turns and background work, then closes the HTTP server, store, model
    * pool and emulator.
@@ -99,7 +105,8 @@ export interface RuntimeOptions {
 /**
  * Starts the shared parts, in dependency order, and closes what it started if a later step
  * fails.
- * @throws Error when Redis is set but does not answer, or a port is taken.
+ * @throws Error when Redis is set but does not answer; ListenError when a port is taken;
+ *   DependencyError when the model's API does not answer within `START_TIMEOUT_MS`.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
@@ -114,12 +121,32 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (tiktok.emulator) opened.push(() => tiktok.emulator?.close() ?? Promise.resolve());
     const rawStore = await createStateStore({ redisUrl: config.REDIS_URL, logger });
     opened.push(() => rawStore.close());
+    if (config.GEMINI_API_KEY)
+      await probeGemini(
+        config.GEMINI_API_KEY,
+        config.GEMINI_MODEL,
+        config.GEMINI_BASE_URL,
+        config.START_TIMEOUT_MS,
+      );
     const store = instrumentStore(rawStore, metrics, config.STATE_PREFIX);
     const keys = new Keys(config.STATE_PREFIX);
     const auditLine = new PinoAuditLog(auditLogger(config, logger));
     const work = createWorkTracker();
     const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
-    if (prometheus) http.mount(Router().get('/metrics', prometheus.handler));
+    const serverMode = options.platform !== 'console';
+    const exposed = prometheus
+      ? await exposeMetrics({
+          handler: prometheus.handler,
+          http,
+          port: config.METRICS_PORT,
+          host: config.HTTP_HOST,
+          token: config.METRICS_TOKEN,
+          openOnPublicPort: !serverMode,
+          logger,
+        })
+      : undefined;
+    if (exposed) opened.push(() => exposed.close());
+    http.readinessChecks.set('tiktok', async () => ({ ok: true, note: tiktokNote(tiktok) }));
     http.readinessChecks.set('accepting', async () =>
       work.accepting ? true : { ok: false, error: 'shutting down' },
     );
@@ -130,12 +157,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         return true;
       });
     }
-    const listened = await http.listen(
-      config.HTTP_PORT ?? options.defaultHttpPort,
+    const port = config.HTTP_PORT ?? options.defaultHttpPort;
+    const listened = await listenFor(
+      'HTTP_PORT',
+      port,
       config.HTTP_HOST,
+      http.listen(port, config.HTTP_HOST),
     );
     opened.push(() => http.close());
     const httpBase = listened.replace('//0.0.0.0:', '//localhost:');
+    const linkBase = config.PUBLIC_URL ? publicBase(config.PUBLIC_URL) : httpBase;
+    if (tiktok.emulator && config.PUBLIC_URL) mountEmulatorPortal(http, tiktok.emulator);
     const sinks = new Map<Platform, ReplySink>();
     const background = new BackgroundWork(logger, work);
     let engine: ConversationEngine | undefined;
@@ -146,7 +178,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       keys,
       logger,
       http,
-      httpBase,
+      linkBase,
       auditLine,
       (target) => {
         const sink = sinks.get(target.user.platform);
@@ -216,7 +248,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         model: () => ({ inFlight: model.inFlight, limit: model.limit }),
         loopLagMs: () => lag.lagMs,
       });
-    const summary = `TikTok: ${tiktok.emulator ? `local emulator at ${tiktok.baseUrl}` : tiktok.baseUrl} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
+    const summary = `${tiktokNote(tiktok)} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
     return {
       config,
       logger,
@@ -235,6 +267,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       resumer,
       work,
       metrics,
+      metricsAt: exposed?.where ?? 'off (METRICS=off)',
       async close() {
         // Admitted and queued turns are tracked by the adapters (`work`), drained by the server.
         await background.drain();
@@ -263,6 +296,16 @@ const OVERLOAD_MIN_TURNS = 1;
  */
 const OVERLOAD_START_TURNS = 8;
 const OVERLOAD_TICK_MS = 25;
+
+/**
+ * What TikTok is, for `/readyz` and the start-up line: `TikTok: emulator at <url> (no real ad
+ * will be created)` or `TikTok: <base URL>`.
+ */
+function tiktokNote(tiktok: TikTokSide): string {
+  return tiktok.emulator
+    ? `TikTok: emulator at ${tiktok.baseUrl} (no real ad will be created)`
+    : `TikTok: ${tiktok.baseUrl}`;
+}
 
 /** The TikTok side: the emulator started in-process when no TikTok base URL is set. */
 interface TikTokSide {
@@ -319,7 +362,7 @@ function accessSide(
   keys: Keys,
   logger: Logger,
   http: HttpServer,
-  httpBase: string,
+  linkBase: string,
   auditLine: PinoAuditLog,
   onLinked: Parameters<typeof createLinking>[0]['onLinked'],
 ): { access: AccessResolver; description: string } {
@@ -341,8 +384,8 @@ function accessSide(
     settings: {
       app_id: emulator ? EMULATOR_APP_ID : (config.TIKTOK_APP_ID ?? ''),
       secret: emulator ? EMULATOR_SECRET : (config.TIKTOK_SECRET ?? ''),
-      redirect_uri: config.TIKTOK_REDIRECT_URI ?? `${httpBase}${OAUTH_PATHS.callback}`,
-      portal_url: emulator ? `${tiktok.baseUrl}/portal/auth` : config.TIKTOK_PORTAL_URL,
+      redirect_uri: config.TIKTOK_REDIRECT_URI ?? `${linkBase}${OAUTH_PATHS.callback}`,
+      portal_url: emulatorPortal(config, tiktok, linkBase),
     },
     ...(config.TOKEN_ENCRYPTION_KEYS ? { tokenKeys: config.TOKEN_ENCRYPTION_KEYS } : {}),
     tiktok: tiktok.client,
@@ -359,8 +402,18 @@ function accessSide(
     );
   return {
     access: linking.access,
-    description: `each user links TikTok at ${httpBase}${linking.throwawayKey ? ' (throwaway token key)' : ''}`,
+    description: `each user links TikTok at ${linkBase}${linking.throwawayKey ? ' (throwaway token key)' : ''}`,
   };
+}
+
+/**
+ * The authorization page links send users to: TikTok's portal; with the emulator, its page on
+ * the bot's own server at `PUBLIC_URL` when set (a browser elsewhere reaches that), else on the
+ * emulator's loopback port (the terminal chat, on this machine).
+ */
+function emulatorPortal(config: Config, tiktok: TikTokSide, linkBase: string): string {
+  if (!tiktok.emulator) return config.TIKTOK_PORTAL_URL;
+  return config.PUBLIC_URL ? `${linkBase}${EMULATOR_PORTAL_PATH}` : `${tiktok.baseUrl}/portal/auth`;
 }
 
 /** Audit records: to the `AUDIT_LOG` file when set, else the main log (at info). */

@@ -1,7 +1,10 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
+import { probeDiscord } from '../adapters/discord/probe';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
+import { probeSlack } from '../adapters/slack/probe';
 import { type Config, loadConfig } from './config';
 import { approversOf, engineSettingsFrom } from './engine-settings';
+import { withinTime } from './http/reach';
 
 export { wantsServer } from './config';
 
@@ -45,8 +48,9 @@ export interface ServerOptions {
  * `/oauth/tiktok/start` and `/oauth/tiktok/callback` for account linking, `/healthz`, `/readyz`
  * and `/metrics`. Discord connects over the gateway. A completed link resumes its thread
  * through the adapter of the thread's platform. Logs one `info` line naming each part started.
- * @throws ConfigError on invalid settings; Error when no platform is configured, Redis does not
- *   answer, the port is taken, or Slack refuses the bot token (`auth.test`).
+ * @throws ConfigError on invalid settings; Error when no platform is configured or Redis does
+ *   not answer; ListenError when a port is taken; DependencyError when Slack, Discord or the
+ *   model does not answer within `START_TIMEOUT_MS`, or Slack or Discord refuses the token.
  */
 export async function runServer(options: ServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
@@ -55,6 +59,14 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
   if (!slackAuth && !config.DISCORD_TOKEN) {
     throw new Error('Neither Slack nor Discord is configured (see README "Slack" and "Discord")');
   }
+  // Slack and Discord are asked once, bounded, before anything starts (their clients retry
+  // for minutes); Bolt is then given the bot's ids so it does not ask again.
+  const slackIds =
+    slackAuth?.kind === 'token'
+      ? await probeSlack(slackAuth.botToken, config.SLACK_API_URL, config.START_TIMEOUT_MS)
+      : undefined;
+  if (config.DISCORD_TOKEN)
+    await probeDiscord(config.DISCORD_TOKEN, config.DISCORD_API_URL, config.START_TIMEOUT_MS);
   const runtime = await startRuntime({ config, logger, platform: 'slack', defaultHttpPort: 3000 });
   let slack: SlackAdapter | undefined;
   let discord: DiscordAdapter | undefined;
@@ -70,7 +82,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
         ...shared,
         admission: runtime.admission,
         logger,
-        auth: slackAuth,
+        auth: slackIds && slackAuth.kind === 'token' ? { ...slackAuth, ...slackIds } : slackAuth,
         signingSecret: config.SLACK_SIGNING_SECRET,
         appToken: config.SLACK_APP_TOKEN,
         apiUrl: config.SLACK_API_URL,
@@ -96,7 +108,11 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
       runtime.sinks.set('discord', discord.deliver);
       const adapter = discord;
       runtime.http.readinessChecks.set('discord', async () => adapter.readiness());
-      await discord.start();
+      await withinTime(
+        discord.start(),
+        config.START_TIMEOUT_MS,
+        `Discord's gateway did not say READY within ${config.START_TIMEOUT_MS / 1000} s. Check this machine's network (WebSocket to gateway.discord.gg) and DISCORD_TOKEN.`,
+      );
     }
   } catch (error) {
     await discord?.stop();
@@ -113,7 +129,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
       tiktok: runtime.emulator ? 'emulator' : config.TIKTOK_BASE_URL,
       model: config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline',
       store: config.REDIS_URL ? 'redis' : 'memory',
-      metrics: config.METRICS === 'on' ? '/metrics' : 'off',
+      metrics: runtime.metricsAt,
       shutdown_grace_ms: config.SHUTDOWN_GRACE_MS,
     },
     `bot running · ${runtime.summary}`,

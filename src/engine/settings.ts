@@ -14,6 +14,8 @@ import type { BudgetSettings } from '../ad/budget';
  *   `null`/absent for no limit: `workspace_daily_budget_cap` (sum of the daily budgets one
  *   workspace launches per UTC day, in `budget.currency`), LLM calls per chat user and per
  *   workspace per clock hour, and `max_message_chars` (default 2000) for one chat message.
+ * - `notice`: said first in every new draft thread, e.g. that TikTok is the emulator and no real
+ *   ad will be created (Slack and Discord with `TIKTOK_EMULATOR=on`). Absent: nothing.
  */
 export interface EngineSettings {
   budget: BudgetSettings;
@@ -33,6 +35,7 @@ export interface EngineSettings {
    * `[8443]`); default none: `https://shop.example.com:8443/` is refused.
    */
   landing_page_ports?: number[];
+  notice?: string;
 }
 
 /** Spend and usage limits; see {@link EngineSettings}. */

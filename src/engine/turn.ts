@@ -67,6 +67,12 @@ export class Turn {
     const { ctx, steps } = this;
     const { links, approvals } = steps;
     const event = this.event;
+    const notice = ctx.deps.settings.notice;
+    // A new draft: a thread with no state, or `/tiktok-ad` again after a submission.
+    const opensDraft =
+      (event.type === 'message' && !saved) ||
+      (event.type === 'start' && (!saved || saved.status === 'submitted'));
+    if (notice && opensDraft) ctx.pending.push(text(notice, 'warning'));
     switch (event.type) {
       case 'start': {
         if (saved && saved.status !== 'submitted')

@@ -6,10 +6,14 @@ export interface CheckResult {
   /** How long the check took, ms. */
   ms: number;
   error?: string;
+  /** What an operator should know even when ok, e.g. `TikTok: emulator (no real ad will be created)`. */
+  note?: string;
 }
 
 /** A readiness check: resolves to whether that dependency is usable now. May throw (= not ok). */
-export type ReadinessCheck = () => Promise<boolean | { ok: boolean; error?: string }>;
+export type ReadinessCheck = () => Promise<
+  boolean | { ok: boolean; error?: string; note?: string }
+>;
 
 /** What `/readyz` answers, e.g. `{"ready":false,"checks":{"redis":{"ok":false,…}}}`. */
 export interface Readiness {
@@ -38,7 +42,7 @@ export async function readiness(
           timeoutMs,
         );
       });
-      let outcome: { ok: boolean; error?: string };
+      let outcome: { ok: boolean; error?: string; note?: string };
       try {
         const answer = await Promise.race([check(), timeout]);
         outcome = typeof answer === 'boolean' ? { ok: answer } : answer;
@@ -49,6 +53,7 @@ export async function readiness(
       }
       const result: CheckResult = { ok: outcome.ok, ms: Date.now() - started };
       if (!outcome.ok) result.error = outcome.error ?? 'not ready';
+      if (outcome.note) result.note = outcome.note;
       return [name, result];
     }),
   );

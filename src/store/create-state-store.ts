@@ -19,7 +19,8 @@ export const IN_MEMORY_WARNING =
 /**
  * The state store for this process: a connected `RedisStateStore` when `redisUrl` is given,
  * else an `InMemoryStateStore` after a `logger.warn` that nothing survives a restart.
- * @throws Error `Redis at <url without password> did not answer: …` when Redis is unreachable,
+ * @throws Error `Redis at <url without password> did not answer: <cause>. Start Redis there or
+ *   correct REDIS_URL.` when Redis is unreachable (within its 5 s connect timeout),
  *   so a misconfigured deployment fails at startup rather than on the first message.
  */
 export async function createStateStore(config: StateStoreConfig): Promise<StateStore> {
@@ -28,7 +29,12 @@ export async function createStateStore(config: StateStoreConfig): Promise<StateS
     config.logger.warn({ component: 'state-store' }, IN_MEMORY_WARNING);
     return new InMemoryStateStore();
   }
-  const store = await RedisStateStore.connect(url, { logger: config.logger });
+  let store: RedisStateStore;
+  try {
+    store = await RedisStateStore.connect(url, { logger: config.logger });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}. Start Redis there or correct REDIS_URL.`);
+  }
   config.logger.info(
     { component: 'state-store', redis: redactRedisUrl(url) },
     'State store: Redis',

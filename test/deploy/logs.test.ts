@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { commandRequest, eventRequest, sendSigned } from '../standins/slack-requests';
 import { SlackStandIn } from '../standins/slack-standin';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/harness';
+import { emulatedServerEnv } from '../support/server-env';
 import { ChildBot, until } from './child-bot';
 import { topLevelCount } from './log-lines';
 
@@ -24,7 +25,7 @@ describe('server logs with no LOG_LEVEL set (the built bot as a child process)',
       SLACK_API_URL: await standin.listen(),
       REDIS_URL: TEST_REDIS_URL,
       STATE_PREFIX: prefix,
-      HTTP_PORT: '0',
+      ...(await emulatedServerEnv()),
     });
     base = await bot.started();
   });
@@ -44,9 +45,11 @@ describe('server logs with no LOG_LEVEL set (the built bot as a child process)',
       store: 'redis',
       model: 'offline',
       tiktok: 'emulator',
-      metrics: '/metrics',
+      // Server mode with neither METRICS_PORT nor METRICS_TOKEN: not served on the public port.
+      metrics: expect.stringMatching(/^off: set METRICS_PORT .* or METRICS_TOKEN/),
       shutdown_grace_ms: 25_000,
     });
+    expect(String(line?.msg)).toMatch(/TikTok: emulator at .* \(no real ad will be created\)/);
   });
 
   it('one request line per Slack delivery and OAuth hop, with status and duration, no query', async () => {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { silentLogger } from '../../src/logger';
 import { type RunningServer, runServer } from '../../src/server';
 import { SlackStandIn } from '../standins/slack-standin';
+import { emulatedServerEnv } from '../support/server-env';
 import { until } from './child-bot';
 
 /** redis-server on PATH or in /usr/bin (.ci/run installs it); never the shared :6379 one. */
@@ -72,7 +73,7 @@ describe('/readyz follows Redis: 503 when it stops, 200 when it is back', () => 
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_API_URL: await standin.listen(),
         REDIS_URL: `redis://127.0.0.1:${redis.port}`,
-        HTTP_PORT: '0',
+        ...(await emulatedServerEnv()),
       },
       logger: silentLogger(),
     });

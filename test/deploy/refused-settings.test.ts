@@ -1,4 +1,5 @@
 import { SlackStandIn } from '../standins/slack-standin';
+import { emulatedServerEnv } from '../support/server-env';
 import { ChildBot } from './child-bot';
 
 const SLACK = { SLACK_SIGNING_SECRET: 'sign-secret-value', SLACK_BOT_TOKEN: 'xoxb-secret-token' };
@@ -64,7 +65,7 @@ describe('settings that cannot work are refused at start: the variable, its valu
       SLACK_BOT_TOKEN: 'xoxb-test',
       ALLOW_MEMORY_STATE: 'true',
       SLACK_API_URL: await standin.listen(),
-      HTTP_PORT: '0',
+      ...(await emulatedServerEnv()),
     });
     try {
       await bot.started();

@@ -3,6 +3,7 @@ import { DiscordStandIn } from '../standins/discord-standin';
 import { commandRequest, eventRequest, sendSigned } from '../standins/slack-requests';
 import { SlackStandIn } from '../standins/slack-standin';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/harness';
+import { emulatedServerEnv } from '../support/server-env';
 import { ChildBot, until } from './child-bot';
 
 const SECRET = 'shutdown-test-signing-secret';
@@ -34,7 +35,7 @@ describe('SIGTERM lets the turn in flight finish, then exits 0 (the built bot as
         SLACK_API_URL: apiUrl,
         REDIS_URL: TEST_REDIS_URL,
         STATE_PREFIX: prefix(),
-        HTTP_PORT: '0',
+        ...(await emulatedServerEnv()),
       });
       bots.push(bot);
       const base = await bot.started();
@@ -105,7 +106,7 @@ describe('SIGTERM lets the turn in flight finish, then exits 0 (the built bot as
         DISCORD_API_URL: standin.apiUrl,
         REDIS_URL: TEST_REDIS_URL,
         STATE_PREFIX: prefix(),
-        HTTP_PORT: '0',
+        ...(await emulatedServerEnv()),
       });
       bots.push(bot);
       const base = await bot.started();

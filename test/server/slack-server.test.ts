@@ -5,6 +5,7 @@ import { cookiePair, get, LogCapture, tokenKey } from '../auth/linking-support';
 import { commandRequest, eventRequest, sendSigned } from '../standins/slack-requests';
 import { SlackStandIn } from '../standins/slack-standin';
 import { deleteRedisPrefix, TEST_REDIS_URL, VIDEO_SCRIPT } from '../support/harness';
+import { emulatedServerEnv } from '../support/server-env';
 
 const SECRET = 'server-test-signing-secret';
 const TEAM = 'T0TEST';
@@ -57,7 +58,7 @@ describe('npm start with Slack settings: one HTTP server for Slack, OAuth and he
         SLACK_API_URL: apiUrl,
         REDIS_URL: TEST_REDIS_URL,
         STATE_PREFIX: prefix,
-        HTTP_PORT: '0',
+        ...(await emulatedServerEnv()),
         TOKEN_ENCRYPTION_KEYS: tokenKey(1),
       },
       logger: logs.logger,
@@ -120,8 +121,13 @@ describe('npm start with Slack settings: one HTTP server for Slack, OAuth and he
     )?.[0];
     expect(link).toBeDefined();
     expect(threadText(root.ts)).not.toContain('/oauth/tiktok/start');
+    // Links point at PUBLIC_URL, the emulator's page included; the thread opens with the notice.
+    const publicUrl = server.runtime.config.PUBLIC_URL ?? '';
+    expect(link?.startsWith(`${publicUrl}/oauth/tiktok/start?link=`)).toBe(true);
+    expect(JSON.stringify(thread(root.ts)[0]?.blocks)).toContain('no real ad will be created');
 
     const start = await get(link ?? '');
+    expect(start.location?.startsWith(`${publicUrl}/tiktok-emulator/portal/auth?`)).toBe(true);
     const portal = await get(start.location ?? '');
     const done = await get(portal.location ?? '', cookiePair(start));
     expect(done.status).toBe(200);

@@ -7,6 +7,8 @@ describe('redactRedisUrl', () => {
     ['redis://cache:6379?password=s3cret&db=1', 'redis://cache:6379?password=***&db=1'],
     ['redis://127.0.0.1:6379', 'redis://127.0.0.1:6379'],
     ['not a url s3cret', '<unparseable Redis URL>'],
+    ['redis//:s3cret@cache:6379', 'redis//:***@cache:6379'],
+    ['redis//cache:6379?password=s3cret', 'redis//cache:6379?password=***'],
   ])('%s → %s', (url, expected) => {
     const redacted = redactRedisUrl(url);
     expect(decodeURIComponent(redacted)).toBe(expected);
