@@ -49,13 +49,76 @@ describe('settings that cannot work are refused at start: the variable, its valu
       { ...SLACK, ...REDIS, SLACK_API_URL: 'localhost:9999' },
       'SLACK_API_URL="localhost:9999": must be an http:// or https:// URL',
     ],
+    [
+      'Slack with no TikTok settings (a real workspace must not get the emulator silently)',
+      { ...SLACK, ...REDIS, PUBLIC_URL: 'https://ads-bot.example.com' },
+      "TIKTOK_BASE_URL=(unset): Slack or Discord is configured, so ads must go to real TikTok: set TIKTOK_BASE_URL=https://business-api.tiktok.com (or TikTok's sandbox https://sandbox-ads.tiktok.com) with TIKTOK_APP_ID, TIKTOK_SECRET, TIKTOK_REDIRECT_URI and TOKEN_ENCRYPTION_KEYS (each user links their own account) or TIKTOK_ACCESS_TOKEN and TIKTOK_ADVERTISER_ID (one account for everyone); or TIKTOK_EMULATOR=on to try the bot against the in-process emulator (no real ad is created)",
+    ],
+    [
+      'Discord with no PUBLIC_URL',
+      { DISCORD_TOKEN: 'discord-secret-token', ...REDIS, TIKTOK_EMULATOR: 'on' },
+      "PUBLIC_URL=(unset): Slack or Discord is configured, so account links need the address users' browsers reach the bot at; set PUBLIC_URL, e.g. PUBLIC_URL=https://ads-bot.example.com",
+    ],
+    [
+      'a PUBLIC_URL over plain http to another host',
+      { ...SLACK, ...REDIS, TIKTOK_EMULATOR: 'on', PUBLIC_URL: 'http://ads-bot.example.com' },
+      'PUBLIC_URL="http://ads-bot.example.com": must be an https:// URL (http:// only for a loopback address such as http://127.0.0.1:3000), since account-link pages carry OAuth codes',
+    ],
+    [
+      "a TikTok redirect URI that is not PUBLIC_URL's callback",
+      {
+        ...SLACK,
+        ...REDIS,
+        TIKTOK_EMULATOR: 'on',
+        PUBLIC_URL: 'https://ads-bot.example.com/',
+        TIKTOK_REDIRECT_URI: 'https://old-host.example.com/oauth/tiktok/callback',
+      },
+      'TIKTOK_REDIRECT_URI="https://old-host.example.com/oauth/tiktok/callback": must be "https://ads-bot.example.com/oauth/tiktok/callback" (PUBLIC_URL and the callback path), also registered as the redirect URL of your TikTok app',
+    ],
+    [
+      'the emulator and a TikTok base URL at once',
+      {
+        TIKTOK_EMULATOR: 'on',
+        TIKTOK_BASE_URL: 'https://business-api.tiktok.com',
+        TIKTOK_ACCESS_TOKEN: 't',
+        TIKTOK_ADVERTISER_ID: '1',
+      },
+      'TIKTOK_EMULATOR="on": contradicts TIKTOK_BASE_URL="https://business-api.tiktok.com"; unset one of them',
+    ],
+    [
+      'a Redis URL without its scheme',
+      { REDIS_URL: 'localhost:6379x' },
+      'REDIS_URL=localhost:6379x: must be a redis:// or rediss:// URL with a host and a numeric port, e.g. redis://localhost:6379 (with a password: redis://:password@host:6379)',
+    ],
+    [
+      'a Redis URL missing its colon (password masked)',
+      { REDIS_URL: 'redis//:hunter2@127.0.0.1:6379' },
+      'REDIS_URL=redis//:***@127.0.0.1:6379: must be a redis:// or rediss:// URL',
+    ],
+    [
+      'a Redis URL with a port that is not a number',
+      { REDIS_URL: 'redis://:hunter2@localhost:6379x' },
+      'REDIS_URL=redis://:***@localhost:6379x: must be a redis:// or rediss:// URL',
+    ],
+    [
+      '/metrics on the public port again',
+      { HTTP_PORT: '3000', METRICS_PORT: '3000' },
+      'METRICS_PORT="3000": must differ from HTTP_PORT="3000", or /metrics is public again',
+    ],
+    [
+      'a metrics token too short to be secret',
+      { METRICS_TOKEN: 'short' },
+      'METRICS_TOKEN=[masked, 5 chars]: must be at least 16 characters (a random string)',
+    ],
   ])('%s', async (_what, env, message) => {
     const { code, stderr } = await run(env);
     expect(code).toBe(1);
     expect(stderr).toContain('Invalid settings:');
     expect(stderr).toContain(message);
+    // A settings mistake is a message, not a crash: no stack trace.
+    expect(stderr).not.toMatch(/\n\s+at /);
     // Secrets are never shown, not even in part.
-    expect(stderr).not.toMatch(/sign-secret-value|xoxb-secret-token|hunter2/);
+    expect(stderr).not.toMatch(/sign-secret-value|xoxb-secret-token|hunter2|discord-secret-token/);
   });
 
   it('server mode without Redis starts when ALLOW_MEMORY_STATE=true says so on purpose', async () => {
