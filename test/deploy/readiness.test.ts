@@ -19,6 +19,8 @@ function redisServerBinary(): string {
   return found;
 }
 
+const METRICS_TOKEN = 'readiness-metrics-token-0123';
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,6 +75,7 @@ describe('/readyz follows Redis: 503 when it stops, 200 when it is back', () => 
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_API_URL: await standin.listen(),
         REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+        METRICS_TOKEN: METRICS_TOKEN,
         ...(await emulatedServerEnv()),
       },
       logger: silentLogger(),
@@ -111,7 +114,9 @@ describe('/readyz follows Redis: 503 when it stops, 200 when it is back', () => 
     // Alive all the same: only readiness depends on Redis.
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     // The failed round trip is counted.
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     const failed = /tiktok_ad_bot_redis_errors_total\{operation="get"\} (\d+)/.exec(metrics)?.[1];
     expect(Number(failed)).toBeGreaterThanOrEqual(1);
 
