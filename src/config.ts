@@ -8,7 +8,7 @@ import { named, unworkableSettings } from './config-checks';
 import { optionalString } from './env-fields';
 import { DEFAULT_START_TIMEOUT_MS } from './http/reach';
 import { DEFAULT_IDLE_GC_SECONDS } from './lifecycle/idle-collect';
-import { deploymentProblems, usesEmulator } from './server-checks';
+import { deploymentProblems, usesEmulator } from './settings/server-checks';
 import { readAvatar } from './tiktok/identity';
 
 const bool = z

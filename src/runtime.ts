@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import pino from 'pino';
 import { AdmissionControl } from './admission/admission';
 import { BoundedTurnModel } from './admission/bounded-model';
@@ -20,7 +21,7 @@ import { createHttpServer, type HttpServer } from './http/server';
 import { DEFAULT_IDLE_COLLECT_POLICY, IdleCollector, processPorts } from './lifecycle/idle-collect';
 import { createWorkTracker, type WorkTracker } from './lifecycle/work-tracker';
 import { createLogger, type Logger } from './logger';
-import { exposeMetrics } from './metrics/expose';
+import { exposeMetrics, type MetricsExposureOptions } from './metrics/expose';
 import { instrumentEngine, instrumentModel, instrumentStore } from './metrics/instrument';
 import { registerLoadGauges } from './metrics/load-gauges';
 import { type Metrics, NO_METRICS } from './metrics/port';
@@ -31,7 +32,7 @@ import { OfflineTurnModel } from './model/offline-model';
 import type { TurnModel } from './model/turn';
 import { UsageTotals } from './model/usage';
 import { BackgroundWork, resumeAfterLink } from './resume-after-link';
-import { publicBase } from './server-checks';
+import { publicBase } from './settings/server-checks';
 import { createStateStore } from './store/create-state-store';
 import { Keys } from './store/keys';
 import type { StateStore } from './store/state-store';
@@ -105,8 +106,8 @@ export interface RuntimeOptions {
 /**
  * Starts the shared parts, in dependency order, and closes what it started if a later step
  * fails.
- * @throws Error when Redis is set but does not answer; ListenError when a port is taken;
- *   DependencyError when the model's API does not answer within `START_TIMEOUT_MS`.
+ * @throws Error when Redis is set but does not answer; StartError when a port is taken;
+ *   StartError when the model's API does not answer within `START_TIMEOUT_MS`.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
@@ -133,17 +134,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const auditLine = new PinoAuditLog(auditLogger(config, logger));
     const work = createWorkTracker();
     const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
-    const serverMode = options.platform !== 'console';
     const exposed = prometheus
-      ? await exposeMetrics({
-          handler: prometheus.handler,
-          http,
-          port: config.METRICS_PORT,
-          host: config.HTTP_HOST,
-          token: config.METRICS_TOKEN,
-          openOnPublicPort: !serverMode,
-          logger,
-        })
+      ? await exposeMetrics(metricsPlace(config, options, prometheus.handler, http))
       : undefined;
     if (exposed) opened.push(() => exposed.close());
     http.readinessChecks.set('tiktok', async () => ({ ok: true, note: tiktokNote(tiktok) }));
@@ -296,6 +288,27 @@ const OVERLOAD_MIN_TURNS = 1;
  */
 const OVERLOAD_START_TURNS = 8;
 const OVERLOAD_TICK_MS = 25;
+
+/**
+ * Where `/metrics` goes: `METRICS_PORT`, or the public port behind `METRICS_TOKEN`; open on the
+ * public port only in the terminal chat (its server is the user's own).
+ */
+function metricsPlace(
+  config: Config,
+  options: RuntimeOptions,
+  handler: RequestHandler,
+  http: HttpServer,
+): MetricsExposureOptions {
+  return {
+    handler,
+    http,
+    port: config.METRICS_PORT,
+    host: config.HTTP_HOST,
+    token: config.METRICS_TOKEN,
+    openOnPublicPort: options.platform === 'console',
+    logger: options.logger,
+  };
+}
 
 /**
  * What TikTok is, for `/readyz` and the start-up line: `TikTok: emulator at <url> (no real ad

@@ -1,7 +1,7 @@
 import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
 import { probeDiscord } from '../adapters/discord/probe';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
-import { probeSlack } from '../adapters/slack/probe';
+import { probeSlack, type SlackBotIdentity } from '../adapters/slack/probe';
 import { type Config, loadConfig } from './config';
 import { approversOf, engineSettingsFrom } from './engine-settings';
 import { withinTime } from './http/reach';
@@ -49,7 +49,7 @@ export interface ServerOptions {
  * and `/metrics`. Discord connects over the gateway. A completed link resumes its thread
  * through the adapter of the thread's platform. Logs one `info` line naming each part started.
  * @throws ConfigError on invalid settings; Error when no platform is configured or Redis does
- *   not answer; ListenError when a port is taken; DependencyError when Slack, Discord or the
+ *   not answer; StartError when a port is taken; StartError when Slack, Discord or the
  *   model does not answer within `START_TIMEOUT_MS`, or Slack or Discord refuses the token.
  */
 export async function runServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -59,14 +59,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
   if (!slackAuth && !config.DISCORD_TOKEN) {
     throw new Error('Neither Slack nor Discord is configured (see README "Slack" and "Discord")');
   }
-  // Slack and Discord are asked once, bounded, before anything starts (their clients retry
-  // for minutes); Bolt is then given the bot's ids so it does not ask again.
-  const slackIds =
-    slackAuth?.kind === 'token'
-      ? await probeSlack(slackAuth.botToken, config.SLACK_API_URL, config.START_TIMEOUT_MS)
-      : undefined;
-  if (config.DISCORD_TOKEN)
-    await probeDiscord(config.DISCORD_TOKEN, config.DISCORD_API_URL, config.START_TIMEOUT_MS);
+  const slackIds = await askPlatforms(config, slackAuth);
   const runtime = await startRuntime({ config, logger, platform: 'slack', defaultHttpPort: 3000 });
   let slack: SlackAdapter | undefined;
   let discord: DiscordAdapter | undefined;
@@ -162,6 +155,22 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
       return closing;
     },
   };
+}
+
+/**
+ * Asks Slack (`auth.test`, token modes) and Discord (`GET /gateway/bot`) once each, bounded by
+ * `START_TIMEOUT_MS`, before anything starts: their own clients retry for minutes. Returns the
+ * bot's Slack ids, handed to Bolt so it does not ask again.
+ * @throws StartError naming the platform's URL setting or its refused token.
+ */
+async function askPlatforms(
+  config: Config,
+  slackAuth: ReturnType<typeof slackAuthFrom>,
+): Promise<SlackBotIdentity | undefined> {
+  if (config.DISCORD_TOKEN)
+    await probeDiscord(config.DISCORD_TOKEN, config.DISCORD_API_URL, config.START_TIMEOUT_MS);
+  if (slackAuth?.kind !== 'token') return undefined;
+  return probeSlack(slackAuth.botToken, config.SLACK_API_URL, config.START_TIMEOUT_MS);
 }
 
 function slackMode(config: Config): string {

@@ -1,5 +1,6 @@
 import { named } from '../../src/config-checks';
-import { DependencyError, reach } from '../../src/http/reach';
+import { reach } from '../../src/http/reach';
+import { StartError } from '../../src/lifecycle/start-error';
 
 /** Discord's REST base when `DISCORD_API_URL` is unset. */
 const DEFAULT_API_URL = 'https://discord.com/api';
@@ -9,7 +10,7 @@ const DEFAULT_API_URL = 'https://discord.com/api';
  * first) within `timeoutMs` and without retries, so an unreachable Discord or a refused token
  * stops the start with its setting named. https://discord.com/developers/docs/events/gateway#get-gateway-bot
  * @param apiUrl `DISCORD_API_URL`, unset for Discord's own.
- * @throws DependencyError naming `DISCORD_API_URL` when Discord does not answer, or
+ * @throws StartError naming `DISCORD_API_URL` when Discord does not answer, or
  *   `DISCORD_TOKEN` (masked) on 401.
  */
 export async function probeDiscord(
@@ -26,7 +27,7 @@ export async function probeDiscord(
   );
   await res.body?.cancel();
   if (res.status === 401 || res.status === 403)
-    throw new DependencyError(
+    throw new StartError(
       `${named('DISCORD_TOKEN', token)}: Discord refused it (HTTP ${res.status}). Copy the bot token from the Developer Portal: your application → Bot → Reset Token.`,
     );
 }

@@ -1,5 +1,6 @@
 import { named } from '../../src/config-checks';
-import { DependencyError, reach } from '../../src/http/reach';
+import { reach } from '../../src/http/reach';
+import { StartError } from '../../src/lifecycle/start-error';
 
 /** Slack's Web API base when `SLACK_API_URL` is unset (https://api.slack.com/web). */
 const DEFAULT_API_URL = 'https://slack.com/api/';
@@ -16,7 +17,7 @@ export interface SlackBotIdentity {
  * and `user_id` are handed to Bolt so it does not call again.
  * https://api.slack.com/methods/auth.test
  * @param apiUrl `SLACK_API_URL` (ends in `/`), unset for Slack's own.
- * @throws DependencyError naming `SLACK_API_URL` when Slack does not answer, or
+ * @throws StartError naming `SLACK_API_URL` when Slack does not answer, or
  *   `SLACK_BOT_TOKEN` (masked) when Slack refuses it (e.g. `invalid_auth`).
  */
 export async function probeSlack(
@@ -46,7 +47,7 @@ export async function probeSlack(
   };
   if (body.ok && body.bot_id && body.user_id)
     return { botId: body.bot_id, botUserId: body.user_id };
-  throw new DependencyError(
+  throw new StartError(
     `${named('SLACK_BOT_TOKEN', botToken)}: Slack refused it (auth.test: ${body.error ?? `HTTP ${res.status}`}). Copy the Bot User OAuth Token (xoxb-…) from your Slack app's OAuth & Permissions page.`,
   );
 }

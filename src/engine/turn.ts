@@ -17,6 +17,12 @@ import { sayStatus } from './turn/status';
 import { retry, submit } from './turn/submit';
 import { type Outcome, text } from './turn-io';
 
+/** A new draft: a thread with no state, or `/tiktok-ad` again after a submission. */
+function opensDraft(event: ChatEvent, saved: ThreadState | null): boolean {
+  if (event.type === 'message') return !saved;
+  return event.type === 'start' && (!saved || saved.status === 'submitted');
+}
+
 /** One turn: the event, the replies it makes, and the state it leads to. */
 export class Turn {
   private readonly ctx: TurnContext;
@@ -68,11 +74,7 @@ export class Turn {
     const { links, approvals } = steps;
     const event = this.event;
     const notice = ctx.deps.settings.notice;
-    // A new draft: a thread with no state, or `/tiktok-ad` again after a submission.
-    const opensDraft =
-      (event.type === 'message' && !saved) ||
-      (event.type === 'start' && (!saved || saved.status === 'submitted'));
-    if (notice && opensDraft) ctx.pending.push(text(notice, 'warning'));
+    if (notice && opensDraft(event, saved)) ctx.pending.push(text(notice, 'warning'));
     switch (event.type) {
       case 'start': {
         if (saved && saved.status !== 'submitted')

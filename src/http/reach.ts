@@ -4,12 +4,9 @@
  * URL and the setting to check, instead of a client library retrying for minutes.
  */
 
-/** Thrown when a dependency could not be reached or refused the bot's credentials at start. */
-export class DependencyError extends Error {
-  override readonly name = 'DependencyError';
-}
+import { StartError } from '../lifecycle/start-error';
 
-/** How to name a dependency in a {@link DependencyError}. */
+/** How to name a dependency in a {@link StartError}. */
 export interface DependencyName {
   /** e.g. `Slack`, `Discord`, `The model (Gemini)`. */
   service: string;
@@ -34,7 +31,7 @@ export function maskedUrl(url: string): string {
 /**
  * `fetch(url, init)` bounded by `timeoutMs`; any HTTP answer resolves (the caller reads its
  * status).
- * @throws DependencyError `<service> did not answer at <url>: <cause>. Check this machine's
+ * @throws StartError `<service> did not answer at <url>: <cause>. Check this machine's
  *   network and <check>.` on a network error or when `timeoutMs` passes.
  */
 export async function reach(
@@ -51,14 +48,14 @@ export async function reach(
       e.name === 'TimeoutError'
         ? `no answer within ${timeoutMs / 1000} s`
         : (e.cause?.message ?? e.message ?? String(error));
-    throw new DependencyError(
+    throw new StartError(
       `${name.service} did not answer at ${maskedUrl(url)}: ${cause}. Check this machine's network and ${name.check}.`,
     );
   }
 }
 
 /**
- * `work`, or a {@link DependencyError} with `message` once `timeoutMs` passes (the work itself
+ * `work`, or a {@link StartError} with `message` once `timeoutMs` passes (the work itself
  * is not cancelled: the caller stops what it started).
  */
 export async function withinTime<T>(
@@ -68,7 +65,7 @@ export async function withinTime<T>(
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DependencyError(message)), timeoutMs);
+    timer = setTimeout(() => reject(new StartError(message)), timeoutMs);
   });
   try {
     return await Promise.race([work, late]);

@@ -45,7 +45,7 @@ export const METRICS_UNSERVED =
  * server is the user's own). A Slack or Discord server with neither does not serve it and logs
  * one warning naming both settings. A wrong or missing token gets 401 with
  * `WWW-Authenticate: Bearer` (RFC 6750 §3, https://www.rfc-editor.org/rfc/rfc6750#section-3).
- * @throws ListenError when `METRICS_PORT` is taken.
+ * @throws StartError when `METRICS_PORT` is taken.
  */
 export async function exposeMetrics(options: MetricsExposureOptions): Promise<MetricsExposure> {
   const { handler, token } = options;

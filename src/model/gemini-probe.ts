@@ -8,7 +8,7 @@ const DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com';
  * /v1beta/models/{model}`, https://ai.google.dev/api/models#method:-models.get), so an
  * unreachable model stops the start instead of every turn saying the model is unavailable.
  * Any HTTP answer counts as reachable: keys and quotas are judged per call.
- * @throws DependencyError naming `GEMINI_BASE_URL` when nothing answers.
+ * @throws StartError naming `GEMINI_BASE_URL` when nothing answers.
  */
 export async function probeGemini(
   apiKey: string,

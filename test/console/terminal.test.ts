@@ -28,7 +28,9 @@ async function chat(lines: string, env: NodeJS.ProcessEnv = {}): Promise<string>
 describe('the terminal chat (npm start)', () => {
   it('runs the README conversation from piped input to an ad created in the emulator', async () => {
     const out = await chat(SCRIPT);
-    expect(out).toMatch(/TikTok: emulator at http:\/\/127\.0\.0\.1:\d+ \(no real ad will be created\)/);
+    expect(out).toMatch(
+      /TikTok: emulator at http:\/\/127\.0\.0\.1:\d+ \(no real ad will be created\)/,
+    );
     expect(out).toMatch(/model: offline/);
     expect(out).toContain('TikTok confirmed music music_123');
     // The private link comes with the first answer, before any approval; one card, one approval.

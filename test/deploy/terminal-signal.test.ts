@@ -37,9 +37,11 @@ describe('the terminal chat on SIGTERM: the message in progress finishes, then i
     });
     const bot = ChildBot.start({ GEMINI_API_KEY: 'test-key', GEMINI_BASE_URL: gemini.url, ...env });
     try {
-      const asked = gemini.requests.length;
+      // Model turns only: the start-up reachability check (a GET) is not one.
+      const turns = () => gemini.requests.filter((r) => r.method === 'POST').length;
+      const asked = turns();
       bot.proc.stdin?.write('Call the campaign Summer Sale\n');
-      await until('the model request', () => gemini.requests.length > asked);
+      await until('the model request', () => turns() > asked);
       bot.proc.kill('SIGTERM');
       expect(await bot.exited).toEqual({ code: 0, signal: null });
       const reply = bot.stdout.indexOf('Nice name.');
