@@ -24,7 +24,7 @@ describe('npm start with piped input (the built bot as a child process)', () => 
     // Before the first prompt: what runs, each start-up warning, and where the logs are.
     const head = bot.stdout.slice(0, bot.stdout.indexOf('you>')).trimEnd().split('\n');
     expect(head).toEqual([
-      expect.stringMatching(/^\[setup\] TikTok: local emulator at /),
+      expect.stringMatching(/^\[setup\] TikTok: emulator at \S+ \(no real ad will be created\)/),
       expect.stringMatching(/^\[setup\] No Redis URL: state is kept in memory\./),
       expect.stringMatching(/^\[setup\] TOKEN_ENCRYPTION_KEYS is not set: /),
       `[setup] Logs: ${logFile} (LOG_FILE)`,
