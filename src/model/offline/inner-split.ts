@@ -1,7 +1,7 @@
 // Clause splitting for the offline model's filler: a message's clauses, split again where
 // one clause runs on into another field ("… and budget 50", "headline: …").
 import { type Clause, splitClauses } from './clauses';
-import { findMediaIds, findMusicIds, findUrls, type Span } from './entities';
+import { findAmounts, findMediaIds, findMusicIds, findUrls, type Span } from './entities';
 import { labelAt, skipLead } from './labels';
 import { readCallToAction, readName, readObjective } from './values';
 import { FIELD_LABELS, WEAK_LABELS } from './vocabulary';
@@ -33,7 +33,51 @@ export function messageClauses(text: string, protectedSpans: Span<unknown>[], fr
     text,
     splitClauses(body, shifted).map((c) => ({ ...c, start: c.start + from, end: c.end + from })),
   );
-  return clauses.flatMap((c) => splitInner(text, protectedSpans, c));
+  return clauses
+    .flatMap((c) => splitAfterValues(text, protectedSpans, c))
+    .flatMap((c) => splitInner(text, protectedSpans, c));
+}
+
+/** A label of another field right after a value, with only spaces between them. */
+const LABEL_AHEAD = new RegExp(
+  `^\\s+(?=(?:(?:a|an|the|my|our|its)\\s+)?(?:${STRONG_LABEL_WORDS})\\b)`,
+  'i',
+);
+
+/**
+ * "landing page boots.example.com budget $60/day", "budget $60/day landing page …": a value
+ * with a shape of its own (an address, an id, an amount) ends where the next field's label
+ * starts, even with no comma or "and" between them, so neither value swallows or drops the other.
+ */
+function splitAfterValues(text: string, protectedSpans: Span<unknown>[], clause: Clause): Clause[] {
+  const piece = text.slice(clause.start, clause.end);
+  const valueEnds = [
+    ...protectedSpans
+      .filter((s) => s.start >= clause.start && s.end < clause.end)
+      .map((s) => s.end),
+    ...findAmounts(piece)
+      .filter((a) => a.value.currency || a.value.period !== null)
+      .map((a) => clause.start + amountEnd(piece, a.end)),
+  ].sort((a, b) => a - b);
+  const out: Clause[] = [];
+  let start = clause.start;
+  for (const end of valueEnds) {
+    const ahead = LABEL_AHEAD.exec(text.slice(end, clause.end));
+    if (!ahead || end <= start) continue;
+    out.push(clauseAt(text, start, end));
+    start = end + ahead[0].length;
+  }
+  out.push(clauseAt(text, start, clause.end));
+  return out.filter((c) => c.text !== '');
+}
+
+/** The end of an amount with its currency word and period ("60 dollars a day", "$60/day"). */
+function amountEnd(piece: string, end: number): number {
+  const tail =
+    /^(?:\s*(?:usd|eur|gbp|dollars?|euros?|bucks))?(?:\s*(?:\/\s*day|a\s+day|per\s+day|daily))?/i.exec(
+      piece.slice(end),
+    );
+  return end + (tail?.[0].length ?? 0);
 }
 
 /**

@@ -265,3 +265,22 @@ describe('offline model: fields keep their borders', () => {
     expect(offlineTurn(message, 'media', { campaign_name: 'X' }).updates.image_ids).toEqual(ids);
   });
 });
+
+describe('offline model: a value ends where the next field is named, even without a comma', () => {
+  const draft = { campaign_name: 'Denim Days', objective_type: 'TRAFFIC' as const };
+  it.each([
+    ['landing page denim.example.com budget $60/day', 'denim.example.com', 60],
+    ['budget $60/day landing page denim.example.com', 'denim.example.com', 60],
+    [
+      'budget 45 dollars a day landing page https://denim.example.com/sale',
+      'https://denim.example.com/sale',
+      45,
+    ],
+    ['landing page denim.example.com, budget $60/day', 'denim.example.com', 60],
+  ])('%s', (message, landing_page_url, budget) => {
+    expect(set(offlineTurn(message, 'ad_text', draft))).toMatchObject({
+      landing_page_url,
+      budget,
+    });
+  });
+});
