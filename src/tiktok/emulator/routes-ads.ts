@@ -5,7 +5,9 @@
  * Idempotency (TikTok's behaviour is UNCONFIRMED, reference §10): by default a repeated
  * `request_id` returns the SAME object the first call created, with code 0; with
  * `state.duplicateMode = '40050'` it answers 40050 DUPLICATED_REQUEST instead. The key is
- * remembered for the emulator's lifetime.
+ * remembered for the emulator's lifetime, or `state.requestIdTtlMs`. A `request_id` also
+ * allows duplicate names (as documented); without one, `state.uniqueNamesWithoutRequestId`
+ * makes a taken name a 40002.
  *
  * get/ endpoints filter by ids and by name (`campaign_name`, `adgroup_name`, `ad_name`: a
  * substring match, TikTok's is fuzzy) and leave deleted objects out, as TikTok's default
@@ -41,14 +43,42 @@ function idempotent(
 ): ApiObject {
   const key =
     typeof body.request_id === 'string' ? `${advertiser_id}|${endpoint}|${body.request_id}` : '';
-  const previous = key ? state.idempotency.get(key) : undefined;
+  const seen = key ? state.idempotency.get(key) : undefined;
+  const ttl = state.requestIdTtlMs;
+  const previous = seen && (ttl === undefined || state.now() - seen.at < ttl) ? seen : undefined;
   if (previous && state.duplicateMode === '40050') {
     throw new EmulatorError(40050, 'Duplicated requests have been sent.');
   }
-  if (previous) return previous;
+  if (previous) return previous.object;
   const created = create();
-  if (key) state.idempotency.set(key, created);
+  if (key) state.idempotency.set(key, { object: created, at: state.now() });
   return created;
+}
+
+/**
+ * 40002 when `name` is taken by a live object of the advertiser and the body has no
+ * `request_id` (only with `state.uniqueNamesWithoutRequestId`; UNCONFIRMED, see there).
+ */
+function checkNameFree(
+  state: EmulatorState,
+  map: Map<string, ApiObject>,
+  advertiser_id: string,
+  body: Params,
+  field: 'campaign_name' | 'adgroup_name',
+): void {
+  if (!state.uniqueNamesWithoutRequestId || typeof body.request_id === 'string') return;
+  const taken = [...map.values()].some(
+    (o) =>
+      o.advertiser_id === advertiser_id &&
+      o.operation_status !== 'DELETE' &&
+      o[field] === body[field],
+  );
+  if (taken) {
+    throw new EmulatorError(
+      40002,
+      `${field}: the name is already in use; send a request_id to allow duplicate names.`,
+    );
+  }
 }
 
 function ownedBy(map: Map<string, ApiObject>, id: string, advertiser_id: string) {
@@ -76,6 +106,7 @@ const createCampaign: Route = {
   handle(ctx) {
     const adv = advertiserOf(ctx);
     const input = validateCampaign(ctx.params, adv.currency);
+    checkNameFree(ctx.state, ctx.state.campaigns, adv.advertiser_id, ctx.params, 'campaign_name');
     return idempotent(ctx.state, adv.advertiser_id, 'campaign/create/', ctx.params, () => {
       const now = tiktokTime(ctx.state.now());
       const campaign: ApiObject = {
@@ -125,6 +156,7 @@ const createAdGroup: Route = {
       currency: adv.currency,
       pixelExists: (id) => state.pixels.has(id),
     });
+    checkNameFree(state, state.adgroups, adv.advertiser_id, params, 'adgroup_name');
     return idempotent(state, adv.advertiser_id, 'adgroup/create/', params, () => {
       const now = tiktokTime(state.now());
       const adgroup: ApiObject = {
