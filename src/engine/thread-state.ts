@@ -25,7 +25,8 @@ export type DraftStatus =
  * Progress of one submission attempt, saved after each TikTok step so a retry or a restart
  * resumes. `key` = SHA-256 of `draft_id|content_hash|advertiser_id` (hex): no other draft,
  * session or edit can share it, and the `*_request_id`s (TikTok body `request_id`, an int64 in
- * a string) and the object names (tagged with `key`'s first 8 characters) derive from it.
+ * a string) and the ad group and ad names (tagged with `key`'s first 8 characters) derive from
+ * it; the campaign keeps the approved name exactly.
  * `*_attempted` is saved just before a create is sent, so a resume looks the object up by name
  * before creating it again (ad/create has no idempotency key). Objects are created `DISABLE`d;
  * `enabled` lists the levels switched on in the final step.
@@ -44,6 +45,12 @@ export interface Submission {
   adgroup_name?: string;
   ad_name: string;
   campaign_attempted?: boolean;
+  /**
+   * What the campaign/create body said (`objective_type`, `budget_mode`,
+   * `budget_optimize_on`), saved with `campaign_attempted`: a later look-up (cleanup after an
+   * edit) adopts or deletes only a campaign that matches it, since the name is not unique.
+   */
+  campaign_fields?: Record<string, unknown>;
   adgroup_attempted?: boolean;
   campaign_id?: string;
   adgroup_id?: string;

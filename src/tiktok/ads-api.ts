@@ -95,11 +95,19 @@ export interface AdSummary {
   operation_status?: string;
 }
 
-/** A campaign as campaign/get/ lists it (subset). */
+/**
+ * A campaign as campaign/get/ lists it (subset). `create_time` is TikTok's
+ * `"YYYY-MM-DD HH:MM:SS"` as sent (read as UTC: reference §1; the time zone is UNCONFIRMED);
+ * the other fields are absent when TikTok does not list them.
+ */
 export interface CampaignSummary {
   campaign_id: string;
   campaign_name: string;
   operation_status?: string;
+  objective_type?: string;
+  budget_mode?: string;
+  budget_optimize_on?: boolean;
+  create_time?: string;
 }
 
 /** An ad group as adgroup/get/ lists it (subset). */
@@ -171,10 +179,14 @@ export interface AdsApi {
   ): Promise<{ ad_ids: string[] } & TikTokRequestRef>;
   /** Campaigns whose name matches `campaign_name` exactly (GET campaign/get/, name filter). */
   findCampaigns(auth: TikTokAuth, campaign_name: string): Promise<CampaignSummary[]>;
-  /** Ad groups of `campaign_id` named exactly `adgroup_name` (GET adgroup/get/). */
+  /**
+   * Ad groups named exactly `adgroup_name` (GET adgroup/get/ with a name filter), in
+   * `campaign_id` or, when it is undefined, anywhere in the advertiser account. With an empty
+   * `adgroup_name` and a `campaign_id`, all of that campaign's ad groups (first 100).
+   */
   findAdGroups(
     auth: TikTokAuth,
-    campaign_id: string,
+    campaign_id: string | undefined,
     adgroup_name: string,
   ): Promise<AdGroupSummary[]>;
   /**

@@ -165,7 +165,7 @@ export class TikTokClient implements AdsApi {
   /** See {@link CampaignCalls.findAdGroups}. */
   findAdGroups(
     auth: TikTokAuth,
-    campaign_id: string,
+    campaign_id: string | undefined,
     adgroup_name: string,
   ): Promise<AdGroupSummary[]> {
     return this.#campaigns.findAdGroups(auth, campaign_id, adgroup_name);

@@ -11,12 +11,16 @@ export interface ObjectNames {
 }
 
 /**
- * Names for a submission's objects: the draft's campaign name followed by the submission's
- * `tag` (8 hex characters that no other draft or attempt shares), so each object can be found
- * again by name after a lost reply (campaign/get, adgroup/get, ad/get) without ever adopting
- * another draft's object. `base` is cut (by whole code points) so that every name, the
- * longest being `"<base> - <tag> - ad group"`, stays within {@link MAX_OBJECT_NAME_LENGTH} as
- * TikTok counts length (CJK = 2).
+ * Names for a submission's objects.
+ * - `campaign_name` is the draft's campaign name exactly as approved (and shown on the card):
+ *   the marketer chose it, so nothing is added. A lost campaign/create reply is made safe by
+ *   the body `request_id` and a strict look-up instead (`submission/campaign-lookup.ts`).
+ * - `adgroup_name` and `ad_name` are names the bot chooses, so they carry the submission's
+ *   `tag` (8 hex characters no other draft or attempt shares): `"<base> - <tag> - ad group"`,
+ *   `"<base> - <tag> - ad"`. Each can be found again by name (adgroup/get, ad/get) without ever
+ *   adopting another draft's object. `base` is cut there (by whole code points) so those names
+ *   stay within {@link MAX_OBJECT_NAME_LENGTH} as TikTok counts length (CJK = 2); the draft's
+ *   own name is already within it (`campaign_name.too_long`).
  *
  * Source: TikTok "Create a campaign" / "Create an ad group" / "Create ads" (names ≤ 512).
  */
@@ -32,5 +36,5 @@ export function objectNames(base: string, tag: string): ObjectNames {
     used += size;
   }
   const head = `${cut.trimEnd()} - ${tag}`;
-  return { campaign_name: head, adgroup_name: `${head} - ad group`, ad_name: `${head} - ad` };
+  return { campaign_name: base, adgroup_name: `${head} - ad group`, ad_name: `${head} - ad` };
 }

@@ -49,7 +49,8 @@ function need<T>(value: T | undefined, field: string): T {
  * defaults it to false (python_sdk/business_api_client/models/campaign_create_body.py) but its
  * field text says "Default: True" (js_sdk/docs/CampaignCreateBody.md at c3a04b9), and with CBO
  * on TikTok would ignore the ad group budget the bot sets.
- * `campaign_name` defaults to the draft's; submissions pass a tagged one (`object-names.ts`).
+ * `campaign_name` is the draft's, exactly as approved (submissions pass the same, saved name);
+ * `request_id` makes a repeated create safe (reference §10).
  */
 export function campaignBody(
   draft: AdDraft,

@@ -70,9 +70,9 @@ describe('contentHash', () => {
 });
 
 describe('objectNames', () => {
-  it('tags each name and keeps them within 512 (CJK counting 2)', () => {
+  it('keeps the campaign name as approved, tags the bot-chosen names, all within 512 (CJK counting 2)', () => {
     expect(objectNames('Summer Sale', '1a2b3c4d')).toEqual({
-      campaign_name: 'Summer Sale - 1a2b3c4d',
+      campaign_name: 'Summer Sale',
       adgroup_name: 'Summer Sale - 1a2b3c4d - ad group',
       ad_name: 'Summer Sale - 1a2b3c4d - ad',
     });
@@ -81,6 +81,7 @@ describe('objectNames', () => {
       for (const name of Object.values(names))
         expect(tiktokLength(name)).toBeLessThanOrEqual(MAX_OBJECT_NAME_LENGTH);
       expect(names.adgroup_name.endsWith(' - deadbeef - ad group')).toBe(true);
+      expect(names.campaign_name).toBe(base);
     }
   });
 });

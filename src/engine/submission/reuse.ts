@@ -1,5 +1,6 @@
 import type { ObjectLevel, TikTokAuth } from '../../tiktok/ads-api';
 import type { Submission } from '../thread-state';
+import { findSentCampaign } from './campaign-lookup';
 import type { SubmissionRun } from './run';
 
 /** What {@link reuseOrDelete} did, to tell the thread. */
@@ -113,7 +114,7 @@ async function locate(
   const { ads } = run.ctx;
   let campaign = prev.campaign_id;
   if (!campaign && prev.campaign_attempted && prev.campaign_name)
-    campaign = (await ads.findCampaigns(auth, prev.campaign_name))[0]?.campaign_id;
+    campaign = await findEarlierCampaign(run, auth, prev, prev.campaign_name);
   if (!campaign) return {};
   let adgroup = prev.adgroup_id;
   if (!adgroup && prev.adgroup_attempted && prev.adgroup_name)
@@ -123,6 +124,28 @@ async function locate(
   if (!ad && prev.ad_attempted)
     ad = (await ads.listAds(auth, adgroup)).find((a) => a.ad_name === prev.ad_name)?.ad_id;
   return ad ? { campaign, adgroup, ad } : { campaign, adgroup };
+}
+
+/**
+ * An earlier attempt's campaign whose create reply was lost. With the body fields saved, the
+ * strict look-up of {@link findSentCampaign} (the approved name is not unique: an older
+ * campaign of that name must never be reused or deleted). Records saved before those fields
+ * existed used a tagged, unique campaign name, which an exact-name match finds safely.
+ */
+async function findEarlierCampaign(
+  run: SubmissionRun,
+  auth: TikTokAuth,
+  prev: Submission,
+  campaign_name: string,
+): Promise<string | undefined> {
+  const { ads } = run.ctx;
+  if (!prev.campaign_fields) return (await ads.findCampaigns(auth, campaign_name))[0]?.campaign_id;
+  return findSentCampaign(ads, auth, {
+    campaign_name,
+    adgroup_name: prev.adgroup_name ?? '',
+    body: prev.campaign_fields,
+    since: new Date(prev.started_at),
+  });
 }
 
 /**

@@ -80,8 +80,18 @@ export interface CreateSpec {
   attempted: () => boolean;
   markAttempted: () => void;
   create: () => Promise<{ id: string; request_id?: string }>;
-  /** The object with this submission's name, if it exists. */
+  /**
+   * After a create that may have gone out: the object it made, if it exists (by the
+   * submission's unique name, or for the campaign by `findSentCampaign`).
+   */
   find: () => Promise<string | undefined>;
+  /**
+   * Looked at before the first create when no create is saved as attempted: the saved state
+   * may have gone back in time (a Redis restore from an older snapshot), so the object may
+   * exist though nothing says so. Ad group and ad: `find` itself (their names carry the
+   * submission's tag). Campaign: only a campaign holding this submission's ad group.
+   */
+  lookFirst: () => Promise<string | undefined>;
   /** Our body `request_id` (campaign, ad group), for the audit trail. */
   our_request_id?: string;
   /**
@@ -93,9 +103,10 @@ export interface CreateSpec {
 }
 
 /**
- * Creates one object at most once (reliability.md §3.5 step 3). If a create may already have
- * gone out (saved `attempted` flag: a crash, or an earlier try), the object is first looked up
- * by name and adopted. A create that answers 40050 DUPLICATED_REQUEST or whose outcome is
+ * Creates one object at most once (reliability.md §3.5 step 3). Nothing is created blind:
+ * before the first create the object is looked for (`lookFirst`) whatever the saved state
+ * says, and if a create may already have gone out (saved `attempted` flag: a crash, or an
+ * earlier try), it is looked up with `find` and adopted. A create that answers 40050 DUPLICATED_REQUEST or whose outcome is
  * unknown (no reply, HTTP 5xx, 5xxxx) is followed by the same look-up; only when the object is
  * not there is it sent again, up to `spec.attempts` creates in all. Anything else TikTok answers
  * (validation, auth, permission, rate limit after the transport's retries) is thrown as is.
@@ -104,18 +115,17 @@ export interface CreateSpec {
 export async function createOnce(run: SubmissionRun, spec: CreateSpec): Promise<string> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= spec.attempts; attempt++) {
-    if (spec.attempted()) {
-      const found = await spec.find();
-      if (found) {
-        await run.audit({
-          event: 'tiktok_create',
-          level: spec.level,
-          object_id: found,
-          adopted: true,
-          ...(spec.our_request_id ? { request_id: spec.our_request_id } : {}),
-        });
-        return found;
-      }
+    const look = spec.attempted() ? spec.find : attempt === 1 ? spec.lookFirst : undefined;
+    const found = look ? await look() : undefined;
+    if (found) {
+      await run.audit({
+        event: 'tiktok_create',
+        level: spec.level,
+        object_id: found,
+        adopted: true,
+        ...(spec.our_request_id ? { request_id: spec.our_request_id } : {}),
+      });
+      return found;
     }
     spec.markAttempted();
     await run.save();

@@ -1,16 +1,31 @@
 import type { ObjectLevel } from '../../tiktok/ads-api';
 import { adBody, adGroupBody, campaignBody } from '../../tiktok/payloads';
+import {
+  type CampaignExpectation,
+  campaignHoldingOurAdGroup,
+  findSentCampaign,
+} from './campaign-lookup';
 import { budgetOf } from './record';
 import { CREATE_ATTEMPTS, createOnce, type SubmissionRun } from './run';
 
 /**
- * The campaign, created `DISABLE`d with the submission's `request_id` and tagged name (found
- * again with campaign/get by that name). Saves its id.
+ * The campaign, created `DISABLE`d under the approved name exactly, with the submission's
+ * body `request_id` (TikTok answers a repeat with the same campaign or 40050, reference §10).
+ * Before creating, a campaign holding this submission's ad group is adopted (a restored older
+ * state); after a create whose outcome is unknown, {@link findSentCampaign} picks the one it
+ * made, never an older campaign of the same name. Saves its id.
  */
 export async function ensureCampaign(run: SubmissionRun): Promise<string> {
   const { sub, ctx, state } = run;
   if (sub.campaign_id) return sub.campaign_id;
   const name = sub.campaign_name ?? state.draft.campaign_name ?? '';
+  const body = campaignBody(state.draft, sub.campaign_request_id, name);
+  const want: CampaignExpectation = {
+    campaign_name: name,
+    adgroup_name: adGroupNameOf(run),
+    body,
+    since: new Date(sub.started_at),
+  };
   await run.mark('campaign', 'running');
   const id = await failing(run, 'campaign', () =>
     createOnce(run, {
@@ -19,16 +34,15 @@ export async function ensureCampaign(run: SubmissionRun): Promise<string> {
       attempted: () => sub.campaign_attempted === true,
       markAttempted: () => {
         sub.campaign_attempted = true;
+        sub.campaign_fields = campaignFields(body);
       },
       our_request_id: sub.campaign_request_id,
       create: async () => {
-        const r = await ctx.ads.createCampaign(
-          run.auth,
-          campaignBody(state.draft, sub.campaign_request_id, name),
-        );
+        const r = await ctx.ads.createCampaign(run.auth, body);
         return { id: r.campaign_id, ...(r.request_id ? { request_id: r.request_id } : {}) };
       },
-      find: async () => (await ctx.ads.findCampaigns(run.auth, name))[0]?.campaign_id,
+      lookFirst: () => campaignHoldingOurAdGroup(ctx.ads, run.auth, want),
+      find: () => findSentCampaign(ctx.ads, run.auth, want),
     }),
   );
   sub.campaign_id = id;
@@ -37,12 +51,28 @@ export async function ensureCampaign(run: SubmissionRun): Promise<string> {
   return id;
 }
 
-/** The ad group under `campaign_id`, created `DISABLE`d, like {@link ensureCampaign}. */
+/** The campaign/create body fields a look-up checks (`Submission.campaign_fields`). */
+export function campaignFields(body: Record<string, unknown>): Record<string, unknown> {
+  const { objective_type, budget_mode, budget_optimize_on } = body;
+  return { objective_type, budget_mode, budget_optimize_on };
+}
+
+/** The submission's ad group name (tagged; older records without one fall back to the draft's). */
+export function adGroupNameOf(run: SubmissionRun): string {
+  return run.sub.adgroup_name ?? `${run.state.draft.campaign_name ?? ''} - ad group`;
+}
+
+/**
+ * The ad group under `campaign_id`, created `DISABLE`d with its body `request_id`. It is
+ * looked for by its tagged name in that campaign before any create (the campaign may be an
+ * adopted one that already holds it) and again after a create whose outcome is unknown.
+ */
 export async function ensureAdGroup(run: SubmissionRun, campaign_id: string): Promise<string> {
   const { sub, ctx, state } = run;
   if (sub.adgroup_id) return sub.adgroup_id;
-  const name = sub.adgroup_name ?? `${state.draft.campaign_name ?? ''} - ad group`;
+  const name = adGroupNameOf(run);
   const budget = budgetOf(state, ctx.settings);
+  const find = async () => (await ctx.ads.findAdGroups(run.auth, campaign_id, name))[0]?.adgroup_id;
   await run.mark('adgroup', 'running');
   const id = await failing(run, 'adgroup', () =>
     createOnce(run, {
@@ -66,7 +96,8 @@ export async function ensureAdGroup(run: SubmissionRun, campaign_id: string): Pr
         const r = await ctx.ads.createAdGroup(run.auth, body);
         return { id: r.adgroup_id, ...(r.request_id ? { request_id: r.request_id } : {}) };
       },
-      find: async () => (await ctx.ads.findAdGroups(run.auth, campaign_id, name))[0]?.adgroup_id,
+      find,
+      lookFirst: find,
     }),
   );
   sub.adgroup_id = id;
@@ -78,8 +109,8 @@ export async function ensureAdGroup(run: SubmissionRun, campaign_id: string): Pr
 
 /**
  * The ad in `adgroup_id`, created `DISABLE`d. ad/create/ has no idempotency key and is never
- * retried by the transport: before any resend the ad group's ads are listed (ad/get/ filtered
- * by `adgroup_ids`) and the one with this submission's `ad_name` is adopted.
+ * retried by the transport: before every create, first or resent, the ad group's ads are listed
+ * (ad/get/ filtered by `adgroup_ids`) and the one with this submission's `ad_name` is adopted.
  */
 export async function ensureAd(
   run: SubmissionRun,
@@ -88,6 +119,8 @@ export async function ensureAd(
 ): Promise<string> {
   const { sub, ctx, state } = run;
   if (sub.ad_id) return sub.ad_id;
+  const find = async () =>
+    (await ctx.ads.listAds(run.auth, adgroup_id)).find((a) => a.ad_name === sub.ad_name)?.ad_id;
   await run.mark('ad', 'running');
   const id = await failing(run, 'ad', () =>
     createOnce(run, {
@@ -106,8 +139,8 @@ export async function ensureAd(
         if (!ad_id) throw new Error('TikTok returned no ad id');
         return { id: ad_id, ...(r.request_id ? { request_id: r.request_id } : {}) };
       },
-      find: async () =>
-        (await ctx.ads.listAds(run.auth, adgroup_id)).find((a) => a.ad_name === sub.ad_name)?.ad_id,
+      find,
+      lookFirst: find,
     }),
   );
   sub.ad_id = id;

@@ -63,22 +63,34 @@ export class CampaignCalls {
         campaign_id: str(row.campaign_id),
         campaign_name: str(row.campaign_name),
         operation_status: str(row.operation_status),
+        ...optionalText(row, 'objective_type'),
+        ...optionalText(row, 'budget_mode'),
+        ...optionalText(row, 'create_time'),
+        ...(typeof row.budget_optimize_on === 'boolean'
+          ? { budget_optimize_on: row.budget_optimize_on }
+          : {}),
       }));
   }
 
-  /** GET adgroup/get/ with `filtering={"campaign_ids":[…],"adgroup_name":…}`, exact matches. */
+  /**
+   * GET adgroup/get/ with `filtering={"campaign_ids":[…],"adgroup_name":…}` (either left out
+   * when not given), exact name matches; an empty name keeps every ad group listed.
+   */
   async findAdGroups(
     auth: TikTokAuth,
-    campaign_id: string,
+    campaign_id: string | undefined,
     adgroup_name: string,
   ): Promise<AdGroupSummary[]> {
     const data = await this.api.get<{ list?: unknown }>(auth, 'adgroup/get/', {
-      filtering: { campaign_ids: [campaign_id], adgroup_name },
+      filtering: {
+        ...(campaign_id === undefined ? {} : { campaign_ids: [campaign_id] }),
+        ...(adgroup_name === '' ? {} : { adgroup_name }),
+      },
       page: 1,
       page_size: 100,
     });
     return asList(data.list)
-      .filter((row) => row.adgroup_name === adgroup_name)
+      .filter((row) => adgroup_name === '' || row.adgroup_name === adgroup_name)
       .map((row) => ({
         adgroup_id: str(row.adgroup_id),
         adgroup_name: str(row.adgroup_name),
@@ -123,4 +135,10 @@ export class CampaignCalls {
       operation_status: str(row.operation_status),
     }));
   }
+}
+
+/** `{ [field]: value }` when `row[field]` is a non-empty string, else `{}`. */
+function optionalText(row: Record<string, unknown>, field: string): Record<string, string> {
+  const value = row[field];
+  return typeof value === 'string' && value !== '' ? { [field]: value } : {};
 }
