@@ -3,11 +3,17 @@
  * against the emulator process at `TIKTOK_BASE_URL`. On start it resumes submissions whose
  * owner died (the resumer, as `npm start` does), then, when `CHAOS_THREAD` is set, drafts an ad
  * in that thread, approves it, and kills itself (SIGKILL) at `CHAOS_CRASH_AT`.
+ * `CHAOS_APPROVE_ONLY=1` approves the thread's saved draft without typing it again (a second
+ * approval); `CHAOS_ROLLBACK=1` says `ready` and waits for a line on stdin before approving,
+ * then says `turn_done` and waits for another before it leaves (without a last resume scan:
+ * its Redis was rolled back meanwhile).
  *
  * Prints one JSON line per event on stdout: `resumed` (thread, ms since start), `submitted`,
- * `no_crash` (the crash point never came), `crashing` (point).
+ * `no_crash` (the crash point never came), `crashing` (point), `ready`, `turn_done` (rollback mode),
+ * `approval_error` (the approval turn threw, e.g. its Redis died).
  */
 
+import { createInterface } from 'node:readline';
 import { loadConfig } from '../../src/config';
 import { StaticAccessResolver } from '../../src/engine/access';
 import type { ChatUser } from '../../src/engine/chat-event';
@@ -99,6 +105,30 @@ const settings: EngineSettings = {
   identity: { display_name: 'Emulator Brand' },
 };
 
+/** The next line on stdin (rollback mode: the chaos run's go-aheads). */
+const stdinLines = createInterface({ input: process.stdin });
+const pending: string[] = [];
+const waiting: ((line: string) => void)[] = [];
+stdinLines.on('line', (line) => {
+  const next = waiting.shift();
+  if (next) next(line);
+  else pending.push(line);
+});
+function nextLine(): Promise<string> {
+  const line = pending.shift();
+  if (line !== undefined) return Promise.resolve(line);
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+/**
+ * Rollback mode: says `event` and waits for a line on stdin, so the chaos run can take its
+ * Redis snapshot just before the approval, and roll Redis back before this process goes on.
+ */
+async function handOver(event: string): Promise<void> {
+  say({ event });
+  await nextLine();
+}
+
 async function main(): Promise<void> {
   const keys = new Keys(env.CHAOS_PREFIX ?? 'chaos:');
   const redis = new RedisStateStore(env.CHAOS_REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -151,26 +181,42 @@ async function main(): Promise<void> {
       user,
     });
     const name = thread.split(':').at(-1);
-    for (const text of [
+    const draft = [
       `Create a campaign called Chaos ${name} for traffic`,
       'Big summer deals on every order',
       'Shop now',
       'No music needed',
       'https://shop.example.com/summer',
       'vid_summer_1',
-    ])
-      await engine.handle({ ...base(), type: 'message', text });
+    ];
+    if (!env.CHAOS_APPROVE_ONLY)
+      for (const text of draft) await engine.handle({ ...base(), type: 'message', text });
     // Let a resume in progress finish first, so each run's figures are its own.
     await resuming;
+    if (env.CHAOS_ROLLBACK) await handOver('ready');
     armed.on = true;
-    await engine.handle({ ...base(), type: 'action', action_id: 'approve' });
+    try {
+      await engine.handle({ ...base(), type: 'action', action_id: 'approve' });
+    } catch (err) {
+      // Redis died under the turn (rollback mode): what the bot does then is part of the test.
+      say({ event: 'approval_error', message: err instanceof Error ? err.message : String(err) });
+    }
     armed.on = false;
     say({ event: crashAt ? 'no_crash' : 'submitted', thread, saves: counter.saves });
+    if (env.CHAOS_ROLLBACK) {
+      await handOver('turn_done');
+      // Redis went back in time under this process; the rest of the test is the next approval.
+      stdinLines.close();
+      await owner.stop({ keepKey: true });
+      await redis.close().catch(() => undefined);
+      return;
+    }
   }
   await resuming;
   // A resume that was still waiting (an owner that looked alive) gets one more look.
   const again = await resumer.scan();
   for (const t of again.resumed) say({ event: 'resumed', thread: t, ms: Date.now() - startedAt });
+  stdinLines.close();
   await owner.stop();
   await redis.close();
 }

@@ -13,20 +13,22 @@
  * the restart. Target 0, 0, 0. Needs Redis (`REDIS_URL`, default redis://127.0.0.1:6379);
  * keys go under a random `chaos:<id>:` prefix, deleted at the end.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { allCrashPoints } from './crash-points';
-
-type Obj = Record<string, unknown>;
-interface Objects {
-  campaigns: Obj[];
-  adgroups: Obj[];
-  ads: Obj[];
-}
+import { runRollbackChaos } from './rollback';
+import {
+  duplicates as dup,
+  liveIncomplete,
+  objects,
+  perRun,
+  post,
+  run,
+  startEmulator,
+} from './world';
 
 const args = process.argv.slice(2);
 const runs =
@@ -34,94 +36,6 @@ const runs =
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `chaos:${randomBytes(4).toString('hex')}:`;
 const LOSABLE = ['campaign/create/', 'adgroup/create/', 'ad/create/'];
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  events: Obj[];
-}
-
-function run(child: ChildProcess): Promise<Exit> {
-  const events: Obj[] = [];
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  lines.on('line', (line) => {
-    try {
-      events.push(JSON.parse(line) as Obj);
-    } catch {
-      // not ours
-    }
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  return new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      if (code) process.stderr.write(stderr.slice(-2000));
-      resolve({ code, signal, events });
-    });
-  });
-}
-
-async function startEmulator(): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, [join(__dirname, '../../src/tiktok/emulator/main.js')], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => {
-      const m = /listening on (http:\/\/\S+)/.exec(line);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', () => reject(new Error('emulator exited')));
-  });
-  return { child, baseUrl };
-}
-
-async function post(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-}
-
-async function objects(baseUrl: string): Promise<Objects> {
-  return (await (await fetch(`${baseUrl}/_emulator/objects`)).json()) as Objects;
-}
-
-const on = (o: Obj | undefined) => o?.operation_status === 'ENABLE';
-
-/** Enabled campaigns / ad groups whose tree lacks an enabled ad under an enabled ad group. */
-function liveIncomplete(all: Objects): number {
-  let count = 0;
-  for (const c of all.campaigns.filter(on)) {
-    const groups = all.adgroups.filter((g) => g.campaign_id === c.campaign_id && on(g));
-    const complete = groups.some((g) =>
-      all.ads.some((a) => a.adgroup_id === g.adgroup_id && on(a)),
-    );
-    if (!complete) count += 1;
-  }
-  for (const g of all.adgroups.filter(on)) {
-    const campaign = all.campaigns.find((c) => c.campaign_id === g.campaign_id);
-    const hasAd = all.ads.some((a) => a.adgroup_id === g.adgroup_id && on(a));
-    if (on(campaign) && !hasAd) count += 1;
-  }
-  return count;
-}
-
-/** Objects per run, by the `Chaos <run> - <tag>` names, deleted ones left out. */
-function perRun(list: Obj[], field: string, total: number): number[] {
-  const counts = new Array<number>(total).fill(0);
-  for (const o of list) {
-    if (o.operation_status === 'DELETE') continue;
-    const m = /^Chaos (\d+) - /.exec(String(o[field]));
-    if (m) counts[Number(m[1])] = (counts[Number(m[1])] ?? 0) + 1;
-  }
-  return counts;
-}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -178,7 +92,6 @@ async function main(): Promise<void> {
     for (const e of last.events) if (e.event === 'resumed') resumeMs.push(Number(e.ms));
 
     const all = await objects(emulator.baseUrl);
-    const dup = (counts: number[]) => counts.reduce((s, c) => s + Math.max(0, c - 1), 0);
     const campaigns = perRun(all.campaigns, 'campaign_name', runs);
     const adgroups = perRun(all.adgroups, 'adgroup_name', runs);
     const ads = perRun(all.ads, 'ad_name', runs);
@@ -227,7 +140,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+(args.includes('--rollback') ? runRollbackChaos(runs) : main()).catch((err: unknown) => {
   process.stderr.write(`chaos failed: ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });
