@@ -81,7 +81,10 @@ export class OwnRedis {
   }
 
   private client(): Redis {
-    this.admin ??= new Redis(this.url, { maxRetriesPerRequest: 1 });
+    if (!this.admin) {
+      this.admin = new Redis(this.url, { maxRetriesPerRequest: 1 });
+      this.admin.on('error', () => undefined); // a refused reconnect while it restarts
+    }
     return this.admin;
   }
 
