@@ -41,9 +41,10 @@ describe('submit failures come back as remediation, with the draft kept', () => 
     h.emulator.faults.set({ kind: 'server', times: 10, endpoint: 'campaign/create/' });
     const before = h.client.calls;
     const replies = await t.act('approve');
-    // identity/get/ once, campaign/create/ exactly `attempts` times (same request_id), then one
-    // campaign/get/ by name in case a create went through without a reply.
-    expect(h.client.calls - before).toBe(1 + 3 + 1);
+    // identity/get/ once; adgroup/get/ for an ad group of this submission (none yet, so no
+    // campaign of ours); campaign/create/ exactly `attempts` times (same request_id); then the
+    // look-up in case a create went through without a reply: adgroup/get/ and campaign/get/.
+    expect(h.client.calls - before).toBe(1 + 1 + 3 + 2);
     expect(h.emulator.counts().calls['campaign/create/']).toBe(3);
     expect(blocksOf(replies).find((b) => b.type === 'remediation')).toMatchObject({
       error_class: 'transient',
