@@ -1,4 +1,5 @@
-import type { Lock, StateStore, TurnStart } from './state-store';
+import { decodeOutboxEntry, encodeOutboxEntry, isOutboxEntry } from './outbox-encoding';
+import type { Lock, OutboxEntry, OutboxWrite, StateStore, TurnStart } from './state-store';
 import {
   acquireWithBackoff,
   assertTtlMs,
@@ -103,6 +104,44 @@ export class InMemoryStateStore implements StateStore {
     return true;
   }
 
+  async saveWithOutbox(
+    lock: Lock,
+    key: string,
+    value: unknown,
+    ttlMs: number,
+    outbox: OutboxWrite,
+    release: boolean,
+  ): Promise<boolean> {
+    const text = toJson(value);
+    assertTtlMs('ttlMs', ttlMs);
+    assertTtlMs('outbox.ttlMs', outbox.ttlMs);
+    const added = outbox.entries.map(encodeOutboxEntry);
+    if (outbox.index) await this.addMember(outbox.index.key, outbox.index.member);
+    if (this.read(lock.key) !== lock.token) return false;
+    this.write(key, text, ttlMs);
+    if (added.length > 0) {
+      const list = [...this.outboxList(outbox.key), ...added];
+      this.write(outbox.key, JSON.stringify(list), outbox.ttlMs);
+    }
+    if (release) this.entries.delete(lock.key);
+    return true;
+  }
+
+  async outboxPending<T>(key: string): Promise<Array<OutboxEntry<T>>> {
+    return this.outboxList(key).map((text) => decodeOutboxEntry<T>(text));
+  }
+
+  async outboxDelivered(key: string, id: string): Promise<boolean> {
+    const list = this.outboxList(key);
+    const at = list.findIndex((text) => isOutboxEntry(text, id));
+    if (at < 0) return false;
+    list.splice(at, 1);
+    const entry = this.entries.get(key);
+    if (list.length === 0) this.entries.delete(key);
+    else this.entries.set(key, { text: JSON.stringify(list), expiresAt: entry?.expiresAt });
+    return true;
+  }
+
   async claimLockAndGet<T>(
     claim: { key: string; ttlMs: number } | null,
     lockKey: string,
@@ -194,6 +233,11 @@ export class InMemoryStateStore implements StateStore {
 
   /** Nothing to close; the data stays until the object is dropped. */
   async close(): Promise<void> {}
+
+  /** The encoded entries of the outbox list at `key` ([] when absent or expired). */
+  private outboxList(key: string): string[] {
+    return fromJson<string[]>(this.read(key)) ?? [];
+  }
 
   /** The live text at `key`, dropping it first if it has expired. */
   private read(key: string): string | null {

@@ -1,7 +1,9 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
+import { decodeOutboxEntry, encodeOutboxEntry } from './outbox-encoding';
+import { OUTBOX_DELIVERED_LUA, type OutboxCommands, SAVE_WITH_OUTBOX_LUA } from './outbox-lua';
 import { redactRedisUrl } from './redact-redis-url';
-import type { Lock, StateStore, TurnStart } from './state-store';
+import type { Lock, OutboxEntry, OutboxWrite, StateStore, TurnStart } from './state-store';
 import {
   acquireWithBackoff,
   assertTtlMs,
@@ -142,7 +144,7 @@ export interface RedisStateStoreOptions {
  * Values are stored as JSON text.
  */
 export class RedisStateStore implements StateStore {
-  private readonly client: Redis & LockCommands;
+  private readonly client: Redis & LockCommands & OutboxCommands;
   private readonly ownsClient: boolean;
   private connecting: Promise<void> | undefined;
 
@@ -173,7 +175,9 @@ export class RedisStateStore implements StateStore {
     redis.defineCommand('stateStoreClaimLockGet', { numberOfKeys: 3, lua: CLAIM_LOCK_GET_LUA });
     redis.defineCommand('stateStoreIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
     redis.defineCommand('stateStoreReserve', { numberOfKeys: 1, lua: RESERVE_LUA });
-    this.client = redis as Redis & LockCommands;
+    redis.defineCommand('stateStoreSaveWithOutbox', { numberOfKeys: 3, lua: SAVE_WITH_OUTBOX_LUA });
+    redis.defineCommand('stateStoreOutboxDelivered', { numberOfKeys: 1, lua: OUTBOX_DELIVERED_LUA });
+    this.client = redis as Redis & LockCommands & OutboxCommands;
   }
 
   /**
@@ -274,6 +278,52 @@ export class RedisStateStore implements StateStore {
     return (
       (await this.client.stateStoreSetAndRelease(lock.key, key, lock.token, text, ttlMs)) === 1
     );
+  }
+
+  /**
+   * One `EVALSHA` (see {@link StateStore.saveWithOutbox}); with an index, its `SADD` is sent
+   * first without waiting for its answer, so both go in one round trip and Redis runs them in
+   * order: the script never runs without the index write before it.
+   */
+  async saveWithOutbox(
+    lock: Lock,
+    key: string,
+    value: unknown,
+    ttlMs: number,
+    outbox: OutboxWrite,
+    release: boolean,
+  ): Promise<boolean> {
+    const text = toJson(value);
+    assertTtlMs('ttlMs', ttlMs);
+    assertTtlMs('outbox.ttlMs', outbox.ttlMs);
+    const entries = outbox.entries.map(encodeOutboxEntry);
+    await this.ensureConnected();
+    const indexed = outbox.index
+      ? this.client.sadd(outbox.index.key, outbox.index.member)
+      : Promise.resolve(0);
+    const saved = this.client.stateStoreSaveWithOutbox(
+      lock.key,
+      key,
+      outbox.key,
+      lock.token,
+      text,
+      ttlMs,
+      release ? '1' : '0',
+      outbox.ttlMs,
+      ...entries,
+    );
+    const [, result] = await Promise.all([indexed, saved]);
+    return result === 1;
+  }
+
+  async outboxPending<T>(key: string): Promise<Array<OutboxEntry<T>>> {
+    await this.ensureConnected();
+    return (await this.client.lrange(key, 0, -1)).map((text) => decodeOutboxEntry<T>(text));
+  }
+
+  async outboxDelivered(key: string, id: string): Promise<boolean> {
+    await this.ensureConnected();
+    return (await this.client.stateStoreOutboxDelivered(key, id)) === 1;
   }
 
   /**

@@ -38,6 +38,32 @@ export interface StateStore {
    */
   setAndReleaseLock(lock: Lock, key: string, value: unknown, ttlMs: number): Promise<boolean>;
   /**
+   * A fenced save with the replies that report it (an outbox): only if `lock` is still held by
+   * this holder, stores `value` at `key` (expiring after `ttlMs`), appends `outbox.entries`, in
+   * order, to the outbox list at `outbox.key` (the list then expires after `outbox.ttlMs`), and
+   * releases the lock when `release` is true, all in one atomic step (Redis: one Lua script,
+   * so the lock, state and outbox keys must share a hash slot: the thread's hash tag). Returns
+   * false, writing nothing of that step, when the lock was lost.
+   * `outbox.index`, when given, is added to a set of outboxes to look at after a crash
+   * (`SADD`) before the script, on the same connection, so a saved outbox is always indexed.
+   * @throws RangeError for a bad TTL or an entry id containing a newline.
+   */
+  saveWithOutbox(
+    lock: Lock,
+    key: string,
+    value: unknown,
+    ttlMs: number,
+    outbox: OutboxWrite,
+    release: boolean,
+  ): Promise<boolean>;
+  /** The outbox's undelivered entries at `key`, oldest first; [] when none. */
+  outboxPending<T>(key: string): Promise<Array<OutboxEntry<T>>>;
+  /**
+   * Records entry `id` of the outbox at `key` as delivered: removes it, so it is never sent
+   * again. Returns false when it was not there (already marked, or expired).
+   */
+  outboxDelivered(key: string, id: string): Promise<boolean>;
+  /**
    * The start of a turn in one step (one Redis round trip, a Lua script): claims `claim.key`
    * (`SET NX PX claim.ttlMs`; skipped when `claim` is `null`, i.e. already claimed), then tries
    * once to take lock `lockKey` for `lockTtlMs`, and reads `key` while holding it.
@@ -104,6 +130,21 @@ export type TurnStart<T> =
   | { claimed: false }
   | { claimed: true; lock: null }
   | { claimed: true; lock: Lock; value: T | null };
+
+/** One reply waiting in an outbox: a unique id (no newline) and the JSON value. */
+export interface OutboxEntry<T = unknown> {
+  id: string;
+  value: T;
+}
+
+/** The outbox part of {@link StateStore.saveWithOutbox}. TTL in ms. */
+export interface OutboxWrite {
+  key: string;
+  entries: OutboxEntry[];
+  ttlMs: number;
+  /** Set `key` gets `member` (no expiry): where a restarted process finds outboxes to send. */
+  index?: { key: string; member: string };
+}
 
 /** A held lock: its key and the random token that proves ownership. */
 export interface Lock {

@@ -354,5 +354,78 @@ export function describeStateStoreContract(
         expect(await store.members(k)).toEqual([]);
       });
     });
+    describe('outbox', () => {
+      it('saves the state and appends its replies in one step, then forgets each one marked delivered', async () => {
+        const t = `{${prefix}thread:${++n}}`;
+        const lock = await store.acquireLock(`lock:${t}`, 5000, 0);
+        const outbox = { key: `outbox:${t}`, ttlMs: 60_000 };
+        const index = { key: key('outboxes'), member: t };
+        const first = [
+          { id: 'a1', value: { text: 'Approved. Submitting…' } },
+          { id: 'a2', value: { text: 'line one\nline two', n: 2 } },
+        ];
+        expect(
+          await store.saveWithOutbox(
+            lock,
+            `state:${t}`,
+            { status: 'submitting' },
+            60_000,
+            { ...outbox, entries: first, index },
+            false,
+          ),
+        ).toBe(true);
+        expect(await store.get(`state:${t}`)).toEqual({ status: 'submitting' });
+        expect(await store.members(index.key)).toEqual([t]);
+        // Not released: a second save under the same lock appends after the first entries.
+        const second = [{ id: 'b1', value: { text: 'Your ad was created.' } }];
+        expect(
+          await store.saveWithOutbox(
+            lock,
+            `state:${t}`,
+            { status: 'submitted' },
+            60_000,
+            { ...outbox, entries: second },
+            true,
+          ),
+        ).toBe(true);
+        expect(await store.get(`state:${t}`)).toEqual({ status: 'submitted' });
+        expect(await store.outboxPending(outbox.key)).toEqual([...first, ...second]);
+        expect(await store.outboxDelivered(outbox.key, 'a2')).toBe(true);
+        expect(await store.outboxDelivered(outbox.key, 'a2')).toBe(false);
+        expect(await store.outboxPending(outbox.key)).toEqual([first[0], second[0]]);
+        // Released: the lock is free again.
+        await expect(store.acquireLock(`lock:${t}`, 5000, 0)).resolves.toMatchObject({
+          key: `lock:${t}`,
+        });
+      });
+
+      it('writes neither state nor replies when the lock was lost, and refuses ids with a newline', async () => {
+        const t = `{${prefix}thread:${++n}}`;
+        const lock = await store.acquireLock(`lock:${t}`, 5000, 0);
+        await store.releaseLock(lock);
+        const taken = await store.acquireLock(`lock:${t}`, 5000, 0);
+        const outbox = {
+          key: `outbox:${t}`,
+          ttlMs: 60_000,
+          entries: [{ id: 'x', value: 'stale' }],
+        };
+        expect(await store.saveWithOutbox(lock, `state:${t}`, 'stale', 60_000, outbox, true)).toBe(
+          false,
+        );
+        expect(await store.get(`state:${t}`)).toBeNull();
+        expect(await store.outboxPending(outbox.key)).toEqual([]);
+        await expect(
+          store.saveWithOutbox(
+            taken,
+            `state:${t}`,
+            'v',
+            60_000,
+            { ...outbox, entries: [{ id: 'a\nb', value: 1 }] },
+            true,
+          ),
+        ).rejects.toThrow(RangeError);
+        expect(await store.get(`state:${t}`)).toBeNull();
+      });
+    });
   });
 }
