@@ -176,7 +176,10 @@ export class RedisStateStore implements StateStore {
     redis.defineCommand('stateStoreIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
     redis.defineCommand('stateStoreReserve', { numberOfKeys: 1, lua: RESERVE_LUA });
     redis.defineCommand('stateStoreSaveWithOutbox', { numberOfKeys: 3, lua: SAVE_WITH_OUTBOX_LUA });
-    redis.defineCommand('stateStoreOutboxDelivered', { numberOfKeys: 1, lua: OUTBOX_DELIVERED_LUA });
+    redis.defineCommand('stateStoreOutboxDelivered', {
+      numberOfKeys: 1,
+      lua: OUTBOX_DELIVERED_LUA,
+    });
     this.client = redis as Redis & LockCommands & OutboxCommands;
   }
 
