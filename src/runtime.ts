@@ -207,6 +207,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       keys,
       owner,
       engine,
+      outbox: core.courier,
       sinkFor: (platform) => sinks.get(platform),
       logger: logger.child({ component: 'resumer' }),
     });

@@ -49,21 +49,28 @@ export class SlackDelivery {
   constructor(private readonly deps: SlackDeliveryDeps) {}
 
   /**
-   * A `ReplySink` for `ConversationEngine.handle(event, sink)` that does not wait for Slack: the
-   * reply is queued behind the thread's earlier replies and posted in order, so a turn saves and
-   * releases its thread without waiting out each post's round trip (a conversation's next
-   * message no longer queues behind them). A reply Slack refuses after the Web API's retries is
-   * logged with Slack's error code; the turn's state is kept.
+   * The `ReplySink` for `ConversationEngine.handle(event, sink)`: the reply is queued behind
+   * the thread's earlier replies and posted in order; the promise resolves once Slack has it,
+   * so the engine then marks it delivered in the thread's outbox (the engine has already saved
+   * the turn and released the thread, so a conversation's next message does not wait for
+   * these posts). A reply Slack refuses for good (its `ok:false` error code) is logged and
+   * resolves: sending it again would not help. Any other failure (network, HTTP 5xx, rate
+   * limited past the Web API's retries) is logged and rejects: the reply stays in the outbox
+   * for a later try.
    */
-  readonly sink: ReplySink = (reply) => {
-    this.deliver(reply).catch((error: unknown) => {
+  readonly sink: ReplySink = async (reply) => {
+    try {
+      await this.deliver(reply);
+    } catch (error) {
       const slack_error = slackErrorCode(error);
       const thread_id = reply.thread_id;
-      // A refusal (not in the channel, rate limited past the retries…) is the platform's answer:
-      // its code says it all. Anything else is ours, with its stack.
-      if (slack_error) this.deps.logger.warn({ slack_error, thread_id }, 'Slack refused a reply');
-      else this.deps.logger.error({ err: error, thread_id }, 'a reply could not be delivered');
-    });
+      if (slack_error) {
+        this.deps.logger.warn({ slack_error, thread_id }, 'Slack refused a reply');
+        return;
+      }
+      this.deps.logger.error({ err: error, thread_id }, 'a reply could not be delivered');
+      throw error;
+    }
   };
 
   /**

@@ -45,7 +45,11 @@ export interface EngineLike {
   handle(
     event: ChatEvent,
     sink?: (reply: Reply) => Promise<void> | void,
-    options?: { claimed?: boolean; admitted?: boolean },
+    options?: {
+      claimed?: boolean;
+      admitted?: boolean;
+      detachDelivery?: (delivering: Promise<void>) => void;
+    },
   ): Promise<Reply[]>;
 }
 
@@ -118,8 +122,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   const run = async (event: ChatEvent, claimed = false, admitted = false): Promise<void> => {
     try {
+      // The turn's place in admission is freed once its state is saved, not after Slack's
+      // round trips; the posts go on as detached work (a shutdown waits for them).
       await deps.engine.handle(event, delivery.sink, {
         claimed,
+        detachDelivery: deps.detach,
         ...(admitted ? { admitted } : {}),
       });
     } catch (error) {

@@ -104,7 +104,11 @@ export type ChatEvent =
   | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean; card_key?: string })
   | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string; card_key?: string })
   | (ChatEventBase & { type: 'account_linked' })
-  | (ChatEventBase & { type: 'submission_resume' });
+  | (ChatEventBase & {
+      type: 'submission_resume';
+      /** What interrupted it: the process died (default), or the store failed and is back. */
+      reason?: 'restart' | 'store_back';
+    });
 
 /** Where an event comes from and who sent it: the part every event shares. */
 export type ChatEventEnvelope = ChatEventBase;

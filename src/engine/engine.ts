@@ -4,7 +4,10 @@ import { guardedStore } from '../store/guarded-store';
 import { type Lock, StoreUnavailableError } from '../store/state-store';
 import type { ChatEvent } from './chat-event';
 import type { EngineDeps } from './deps';
+import { ReplyCourier } from './outbox/courier';
+import { TurnOutbox } from './outbox/turn-outbox';
 import type { Reply, ReplySink } from './reply';
+import { resumeEventOf } from './resume-event';
 import { newDraftId } from './submission/record';
 import type { ThreadState } from './thread-state';
 import { Turn } from './turn';
@@ -15,6 +18,13 @@ export type { EngineDeps } from './deps';
 export interface HandleOptions {
   /** The caller already claimed the event with {@link ConversationEngine.claim}. */
   claimed?: boolean;
+  /**
+   * Return once the turn is saved, while its replies are still being delivered: the delivery
+   * (a promise that never rejects) is handed to this function instead, e.g. a work tracker so
+   * a shutdown waits for it. A caller that runs one turn per thread at a time is then not held
+   * by slow posts. Default: return once the replies are delivered.
+   */
+  detachDelivery?: (delivering: Promise<void>) => void;
 }
 
 /** Default thread lock TTL: short, since a heartbeat renews it while a turn works. */
@@ -22,6 +32,20 @@ export const THREAD_LOCK_TTL_MS = 5_000;
 
 /** What a user sees when the store fails during their turn (issue 9 point 9). */
 export const STORE_FAILED_TEXT = "I couldn't save that; nothing changed, please send it again.";
+
+/** What a new draft (`/tiktok-ad`) gets while the store is down: nothing was started. */
+export const STORAGE_DOWN_START_TEXT =
+  "I can't save drafts right now (storage is down); nothing was started. Please try again in a minute.";
+
+/**
+ * What the thread is told when the store fails after a submission started: the truth (it goes
+ * on once the store answers), never "try again", which a second approval could not do.
+ */
+export const STILL_SUBMITTING_TEXT =
+  "Still working on this ad: my storage stopped answering, so I paused before TikTok's next step. I'll post the outcome here as soon as it is known; there is no need to approve again.";
+
+/** How long the engine itself retries a submission interrupted by a store failure (10 min). */
+export const RESUME_RETRY_FOR_MS = 10 * 60_000;
 
 /** How long a handled event id is remembered (Slack retries for up to ~5 minutes; keep 2 h). */
 export const EVENT_TTL_MS = 2 * 60 * 60 * 1000;
@@ -39,6 +63,13 @@ export class ConversationEngine {
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
   private readonly deps: EngineDeps & { auditTrail: AuditTrail };
+  /**
+   * Delivers the replies saved in thread outboxes; `sweepAll` on start sends what a dead
+   * process saved but did not deliver.
+   */
+  readonly courier: ReplyCourier;
+  /** Threads whose interrupted submission waits for the store to answer again. */
+  private readonly resuming = new Set<string>();
 
   constructor(deps: EngineDeps) {
     const store = guardedStore(deps.store);
@@ -50,6 +81,13 @@ export class ConversationEngine {
       audit: deps.audit ?? ((record) => auditTrail.append(fromSubmission(record))),
     };
     this.now = deps.now ?? (() => new Date());
+    this.courier = new ReplyCourier({
+      store,
+      keys: deps.keys,
+      logger: deps.logger,
+      now: this.now,
+      ...(deps.owner ? { owner: deps.owner } : {}),
+    });
     this.lockTtlMs = deps.lock?.ttlMs ?? THREAD_LOCK_TTL_MS;
     this.lockWaitMs = deps.lock?.waitMs ?? 60_000;
   }
@@ -65,42 +103,134 @@ export class ConversationEngine {
   }
 
   /**
-   * Handles one event. Replies are passed to `sink` as they are produced (so progress shows
-   * during a submission) and also returned. A repeated `event_id` returns `[]` and does nothing.
-   * The claim, the thread lock and the load are one store step (one Redis round trip) unless
-   * another turn holds the lock; `options.claimed` says the caller already claimed the event.
-   * When the store fails during the turn (Redis down), nothing of the turn is saved and the
-   * user gets {@link STORE_FAILED_TEXT} through `sink` (which needs no Redis).
+   * Handles one event. Replies are held until the state they report is saved, saved with it in
+   * the same store step (the thread's outbox), then passed to `sink`, and marked delivered once
+   * `sink` resolves; a restart sends what was saved but not delivered ({@link courier}). A turn
+   * that saves nothing sends its replies straight away. All replies are also returned, once
+   * delivered. A repeated `event_id` returns `[]` and does nothing. The claim, the thread lock
+   * and the load are one store step unless another turn holds the lock; `options.claimed` says
+   * the caller already claimed the event.
+   * When the store fails during the turn (Redis down), nothing of the turn is saved or said;
+   * the user is told so through `sink` (which needs no Redis): {@link STORE_FAILED_TEXT},
+   * {@link STORAGE_DOWN_START_TEXT} for a new draft, or {@link STILL_SUBMITTING_TEXT} when a
+   * submission had started (it is then resumed once the store answers again).
    * @throws LockTimeoutError when the thread stays busy longer than the lock wait.
    */
   async handle(event: ChatEvent, sink?: ReplySink, options: HandleOptions = {}): Promise<Reply[]> {
     const replies: Reply[] = [];
+    if (event.user.is_bot) return replies;
+    const out = new TurnOutbox(
+      {
+        store: this.deps.store,
+        keys: this.deps.keys,
+        courier: this.courier,
+        ttlMs: this.deps.settings.draft_ttl_ms,
+        now: this.now,
+      },
+      event.thread_id,
+      sink,
+    );
     const emit = async (reply: Reply): Promise<void> => {
       replies.push(reply);
-      await sink?.(reply);
+      if (reply.live) out.sendNow(reply);
+      else out.hold(reply);
     };
-    if (event.user.is_bot) return replies;
     try {
-      await this.turn(event, emit, options);
+      await this.turn(event, emit, out, options);
     } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      this.deps.logger.error(
-        { err: error.cause, operation: error.operation, thread_id: event.thread_id },
-        'state store failed during a turn; nothing saved',
-      );
-      await this.deps.store.delete(this.deps.keys.event(event.event_id)).catch(() => false);
-      await emit({
-        thread_id: event.thread_id,
-        blocks: [{ type: 'text', tone: 'error', text: STORE_FAILED_TEXT }],
-      });
+      if (!(error instanceof StoreUnavailableError)) {
+        await out.delivered();
+        throw error;
+      }
+      const unsaid = new Set(out.drop());
+      const said = replies.filter((reply) => !unsaid.has(reply));
+      replies.splice(0, replies.length, ...said);
+      const told = await this.storeFailed(event, error, out, sink);
+      if (told) replies.push(told);
     }
+    if (options.detachDelivery) options.detachDelivery(out.delivered());
+    else await out.delivered();
     return replies;
   }
 
-  /** One claimed, locked turn: load, run, save, then write the turn's audit records. */
+  /**
+   * The store failed during `event`'s turn: logs it, frees the event id (so a redelivery is
+   * handled), and returns what the user is told (already handed to the courier). A submission
+   * that had started is resumed once the store answers again.
+   */
+  private async storeFailed(
+    event: ChatEvent,
+    error: StoreUnavailableError,
+    out: TurnOutbox,
+    sink: ReplySink | undefined,
+  ): Promise<Reply | null> {
+    const { logger, store, keys } = this.deps;
+    logger.error(
+      { err: error.cause, operation: error.operation, thread_id: event.thread_id },
+      'state store failed during a turn; nothing saved',
+    );
+    await store.delete(keys.event(event.event_id)).catch(() => false);
+    const submitting = out.saved?.status === 'submitting' || event.type === 'submission_resume';
+    const text = submitting
+      ? STILL_SUBMITTING_TEXT
+      : event.type === 'start'
+        ? STORAGE_DOWN_START_TEXT
+        : STORE_FAILED_TEXT;
+    if (submitting && this.resuming.has(event.thread_id)) return null;
+    const reply: Reply = {
+      thread_id: event.thread_id,
+      blocks: [{ type: 'text', tone: submitting ? 'warning' : 'error', text }],
+    };
+    out.sendNow(reply);
+    if (submitting) this.resumeWhenStoreAnswers(event, sink);
+    return reply;
+  }
+
+  /**
+   * Resumes the thread's submission once the store answers again: tries after 1 s, then
+   * doubling up to 30 s, for {@link RESUME_RETRY_FOR_MS} in all (after that the resumer's
+   * regular scan takes it). The resume turn posts the outcome.
+   */
+  private resumeWhenStoreAnswers(event: ChatEvent, sink: ReplySink | undefined): void {
+    if (this.resuming.has(event.thread_id)) return;
+    this.resuming.add(event.thread_id);
+    const started = Date.now();
+    const attempt = (waitMs: number): void => {
+      const timer = setTimeout(() => {
+        void this.resumeOnce(event, sink).then((done) => {
+          if (done || Date.now() - started > RESUME_RETRY_FOR_MS) {
+            this.resuming.delete(event.thread_id);
+            return;
+          }
+          attempt(Math.min(waitMs * 2, 30_000));
+        });
+      }, waitMs);
+      timer.unref();
+    };
+    attempt(1000);
+  }
+
+  /** One try of {@link resumeWhenStoreAnswers}; true when nothing is left to retry. */
+  private async resumeOnce(event: ChatEvent, sink: ReplySink | undefined): Promise<boolean> {
+    const { store, keys, logger } = this.deps;
+    const threadKey = keys.thread(event.thread_id);
+    try {
+      const state = await store.get<ThreadState>(threadKey);
+      if (state?.status !== 'submitting') return true;
+      await this.handle(resumeEventOf(state, 'store_back'), sink);
+      return (await store.get<ThreadState>(threadKey))?.status !== 'submitting';
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) return false;
+      logger.error({ err, thread_id: event.thread_id }, 'resuming the submission failed');
+      return true;
+    }
+  }
+
+  /** One claimed, locked turn: load, run, save (with its replies), then write its audit records. */
   private async turn(
     event: ChatEvent,
     emit: (reply: Reply) => Promise<void>,
+    out: TurnOutbox,
     options: HandleOptions,
   ): Promise<void> {
     const { store, keys, logger } = this.deps;
@@ -128,22 +258,18 @@ export class ConversationEngine {
     heartbeat.unref();
     let released = false;
     let turn: Turn | undefined;
+    const checkpoint = async (state: ThreadState): Promise<void> => {
+      if (!(await out.save(lock, state, false))) throw new TurnLostError(event.thread_id);
+    };
     try {
       const saved = withDraftId(
         start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id)),
       );
-      turn = new Turn(this.deps, event, emit, this.now);
+      turn = new Turn(this.deps, event, emit, this.now, checkpoint);
       const next = await turn.run(saved);
       if (next) {
-        next.updated_at = this.now().toISOString();
         released = true;
-        const kept = await store.setAndReleaseLock(
-          lock,
-          keys.thread(next.thread_id),
-          next,
-          this.deps.settings.draft_ttl_ms,
-        );
-        if (!kept) throw new TurnLostError(event.thread_id);
+        if (!(await out.save(lock, next, true))) throw new TurnLostError(event.thread_id);
       }
     } finally {
       clearInterval(heartbeat);
@@ -152,6 +278,7 @@ export class ConversationEngine {
           .releaseLock(lock)
           .catch((error: unknown) => logger.warn({ err: error }, 'lock release failed'));
     }
+    out.sendHeld();
     // After the save: a record is never written for a turn whose state was not kept.
     for (const record of turn.audits)
       await this.deps.auditTrail

@@ -144,6 +144,12 @@ export interface Reply {
    * notice that pings no one. Used for refusals meant for one person.
    */
   ephemeral_to?: ChatUser;
+  /**
+   * Progress of work under way that no saved state reports yet (an upload to TikTok): sent at
+   * once instead of being saved with the turn's state (the outbox), and never sent again after
+   * a crash. Every other reply is sent only once the state it reports is saved.
+   */
+  live?: boolean;
 }
 
 /** Receives replies as the engine produces them, so long steps can show progress. */

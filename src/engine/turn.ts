@@ -33,8 +33,9 @@ export class Turn {
     private readonly event: ChatEvent,
     emit: (reply: Reply) => Promise<void>,
     now: () => Date,
+    checkpoint: (state: ThreadState) => Promise<void>,
   ) {
-    const ctx = new TurnContext(deps, event, emit, now);
+    const ctx = new TurnContext(deps, event, emit, now, checkpoint);
     const say = ctx.say.bind(ctx);
     const steps: TurnSteps = {
       ctx,
@@ -54,6 +55,7 @@ export class Turn {
             await emit(reply);
           },
           say,
+          checkpoint,
           audit: (record) => ctx.audits.push({ ...record, thread_id: event.thread_id }),
         },
         (state) => submit(steps, state),
@@ -105,7 +107,9 @@ export class Turn {
         if (saved?.status !== 'submitting') return null;
         await ctx.say(
           text(
-            'The bot restarted while submitting this ad; going on from the last saved step. Nothing is created twice.',
+            event.reason === 'store_back'
+              ? 'Storage answers again; going on with the submission from the last saved step. Nothing is created twice.'
+              : 'The bot restarted while submitting this ad; going on from the last saved step. Nothing is created twice.',
           ),
         );
         return submit(steps, structuredClone(saved));

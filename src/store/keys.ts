@@ -31,6 +31,19 @@ export class Keys {
     return `${this.prefix}submissions:inflight`;
   }
 
+  /**
+   * The thread's outbox: replies saved with the state they report, not yet delivered (a list,
+   * in the thread's hash slot so the state and its replies are written in one step).
+   */
+  outbox(threadId: ThreadId): string {
+    return `${this.prefix}outbox:{${threadId}}`;
+  }
+
+  /** The set of thread ids whose outbox may hold undelivered replies (looked at on restart). */
+  outboxes(): string {
+    return `${this.prefix}outboxes`;
+  }
+
   /** A running process's heartbeat (short TTL); while it exists, its submissions are its own. */
   owner(ownerId: string): string {
     return `${this.prefix}owner:${ownerId}`;

@@ -4,6 +4,7 @@ import { contentHash, shortHash } from '../content-hash';
 import type { EngineDeps } from '../deps';
 import { NOT_APPROVAL_TEXT } from '../emoji';
 import type { Block, Reply } from '../reply';
+import { inflightIndex } from '../submission/resume';
 import type { ThreadState } from '../thread-state';
 import type { Outcome } from '../turn-io';
 import { cardReply, newCardKey, replacedReply } from './cards';
@@ -16,6 +17,8 @@ export interface ApprovalIo {
   now: () => Date;
   emit: (reply: Reply) => Promise<void>;
   say: (...blocks: Block[]) => Promise<void>;
+  /** Saves the state with what was said so far, in one step (see `TurnContext.checkpoint`). */
+  checkpoint: (state: ThreadState) => Promise<void>;
   /** Queues an audit record of this thread (written once the turn's state is saved). */
   audit: (record: AuditFields) => void;
 }
@@ -87,6 +90,12 @@ export class ApprovalSteps {
     if (state.card) await this.io.emit(cardReply(state, deps.settings, state.card.key));
     if (!outcome.complete) return state;
     await this.io.say({ type: 'text', tone: 'success', text: 'Approved. Submitting to TikTok…' });
+    // The approval and the submission's start are one step: saved as `submitting` (and indexed
+    // as in flight, so a restart resumes it) with the card update and the line above, before
+    // either is shown. Killed before this, nothing was said; after it, nothing is lost.
+    state.status = 'submitting';
+    await inflightIndex(deps.store, deps.keys).add(state.thread_id);
+    await this.io.checkpoint(state);
     return this.submit(state);
   }
 

@@ -27,6 +27,12 @@ export interface SubmissionResumerOptions {
   /** Where a platform's replies go (the adapters' sinks); none: the resume is not shown. */
   sinkFor: (platform: Platform) => ReplySink | undefined;
   logger: Logger;
+  /**
+   * The engine's outboxes (`ConversationEngine.courier`): each scan first sends the replies
+   * saved but not delivered (a dead process's progress, results, approvals), so the thread
+   * reads in order before a resumed submission adds to it. None: no outbox sweep.
+   */
+  outbox?: { sweepAll(sinkFor: (platform: Platform) => ReplySink | undefined): Promise<number> };
   /** Regular scan interval. Default 60 000 ms. */
   intervalMs?: number;
 }
@@ -40,7 +46,8 @@ export interface ScanResult {
 
 /**
  * Resumes submissions whose process died (reliability.md §3.5 step 5: the completer). On
- * start and every `intervalMs` it reads the in-flight index; for each thread still
+ * start and every `intervalMs` it first sends undelivered replies from the outboxes, then reads
+ * the in-flight index; for each thread still
  * `submitting` whose owner is gone it sends the engine a `submission_resume` event, which takes
  * the thread lock, tells the thread and goes on from the saved step (nothing is created
  * twice). Threads no longer submitting leave the index. A thread whose owner still looks alive
@@ -96,6 +103,7 @@ export class SubmissionResumer {
   private async scanOnce(): Promise<ScanResult> {
     const { store, keys, owner, logger } = this.options;
     const result: ScanResult = { resumed: [], waiting: [] };
+    await this.options.outbox?.sweepAll(this.options.sinkFor);
     const index = keys.submissionsInFlight();
     for (const thread_id of await store.members(index)) {
       if (this.stopped) break;

@@ -27,6 +27,14 @@ export class TurnContext {
     readonly event: ChatEvent,
     readonly emit: (reply: Reply) => Promise<void>,
     readonly now: () => Date,
+    /**
+     * Saves `state` now, with every reply said so far, in one store step, while the turn goes
+     * on (still holding the thread lock); the replies are then delivered. Used where what was
+     * said must not be lost with a crash: the approval with the submission's start, and each
+     * step of a submission.
+     * @throws TurnLostError when the thread lock was lost (nothing saved).
+     */
+    readonly checkpoint: (state: ThreadState) => Promise<void>,
   ) {}
 
   /** One reply to the thread: the held-back blocks, then `blocks`. */

@@ -309,7 +309,9 @@ function upload(ctx: TurnContext, files: ChatFile[], auth: ApplyContext['auth'])
   return uploadFiles(files, {
     ads: ctx.deps.ads,
     auth,
-    progress: (line) => ctx.emit({ thread_id: ctx.event.thread_id, key, blocks: [text(line)] }),
+    // Live: the uploads are under way and no saved state reports them yet.
+    progress: (line) =>
+      ctx.emit({ thread_id: ctx.event.thread_id, key, live: true, blocks: [text(line)] }),
   });
 }
 

@@ -79,12 +79,8 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
       auth,
       settings,
       now: ctx.now,
-      persist: (s) =>
-        store.set(
-          keys.thread(s.thread_id),
-          { ...s, updated_at: ctx.now().toISOString() },
-          settings.draft_ttl_ms,
-        ),
+      // Each step's state is saved with the progress and notes said so far (the outbox).
+      persist: (s) => ctx.checkpoint(s),
       progress: (steps) =>
         ctx.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
       notify: (note) => ctx.say(text(note, 'info')),
