@@ -48,6 +48,22 @@ export function isDmsClosed(error: unknown): boolean {
   return error instanceof DiscordAPIError && DMS_CLOSED.has(error.code);
 }
 
+/**
+ * `message` with a `nonce` Discord enforces (`enforce_nonce`: a second post with the same nonce
+ * by the bot within a few minutes returns the first message instead of a new one,
+ * discord.com/developers/docs/resources/message#create-message), made of the reply's
+ * `delivery_id` and the message's place in the reply (at most 25 characters). A resend after a
+ * crash between the post and its delivery mark then shows nothing twice. Unchanged without an id.
+ */
+function nonced(
+  message: DiscordMessage,
+  reply: Reply,
+  index: number,
+): DiscordMessage & { nonce?: string; enforceNonce?: boolean } {
+  if (!reply.delivery_id) return message;
+  return { ...message, nonce: `${reply.delivery_id}.${index}`.slice(0, 25), enforceNonce: true };
+}
+
 /** The custom id of the Approve button: marks a message as an approval card. */
 const APPROVE_ID = encodeCustomId({ action_id: 'approve' });
 
@@ -124,15 +140,15 @@ export class DiscordDelivery {
         );
         rest = others;
       } else if (first) {
-        const sent = await channel.send(first);
+        const sent = await channel.send(nonced(first, reply, 0));
         await this.store.set(replyKey, { channel_id: channel.id, message_id: sent.id }, this.ttlMs);
         if (isApprovalCard(first))
           await this.markCard(sent, { thread_id: reply.thread_id, card_key: reply.key });
         rest = others;
       }
     }
-    for (const message of rest) {
-      const sent = await channel.send(message);
+    for (const [i, message] of rest.entries()) {
+      const sent = await channel.send(nonced(message, reply, messages.length - rest.length + i));
       if (isApprovalCard(message)) await this.markCard(sent, { thread_id: reply.thread_id });
     }
   }

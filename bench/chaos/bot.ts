@@ -8,9 +8,11 @@
  * then says `turn_done` and waits for another before it leaves (without a last resume scan:
  * its Redis was rolled back meanwhile).
  *
- * Prints one JSON line per event on stdout: `resumed` (thread, ms since start), `submitted`,
- * `no_crash` (the crash point never came), `crashing` (point), `ready`, `turn_done` (rollback mode),
- * `approval_error` (the approval turn threw, e.g. its Redis died).
+ * Prints one JSON line per event on stdout: `resumed` (thread, ms since start), `approving`
+ * (the approval is handed to the engine now), `submitted`, `no_crash` (the crash point never
+ * came), `crashing` (point), `ready`, `turn_done` (rollback mode), `approval_error` (the
+ * approval turn threw, e.g. its Redis died). With `CHAOS_CHAT_URL` every reply is posted to the
+ * harness's chat stand-in (`chat.ts`); the restart's resumer first sends what the outboxes hold.
  */
 
 import { createInterface } from 'node:readline';
@@ -30,12 +32,15 @@ import type { StateStore } from '../../src/store/state-store';
 import type { AdsApi } from '../../src/tiktok/ads-api';
 import { TikTokClient } from '../../src/tiktok/client';
 import { EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID } from '../../src/tiktok/emulator/fixtures';
+import { chatSink } from './chat';
 import { die } from './crash-points';
 
 const startedAt = Date.now();
 const env = process.env;
 const crashAt = env.CHAOS_CRASH_AT ?? '';
 const thread = env.CHAOS_THREAD ?? '';
+/** Where replies go (`--kill-after-approval`: the harness's chat); none: they are dropped. */
+const sink = env.CHAOS_CHAT_URL ? chatSink(env.CHAOS_CHAT_URL) : undefined;
 
 function say(event: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -93,6 +98,9 @@ function crashingStore(
       if (prop === 'setAndReleaseLock')
         return (lock: { key: string; token: string }, key: string, v: unknown, ttl: number) =>
           around(key, () => target.setAndReleaseLock(lock, key, v, ttl));
+      if (prop === 'saveWithOutbox')
+        return (...a: Parameters<StateStore['saveWithOutbox']>) =>
+          around(a[1], () => target.saveWithOutbox(...a));
       return value.bind(target);
     },
   });
@@ -161,7 +169,8 @@ async function main(): Promise<void> {
     keys,
     owner,
     engine,
-    sinkFor: () => undefined,
+    outbox: engine.courier,
+    sinkFor: () => sink,
     logger,
   });
   const resuming = resumer.scan().then((r) => {
@@ -190,13 +199,14 @@ async function main(): Promise<void> {
       'vid_summer_1',
     ];
     if (!env.CHAOS_APPROVE_ONLY)
-      for (const text of draft) await engine.handle({ ...base(), type: 'message', text });
+      for (const text of draft) await engine.handle({ ...base(), type: 'message', text }, sink);
     // Let a resume in progress finish first, so each run's figures are its own.
     await resuming;
     if (env.CHAOS_ROLLBACK) await handOver('ready');
     armed.on = true;
+    say({ event: 'approving', thread });
     try {
-      await engine.handle({ ...base(), type: 'action', action_id: 'approve' });
+      await engine.handle({ ...base(), type: 'action', action_id: 'approve' }, sink);
     } catch (err) {
       // Redis died under the turn (rollback mode): what the bot does then is part of the test.
       say({ event: 'approval_error', message: err instanceof Error ? err.message : String(err) });

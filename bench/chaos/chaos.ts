@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { allCrashPoints } from './crash-points';
+import { killAfterApproval } from './kill-after-approval';
 import { runRollbackChaos } from './rollback';
 import {
   duplicates as dup,
@@ -140,7 +141,12 @@ async function main(): Promise<void> {
   }
 }
 
-(args.includes('--rollback') ? runRollbackChaos(runs) : main()).catch((err: unknown) => {
+(args.includes('--kill-after-approval')
+  ? killAfterApproval({ runs, redisUrl, prefix })
+  : args.includes('--rollback')
+    ? runRollbackChaos(runs)
+    : main()
+).catch((err: unknown) => {
   process.stderr.write(`chaos failed: ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });

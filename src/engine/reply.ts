@@ -150,6 +150,13 @@ export interface Reply {
    * a crash. Every other reply is sent only once the state it reports is saved.
    */
   live?: boolean;
+  /**
+   * Set by the engine when it delivers a saved reply: the id of its outbox entry, the same on
+   * every attempt (a resend after a crash included). An adapter passes it to a platform that
+   * drops a repeated post by such a key (Discord: message `nonce` with `enforce_nonce`), so a
+   * crash between a post and its delivery mark does not show the reply twice.
+   */
+  delivery_id?: string;
 }
 
 /** Receives replies as the engine produces them, so long steps can show progress. */

@@ -195,7 +195,7 @@ export class ReplyCourier {
         entries.slice(i + 1).some((e) => e.value.reply.key === reply.key);
       if (!replaced && sink) {
         try {
-          await sink(reply);
+          await sink(saved ? { ...reply, delivery_id: entry.id } : reply);
           count += 1;
         } catch (err) {
           this.deps.logger.warn({ err, thread_id }, 'reply not delivered; kept for a later try');
