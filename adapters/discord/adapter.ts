@@ -19,7 +19,7 @@ import {
   type User,
 } from 'discord.js';
 import type { ChatEvent } from '../../src/engine/chat-event';
-import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
+import { EVENT_TTL_MS, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
 import { scrubClientText } from '../../src/logging/client-text';
@@ -140,7 +140,20 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     voterChecked(client, event, guildId, options.approvers ?? [], logger);
 
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    if (!(await claim(`interaction:${interaction.id}`))) return;
+    let claimed: boolean;
+    try {
+      claimed = await claim(`interaction:${interaction.id}`);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Nothing could be saved, so no thread is opened: said only to the one who asked.
+      logger.error(
+        { err: error.cause, interaction_id: interaction.id },
+        'state store down; /tiktok-ad refused, nothing started',
+      );
+      await interaction.reply({ content: STORAGE_DOWN_START_TEXT, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if (!claimed) return;
     const channel = interaction.inGuild()
       ? (interaction.channel ?? (await client.channels.fetch(interaction.channelId)))
       : null;

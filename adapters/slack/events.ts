@@ -32,6 +32,8 @@ export interface MessageFields {
   text?: string;
   ts: string;
   thread_ts?: string;
+  /** In a thread: who posted its root (the bot's user id for a draft thread it started). */
+  parent_user_id?: string;
   subtype?: string;
   bot_id?: string;
   /** `file_share` messages: the attached files. */

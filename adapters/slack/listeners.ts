@@ -2,7 +2,11 @@ import type { App } from '@slack/bolt';
 import { QUEUED_TEXT, TOO_BUSY_TEXT } from '../../src/admission/admission';
 import type { ChatEvent } from '../../src/engine/chat-event';
 import { reactionMeaning } from '../../src/engine/emoji';
-import { EVENT_TTL_MS, STORE_FAILED_TEXT } from '../../src/engine/engine';
+import {
+  EVENT_TTL_MS,
+  STORAGE_DOWN_START_TEXT,
+  STORE_FAILED_TEXT,
+} from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { Logger } from '../../src/logger';
@@ -221,7 +225,22 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     admitted: boolean,
   ): Promise<void> => {
     const claim = keys.engineEvent(startEventId(fields.trigger_id));
-    if (!(await store.setIfAbsent(claim, 1, EVENT_TTL_MS))) return;
+    let claimed: boolean;
+    try {
+      claimed = await store.setIfAbsent(claim, 1, EVENT_TTL_MS);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Nothing could be saved, so no thread is opened: said only to the one who asked.
+      logger.error(
+        { err: error.cause, channel: fields.channel_id },
+        'state store down; /tiktok-ad refused, nothing started',
+      );
+      await respond({ response_type: 'ephemeral', text: STORAGE_DOWN_START_TEXT }).catch(
+        (e: unknown) => logger.warn({ slack_error: slackErrorCode(e) }, 'respond failed'),
+      );
+      return;
+    }
+    if (!claimed) return;
     const team_id = fields.team_id;
     const words = fields.text?.trim() ?? '';
     const token = context.botToken ?? '';
@@ -277,7 +296,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         const root = await refOf(team_id, event.channel, thread_ts);
         // The root's reference expires with the thread state as it was when posted; a thread
         // kept alive since then still has its state, so look that up before ignoring the message.
-        if (root?.thread_id !== thread_id && !(await store.get(keys.engineThread(thread_id))))
+        // A root the bot posted (Slack's `parent_user_id`) whose reference and state are both
+        // gone is a draft the store lost: the engine says so instead of staying silent.
+        const ours = botUserId !== undefined && event.parent_user_id === botUserId;
+        if (
+          root?.thread_id !== thread_id &&
+          !ours &&
+          !(await store.get(keys.engineThread(thread_id)))
+        )
           return;
         knownThreads.add(thread_id);
       }

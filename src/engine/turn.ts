@@ -19,9 +19,14 @@ import { type Outcome, text } from './turn-io';
 
 /** A new draft: a thread with no state, or `/tiktok-ad` again after a submission. */
 function opensDraft(event: ChatEvent, saved: ThreadState | null): boolean {
-  if (event.type === 'message') return !saved;
+  // Elsewhere a message without state is a lost draft (see DRAFT_LOST_TEXT), not a new one.
+  if (event.type === 'message') return !saved && event.platform === 'console';
   return event.type === 'start' && (!saved || saved.status === 'submitted');
 }
+
+/** What a message in a chat thread whose draft is gone (expired, or lost by the store) gets. */
+export const DRAFT_LOST_TEXT =
+  'This draft was lost (nothing of it is saved any more), so I cannot go on with it here. Start again with /tiktok-ad.';
 
 /** One turn: the event, the replies it makes, and the state it leads to. */
 export class Turn {
@@ -90,6 +95,12 @@ export class Turn {
         return (await handleMessage(steps, state, event.text, [])) ?? state;
       }
       case 'message':
+        // In Slack and Discord a thread exists only once /tiktok-ad started its draft: no state
+        // means it expired or the store lost it. Said, instead of starting over unasked.
+        if (!saved && event.platform !== 'console') {
+          await ctx.say(text(DRAFT_LOST_TEXT, 'warning'));
+          return null;
+        }
         return handleMessage(steps, saved ?? ctx.fresh(), event.text, event.files ?? []);
       case 'reaction': {
         if (!saved) return null;

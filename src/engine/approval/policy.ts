@@ -54,6 +54,14 @@ export function approve(
   const { user } = attempt;
   if (user.is_bot)
     return { ok: false, reason: 'bot', message: 'Bot reactions do not count as approvals.' };
+  if (state.status === 'submitting') {
+    return {
+      ok: false,
+      reason: 'not_awaiting',
+      message:
+        'This ad is already approved and being submitted; the outcome will be posted here. Nothing more to approve.',
+    };
+  }
   if (state.status !== 'awaiting_approval') {
     return {
       ok: false,

@@ -48,7 +48,7 @@ export async function handleMessage(
   if (saved.status === 'submitting') {
     await ctx.say(
       text(
-        'The last submission was interrupted before it finished. Retry resumes it; nothing will be created twice.',
+        'This ad is being submitted (a submission interrupted by a restart or a storage outage is resumed on its own); the outcome will be posted here. Retry resumes it now; nothing will be created twice.',
         'warning',
         [{ action_id: 'retry', label: 'Retry' }],
       ),
