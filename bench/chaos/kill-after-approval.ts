@@ -33,6 +33,9 @@ export interface KillLoopOptions {
 
 /** What one run's thread shows, and where its state ended. */
 interface RunOutcome {
+  run: number;
+  /** The thread's messages (last version of each), for the report of a failed check. */
+  messages: string[];
   killed: boolean;
   acknowledged: number;
   results: number;
@@ -87,6 +90,8 @@ export async function killAfterApproval(options: KillLoopOptions): Promise<void>
       const raw = await redis.get(`${prefix}thread:{${threadOf(i)}}`);
       const state = raw ? (JSON.parse(raw) as ThreadState) : null;
       outcomes.push({
+        run: i,
+        messages: (chat.threads.get(threadOf(i)) ?? []).map((m) => m.versions.at(-1) ?? ''),
         ...shown(chat, threadOf(i)),
         killed: killed[i] ?? false,
         status: state?.status,
@@ -96,6 +101,10 @@ export async function killAfterApproval(options: KillLoopOptions): Promise<void>
     const dup = (counts: number[]) => counts.reduce((s, c) => s + Math.max(0, c - 1), 0);
     const duplicates = dup(campaigns) + dup(adgroups) + dup(ads);
     const report = summarise(outcomes, duplicates);
+    for (const o of report.failed.slice(0, 5))
+      process.stderr.write(
+        `  run ${o.run}: status ${o.status}, killed ${o.killed}, acknowledged ${o.acknowledged}, results ${o.results}\n    ${o.messages.join('\n    ')}\n`,
+      );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `chaos --kill-after-approval: ${runs} runs in ${seconds} s, killed within ${withinMs} ms of the approval, chat ${nonce ? 'drops repeated nonces (as Discord)' : 'without nonces (as Slack)'}\n${report.lines.join('\n')}\n`,
@@ -149,8 +158,10 @@ function summarise(outcomes: RunOutcome[], duplicates: number) {
     ackTwice.length +
     cardStuck.length +
     duplicates;
+  const failed = [...new Set([...lost, ...strays, ...resultTwice, ...ackTwice, ...cardStuck])];
   return {
     failures,
+    failed,
     lines: [
       `  killed with SIGKILL after the approval: ${kills.length} (the others finished first)`,
       `  approvals acknowledged: ${acked.length}; lost (acknowledged, not submitted or no outcome posted): ${lost.length}`,

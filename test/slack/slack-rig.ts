@@ -14,6 +14,7 @@ import { OfflineTurnModel } from '../../src/model/offline-model';
 import type { TurnModel } from '../../src/model/turn';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
+import type { AdsApi } from '../../src/tiktok/ads-api';
 import { TikTokClient } from '../../src/tiktok/client';
 import { createTikTokEmulator, type TikTokEmulator } from '../../src/tiktok/emulator';
 import {
@@ -49,6 +50,10 @@ export interface SlackRigOptions {
   model?: TurnModel;
   /** Admission bounds (default: `DEFAULT_ADMISSION`). */
   admission?: AdmissionBounds;
+  /** The bot's Redis (default: the shared test Redis), e.g. one a test stops and resumes. */
+  redisUrl?: string;
+  /** Wraps the engine's TikTok client, e.g. to act at a precise step of a submission. */
+  wrapAds?: (ads: AdsApi) => AdsApi;
 }
 
 /**
@@ -90,16 +95,18 @@ export class SlackRig {
       ? (emulatorUrls.get(emulator) ?? '')
       : await emulator.listen(0);
     emulatorUrls.set(emulator, tiktokUrl);
-    const store = new RedisStateStore(TEST_REDIS_URL);
+    const store = new RedisStateStore(options.redisUrl ?? TEST_REDIS_URL);
     const keys = new Keys(options.prefix ?? `test:slack:${randomUUID()}:`);
     const engine = new ConversationEngine({
       store,
       keys,
       model: options.model ?? new OfflineTurnModel(),
-      ads: new TikTokClient({
-        baseUrl: tiktokUrl,
-        retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
-      }),
+      ads: (options.wrapAds ?? ((ads: AdsApi) => ads))(
+        new TikTokClient({
+          baseUrl: tiktokUrl,
+          retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+        }),
+      ),
       access: options.access,
       settings: testSettings(options.settings),
       logger: silentLogger(),

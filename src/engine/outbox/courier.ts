@@ -189,6 +189,8 @@ export class ReplyCourier {
   ): Promise<number> {
     let count = 0;
     for (const [i, entry] of entries.entries()) {
+      // A sweep queued before this delivery may have sent it already.
+      if (saved && sent.has(entry.id)) continue;
       const { reply } = entry.value;
       const replaced =
         reply.key !== undefined &&
