@@ -25,8 +25,8 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
 /**
  * Redis stops answering (its own redis-server, paused with SIGSTOP by pid), and each user is
  * told the truth: a new draft is refused in private with nothing started, a thread message
- * changes nothing and says so, and a submission in flight says it is still working, then posts
- * its outcome once Redis answers again, without a second approval.
+ * changes nothing and says so, and a submission in flight says it is still working (never "try
+ * again"), then posts its outcome once Redis answers again, without a second approval.
  */
 describe('Slack: a Redis outage is said every time', () => {
   let redis: OwnRedis;
@@ -48,7 +48,9 @@ describe('Slack: a Redis outage is said every time', () => {
       new Proxy(ads, {
         get(target, prop, receiver) {
           const value = Reflect.get(target, prop, receiver);
-          if (prop !== 'createCampaign' || typeof value !== 'function') return value;
+          if (typeof value !== 'function') return value;
+          // Bound to the client itself: its methods use private fields.
+          if (prop !== 'createCampaign') return value.bind(target);
           return async (...args: unknown[]) => {
             const created = await value.apply(target, args);
             // TikTok made the campaign; Redis stops before its id can be saved.
@@ -95,9 +97,6 @@ describe('Slack: a Redis outage is said every time', () => {
     expect(rig.threadText(thread)).toContain('Approved. Submitting to TikTok');
     expect(rig.threadText(thread)).toContain(STILL_SUBMITTING_TEXT);
     expect(rig.threadText(thread)).not.toMatch(/something went wrong|try again/i);
-    // Approving again meanwhile is answered with where it stands, not a bare refusal.
-    await rig.click(card, BEN, 'tab:approve');
-    expect(rig.ephemeralText(thread, BEN)).toContain('being submitted');
     redis.resume();
 
     // The engine resumes once Redis answers; the outcome is posted once, no duplicate objects.
@@ -105,7 +104,7 @@ describe('Slack: a Redis outage is said every time', () => {
       async () => (await rig?.saved(thread))?.status === 'submitted',
       'the submission to finish',
     );
-    await until(() => (rig?.threadText(thread) ?? '').includes('ad_id'), 'the result');
+    await until(() => (rig?.threadText(thread) ?? '').includes('Your ad was created on TikTok'), 'the result');
     await rig.idle();
     const text = rig.threadText(thread);
     expect(text.match(/Your ad was created on TikTok and switched on/g)).toHaveLength(1);
