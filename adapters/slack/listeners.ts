@@ -2,11 +2,7 @@ import type { App } from '@slack/bolt';
 import { QUEUED_TEXT, TOO_BUSY_TEXT } from '../../src/admission/admission';
 import type { ChatEvent } from '../../src/engine/chat-event';
 import { reactionMeaning } from '../../src/engine/emoji';
-import {
-  EVENT_TTL_MS,
-  STORAGE_DOWN_START_TEXT,
-  STORE_FAILED_TEXT,
-} from '../../src/engine/engine';
+import { EVENT_TTL_MS, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { Logger } from '../../src/logger';

@@ -8,8 +8,8 @@
  */
 export const LEVELS = ['campaign', 'adgroup', 'ad'] as const;
 
-/** Saves of the thread state in one uninterrupted submission turn (measured: see chaos.ts). */
-export const SAVES_PER_SUBMISSION = 13;
+/** Saves of the thread state in one uninterrupted submission turn: the approval with the start, 12 steps, the turn's own. */
+export const SAVES_PER_SUBMISSION = 14;
 
 /** Every crash point, in a fixed order. */
 export function allCrashPoints(saves = SAVES_PER_SUBMISSION): string[] {

@@ -104,7 +104,10 @@ describe('Slack: a Redis outage is said every time', () => {
       async () => (await rig?.saved(thread))?.status === 'submitted',
       'the submission to finish',
     );
-    await until(() => (rig?.threadText(thread) ?? '').includes('Your ad was created on TikTok'), 'the result');
+    await until(
+      () => (rig?.threadText(thread) ?? '').includes('Your ad was created on TikTok'),
+      'the result',
+    );
     await rig.idle();
     const text = rig.threadText(thread);
     expect(text.match(/Your ad was created on TikTok and switched on/g)).toHaveLength(1);
