@@ -101,10 +101,13 @@ export async function killAfterApproval(options: KillLoopOptions): Promise<void>
     const dup = (counts: number[]) => counts.reduce((s, c) => s + Math.max(0, c - 1), 0);
     const duplicates = dup(campaigns) + dup(adgroups) + dup(ads);
     const report = summarise(outcomes, duplicates);
-    for (const o of report.failed.slice(0, 5))
+    for (const o of report.failed.slice(0, 5)) {
+      const outbox = await redis.lrange(`${prefix}outbox:{${threadOf(o.run)}}`, 0, -1);
+      const indexed = await redis.sismember(`${prefix}outboxes`, threadOf(o.run));
       process.stderr.write(
-        `  run ${o.run}: status ${o.status}, killed ${o.killed}, acknowledged ${o.acknowledged}, results ${o.results}\n    ${o.messages.join('\n    ')}\n`,
+        `  run ${o.run}: status ${o.status}, killed ${o.killed}, acknowledged ${o.acknowledged}, results ${o.results}, outbox left ${outbox.length} (indexed ${indexed})\n    ${o.messages.slice(-3).join('\n    ')}\n    ${outbox.map((e) => e.slice(0, 200)).join('\n    ')}\n`,
       );
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `chaos --kill-after-approval: ${runs} runs in ${seconds} s, killed within ${withinMs} ms of the approval, chat ${nonce ? 'drops repeated nonces (as Discord)' : 'without nonces (as Slack)'}\n${report.lines.join('\n')}\n`,

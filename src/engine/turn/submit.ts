@@ -79,8 +79,21 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
       auth,
       settings,
       now: ctx.now,
-      // Each step's state is saved with the progress and notes said so far (the outbox).
-      persist: (s) => ctx.checkpoint(s),
+      // Each step's state is saved with the progress and notes said so far (the outbox); the
+      // save that marks it submitted carries the result too, so a crash right after it cannot
+      // leave a submitted ad whose outcome was never said.
+      persist: async (s) => {
+        const sub = s.submission;
+        if (s.status === 'submitted' && sub?.campaign_id && sub.adgroup_id && sub.ad_id)
+          await ctx.say(text('Your ad was created on TikTok and switched on.', 'success'), {
+            type: 'result',
+            advertiser_id: sub.advertiser_id,
+            campaign_id: sub.campaign_id,
+            adgroup_id: sub.adgroup_id,
+            ad_id: sub.ad_id,
+          });
+        await ctx.checkpoint(s);
+      },
       progress: (steps) =>
         ctx.emit({ thread_id: state.thread_id, key, blocks: [{ type: 'progress', steps }] }),
       notify: (note) => ctx.say(text(note, 'info')),
@@ -88,10 +101,6 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
     delete state.last_failure;
     ctx.deps.metrics?.submission('submitted');
     logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
-    await ctx.say(text('Your ad was created on TikTok and switched on.', 'success'), {
-      type: 'result',
-      ...ids,
-    });
   } catch (error) {
     return submitFailed(t, state, error);
   }
