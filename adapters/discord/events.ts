@@ -83,6 +83,8 @@ export function messageEventOf(
     ),
     type: 'message',
     text: message.content,
+    // Only messages in threads the bot owns (opened by /tiktok-ad) reach this.
+    thread_started: true,
     ...(files.length > 0 ? { files } : {}),
   };
 }

@@ -126,6 +126,8 @@ export function messageEvent(
     channel_id: event.channel,
     user: userOf(event.user, undefined, botUserId),
     text: plainTextOf(event.text ?? '', botUserId),
+    // The listeners hand over only replies in threads whose root the bot posted.
+    thread_started: true,
     ...(files.length > 0 ? { files } : {}),
   };
 }

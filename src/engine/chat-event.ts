@@ -100,7 +100,17 @@ interface ChatEventBase {
  */
 export type ChatEvent =
   | (ChatEventBase & { type: 'start'; text: string })
-  | (ChatEventBase & { type: 'message'; text: string; files?: ChatFile[] })
+  | (ChatEventBase & {
+      type: 'message';
+      text: string;
+      files?: ChatFile[];
+      /**
+       * The adapter knows the thread was opened by `/tiktok-ad` (Slack: a root the bot posted;
+       * Discord: a thread the bot owns). Without saved state it is then a lost draft, said so,
+       * never a new one started unasked.
+       */
+      thread_started?: boolean;
+    })
   | (ChatEventBase & { type: 'reaction'; emoji: string; added: boolean; card_key?: string })
   | (ChatEventBase & { type: 'action'; action_id: ActionId; value?: string; card_key?: string })
   | (ChatEventBase & { type: 'account_linked' })

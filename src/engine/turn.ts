@@ -19,8 +19,8 @@ import { type Outcome, text } from './turn-io';
 
 /** A new draft: a thread with no state, or `/tiktok-ad` again after a submission. */
 function opensDraft(event: ChatEvent, saved: ThreadState | null): boolean {
-  // Elsewhere a message without state is a lost draft (see DRAFT_LOST_TEXT), not a new one.
-  if (event.type === 'message') return !saved && event.platform === 'console';
+  // In a thread /tiktok-ad opened, a message without state is a lost draft (DRAFT_LOST_TEXT).
+  if (event.type === 'message') return !saved && !event.thread_started;
   return event.type === 'start' && (!saved || saved.status === 'submitted');
 }
 
@@ -95,9 +95,9 @@ export class Turn {
         return (await handleMessage(steps, state, event.text, [])) ?? state;
       }
       case 'message':
-        // In Slack and Discord a thread exists only once /tiktok-ad started its draft: no state
-        // means it expired or the store lost it. Said, instead of starting over unasked.
-        if (!saved && event.platform !== 'console') {
+        // A thread /tiktok-ad opened without state: its draft expired or the store lost it.
+        // Said, instead of starting over unasked.
+        if (!saved && event.thread_started) {
           await ctx.say(text(DRAFT_LOST_TEXT, 'warning'));
           return null;
         }
