@@ -147,6 +147,11 @@ export interface ThreadState {
    * "the second one" or "the upbeat one" then pick from it.
    */
   music_listed?: boolean;
+  /**
+   * True when music was asked about before the requester's TikTok account was usable: the list
+   * is shown by itself once it is (see `music/after-link.ts`), unless music was chosen since.
+   */
+  music_list_wanted?: boolean;
   submission?: Submission;
   /**
    * Unfinished attempts of drafts this thread started over from (their objects are switched

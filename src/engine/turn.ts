@@ -8,6 +8,7 @@ import type { EngineDeps } from './deps';
 import { reactionMeaning } from './emoji';
 import { LinkSteps } from './link-steps';
 import { mediaChoiceBlock } from './media/choice-block';
+import { resumeAfterLink } from './music/after-link';
 import type { Reply } from './reply';
 import type { ThreadState } from './thread-state';
 import { askNext } from './turn/ask-next';
@@ -47,7 +48,7 @@ export class Turn {
       links: new LinkSteps(
         { deps, event, say, emit },
         (state) => submit(steps, state),
-        (state) => askNext(steps, state),
+        (state) => resumeAfterLink(steps, state),
       ),
       approvals: new ApprovalSteps(
         {

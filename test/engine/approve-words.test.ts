@@ -67,7 +67,9 @@ describe('"approve" typed as a message gets a pointer to how approval works, and
     const t = h.thread('early');
     await t.script(CAROUSEL_SCRIPT.slice(0, 3));
     const replies = await t.say('approve');
-    expect(textOf(replies)).toContain('The draft is not complete yet (Still needed: music');
+    expect(textOf(replies)).toContain(
+      'Nothing to approve yet. Still needed: music, landing page, media. Once the draft is complete I post the approval card; it needs 1 approval. Approving is done with /approve',
+    );
     expect((await t.state())?.draft.music).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { Reply } from '../../src/engine/reply';
 import { blocksOf, Harness, textOf } from '../support/harness';
+import { TestLinking } from '../support/test-linking';
 import { fakeMp3 } from '../tiktok/helpers';
 
 /** Up to the music question of a Traffic draft. */
@@ -137,17 +138,56 @@ describe('music can be browsed and picked like the media library', () => {
     expect((await t.state())?.draft.music).toBeUndefined();
   });
 
-  it('before the account is linked, says the rules and that the list comes with the link', async () => {
-    const unlinked = await Harness.start({ access: { resolve: async () => null } });
+  it('"#2" with no list open says there is none and how to get one, not "didn\'t catch"', async () => {
+    const t = h.thread();
+    await t.script(UP_TO_MUSIC);
+    const replies = await t.say('#2');
+    expect(textOf(replies)).toContain(
+      'There is no list open to pick “#2” from. Say “show me the music” for a numbered music list',
+    );
+    expect(textOf(replies)).not.toContain("didn't catch");
+    expect((await t.state())?.draft.music).toBeUndefined();
+  });
+
+  it('asked before linking: says the list needs the link, then shows it by itself once linked', async () => {
+    const linking = new TestLinking();
+    const unlinked = await Harness.start({ access: linking });
     try {
-      const t = unlinked.thread();
+      const t = unlinked.thread('early', { id: 'U_REQ', name: 'rita' });
       await t.script(UP_TO_MUSIC);
       const replies = await t.say("I don't know any music IDs");
       expect(musicList(replies)).toBeUndefined();
       expect(textOf(replies)).toContain(
-        'Once your TikTok account is linked, I can list your music',
+        'The music list comes from your TikTok account, which is not linked yet: open the private link I sent you',
       );
       expect((await t.state())?.music_listed).toBeUndefined();
+      const early = await t.say('#2');
+      expect(textOf(early)).toContain('There is no list open to pick “#2” from.');
+      expect(textOf(early)).toContain('once it is linked');
+      expect((await t.state())?.draft.music).toBeUndefined();
+
+      linking.complete({ platform: 'console', workspace_id: 'local', user_id: 'U_REQ' });
+      const linked = await t.linked();
+      expect(textOf(linked)).toContain('You asked for the music list before linking');
+      expect(musicList(linked)).toBeDefined();
+      expect((await t.state())?.music_listed).toBe(true);
+      expect((await t.state())?.music_list_wanted).toBeUndefined();
+      await t.say('#2');
+      expect((await t.state())?.draft.music).toEqual({ kind: 'existing', music_id: 'music_123' });
+    } finally {
+      await unlinked.close();
+    }
+  });
+
+  it('linking after music was chosen shows no list', async () => {
+    const linking = new TestLinking();
+    const unlinked = await Harness.start({ access: linking });
+    try {
+      const t = unlinked.thread('chosen', { id: 'U_REQ', name: 'rita' });
+      await t.script([...UP_TO_MUSIC, 'which music can I use?', 'use music_456']);
+      expect((await t.state())?.music_list_wanted).toBeUndefined();
+      linking.complete({ platform: 'console', workspace_id: 'local', user_id: 'U_REQ' });
+      expect(musicList(await t.linked())).toBeUndefined();
     } finally {
       await unlinked.close();
     }

@@ -39,7 +39,7 @@ function where(state: ThreadState, settings: EngineSettings): string {
   if (state.status === 'collecting') {
     const missing = missingFields(state.draft, settings.budget);
     return missing.length > 0
-      ? `The draft is not complete yet (${stillNeeded(missing)}); I post the approval card once it is, and it needs ${of}.`
+      ? `Nothing to approve yet. ${stillNeeded(missing)} Once the draft is complete I post the approval card; it needs ${of}.`
       : `I post the approval card once TikTok's checks are done; it needs ${of}.`;
   }
   return `Each version of the draft needs ${of} on its card.`;
@@ -60,6 +60,10 @@ export function approvalHowTo(
   return {
     type: 'text',
     tone: 'info',
-    text: [howOn(state.platform), who(state, user, settings), where(state, settings)].join(' '),
+    // Where the draft stands comes first while there is nothing to approve yet.
+    text: (state.status === 'collecting'
+      ? [where(state, settings), howOn(state.platform), who(state, user, settings)]
+      : [howOn(state.platform), who(state, user, settings), where(state, settings)]
+    ).join(' '),
   };
 }

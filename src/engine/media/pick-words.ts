@@ -112,3 +112,13 @@ export function pickFromWords<T extends Pickable>(text: string, items: T[], sing
   if (!shape && words.length === 0) return [];
   return done(picked);
 }
+
+/**
+ * True when a whole message only points at a position in a list ("#2", "number 3", "the second
+ * one", "2nd"): it can mean nothing when no numbered list is open.
+ */
+export function namesAPosition(message: string): boolean {
+  return /^\s*(?:(?:pick|take|use|choose)\s+)?(?:#\s*\d{1,3}|(?:number|no\.?|option)\s*\d{1,3}|\d{1,2}(?:st|nd|rd|th)(?:\s+one)?|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|track|song))?)\s*(?:please|pls)?[\s.!]*$/i.test(
+    message,
+  );
+}

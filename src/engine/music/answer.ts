@@ -16,9 +16,19 @@ export interface MusicAnswer {
 }
 
 /**
+ * What the music list waits for when there is no `auth`: the requester's TikTok link (`link`,
+ * sent privately at the draft's start) or their pick of an advertiser account (`advertiser`).
+ */
+export type MusicListWait = 'link' | 'advertiser';
+
+const LINK_ACTION = { action_id: 'link_account', label: 'Link account' } as const;
+
+/**
  * The music answer. Linked (`auth`): the numbered list (`musicListText`), plus "no music" for a
- * Traffic draft. Not linked, or TikTok could not list: the rules (`answerFor('music')`) and
- * when the list becomes available. Never throws for a TikTok failure (the rules are said).
+ * Traffic draft. Not linked: that the list needs the link (or the advertiser pick, `waitingFor`)
+ * and comes here by itself once it is done, then the rules (`answerFor('music')`) for going on
+ * without it. TikTok could not list: the rules and to ask again. Never throws for a TikTok
+ * failure (the rules are said).
  */
 export async function musicAnswer(
   ads: AdsApi,
@@ -26,12 +36,23 @@ export async function musicAnswer(
   draft: AdDraft,
   settings: EngineSettings,
   platform: Platform,
+  waitingFor: MusicListWait = 'link',
 ): Promise<MusicAnswer> {
   const rules = answerFor('music', draft, settings);
   if (!auth) {
-    const later =
-      ' Once your TikTok account is linked, I can list your music and TikTok’s to pick from.';
-    return { block: { ...rules, text: `${rules.text}${later}` }, listed: false };
+    const first =
+      waitingFor === 'link'
+        ? "The music list comes from your TikTok account, which is not linked yet: open the private link I sent you (Link account sends a new one) and I'll show the list here as soon as it is linked."
+        : "The music list comes from the advertiser account this ad uses: choose it above and I'll show the list here.";
+    const relink = waitingFor === 'link' ? { actions: [LINK_ACTION] } : {};
+    return {
+      block: {
+        ...rules,
+        text: `${first}\nOr, without the list: ${rules.text.charAt(0).toLowerCase()}${rules.text.slice(1)}`,
+        ...relink,
+      },
+      listed: false,
+    };
   }
   try {
     const items = await musicChoices(ads, auth);

@@ -18,6 +18,7 @@ import { campaignNameFromCommand } from '../command-words';
 import { modelCallRefusal } from '../guards/model-guard';
 import { nameOf } from '../link-steps';
 import { mediaChoiceBlock } from '../media/choice-block';
+import { namesAPosition } from '../media/pick-words';
 import { uploadFiles } from '../media/uploads';
 import { musicAnswer } from '../music/answer';
 import { isTikTokError, remediationFor } from '../remediation';
@@ -129,6 +130,8 @@ export async function handleMessage(
     !(await ctx.requesterAccount(state))
   )
     await t.links.offerEarly(state);
+  // A media question asked after the music list has the newer numbered list.
+  const musicListOpen = state.music_listed === true && state.last_question !== 'media';
   let applied: Awaited<ReturnType<typeof applyUpdates>>;
   let uploads: Awaited<ReturnType<typeof upload>> | undefined;
   try {
@@ -144,8 +147,7 @@ export async function handleMessage(
       ...ctx.applyContext(auth),
       message,
       media_question_open: state.last_question === 'media',
-      // A media question asked after the music list has the newer numbered list.
-      music_list_open: state.music_listed === true && state.last_question !== 'media',
+      music_list_open: musicListOpen,
     };
     applied = await applyUpdates(
       state.draft,
@@ -163,11 +165,18 @@ export async function handleMessage(
 
   ctx.remember(state, { role: 'user', text: message });
   const blocks = await turnBlocks(ctx, turn, applied, state);
+  // "#2" with no numbered list open: say so and how to get one, not "didn't catch".
+  const mediaListOpen = state.last_question === 'media' && auth !== null;
+  if (applied.changed.length === 0 && !musicListOpen && !mediaListOpen && namesAPosition(message))
+    blocks.splice(0, blocks.length, noListOpen(message, (await ctx.requesterAuth(state)) !== null));
 
   const editedAfterReady =
     applied.changed.length > 0 &&
     ['ready', 'awaiting_approval', 'awaiting_link', 'failed'].includes(state.status);
-  if (applied.changed.includes('music')) delete state.music_listed;
+  if (applied.changed.includes('music')) {
+    delete state.music_listed;
+    delete state.music_list_wanted;
+  }
   if (applied.changed.length > 0) {
     state.draft = applied.draft;
     state.revision += 1;
@@ -297,6 +306,17 @@ function musicListStandsAlone(turn: Turn, state: ThreadState): boolean {
   );
 }
 
+/**
+ * The answer to a pick ("#2", "the second one") when no numbered list is open: there is none,
+ * and how to get the music list (which needs the requester's link, `linked`).
+ */
+function noListOpen(message: string, linked: boolean): Block {
+  const how = linked
+    ? 'Say “show me the music” for a numbered music list; the media question shows your library to pick from.'
+    : 'The music and media lists come from your TikTok account once it is linked (see the private link); then say “show me the music”.';
+  return text(`There is no list open to pick “${message.trim()}” from. ${how}`, 'info');
+}
+
 /** Starts the thread over with an empty draft (the Reset action, or a "start over" message). */
 export async function startAgain(t: TurnSteps, saved: ThreadState): Promise<ThreadState> {
   await t.ctx.say(text('Started over with an empty draft.'));
@@ -324,8 +344,17 @@ async function answer(
   if (topic === 'music') {
     const { deps, event } = ctx;
     const auth = await ctx.requesterAuth(state);
-    const music = await musicAnswer(deps.ads, auth, state.draft, deps.settings, event.platform);
+    const waitingFor = auth || !(await ctx.requesterAccount(state)) ? 'link' : 'advertiser';
+    const music = await musicAnswer(
+      deps.ads,
+      auth,
+      state.draft,
+      deps.settings,
+      event.platform,
+      waitingFor,
+    );
     if (music.listed) state.music_listed = true;
+    if (!auth) state.music_list_wanted = true;
     return music.block;
   }
   if (topic === 'approval') return approvalHowTo(state, ctx.event.user, ctx.deps.settings);

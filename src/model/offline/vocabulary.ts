@@ -285,9 +285,12 @@ export const NONE_WORDS = /^(?:none|nothing|no|nope|no thanks|none thanks|none p
 export const CUSTOM_MUSIC =
   /\b(?:my own|our own|custom|upload(?:ing)?)\b.*\b(?:track|music|song|mp3|audio)\b/i;
 
-/** Words at the start of a clause that carry no value ("ok so", "hi", "please"). */
+/**
+ * Words at the start of a clause that carry no value ("ok so", "hi", "please"). A greeting takes
+ * the one word it is addressed to with it ("hi there", "hey team"): that word is never a name.
+ */
 export const FILLER =
-  /^(?:(?:ok(?:ay)?|so|and|also|oh|hmm+|hi|hello|hey|hiya|yes|yeah|yep|sure|alright|right|great|cool|fine|thanks|thank you|thx|please|pls|plz|well|then|now|good (?:morning|afternoon|evening)|hi there|hey there|lastly|finally|plus)\b[\s,.:;!-]*)+/i;
+  /^(?:(?:(?:hi|hello|hey|hiya|howdy)(?:\s+(?:there|team|all|everyone|everybody|folks|guys|y'all|bot))?|ok(?:ay)?|so|and|also|oh|hmm+|yes|yeah|yep|sure|alright|right|great|cool|fine|thanks|thank you|thx|please|pls|plz|well|then|now|good (?:morning|afternoon|evening)|lastly|finally|plus)\b[\s,.:;!-]*)+/i;
 
 /** Correction markers: a clause that starts with one changes something already said. */
 export const CORRECTION =

@@ -284,3 +284,22 @@ describe('offline model: a value ends where the next field is named, even withou
     });
   });
 });
+
+describe('offline model: a greeting is never a name', () => {
+  it.each([
+    ['hi there! we sell handmade candles and want more people to buy from our website'],
+    ['hey team, we want more sales from the shop'],
+    ['hello! we want more orders from our website'],
+    ['hiya everyone, we want more purchases'],
+  ])('%s → Conversions, no campaign name', (message) => {
+    const turn = offlineTurn(message);
+    expect(turn.updates.campaign_name).toBeNull();
+    expect(turn.updates.objective).toBe('conversions');
+  });
+
+  it('a greeting before a labelled name leaves nothing unplaced', () => {
+    const turn = offlineTurn('hey there, campaign called Glow Up for sales');
+    expect(set(turn)).toEqual({ campaign_name: 'Glow Up', objective: 'conversions' });
+    expect(turn.message).not.toContain('there');
+  });
+});
