@@ -1,4 +1,6 @@
 import type { DraftField } from '../../ad/draft';
+import { missingFields } from '../../ad/draft-rules';
+import { stillNeeded } from '../answers';
 import type { ChatUser } from '../chat-event';
 import type { EngineSettings } from '../settings';
 import type { Approval, ThreadState } from '../thread-state';
@@ -66,7 +68,7 @@ export function approve(
     return {
       ok: false,
       reason: 'not_awaiting',
-      message: 'There is nothing to approve right now: the draft is not waiting for approval.',
+      message: notAwaiting(state, settings),
     };
   }
   if (!isCurrentCard(state, attempt)) {
@@ -191,4 +193,12 @@ export function noteEditors(
   const editors = { ...state.editors };
   for (const field of changed) editors[field] = user.id;
   state.editors = editors;
+}
+
+/** Why there is nothing to approve, with what the draft still needs while it is incomplete. */
+function notAwaiting(state: ThreadState, settings: EngineSettings): string {
+  const missing = state.status === 'collecting' ? missingFields(state.draft, settings.budget) : [];
+  return missing.length > 0
+    ? `There is nothing to approve yet: the draft is not complete. ${stillNeeded(missing)}`
+    : 'There is nothing to approve right now: the draft is not waiting for approval.';
 }

@@ -114,11 +114,23 @@ export function pickFromWords<T extends Pickable>(text: string, items: T[], sing
 }
 
 /**
- * True when a whole message only points at a position in a list ("#2", "number 3", "the second
- * one", "2nd"): it can mean nothing when no numbered list is open.
+ * True when a whole message only points at positions in a list ("#2", "#1 and #3", "number 3",
+ * "the second one", "2nd"): it can mean nothing when no numbered list is open.
  */
 export function namesAPosition(message: string): boolean {
-  return /^\s*(?:(?:pick|take|use|choose)\s+)?(?:#\s*\d{1,3}|(?:number|no\.?|option)\s*\d{1,3}|\d{1,2}(?:st|nd|rd|th)(?:\s+one)?|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|track|song))?)\s*(?:please|pls)?[\s.!]*$/i.test(
+  return /^\s*(?:(?:pick|take|use|choose)\s+)?(?:#\s*\d{1,3}(?:\s*(?:,|and|&)\s*#?\s*\d{1,3})*|(?:number|no\.?|option)\s*\d{1,3}|\d{1,2}(?:st|nd|rd|th)(?:\s+one)?|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|track|song))?)\s*(?:please|pls)?[\s.!]*$/i.test(
     message,
+  );
+}
+
+/**
+ * True when a short message reads as a pick from a list rather than a value: a position
+ * ({@link namesAPosition}) or "the upbeat one" / "the piano track" (at most four words before
+ * one, track, song or tune).
+ */
+export function soundsLikeAPick(message: string): boolean {
+  return (
+    namesAPosition(message) ||
+    /^\s*the\s+(?:[a-z'-]+\s+){1,4}(?:one|track|song|tune)\s*(?:please|pls)?[\s.!]*$/i.test(message)
   );
 }

@@ -18,7 +18,7 @@ import { campaignNameFromCommand } from '../command-words';
 import { modelCallRefusal } from '../guards/model-guard';
 import { nameOf } from '../link-steps';
 import { mediaChoiceBlock } from '../media/choice-block';
-import { namesAPosition } from '../media/pick-words';
+import { namesAPosition, soundsLikeAPick } from '../media/pick-words';
 import { uploadFiles } from '../media/uploads';
 import { musicAnswer } from '../music/answer';
 import { isTikTokError, remediationFor } from '../remediation';
@@ -132,6 +132,10 @@ export async function handleMessage(
     await t.links.offerEarly(state);
   // A media question asked after the music list has the newer numbered list.
   const musicListOpen = state.music_listed === true && state.last_question !== 'media';
+  // "the upbeat one" under the music list picks from it: it is no bare answer to the question
+  // asked again under the list (the objective "the upbeat one").
+  if (musicListOpen && soundsLikeAPick(message) && onlyAnswers(turn.updates, state.last_question))
+    turn = { ...turn, updates: emptyUpdates() };
   let applied: Awaited<ReturnType<typeof applyUpdates>>;
   let uploads: Awaited<ReturnType<typeof upload>> | undefined;
   try {
@@ -304,6 +308,11 @@ function musicListStandsAlone(turn: Turn, state: ThreadState): boolean {
     state.status === 'collecting' &&
     state.last_question === 'media'
   );
+}
+
+/** True when `updates` set nothing but `field` (a bare answer to the open question). */
+function onlyAnswers(updates: TurnUpdates, field: ThreadState['last_question']): boolean {
+  return Object.entries(updates).every(([key, value]) => value === null || key === field);
 }
 
 /**

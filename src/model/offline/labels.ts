@@ -19,7 +19,7 @@ const ARTICLE = '(?:(?:the|my|our|your|a|an|its|new)\\s+)*';
 const VERB =
   "(?:change|set|make|update|switch|swap|put|replace|edit|fix|correct|use|let's use|lets use|go with)";
 const DELIMITER =
-  /^\s*(?::|=|-(?=\s)|\b(?:(?:can|could|should|will|would|shall|may|might|is going to)\s+be|is|was)\s+(?:called|named|titled)\b|\bis\b|\bare\b|\bshould be\b|\bshould say\b|\bshould read\b|\bwill be\b|\bwould be\b|\bto be\b|\breads\b|\bsays\b|\bsay\b|\bsaying\b|\bread\b|\bof\b|\bcalled\b|\bnamed\b|\btitled\b)\s*/i;
+  /^\s*(?::|=|-(?=\s)|\b(?:(?:can|could|should|will|would|shall|may|might|is going to)\s+be|is|was)\s+(?:called|named|titled)\b|\bis\b|\bare\b|\bshould be\b|\bshould say\b|\bshould read\b|\bwill be\b|\bwould be\b|\bto be\b|\breads\b|\bsays\b|\bsay\b|\bsaying\b|\bread\b|\bof\b|\bcalled\b|\bnamed\b|\btitled\b)\s*(?:something\s+like\b\s*[:,-]?\s*)?/i;
 const VERB_START = new RegExp(`^${VERB}\\s+${ARTICLE}`, 'i');
 const ARTICLE_START = new RegExp(`^${ARTICLE}`, 'i');
 const TO = /^\s*(?:to|into|as|=|:|for|with|->|→)\s*/i;

@@ -1,5 +1,5 @@
 import type { Turn, TurnInput } from '../turn';
-import { browsesMusic } from './asks';
+import { browsesMedia, browsesMusic } from './asks';
 import { findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
 import { commandOf, questionOf } from './intents';
 import { normalise } from './normalise';
@@ -37,6 +37,7 @@ export function understand(input: TurnInput): Turn {
   if (reaction?.rest === '' && commandOf(said) === null) return none('chat', 'OK.');
   // "I don't know any music IDs": the bot lists the music to pick from.
   if (browsesMusic(text)) return { ...none('question'), question_topic: 'music' };
+  if (browsesMedia(text)) return { ...none('question'), question_topic: 'media' };
 
   const command = commandOf(text);
   if (command) return none(command);

@@ -200,10 +200,10 @@ export const GOAL_CUES =
 /**
  * What the business wants people to do, said as a verb: "get more people to actually order
  * from our website" (Conversions), "we want people to visit the site" (Traffic). Group 1 is
- * the verb; {@link GOAL_VERBS} maps it.
+ * the verb (also as "people ordering beans"); {@link GOAL_VERBS} maps it.
  */
 export const GOAL_VERB =
-  /\b(?:people|folks|customers|users|shoppers|visitors|fans|them|everyone)\s+(?:to\s+)?(?:actually\s+|really\s+|finally\s+|come\s+and\s+)?(order|buy|purchase|shop|sign\s+up|book|subscribe|register|visit|browse|read|click|check\s+out)\b/i;
+  /\b(?:people|folks|customers|users|shoppers|visitors|fans|them|everyone)\s+(?:to\s+)?(?:actually\s+|really\s+|finally\s+|come\s+and\s+)?(ordering|buying|purchasing|shopping|signing\s+up|booking|subscribing|registering|visiting|browsing|reading|clicking|checking\s+out|order|buy|purchase|shop|sign\s+up|book|subscribe|register|visit|browse|read|click|check\s+out)\b/i;
 
 /** The verbs of {@link GOAL_VERB} → objective. */
 export const GOAL_VERBS: Readonly<Record<string, 'traffic' | 'conversions'>> = {
@@ -220,6 +220,19 @@ export const GOAL_VERBS: Readonly<Record<string, 'traffic' | 'conversions'>> = {
   read: 'traffic',
   click: 'traffic',
   'check out': 'traffic',
+  ordering: 'conversions',
+  buying: 'conversions',
+  purchasing: 'conversions',
+  shopping: 'conversions',
+  'signing up': 'conversions',
+  booking: 'conversions',
+  subscribing: 'conversions',
+  registering: 'conversions',
+  visiting: 'traffic',
+  browsing: 'traffic',
+  reading: 'traffic',
+  clicking: 'traffic',
+  'checking out': 'traffic',
 };
 
 /** Call-to-action phrases → TikTok value: every website-suitable label plus common synonyms. */
