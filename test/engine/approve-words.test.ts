@@ -72,4 +72,15 @@ describe('"approve" typed as a message gets a pointer to how approval works, and
     );
     expect((await t.state())?.draft.music).toBeUndefined();
   });
+
+  it('/approve on a draft still collecting refuses and says what is still needed', async () => {
+    h = await Harness.start();
+    const t = h.thread('early-command');
+    await t.script(CAROUSEL_SCRIPT.slice(0, 3));
+    const replies = await t.act('approve');
+    expect(textOf(replies)).toContain(
+      'There is nothing to approve yet: the draft is not complete. Still needed: music, landing page, media.',
+    );
+    expect((await t.state())?.approvals).toEqual([]);
+  });
 });

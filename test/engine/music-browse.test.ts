@@ -130,6 +130,18 @@ describe('music can be browsed and picked like the media library', () => {
     expect((await t.state())?.draft.music).toBeUndefined();
   });
 
+  it('"the upbeat one" under the music list picks music, not a bare answer to the open objective question', async () => {
+    const t = h.thread();
+    await t.script(['Create a campaign called Summer Sale']);
+    expect((await t.state())?.last_question).toBe('objective_type');
+    expect(musicList(await t.say('show me the music'))).toBeDefined();
+    const replies = await t.say('the upbeat one');
+    const state = await t.state();
+    expect(state?.draft.music).toEqual({ kind: 'existing', music_id: 'music_123' });
+    expect(state?.draft.objective_type).toBeUndefined();
+    expect(textOf(replies)).not.toContain('not an objective');
+  });
+
   it('words that match no track change nothing', async () => {
     const t = h.thread();
     await t.script(UP_TO_MUSIC);

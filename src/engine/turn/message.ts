@@ -312,7 +312,9 @@ function musicListStandsAlone(turn: Turn, state: ThreadState): boolean {
 
 /** True when `updates` set nothing but `field` (a bare answer to the open question). */
 function onlyAnswers(updates: TurnUpdates, field: ThreadState['last_question']): boolean {
-  return Object.entries(updates).every(([key, value]) => value === null || key === field);
+  // The draft's `objective_type` is the turn's `objective`.
+  const asked = field === 'objective_type' ? 'objective' : field;
+  return Object.entries(updates).every(([key, value]) => value === null || key === asked);
 }
 
 /**

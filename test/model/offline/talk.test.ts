@@ -303,3 +303,34 @@ describe('offline model: a greeting is never a name', () => {
     expect(turn.message).not.toContain('there');
   });
 });
+
+describe('offline model: found while playing the terminal', () => {
+  it.each([
+    ["we'd love to get more people ordering beans from our online shop", 'conversions'],
+    ['we want customers buying our candles online', 'conversions'],
+    ['we want folks visiting the blog', 'traffic'],
+  ])('%s → %s', (message, objective) => {
+    expect(offlineTurn(message).updates.objective).toBe(objective);
+  });
+
+  it('"The text should be something like: X" is the ad text X', () => {
+    const turn = offlineTurn(
+      'Oh nice. The text should be something like: Freshly roasted, delivered to your door',
+      'objective',
+    );
+    expect(turn.updates.ad_text).toBe('Freshly roasted, delivered to your door');
+  });
+
+  it.each(['show me the pictures', 'show me teh images', 'list my videos'])(
+    '"%s" asks for the media library',
+    (message) => {
+      const turn = offlineTurn(message, 'media');
+      expect(turn.intent).toBe('question');
+      expect(turn.question_topic).toBe('media');
+    },
+  );
+
+  it('"show me teh music" asks for the music list', () => {
+    expect(offlineTurn('show me teh music', 'music').question_topic).toBe('music');
+  });
+});
