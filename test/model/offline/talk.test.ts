@@ -316,7 +316,7 @@ describe('offline model: found while playing the terminal', () => {
   it('"The text should be something like: X" is the ad text X', () => {
     const turn = offlineTurn(
       'Oh nice. The text should be something like: Freshly roasted, delivered to your door',
-      'objective',
+      'objective_type',
     );
     expect(turn.updates.ad_text).toBe('Freshly roasted, delivered to your door');
   });
