@@ -1,5 +1,6 @@
 import { TikTokApiError } from '../tiktok/errors';
 import type { Block, SuggestedAction } from './reply';
+import { AmbiguousCampaignError } from './submission/campaign-lookup';
 
 const RETRY: SuggestedAction = { action_id: 'retry', label: 'Retry' };
 const LINK: SuggestedAction = { action_id: 'link_account', label: 'Link account' };
@@ -69,6 +70,30 @@ export function remediationFor(error: TikTokApiError, attempts?: number): Block 
         actions: [RETRY],
       };
   }
+}
+
+/**
+ * The remediation block when the reply to our campaign/create was lost and several campaigns
+ * fit it equally well (same exact name and body fields, switched off, no ad group, made while
+ * the submission ran): none was adopted and nothing more was created, so the user deletes the
+ * extra ones and retries; the retry then adopts the one left. Shape as {@link remediationFor}
+ * (`error_class` `validation`: the account's contents must change, a bare retry cannot help).
+ */
+export function ambiguousCampaignRemediation(error: AmbiguousCampaignError): Block {
+  const n = error.campaign_ids.length;
+  const count = n === 2 ? 'Two' : String(n);
+  return {
+    type: 'remediation',
+    error_class: 'validation',
+    title: `${count} campaigns named "${error.campaign_name}" match, so I stopped`,
+    detail: `TikTok's reply to my campaign create was lost, and ${n} new switched-off campaigns named "${error.campaign_name}" with no ad group now exist (ids ${error.campaign_ids.join(', ')}). I cannot tell which one is mine, so I used none and created nothing more. Delete ${n === 2 ? 'one of them' : `all but one of them`} in TikTok Ads Manager, then press Retry (or /retry): the one left is used.`,
+    actions: [RETRY],
+  };
+}
+
+/** True when `error` says several campaigns fit a lost campaign/create reply. */
+export function isAmbiguousCampaign(error: unknown): error is AmbiguousCampaignError {
+  return error instanceof AmbiguousCampaignError;
 }
 
 /** True when `error` is a TikTok API error (as opposed to a bug or a crash). */

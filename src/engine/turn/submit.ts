@@ -7,7 +7,12 @@ import { userKeyOf } from '../access';
 import { runPendingChecks } from '../apply-updates';
 import { reserveDailyBudget } from '../guards/spend-cap';
 import { chosenAdvertiser, nameOf } from '../link-steps';
-import { isTikTokError, remediationFor } from '../remediation';
+import {
+  ambiguousCampaignRemediation,
+  isAmbiguousCampaign,
+  isTikTokError,
+  remediationFor,
+} from '../remediation';
 import { runOwnedSubmission } from '../submission/owned';
 import type { ThreadState } from '../thread-state';
 import { text } from '../turn-io';
@@ -110,13 +115,15 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
 /**
  * A TikTok failure during submit. A token TikTok refuses (40102/40105/40106) marks the link
  * broken and sends a new private link, with no retry loop (reference/reliability.md §2.4);
- * anything else is saved as the failure with its remediation. Non-TikTok errors rethrow.
+ * several campaigns fitting a lost campaign/create reply is saved as a failure that says what
+ * to delete; anything else is saved as the failure with its remediation. Other errors rethrow.
  */
 async function submitFailed(
   t: TurnSteps,
   state: ThreadState,
   error: unknown,
 ): Promise<ThreadState> {
+  if (isAmbiguousCampaign(error)) return ambiguousCampaign(t, state, error);
   if (!isTikTokError(error)) throw error;
   const { ctx } = t;
   const { logger, access } = ctx.deps;
@@ -145,6 +152,28 @@ async function submitFailed(
     at: ctx.now().toISOString(),
   };
   await ctx.say(remediationFor(error));
+  return state;
+}
+
+/** Several campaigns fit a lost campaign/create reply: saved as failed, said with what to do. */
+async function ambiguousCampaign(
+  t: TurnSteps,
+  state: ThreadState,
+  error: Parameters<typeof ambiguousCampaignRemediation>[0],
+): Promise<ThreadState> {
+  const { ctx } = t;
+  ctx.deps.metrics?.submission('failed');
+  ctx.deps.logger.warn(
+    { thread_id: state.thread_id, campaign_ids: error.campaign_ids },
+    'submission stopped: several campaigns fit the lost campaign/create reply',
+  );
+  state.status = 'failed';
+  state.last_failure = {
+    error_class: 'validation',
+    message: error.message,
+    at: ctx.now().toISOString(),
+  };
+  await ctx.say(ambiguousCampaignRemediation(error));
   return state;
 }
 
