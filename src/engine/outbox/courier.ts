@@ -177,8 +177,8 @@ export class ReplyCourier {
   /**
    * Sends entries in order; stops at the first the sink rejects (the rest wait for a sweep, in
    * order). A progress card's entry followed in the same batch by a newer one with the same
-   * `key` is marked without being sent: only the card's last state shows. Returns the number
-   * sent.
+   * `key` is marked without being sent, and so is any older one still waiting in the outbox
+   * when a newer one goes out: only the card's last state shows. Returns the number sent.
    */
   private async deliver(
     thread_id: string,
@@ -196,6 +196,7 @@ export class ReplyCourier {
         reply.key !== undefined &&
         entries.slice(i + 1).some((e) => e.value.reply.key === reply.key);
       if (!replaced && sink) {
+        if (saved && reply.key !== undefined) await this.dropSuperseded(thread_id, entry, sent);
         try {
           await sink(saved ? { ...reply, delivery_id: entry.id } : reply);
           count += 1;
@@ -207,6 +208,33 @@ export class ReplyCourier {
       if (saved) await this.mark(thread_id, entry.id, sent);
     }
     return count;
+  }
+
+  /**
+   * Marks delivered, unsent, the entries saved before `entry` in the thread's outbox that have
+   * its `key`: `entry` is the card's newer state, and one of them sent later (by a sweep, after
+   * their process is known gone or a refusal is retried) would put the card back to an older
+   * state. Entries are appended in save order, so "before `entry` in the list" means older.
+   */
+  private async dropSuperseded(
+    thread_id: string,
+    entry: OutboxEntry<OutboxReply>,
+    sent: Set<string>,
+  ): Promise<void> {
+    const pending = await this.deps.store
+      .outboxPending<OutboxReply>(this.deps.keys.outbox(thread_id))
+      .catch((err: unknown) => {
+        this.deps.logger.warn(
+          { err, thread_id },
+          'outbox not read; an older card state may follow',
+        );
+        return [] as Array<OutboxEntry<OutboxReply>>;
+      });
+    const at = pending.findIndex((e) => e.id === entry.id);
+    for (const older of pending.slice(0, Math.max(at, 0))) {
+      if (older.value.reply.key === entry.value.reply.key && !sent.has(older.id))
+        await this.mark(thread_id, older.id, sent);
+    }
   }
 
   private async mark(thread_id: string, id: string, sent: Set<string>): Promise<void> {
