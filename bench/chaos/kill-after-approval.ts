@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { type Chat, type ChatMessage, startChat } from './chat';
-import { type Obj, objects, perRun, run, startEmulator } from './shared';
+import { type Obj, objects, perRun, run, startEmulator } from './world';
 
 const APPROVED = 'Approved. Submitting to TikTok';
 const RESULT = 'Created on TikTok:';
