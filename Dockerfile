@@ -36,4 +36,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HTTP_PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # `server`: with no chat platform configured, print what to set and exit 1 (no restart loop).
-CMD ["node", "dist/src/main.js", "server"]
+CMD ["node", "dist/src/app/main.js", "server"]

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { App, ExpressReceiver } from '@slack/bolt';
-import { runServer } from '../src/server';
+import { runServer } from '../src/app/server';
 import { LoopStats } from './loop-stats';
 import { BenchGemini, BenchSlackApi } from './standins';
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app/config';
+import { engineSettingsFrom } from '../src/app/engine-settings';
 import { StaticAccessResolver } from '../src/engine/access';
 import type { ChatEvent } from '../src/engine/chat-event';
 import { ConversationEngine } from '../src/engine/engine';
 import type { Reply } from '../src/engine/reply';
 import type { EngineSettings } from '../src/engine/settings';
 import type { ThreadState } from '../src/engine/thread-state';
-import { engineSettingsFrom } from '../src/engine-settings';
-import { silentLogger } from '../src/logger';
+import { silentLogger } from '../src/logging/logger';
 import { OfflineTurnModel } from '../src/model/offline-model';
 import { buildContents, SYSTEM_PROMPT } from '../src/model/prompt';
 import type { TurnInput, TurnModel } from '../src/model/turn';

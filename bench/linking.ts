@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { createLinking } from '../src/auth/create-linking';
 import { OAUTH_PATHS } from '../src/http/oauth-routes';
 import { createHttpServer } from '../src/http/server';
-import { silentLogger } from '../src/logger';
+import { silentLogger } from '../src/logging/logger';
 import { Keys } from '../src/store/keys';
 import { RedisStateStore } from '../src/store/redis-state-store';
 import { TikTokClient } from '../src/tiktok/client';

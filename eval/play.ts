@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { parseLine } from '../adapters/console/commands';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/app/config';
+import { engineSettingsFrom } from '../src/app/engine-settings';
 import { StaticAccessResolver } from '../src/engine/access';
 import type { ChatUser } from '../src/engine/chat-event';
 import { ConversationEngine } from '../src/engine/engine';
 import type { Reply } from '../src/engine/reply';
 import type { EngineSettings } from '../src/engine/settings';
 import type { ThreadState } from '../src/engine/thread-state';
-import { engineSettingsFrom } from '../src/engine-settings';
-import { silentLogger } from '../src/logger';
+import { silentLogger } from '../src/logging/logger';
 import type { TurnModel } from '../src/model/turn';
 import { Keys } from '../src/store/keys';
 import { InMemoryStateStore } from '../src/store/memory-state-store';

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, linkingMode, loadConfig } from '../src/config';
-import { engineSettingsFrom } from '../src/engine-settings';
+import { ConfigError, linkingMode, loadConfig } from '../src/app/config';
+import { engineSettingsFrom } from '../src/app/engine-settings';
 import { tokenKey } from './auth/linking-support';
 
 const REAL_TIKTOK = { TIKTOK_BASE_URL: 'https://business-api.tiktok.com' };

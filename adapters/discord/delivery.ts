@@ -11,7 +11,7 @@ import {
 import type { ChatUser } from '../../src/engine/chat-event';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 import type { StateStore } from '../../src/store/state-store';
 import { encodeCustomId } from './custom-id';
 import type { DiscordKeys } from './discord-keys';

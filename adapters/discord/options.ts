@@ -4,7 +4,7 @@ import { type Client, GatewayIntentBits, Partials, type RESTOptions } from 'disc
 import type { ChatEvent } from '../../src/engine/chat-event';
 import type { Reply, ReplySink } from '../../src/engine/reply';
 import type { WorkTracker } from '../../src/lifecycle/work-tracker';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 import type { Keys } from '../../src/store/keys';
 import type { StateStore } from '../../src/store/state-store';
 

@@ -1,6 +1,6 @@
-import { named } from '../../src/config-checks';
 import { reach } from '../../src/http/reach';
 import { StartError } from '../../src/lifecycle/start-error';
+import { named } from '../../src/settings/config-checks';
 
 /** Discord's REST base when `DISCORD_API_URL` is unset. */
 const DEFAULT_API_URL = 'https://discord.com/api';

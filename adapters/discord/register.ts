@@ -1,5 +1,5 @@
 import { REST, Routes } from 'discord.js';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/logging/logger';
 import { tiktokAdCommand } from './command';
 import { loggableError } from './log-fields';
 import { loadDiscordEnv } from './settings';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalString } from '../../src/env-fields';
+import { optionalString } from '../../src/settings/env-fields';
 
 /** A Discord id (snowflake): decimal digits, sent as a string. */
 const snowflake = z

@@ -1,7 +1,7 @@
 import type { Client, GuildMember } from 'discord.js';
 import type { ChatEvent, ChatUser } from '../../src/engine/chat-event';
 import { reactionMeaning } from '../../src/engine/emoji';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 import { loggableError } from './log-fields';
 
 /** Discord's "Unknown Member" error code (discord.com/developers/docs/topics/opcodes-and-status-codes). */

@@ -2,7 +2,7 @@ import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import { Router } from 'express';
 import type { Reply, ReplySink } from '../../src/engine/reply';
 import type { WorkTracker } from '../../src/lifecycle/work-tracker';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 import { guardedStore } from '../../src/store/guarded-store';
 import type { Keys } from '../../src/store/keys';
 import type { StateStore } from '../../src/store/state-store';

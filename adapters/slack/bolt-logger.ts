@@ -1,6 +1,6 @@
 import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
-import type { Logger } from '../../src/logger';
 import { scrubClientText } from '../../src/logging/client-text';
+import type { Logger } from '../../src/logging/logger';
 
 /**
  * Bolt's logger interface (`@slack/logger`) over our pino logger, so Bolt's and the Web API

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply, ReplySink } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 import type { StateStore } from '../../src/store/state-store';
 import type { MessageRef, PostedRef, SlackKeys } from './keys';
 import type { SlackMessage } from './limits';

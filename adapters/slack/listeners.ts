@@ -5,7 +5,7 @@ import { reactionMeaning } from '../../src/engine/emoji';
 import { EVENT_TTL_MS, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import { parseThreadId } from '../../src/engine/thread-id';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 import {
   LockTimeoutError,
   type StateStore,

@@ -1,5 +1,5 @@
 import { HTTPModuleFunctions, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { ChatUser } from '../../src/engine/chat-event';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 import type { TokenFor } from './delivery';
 import { slackErrorCode } from './log-fields';
 

@@ -1,6 +1,6 @@
-import { named } from '../../src/config-checks';
 import { reach } from '../../src/http/reach';
 import { StartError } from '../../src/lifecycle/start-error';
+import { named } from '../../src/settings/config-checks';
 
 /** Slack's Web API base when `SLACK_API_URL` is unset (https://api.slack.com/web). */
 const DEFAULT_API_URL = 'https://slack.com/api/';

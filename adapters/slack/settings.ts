@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { optionalString } from '../../src/env-fields';
+import { optionalString } from '../../src/settings/env-fields';
 
 /**
  * The Slack adapter's settings, read from the environment by the composition root (merge this
- * into `EnvSchema` in `src/config.ts`, e.g. `EnvSchema.extend(SlackSettingsSchema.shape)`).
+ * into `EnvSchema` in `src/app/config.ts`, e.g. `EnvSchema.extend(SlackSettingsSchema.shape)`).
  *
  * The adapter runs when `SLACK_SIGNING_SECRET` (HTTP mode) or `SLACK_APP_TOKEN` (Socket Mode)
  * is set, together with one way to get a bot token:

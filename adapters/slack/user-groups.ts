@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/logging/logger';
 import type { TokenFor } from './delivery';
 
 /** Slack user-group ids look like `S0123ABCD` (docs.slack.dev "User groups"). */

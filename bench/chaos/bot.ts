@@ -16,15 +16,15 @@
  */
 
 import { createInterface } from 'node:readline';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/app/config';
+import { engineSettingsFrom } from '../../src/app/engine-settings';
 import { StaticAccessResolver } from '../../src/engine/access';
 import type { ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { EngineSettings } from '../../src/engine/settings';
 import { ProcessOwner } from '../../src/engine/submission/owner';
 import { SubmissionResumer } from '../../src/engine/submission/resume';
-import { engineSettingsFrom } from '../../src/engine-settings';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../../src/logging/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';

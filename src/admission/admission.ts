@@ -1,7 +1,7 @@
 import type { ChatEvent } from '../engine/chat-event';
 import type { HandleOptions } from '../engine/engine';
 import type { Reply, ReplySink } from '../engine/reply';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 
 /** What admission control runs turns on (`ConversationEngine` fits). */
 export interface TurnRunner {

@@ -7,7 +7,7 @@ import type {
   UnlinkOutcome,
 } from '../engine/access';
 import type { ThreadId } from '../engine/thread-id';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { isLinkInvalid } from '../tiktok/errors';
 import type { AuditLog } from './audit';
 import { chatUserId } from './chat-user';

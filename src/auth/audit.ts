@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 
 /**
  * One account-linking audit record: who, what, and the outcome, never a token, auth code,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ChatUserKey, LinkInvite } from '../engine/access';
 import type { ThreadId } from '../engine/thread-id';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { Keys } from '../store/keys';
 import type { StateStore } from '../store/state-store';
 import { TikTokApiError } from '../tiktok/errors';

@@ -1,7 +1,7 @@
 // The engine's dependencies (its ports), in a file of their own so that the engine, the turn
 // and the turn's steps can all name them without importing one another.
 import type { AuditTrail } from '../audit/trail';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/port';
 import type { TurnModel } from '../model/turn';
 import type { Keys } from '../store/keys';

@@ -1,5 +1,5 @@
-import { named } from '../config-checks';
 import { StartError } from '../lifecycle/start-error';
+import { named } from '../settings/config-checks';
 
 /**
  * Awaits `listening` and rethrows a listen failure as a {@link StartError} naming `setting`

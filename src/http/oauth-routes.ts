@@ -2,7 +2,7 @@ import cookieParser from 'cookie-parser';
 import { type Request, type Response, Router } from 'express';
 import type { LinkFailure } from '../auth/link-failures';
 import type { OAuthFlow } from '../auth/oauth-flow';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { page } from './pages';
 
 /** Paths of the two OAuth routes, relative to where the router is mounted. */

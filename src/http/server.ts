@@ -9,7 +9,7 @@ import express, {
   type Response,
 } from 'express';
 import type { OAuthFlow } from '../auth/oauth-flow';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { healthRouter, type ReadinessCheck } from './health';
 import { oauthRouter } from './oauth-routes';
 import { page } from './pages';

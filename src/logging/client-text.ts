@@ -1,4 +1,4 @@
-import { CENSOR } from '../logger';
+import { CENSOR } from './logger';
 
 /** Query parameters whose values are secrets: OAuth link ids, states, codes and tokens. */
 const SECRET_QUERY = /([?&](?:link|state|code|auth_code|token|access_token|secret)=)[^&\s"'\\]+/gi;

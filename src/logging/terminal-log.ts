@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import pino from 'pino';
-import { createLogger, type Logger } from '../logger';
+import { createLogger, type Logger } from './logger';
 
 /** The terminal chat's logging: JSON lines to a file, start-up warnings as readable text. */
 export interface TerminalLog {

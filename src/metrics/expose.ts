@@ -9,7 +9,7 @@ import express, {
 } from 'express';
 import { listenFor } from '../http/listen-for';
 import type { HttpServer } from '../http/server';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 
 /** Options of {@link exposeMetrics}. */
 export interface MetricsExposureOptions {

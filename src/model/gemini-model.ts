@@ -6,7 +6,7 @@ import {
   type HttpOptions,
   type ThinkingLevel,
 } from '@google/genai';
-import { type Logger, silentLogger } from '../logger';
+import { type Logger, silentLogger } from '../logging/logger';
 import type { Metrics } from '../metrics/port';
 import { DEFAULT_RETRY, fullJitterDelayMs, type RetryPolicy } from './backoff';
 import { classifyCallError, exhausted } from './gemini-errors';

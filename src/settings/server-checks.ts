@@ -1,4 +1,4 @@
-import { named } from '../config-checks';
+import { named } from './config-checks';
 
 /**
  * Settings a Slack or Discord server needs on top of the terminal chat's, refused at start with

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { InMemoryStateStore } from './memory-state-store';
 import { redactRedisUrl } from './redact-redis-url';
 import { RedisStateStore } from './redis-state-store';

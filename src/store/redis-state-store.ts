@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import { decodeOutboxEntry, encodeOutboxEntry } from './outbox-encoding';
 import { OUTBOX_DELIVERED_LUA, type OutboxCommands, SAVE_WITH_OUTBOX_LUA } from './outbox-lua';
 import { redactRedisUrl } from './redact-redis-url';

@@ -5,7 +5,7 @@
  * Source: reference/tiktok-api.md §1 (paths, `Access-Token` header, JSON-encoded query values),
  * §3 (envelope, HTTP 200 on application errors), §4.3 (retry policy).
  */
-import type { Logger } from '../logger';
+import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/port';
 import { NO_ENVELOPE_CODE, TikTokApiError } from './errors';
 

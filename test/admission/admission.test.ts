@@ -7,7 +7,7 @@ import type { ChatEvent } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import type { ThreadState } from '../../src/engine/thread-state';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../../src/logging/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
 import type { Turn, TurnInput, TurnModel } from '../../src/model/turn';
 import { Keys } from '../../src/store/keys';

@@ -1,10 +1,10 @@
+import { BackgroundWork, resumeAfterLink } from '../../src/app/resume-after-link';
 import type { ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { OfflineTurnModel } from '../../src/model/offline-model';
 import type { TurnInput, TurnModel } from '../../src/model/turn';
-import { BackgroundWork, resumeAfterLink } from '../../src/resume-after-link';
 import { TikTokClient } from '../../src/tiktok/client';
 import {
   EMULATOR_ADVERTISER_ID,

@@ -6,7 +6,7 @@ import type { LinkTarget } from '../../src/auth/oauth-flow';
 import type { ChatUserKey } from '../../src/engine/access';
 import { OAUTH_PATHS } from '../../src/http/oauth-routes';
 import { createHttpServer, type HttpServer } from '../../src/http/server';
-import { createLogger, type Logger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logging/logger';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import { TikTokClient } from '../../src/tiktok/client';

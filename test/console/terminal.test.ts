@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { parseLine } from '../../adapters/console/commands';
-import { runTerminal } from '../../src/app';
-import { silentLogger } from '../../src/logger';
+import { runTerminal } from '../../src/app/terminal';
+import { silentLogger } from '../../src/logging/logger';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/harness';
 import { pngFile } from '../support/media-files';
 

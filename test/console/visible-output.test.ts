@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { visible } from '../../adapters/console/visible';
-import { runTerminal } from '../../src/app';
-import { silentLogger } from '../../src/logger';
+import { runTerminal } from '../../src/app/terminal';
+import { silentLogger } from '../../src/logging/logger';
 
 async function chat(lines: string): Promise<string> {
   const output = new PassThrough();

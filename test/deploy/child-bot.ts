@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const MAIN = join(__dirname, '../../dist/src/main.js');
+const MAIN = join(__dirname, '../../dist/src/app/main.js');
 
-/** The built bot (`node dist/src/main.js`) running as a real child process. */
+/** The built bot (`node dist/src/app/main.js`) running as a real child process. */
 export class ChildBot {
   /** stderr, one entry per line (JSON log lines, or plain text). */
   readonly errLines: string[] = [];
@@ -30,7 +30,7 @@ export class ChildBot {
   }
 
   /**
-   * Starts `node dist/src/main.js [...args]` with `env` only (plus PATH), stdin a pipe.
+   * Starts `node dist/src/app/main.js [...args]` with `env` only (plus PATH), stdin a pipe.
    * The parent's settings never leak in.
    */
   static start(env: NodeJS.ProcessEnv, args: string[] = []): ChildBot {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '../../src/logger';
-import { type RunningServer, runServer } from '../../src/server';
+import { type RunningServer, runServer } from '../../src/app/server';
+import { silentLogger } from '../../src/logging/logger';
 import { SlackStandIn } from '../standins/slack-standin';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/harness';
 import { emulatedServerEnv, freePort } from '../support/server-env';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runTerminal } from '../../src/app';
-import type { Runtime } from '../../src/runtime';
+import type { Runtime } from '../../src/app/runtime';
+import { runTerminal } from '../../src/app/terminal';
 import { LogCapture } from '../auth/linking-support';
 import { topLevelCount } from './log-lines';
 

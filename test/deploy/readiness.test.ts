@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { silentLogger } from '../../src/logger';
-import { type RunningServer, runServer } from '../../src/server';
+import { type RunningServer, runServer } from '../../src/app/server';
+import { silentLogger } from '../../src/logging/logger';
 import { SlackStandIn } from '../standins/slack-standin';
 import { emulatedServerEnv } from '../support/server-env';
 import { until } from './child-bot';

@@ -7,7 +7,7 @@ import type { EngineSettings } from '../../src/engine/settings';
 import { parseThreadId } from '../../src/engine/thread-id';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { createWorkTracker } from '../../src/lifecycle/work-tracker';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../../src/logging/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';

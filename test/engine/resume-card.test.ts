@@ -2,7 +2,7 @@ import type { Reply } from '../../src/engine/reply';
 import type { SubmissionAuditRecord } from '../../src/engine/submission';
 import { ProcessOwner } from '../../src/engine/submission/owner';
 import { SubmissionResumer } from '../../src/engine/submission/resume';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../../src/logging/logger';
 import { blocksOf, deleteRedisPrefix, Harness, VIDEO_SCRIPT } from '../support/harness';
 
 // A process that dies after saving the last "switched on" but before showing it leaves the

@@ -3,7 +3,7 @@ import type { Reply } from '../../src/engine/reply';
 import type { SubmissionAuditRecord } from '../../src/engine/submission';
 import { ProcessOwner } from '../../src/engine/submission/owner';
 import { SubmissionResumer } from '../../src/engine/submission/resume';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../../src/logging/logger';
 import type { AdsApi } from '../../src/tiktok/ads-api';
 import type { TikTokEmulator } from '../../src/tiktok/emulator';
 import { blocksOf, deleteRedisPrefix, Harness, textOf, VIDEO_SCRIPT } from '../support/harness';

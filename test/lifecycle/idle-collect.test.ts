@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/app/config';
 import {
   DEFAULT_IDLE_COLLECT_POLICY,
   type IdleCollection,

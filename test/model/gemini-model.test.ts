@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/logging/logger';
 import { GeminiTurnModel, type GeminiTurnModelOptions } from '../../src/model/gemini-model';
 import { SYSTEM_PROMPT } from '../../src/model/prompt';
 import {

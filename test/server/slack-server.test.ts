@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { type RunningServer, runServer } from '../../src/app/server';
 import type { WorkTracker } from '../../src/lifecycle/work-tracker';
-import { type RunningServer, runServer } from '../../src/server';
 import { cookiePair, get, LogCapture, tokenKey } from '../auth/linking-support';
 import { commandRequest, eventRequest, sendSigned } from '../standins/slack-requests';
 import { SlackStandIn } from '../standins/slack-standin';

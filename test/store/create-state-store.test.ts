@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logging/logger';
 import { createStateStore, IN_MEMORY_WARNING } from '../../src/store/create-state-store';
 import { InMemoryStateStore } from '../../src/store/memory-state-store';
 import { RedisStateStore } from '../../src/store/redis-state-store';

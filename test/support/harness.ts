@@ -6,7 +6,7 @@ import { ConversationEngine, type EngineDeps } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import type { EngineSettings } from '../../src/engine/settings';
 import type { ThreadState } from '../../src/engine/thread-state';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../../src/logging/logger';
 import { OfflineTurnModel } from '../../src/model/offline-model';
 import type { TurnModel } from '../../src/model/turn';
 import { Keys } from '../../src/store/keys';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import type { Keys } from '../../store/keys';
 import type { OutboxEntry, StateStore } from '../../store/state-store';
 import type { Reply, ReplySink } from '../reply';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import type { Keys } from '../../store/keys';
 import type { StateStore } from '../../store/state-store';
 

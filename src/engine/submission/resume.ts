@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import type { Keys } from '../../store/keys';
 import type { StateStore } from '../../store/state-store';
 import type { ChatEvent } from '../chat-event';

@@ -1,6 +1,6 @@
 // The client's transport (TikTokTransport): one TikTokHttp with its retry policy, and the GET
 // and POST shapes every area uses (advertiser_id added, Access-Token header from `auth`).
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import type { Metrics } from '../../metrics/port';
 import type { TikTokAuth } from '../ads-api';
 import { type ApiRequest, DEFAULT_RETRY, type RetryPolicy, TikTokHttp } from '../http';

@@ -15,7 +15,7 @@
  * Source: reference/tiktok-api.md §1-§3 and "What an emulator must reproduce".
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import { EmulatorError, newRequestId } from './envelope';
 import { type FaultControl, parseFaultSpec } from './faults';
 import { boundaryOf, type MultipartFile, parseMultipart } from './multipart';

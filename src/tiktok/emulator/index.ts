@@ -8,7 +8,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type express from 'express';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../logging/logger';
 import { countsOf, createEmulatorApp, type EmulatorCounts } from './app';
 import { FaultControl } from './faults';
 import { ALL_SCOPES, EMULATOR_ADVERTISER_ID, EMULATOR_APP_ID, EMULATOR_SECRET } from './fixtures';

@@ -3,7 +3,7 @@
  * and the fixture credentials. The printed token and secret are fake emulator values; real
  * TikTok credentials are never printed anywhere.
  */
-import { createLogger } from '../../logger';
+import { createLogger } from '../../logging/logger';
 import {
   createTikTokEmulator,
   EMULATOR_ACCESS_TOKEN,

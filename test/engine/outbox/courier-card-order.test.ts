@@ -1,6 +1,6 @@
 import { ReplyCourier } from '../../../src/engine/outbox/courier';
 import type { Reply } from '../../../src/engine/reply';
-import { silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../../src/logging/logger';
 import { Keys } from '../../../src/store/keys';
 import { InMemoryStateStore } from '../../../src/store/memory-state-store';
 

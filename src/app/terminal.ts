@@ -1,13 +1,13 @@
 import type { Readable, Writable } from 'node:stream';
-import type { FaultKind } from '../adapters/console/commands';
-import { runConsoleChat } from '../adapters/console/console-chat';
-import { renderReply } from '../adapters/console/render';
-import { RepeatFilter } from '../adapters/console/repeat-filter';
-import { visible } from '../adapters/console/visible';
+import type { FaultKind } from '../../adapters/console/commands';
+import { runConsoleChat } from '../../adapters/console/console-chat';
+import { renderReply } from '../../adapters/console/render';
+import { RepeatFilter } from '../../adapters/console/repeat-filter';
+import { visible } from '../../adapters/console/visible';
+import type { Reply } from '../engine/reply';
+import type { Logger } from '../logging/logger';
+import { createTerminalLog, type TerminalLog } from '../logging/terminal-log';
 import { loadConfig } from './config';
-import type { Reply } from './engine/reply';
-import type { Logger } from './logger';
-import { createTerminalLog, type TerminalLog } from './logging/terminal-log';
 import { type Runtime, startRuntime } from './runtime';
 
 /** Where the terminal chat reads and writes, and the settings it runs with. */

@@ -1,48 +1,52 @@
 import type { RequestHandler } from 'express';
 import pino from 'pino';
-import { AdmissionControl } from './admission/admission';
-import { BoundedTurnModel } from './admission/bounded-model';
-import { LoopLag } from './admission/loop-lag';
-import { AuditTrail } from './audit/trail';
-import { PinoAuditLog } from './auth/audit';
-import { createLinking } from './auth/create-linking';
-import { type Config, linkingMode } from './config';
-import { type AccessResolver, StaticAccessResolver } from './engine/access';
-import { ConversationEngine } from './engine/engine';
-import type { ReplySink } from './engine/reply';
-import { ProcessOwner } from './engine/submission/owner';
-import { SubmissionResumer } from './engine/submission/resume';
-import type { Platform } from './engine/thread-id';
-import { engineSettingsFrom } from './engine-settings';
-import { EMULATOR_PORTAL_PATH, mountEmulatorPortal } from './http/emulator-portal';
-import { listenFor } from './http/listen-for';
-import { OAUTH_PATHS } from './http/oauth-routes';
-import { createHttpServer, type HttpServer } from './http/server';
-import { DEFAULT_IDLE_COLLECT_POLICY, IdleCollector, processPorts } from './lifecycle/idle-collect';
-import { createWorkTracker, type WorkTracker } from './lifecycle/work-tracker';
-import { createLogger, type Logger } from './logger';
-import { exposeMetrics, type MetricsExposureOptions } from './metrics/expose';
-import { instrumentEngine, instrumentModel, instrumentStore } from './metrics/instrument';
-import { registerLoadGauges } from './metrics/load-gauges';
-import { type Metrics, NO_METRICS } from './metrics/port';
-import { createPrometheusMetrics } from './metrics/prometheus';
-import { GeminiTurnModel } from './model/gemini-model';
-import { probeGemini } from './model/gemini-probe';
-import { OfflineTurnModel } from './model/offline-model';
-import type { TurnModel } from './model/turn';
-import { UsageTotals } from './model/usage';
-import { BackgroundWork, resumeAfterLink } from './resume-after-link';
-import { publicBase } from './settings/server-checks';
-import { createStateStore } from './store/create-state-store';
-import { Keys } from './store/keys';
-import type { StateStore } from './store/state-store';
-import { TikTokClient } from './tiktok/client';
+import { AdmissionControl } from '../admission/admission';
+import { BoundedTurnModel } from '../admission/bounded-model';
+import { LoopLag } from '../admission/loop-lag';
+import { AuditTrail } from '../audit/trail';
+import { PinoAuditLog } from '../auth/audit';
+import { createLinking } from '../auth/create-linking';
+import { type AccessResolver, StaticAccessResolver } from '../engine/access';
+import { ConversationEngine } from '../engine/engine';
+import type { ReplySink } from '../engine/reply';
+import { ProcessOwner } from '../engine/submission/owner';
+import { SubmissionResumer } from '../engine/submission/resume';
+import type { Platform } from '../engine/thread-id';
+import { EMULATOR_PORTAL_PATH, mountEmulatorPortal } from '../http/emulator-portal';
+import { listenFor } from '../http/listen-for';
+import { OAUTH_PATHS } from '../http/oauth-routes';
+import { createHttpServer, type HttpServer } from '../http/server';
+import {
+  DEFAULT_IDLE_COLLECT_POLICY,
+  IdleCollector,
+  processPorts,
+} from '../lifecycle/idle-collect';
+import { createWorkTracker, type WorkTracker } from '../lifecycle/work-tracker';
+import { createLogger, type Logger } from '../logging/logger';
+import { exposeMetrics, type MetricsExposureOptions } from '../metrics/expose';
+import { instrumentEngine, instrumentModel, instrumentStore } from '../metrics/instrument';
+import { registerLoadGauges } from '../metrics/load-gauges';
+import { type Metrics, NO_METRICS } from '../metrics/port';
+import { createPrometheusMetrics } from '../metrics/prometheus';
+import { GeminiTurnModel } from '../model/gemini-model';
+import { probeGemini } from '../model/gemini-probe';
+import { OfflineTurnModel } from '../model/offline-model';
+import type { TurnModel } from '../model/turn';
+import { UsageTotals } from '../model/usage';
+import { publicBase } from '../settings/server-checks';
+import { createStateStore } from '../store/create-state-store';
+import { Keys } from '../store/keys';
+import type { StateStore } from '../store/state-store';
+import { TikTokClient } from '../tiktok/client';
 import {
   createTikTokEmulator,
   EMULATOR_APP_ID,
   EMULATOR_SECRET,
   type TikTokEmulator,
-} from './tiktok/emulator';
+} from '../tiktok/emulator';
+import { type Config, linkingMode } from './config';
+import { engineSettingsFrom } from './engine-settings';
+import { BackgroundWork, resumeAfterLink } from './resume-after-link';
 
 /**
  * Everything the bot runs on, whatever the chat platform: store, TikTok (real or the emulator

@@ -1,6 +1,6 @@
+import type { EngineSettings } from '../engine/settings';
+import type { Platform } from '../engine/thread-id';
 import { type Config, linkingMode, wantsServer } from './config';
-import type { EngineSettings } from './engine/settings';
-import type { Platform } from './engine/thread-id';
 
 /**
  * Engine settings from the parsed config. `platform` decides the self-approval default: the

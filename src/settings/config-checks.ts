@@ -1,4 +1,4 @@
-import { redactRedisUrl } from './store/redact-redis-url';
+import { redactRedisUrl } from '../store/redact-redis-url';
 
 /**
  * Settings that parse but cannot work, refused at start with the variable named and its value

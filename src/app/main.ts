@@ -15,7 +15,7 @@ function firstSignal(onSecond: () => void): Promise<NodeJS.Signals> {
 }
 
 /**
- * Entry point (`npm start`; the container runs `node dist/src/main.js server`). With Slack or
+ * Entry point (`npm start`; the container runs `node dist/src/app/main.js server`). With Slack or
  * Discord settings it runs the bot server until SIGINT/SIGTERM (then stops taking events,
  * finishes work in flight within `SHUTDOWN_GRACE_MS`, and exits 0); otherwise the terminal chat,
  * which on SIGINT/SIGTERM finishes the turn in flight and says whether the draft was kept.
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   if (!wantsServer(config)) {
     if (process.argv.includes('server'))
       throw new Error((await import('./server.js')).NO_PLATFORM_HELP);
-    const { runTerminal } = await import('./app.js');
+    const { runTerminal } = await import('./terminal.js');
     const stop = new AbortController();
     void firstSignal(second).then(() => stop.abort());
     await runTerminal({ input: process.stdin, output: process.stdout, signal: stop.signal });

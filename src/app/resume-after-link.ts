@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { LinkTarget } from './auth/oauth-flow';
-import type { ConversationEngine } from './engine/engine';
-import type { ReplySink } from './engine/reply';
-import { parseThreadId } from './engine/thread-id';
-import type { WorkTracker } from './lifecycle/work-tracker';
-import type { Logger } from './logger';
+import type { LinkTarget } from '../auth/oauth-flow';
+import type { ConversationEngine } from '../engine/engine';
+import type { ReplySink } from '../engine/reply';
+import { parseThreadId } from '../engine/thread-id';
+import type { WorkTracker } from '../lifecycle/work-tracker';
+import type { Logger } from '../logging/logger';
 
 /**
  * Tells the engine that `target.user` linked a TikTok account from a link asked for in

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { DiscordEnvSchema } from '../adapters/discord/settings';
-import { SlackSettingsSchema, slackAuthFrom } from '../adapters/slack/settings';
-import { DEFAULT_ADMISSION } from './admission/admission';
-import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from './admission/bounded-model';
-import { parseTokenKeys } from './auth/token-cipher';
-import { named, unworkableSettings } from './config-checks';
-import { optionalString } from './env-fields';
-import { DEFAULT_START_TIMEOUT_MS } from './http/reach';
-import { DEFAULT_IDLE_GC_SECONDS } from './lifecycle/idle-collect';
-import { deploymentProblems, usesEmulator } from './settings/server-checks';
-import { readAvatar } from './tiktok/identity';
+import { DiscordEnvSchema } from '../../adapters/discord/settings';
+import { SlackSettingsSchema, slackAuthFrom } from '../../adapters/slack/settings';
+import { DEFAULT_ADMISSION } from '../admission/admission';
+import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from '../admission/bounded-model';
+import { parseTokenKeys } from '../auth/token-cipher';
+import { DEFAULT_START_TIMEOUT_MS } from '../http/reach';
+import { DEFAULT_IDLE_GC_SECONDS } from '../lifecycle/idle-collect';
+import { named, unworkableSettings } from '../settings/config-checks';
+import { optionalString } from '../settings/env-fields';
+import { deploymentProblems, usesEmulator } from '../settings/server-checks';
+import { readAvatar } from '../tiktok/identity';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,15 +1,15 @@
-import { createDiscordAdapter, type DiscordAdapter } from '../adapters/discord';
-import { probeDiscord } from '../adapters/discord/probe';
-import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../adapters/slack';
-import { probeSlack, type SlackBotIdentity } from '../adapters/slack/probe';
+import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord';
+import { probeDiscord } from '../../adapters/discord/probe';
+import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../../adapters/slack';
+import { probeSlack, type SlackBotIdentity } from '../../adapters/slack/probe';
+import { withinTime } from '../http/reach';
 import { type Config, loadConfig } from './config';
 import { approversOf, engineSettingsFrom } from './engine-settings';
-import { withinTime } from './http/reach';
 
 export { wantsServer } from './config';
 
-import type { DrainResult } from './lifecycle/work-tracker';
-import { createLogger, type Logger } from './logger';
+import type { DrainResult } from '../lifecycle/work-tracker';
+import { createLogger, type Logger } from '../logging/logger';
 import { type Runtime, startRuntime } from './runtime';
 
 /** What to set when the server is asked for (`main.js server`, the container) with no platform. */
