@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const PLATFORM_PACKAGES = [
   '@slack/bolt',
@@ -35,4 +35,20 @@ describe('architecture', () => {
       expect(offenders).toEqual([]);
     },
   );
+
+  it('nothing below src/app/ imports from src/app/ (the composition root sits on top)', () => {
+    const appDir = `${join(__dirname, '../src/app')}/`;
+    const below = [
+      ...sourceFiles(join(__dirname, '../src')).filter((file) => !file.startsWith(appDir)),
+      ...sourceFiles(join(__dirname, '../adapters')),
+    ];
+    expect(below.length).toBeGreaterThan(50);
+    const offenders = below.flatMap((file) => {
+      const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      return imports
+        .filter((name) => name?.startsWith('.') && resolve(dirname(file), name).startsWith(appDir))
+        .map((name) => `${file}: ${name}`);
+    });
+    expect(offenders).toEqual([]);
+  });
 });

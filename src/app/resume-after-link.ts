@@ -3,8 +3,6 @@ import type { LinkTarget } from '../auth/oauth-flow';
 import type { ConversationEngine } from '../engine/engine';
 import type { ReplySink } from '../engine/reply';
 import { parseThreadId } from '../engine/thread-id';
-import type { WorkTracker } from '../lifecycle/work-tracker';
-import type { Logger } from '../logging/logger';
 
 /**
  * Tells the engine that `target.user` linked a TikTok account from a link asked for in
@@ -29,30 +27,4 @@ export async function resumeAfterLink(
     },
     sink,
   );
-}
-
-/**
- * Work started by an HTTP request that outlives it (the submit resumed after a link). Failures
- * are logged; `drain` waits for everything in flight, so shutdown never cuts a submit short.
- * With a `tracker` (the runtime's), the same work also counts for the shutdown's drain.
- */
-export class BackgroundWork {
-  private readonly running = new Set<Promise<void>>();
-
-  constructor(
-    private readonly logger: Logger,
-    private readonly tracker?: WorkTracker,
-  ) {}
-
-  run(work: Promise<void>): void {
-    const tracked = work
-      .catch((error: unknown) => this.logger.error({ err: error }, 'background work failed'))
-      .finally(() => this.running.delete(tracked));
-    this.running.add(tracked);
-    this.tracker?.track(tracked);
-  }
-
-  async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running]);
-  }
 }

@@ -44,9 +44,10 @@ import {
   EMULATOR_SECRET,
   type TikTokEmulator,
 } from '../tiktok/emulator';
+import { BackgroundWork } from './background-work';
 import { type Config, linkingMode } from './config';
 import { engineSettingsFrom } from './engine-settings';
-import { BackgroundWork, resumeAfterLink } from './resume-after-link';
+import { resumeAfterLink } from './resume-after-link';
 
 /**
  * Everything the bot runs on, whatever the chat platform: store, TikTok (real or the emulator

@@ -1,4 +1,5 @@
-import { BackgroundWork, resumeAfterLink } from '../../src/app/resume-after-link';
+import { BackgroundWork } from '../../src/app/background-work';
+import { resumeAfterLink } from '../../src/app/resume-after-link';
 import type { ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
