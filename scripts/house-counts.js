@@ -24,8 +24,12 @@ const SOURCE_DIRS = ['src', 'adapters'];
 const MAX_FUNCTION_LINES = 80;
 /** The one class allowed to extend Error directly once the coded error tree exists. */
 const ERROR_BASE = 'BotError';
+/**
+ * A citation of the background notes (`reference/…`, a bare `tiktok-api.md`, `reference §4`) or
+ * of an issue number. The repository's own `docs/tiktok-api.md` and friends are fine.
+ */
 const CITES_OUTSIDE =
-  /reference\/|\b(tiktok-api|chat-platforms|llm|reliability|aesthetics)\.md\b|\bissues? #?\d+\b/i;
+  /reference\/|\breference §|(?<!docs\/)\b(tiktok-api|chat-platforms|llm|reliability|aesthetics)\.md\b|\bissues? #?\d+\b/i;
 
 function walk(dir, keep) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -78,21 +82,41 @@ function scanFile(path, found) {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  const scanner = ts.createScanner(
-    ts.ScriptTarget.Latest,
-    false,
-    ts.LanguageVariant.Standard,
-    text,
-  );
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    const isComment =
-      kind === ts.SyntaxKind.SingleLineCommentTrivia ||
-      kind === ts.SyntaxKind.MultiLineCommentTrivia;
-    if (isComment && CITES_OUTSIDE.test(scanner.getTokenText())) {
-      const line = source.getLineAndCharacterOfPosition(scanner.getTokenStart()).line + 1;
+  for (const { pos, text: comment } of commentsOf(source)) {
+    if (CITES_OUTSIDE.test(comment)) {
+      const line = source.getLineAndCharacterOfPosition(pos).line + 1;
       found.outsideCitations.push(`${file}:${line}`);
     }
   }
+}
+
+/**
+ * Every comment of a file, once each: the comments before and after each token of the parsed
+ * tree. (A bare scanner misreads a regex literal as division and loses comments after it.)
+ */
+function commentsOf(source) {
+  const text = source.getFullText();
+  const seen = new Map();
+  const add = (ranges) => {
+    for (const range of ranges ?? []) {
+      if (!seen.has(range.pos)) seen.set(range.pos, text.slice(range.pos, range.end));
+    }
+  };
+  const visit = (node) => {
+    // A JSDoc node lies inside a comment already taken whole; its text is not code.
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) {
+      return;
+    }
+    const children = node.getChildren(source);
+    if (children.length === 0) {
+      add(ts.getLeadingCommentRanges(text, node.pos));
+      add(ts.getTrailingCommentRanges(text, node.end));
+    }
+    for (const child of children) visit(child);
+  };
+  visit(source);
+  add(ts.getLeadingCommentRanges(text, 0));
+  return [...seen].sort((a, b) => a[0] - b[0]).map(([pos, comment]) => ({ pos, text: comment }));
 }
 
 function countHouse() {
