@@ -11,7 +11,7 @@ import { SlackDelivery, type TokenFor } from './delivery';
 import { StateStoreInstallationStore } from './installation-store';
 import { SlackKeys } from './keys';
 import { type CommandAdmission, type EngineLike, registerListeners } from './listeners';
-import { malformedRequestHandler } from './malformed';
+import { malformedRequestHandler, refuseMalformedBodies } from './malformed';
 import { SlackOrganization } from './organization';
 import { rejectFutureTimestamps } from './request-freshness';
 import { SlackUserGroups, userGroupIds } from './user-groups';
@@ -194,6 +194,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
         : {}),
     });
     app = new App({ ...common, receiver });
+    refuseMalformedBodies(app);
   }
   await app.init();
   const work = options.work;

@@ -47,6 +47,19 @@ describe('Slack: a signed but malformed request gets 400, not 500', () => {
     expect(res.status).toBe(400);
   });
 
+  it("an interactivity payload of {} → a prompt 400 (not Bolt's 404 after 3 s), nothing stored", async () => {
+    const res = await rig.send({ body: 'payload=%7B%7D', contentType: FORM });
+    await rig.idle();
+    expect(res.status).toBe(400);
+    expect(rig.standin.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    expect(await keysUnder(rig.keys.prefix)).toEqual([]);
+  });
+
+  it('an events envelope with no event, command or type → 400', async () => {
+    const res = await rig.send({ body: '{"team_id":"T0ACME"}', contentType: 'application/json' });
+    expect(res.status).toBe(400);
+  });
+
   it('the same envelope with a real event is still accepted (200)', async () => {
     const res = await rig.send(
       withEvent(
@@ -74,5 +87,8 @@ describe('slackBodyProblem', () => {
     expect(slackBodyProblem({ type: 'event_callback', event: { type: 'message' } })).toBeNull();
     expect(slackBodyProblem({ type: 'block_actions', actions: [] })).toBeNull();
     expect(slackBodyProblem({ command: '/tiktok-ad', text: '' })).toBeNull();
+    expect(slackBodyProblem({})).toBe(
+      'no `event`, `command`, `type`, `actions` or `name`: not a request Slack sends',
+    );
   });
 });
