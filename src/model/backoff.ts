@@ -1,5 +1,5 @@
 /**
- * Retry bounds for one model call while the user waits (reference/llm.md §2.4).
+ * Retry bounds for one model call while the user waits (docs/llm.md §2.3).
  * - `attempts`: requests in all, counting the first (1 = no retry).
  * - `baseDelayMs`: the backoff ceiling before the first retry, doubled for each retry after.
  * - `maxDelayMs`: no wait is ever longer; a server-requested delay above it means "give up now".
@@ -10,7 +10,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** llm.md §2.4: at most 2 retries, base ~500 ms, cap ~4 s. */
+/** At most 2 retries, base 500 ms, cap 4 s (docs/llm.md §2.3). */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 4000 };
 
 /**

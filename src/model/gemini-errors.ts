@@ -13,7 +13,7 @@ export type CallFailure =
   | { retryable: true; label: string; retryDelayMs?: number }
   | { retryable: false; label: string; error: ModelError };
 
-/** The Google error envelope `{error:{code,message,status,details}}` (llm.md §2.1). */
+/** The Google error envelope `{error:{code,message,status,details}}` (docs/llm.md §2.1). */
 interface GoogleErrorBody {
   code?: number;
   message?: string;
@@ -38,7 +38,7 @@ const MESSAGES = {
 
 /**
  * The error body inside an `ApiError`: the SDK puts the JSON of the response body in `message`
- * (llm.md §2.2). `undefined` when it is not that JSON.
+ * (docs/llm.md §2.2). `undefined` when it is not that JSON.
  */
 function googleError(err: ApiError): GoogleErrorBody | undefined {
   try {
@@ -68,7 +68,7 @@ function retryDelayOf(body: GoogleErrorBody | undefined): number | undefined {
   return undefined;
 }
 
-/** A 429 from a per-day quota stays exhausted until the daily reset (llm.md §2.1). */
+/** A 429 from a per-day quota stays exhausted until the daily reset (docs/llm.md §2.1). */
 function isDailyQuota(body: GoogleErrorBody | undefined): boolean {
   return detailsOfType(body, QUOTA_FAILURE).some((failure) => {
     const violations = Array.isArray(failure.violations) ? failure.violations : [];
@@ -98,7 +98,7 @@ function isNetworkError(err: unknown, depth = 0): boolean {
 }
 
 /**
- * Classifies an error thrown by `ai.models.generateContent` (llm.md §2.1, §2.4):
+ * Classifies an error thrown by `ai.models.generateContent` (docs/llm.md §2.1, §2.3):
  * 408/429/500/502/503/504 and network errors are retryable, except a per-day quota 429;
  * 400/401/403/404 become `ModelError('config')`; any other error becomes
  * `ModelError('unavailable')` without retry.

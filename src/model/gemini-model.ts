@@ -17,23 +17,23 @@ import { ModelError, type Turn, type TurnInput, type TurnModel } from './turn';
 import { TURN_JSON_SCHEMA } from './turn-json-schema';
 import { type UsageSink, usageOf } from './usage';
 
-/** Per-request timeout (ms) when none is given (llm.md §1.1). */
+/** Per-request timeout (ms) when none is given (docs/llm.md §1.1). */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
-/** Output token cap when none is given; a turn is a short patch (llm.md §1.2, §8). */
+/** Output token cap when none is given; a turn is a short patch (docs/llm.md §1.2). */
 export const DEFAULT_MAX_OUTPUT_TOKENS = 800;
 
 /**
  * Options of {@link GeminiTurnModel}.
  * - `apiKey`: sent by the SDK as `x-goog-api-key`; never logged.
  * - `model`: model id, e.g. `gemini-3.1-flash-lite` (config `GEMINI_MODEL` holds the default;
- *   llm.md §0.4, §3).
+ *   docs/llm.md §3).
  * - `baseUrl`: API root, e.g. a local stand-in `http://127.0.0.1:PORT`; default Google's.
  * - `timeoutMs`: per request, ms (default {@link DEFAULT_TIMEOUT_MS}).
  * - `maxOutputTokens`: per request (default {@link DEFAULT_MAX_OUTPUT_TOKENS}); doubled for the
  *   corrective retry after a reply cut off at the limit.
  * - `thinkingLevel`: sent as `thinkingConfig.thinkingLevel` when set; check the model accepts it
- *   (llm.md §1.4). Unset: the model's default.
+ *   (docs/llm.md §1.2). Unset: the model's default.
  * - `retry`: backoff for transient failures (default {@link DEFAULT_RETRY}).
  * - `sleep`: how to wait `ms` between retries (tests pass a no-op).
  * - `logger`: where to log usage, finish reason, attempts and latency (default silent).
@@ -75,7 +75,7 @@ interface TurnStats {
 /**
  * The `gemini` {@link TurnModel}: one JSON turn per user message through `@google/genai`
  * (Gemini API: generateContent, `apiVersion: 'v1beta'`), constrained by `responseJsonSchema`
- * and validated again with `TurnSchema`. Retries are ours, not the SDK's (llm.md §2.4):
+ * and validated again with `TurnSchema`. Retries are ours, not the SDK's (docs/llm.md §2.3):
  * transient failures back off with full jitter (or the server's `RetryInfo.retryDelay` when it
  * is under the cap); a malformed or schema-invalid reply gets one corrective retry.
  *
@@ -207,7 +207,7 @@ export class GeminiTurnModel implements TurnModel {
   }
 }
 
-/** Adds one response's token usage and finish reason to `stats` (llm.md §1.6). */
+/** Adds one response's token usage and finish reason to `stats` (docs/llm.md §1.4). */
 function countUsage(stats: TurnStats, response: GenerateContentResponse): void {
   const usage = response.usageMetadata;
   stats.promptTokens += usage?.promptTokenCount ?? 0;

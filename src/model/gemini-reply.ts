@@ -14,7 +14,7 @@ export type ReadTurn =
   | { ok: false; kind: 'empty' | 'json' | 'schema'; problem: string; truncated: boolean };
 
 /**
- * Finish reasons that mean the model would not answer (llm.md §1.6, §6.2). A prompt block
+ * Finish reasons that mean the model would not answer (docs/llm.md §1.4). A prompt block
  * (`promptFeedback.blockReason`, no candidates) means the same.
  */
 const REFUSAL_FINISH_REASONS = new Set([
@@ -30,7 +30,7 @@ const REFUSED_MESSAGE =
   "The AI assistant's safety filter stopped that message, so nothing was changed. Please rephrase it.";
 
 /**
- * Reads a `GenerateContentResponse` (Gemini API: generateContent; llm.md §1.6): `text` of the
+ * Reads a `GenerateContentResponse` (Gemini API: generateContent; docs/llm.md §1.4): `text` of the
  * first candidate, `JSON.parse`, then `TurnSchema.safeParse`.
  * @throws ModelError `refused` when the prompt was blocked or the finish reason is a safety stop.
  */
@@ -65,7 +65,7 @@ export function readTurn(response: GenerateContentResponse): ReadTurn {
 
 /**
  * The user part appended for the one corrective retry: what was wrong, and the ask for one
- * valid JSON turn (llm.md §2.4 "at most one repair attempt").
+ * valid JSON turn (docs/llm.md §2.3: one corrective retry).
  */
 export function correctionText(problem: string): string {
   return `${problem}\nAnswer the same user message again with only one JSON object that matches the response schema: every key present, null for any field you do not change, nothing outside the JSON.`;

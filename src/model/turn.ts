@@ -31,7 +31,7 @@ export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
  * is re-checked by the ad rules, and `intent` only ever selects from this closed list. Nothing
  * in here can submit an ad, name an account, or carry a credential.
  *
- * Shape follows the LLM-friendly pattern (reference/llm.md §4.3): every key required, `null`
+ * Shape follows the LLM-friendly pattern (docs/llm.md §1.3): every key required, `null`
  * for "no change", flat enums, no formats or regexes (code enforces those).
  */
 export const TurnSchema = z
@@ -112,7 +112,7 @@ export interface TranscriptLine {
 
 /**
  * Everything the model is given for one turn: compact state, not the whole transcript, so the
- * prompt stays flat as a conversation grows (reference/llm.md §8).
+ * prompt stays flat as a conversation grows (docs/llm.md §1.2).
  * - `draft`: the current draft (no ids of accounts, no tokens).
  * - `missing`: fields still needed, in asking order.
  * - `last_question`: the field the bot asked for last, so a bare answer can be placed.

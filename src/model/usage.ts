@@ -1,7 +1,7 @@
 import type { GenerateContentResponseUsageMetadata } from '@google/genai';
 
 /**
- * Token usage of one model HTTP call, from Gemini's `usageMetadata` (llm.md §1.6):
+ * Token usage of one model HTTP call, from Gemini's `usageMetadata` (docs/llm.md §1.4):
  * `promptTokens` = `promptTokenCount` (the whole prompt, cached part included),
  * `cachedTokens` = `cachedContentTokenCount` (the part served from implicit or explicit
  * caching, billed at the cached rate), `outputTokens` = `candidatesTokenCount`,

@@ -3,7 +3,7 @@
  * over HTTP against production, TikTok's sandbox, or the local emulator (one base-URL setting).
  *
  * All ids are strings (TikTok ids are int64 and exceed 2^53). Bodies use TikTok's field names
- * exactly (reference/tiktok-api.md §5-§8).
+ * exactly (docs/tiktok-api.md §5-§8).
  */
 
 /** The credentials one call runs with. Never logged. */
@@ -40,7 +40,7 @@ export const MUSIC_DOWNLOAD_FORBIDDEN = 'MUSIC_FORBID_VIDEO_FORBID';
  * - `ok`: TikTok lists it for carousel ads (whatever its `copyright` download flag says).
  * - `not_for_carousel`: TikTok knows it only outside the carousel scenes (creative-tool music,
  *   or an upload with `music_scene: CREATIVE_ASSET`); ad/create/ refuses it with "Please select
- *   valid music for Carousel Ads." (reference/tiktok-api.md §8).
+ *   valid music for Carousel Ads." (docs/tiktok-api.md §8).
  * - `not_found`: TikTok does not know it.
  */
 export type MusicCheck =
@@ -96,9 +96,9 @@ export interface AdSummary {
 }
 
 /**
- * A campaign as campaign/get/ lists it (subset). `create_time` is TikTok's
- * `"YYYY-MM-DD HH:MM:SS"` as sent (read as UTC: reference §1; the time zone is UNCONFIRMED);
- * the other fields are absent when TikTok does not list them.
+ * A campaign as campaign/get/ lists it (subset). `create_time` is TikTok's `"YYYY-MM-DD HH:MM:SS"`
+ * as sent (read as UTC: docs/tiktok-api.md §1; the time zone is UNCONFIRMED); the other fields are
+ * absent when TikTok does not list them.
  */
 export interface CampaignSummary {
   campaign_id: string;

@@ -3,7 +3,7 @@
  * (`https://business-api.tiktok.com`), TikTok's sandbox (`https://sandbox-ads.tiktok.com`) or the
  * local emulator (`http://127.0.0.1:PORT`). One base URL chooses which.
  *
- * Source: TikTok Marketing API v1.3 docs as summarised in reference/tiktok-api.md §1-§11.
+ * Source: TikTok Marketing API v1.3 docs as collected in docs/tiktok-api.md.
  */
 import type {
   AdGroupSummary,

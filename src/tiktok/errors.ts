@@ -3,7 +3,7 @@
  * five classes the user acts on.
  *
  * Source: TikTok "Appendix – Return codes" (portal doc 1737172488964097; names from the official
- * SDK's `tiktok_code.py`), summarised in reference/tiktok-api.md §4 and §11.
+ * SDK's `tiktok_code.py`), summarised in docs/tiktok-api.md §4.
  */
 import type { ErrorClass } from '../engine/reply';
 
@@ -17,7 +17,7 @@ export const NO_ENVELOPE_CODE = -1;
 /**
  * 40050 DUPLICATED_REQUEST, "Duplicated requests have been sent": a create repeated with a
  * `request_id` TikTok already saw. The object may exist: look it up, never fail for good on it
- * and never resend blindly (reference/tiktok-api.md §10, reliability.md §3.4).
+ * and never resend blindly (docs/tiktok-api.md §10, docs/reliability.md §5).
  */
 export const DUPLICATED_REQUEST = 40050;
 
@@ -53,10 +53,10 @@ const TRANSIENT_CODES = new Set([40202, 40901, 40902, 40913, 60001]);
  * - `validation`: every other code (all remaining 4xxxx, and anything unknown: not retried).
  *
  * `message` is TikTok's text. Our one use of it: a 40000 whose message names the access token
- * (TikTok's wording for "token issued to another app", reference §2.4) is `auth`, because only a
- * new authorization fixes it. That reading is ours, not TikTok's.
+ * (TikTok's wording for "token issued to another app", docs/tiktok-api.md §2.4) is `auth`, because
+ * only a new authorization fixes it. That reading is ours, not TikTok's.
  *
- * Source: TikTok "Appendix – Return codes"; reference/tiktok-api.md §4.1, §4.3, §11.
+ * Source: TikTok "Appendix – Return codes"; docs/tiktok-api.md §4.1-§4.3.
  */
 export function classifyTikTokCode(code: number, message: string): ErrorClass {
   if (AUTH_CODES.has(code)) return 'auth';
@@ -98,7 +98,7 @@ export interface TikTokApiErrorInit {
  * HTTP 4xx page such as 404 "page not found" → `validation`, since retrying cannot help).
  * Never carries tokens or secrets.
  *
- * Source: TikTok "Appendix – Return codes"; reference/tiktok-api.md §3, §4, §11.
+ * Source: TikTok "Appendix – Return codes"; docs/tiktok-api.md §3, §4.
  */
 export class TikTokApiError extends Error {
   override readonly name = 'TikTokApiError';
@@ -130,7 +130,7 @@ export class TikTokApiError extends Error {
 /**
  * True when the error means the stored token no longer reaches the advertiser and the link must
  * be redone: 40102 (expired), 40105 (invalid or revoked), 40106 (not valid for this advertiser).
- * Source: reference/tiktok-api.md §2.4 ("on 40102/40105/40106 mark the connection as needing
+ * Source: docs/tiktok-api.md §2.4 ("on 40102/40105/40106 mark the connection as needing
  * re-authorization").
  */
 export function isLinkInvalid(err: unknown): boolean {
@@ -145,7 +145,7 @@ export function isDuplicatedRequest(err: unknown): boolean {
 /**
  * True when a create's outcome is unknown: no reply, a reply without an envelope (HTTP 5xx from
  * a gateway), a 5xxxx or another transient code. The object may or may not exist; look before
- * creating again (reliability.md §3.5 step 3).
+ * creating again (docs/reliability.md §5 step 3).
  */
 export function isOutcomeUnknown(err: unknown): boolean {
   return err instanceof TikTokApiError && err.error_class === 'transient';

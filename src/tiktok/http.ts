@@ -2,7 +2,7 @@
  * The Marketing API v1.3 transport: one HTTP call per attempt, the `{code, message, request_id,
  * data}` envelope unwrapped, bounded retries with exponential backoff and full jitter.
  *
- * Source: reference/tiktok-api.md §1 (paths, `Access-Token` header, JSON-encoded query values),
+ * Source: docs/tiktok-api.md §1 (paths, `Access-Token` header, JSON-encoded query values),
  * §3 (envelope, HTTP 200 on application errors), §4.3 (retry policy).
  */
 import type { Logger } from '../logging/logger';

@@ -4,7 +4,7 @@ import { tiktokLength } from '../ad/text-length';
 
 /**
  * Request bodies for campaign/create/, adgroup/create/ and ad/create/ built from a complete,
- * rule-valid draft, in the shapes TikTok's Marketing API v1.3 accepts (reference/tiktok-api.md
+ * rule-valid draft, in the shapes TikTok's Marketing API v1.3 accepts (docs/tiktok-api.md
  * §5-§8). `advertiser_id` is added by the client. Callers must have checked the draft first;
  * these builders throw on a draft that is missing what they need.
  */
@@ -43,14 +43,14 @@ function need<T>(value: T | undefined, field: string): T {
 
 /**
  * campaign/create/ body, created `DISABLE`d (it is switched on only once the ad exists:
- * reliability.md §3.4). The campaign has no budget of its own (`BUDGET_MODE_INFINITE`); the
+ * docs/reliability.md §5). The campaign has no budget of its own (`BUDGET_MODE_INFINITE`); the
  * daily budget sits on the ad group (TikTok "Create a campaign", `budget_mode`). Campaign
  * Budget Optimization is switched off explicitly (`budget_optimize_on: false`): the SDK's model
  * defaults it to false (python_sdk/business_api_client/models/campaign_create_body.py) but its
  * field text says "Default: True" (js_sdk/docs/CampaignCreateBody.md at c3a04b9), and with CBO
  * on TikTok would ignore the ad group budget the bot sets.
  * `campaign_name` is the draft's, exactly as approved (submissions pass the same, saved name);
- * `request_id` makes a repeated create safe (reference §10).
+ * `request_id` makes a repeated create safe (docs/tiktok-api.md §10).
  */
 export function campaignBody(
   draft: AdDraft,

@@ -57,7 +57,7 @@ export function findMusicIds(text: string): Span[] {
 /**
  * Library ids: the emulator's images (`img_…`, `image_…`) and videos (`vid_…`, `video_…`), and
  * TikTok's real formats: image ids such as `ad-site-i18n-sg/202203285d0de5c8…` and video ids
- * such as `v10033g50000c4s4dpbc77u7ttle1f60` (reference/tiktok-api.md §9), each taken whole.
+ * such as `v10033g50000c4s4dpbc77u7ttle1f60` (docs/tiktok-api.md §9), each taken whole.
  */
 export function findMediaIds(text: string): Span[] {
   const found: Span[] = [];

@@ -15,7 +15,7 @@ export function normalise(message: string): string {
 
 /**
  * Trims whitespace and one pair of surrounding quotes ("…", “…”, '…', ‘…’, `…`), the only change
- * every value gets (issue 12, exactness).
+ * every value gets: what the user typed is what is sent (docs/llm.md §5).
  */
 export function unquote(value: string): string {
   const trimmed = value.trim();

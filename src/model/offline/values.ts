@@ -234,7 +234,7 @@ const ORDINAL_PICK =
 /**
  * True when a whole message points at library media rather than giving a value: "the summer
  * video", "use the vertical ones", "#1 and #3", "the first two". Such a line never answers a
- * campaign-name or ad-text question (issue 11: the engine picks from the library list).
+ * campaign-name or ad-text question (the engine picks from the library list).
  * At most 8 words; `#`-less bare numbers only as a list ("1, 3"), never a single number.
  */
 export function isMediaReference(text: string): boolean {

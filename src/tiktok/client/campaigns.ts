@@ -1,5 +1,5 @@
 // Campaigns, ad groups and ads (CampaignCalls): creating them, finding them by name, their
-// status and budget updates, and listing an ad group's ads. Source: reference §5-§6, §10.
+// status and budget updates, and listing an ad group's ads. Source: docs/tiktok-api.md §5-§6, §10.
 import type {
   AdGroupSummary,
   AdSummary,
@@ -35,7 +35,7 @@ export class CampaignCalls {
 
   /**
    * POST ad/create/ (advertiser_id added) → `data.ad_ids`. No idempotency key, so it is sent
-   * once and never retried here (reference §10): a resend after a lost reply would make a
+   * once and never retried here (docs/tiktok-api.md §10): a resend after a lost reply would make a
    * second ad. The caller looks the ad up by name first.
    */
   async createAd(

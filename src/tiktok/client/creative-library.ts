@@ -1,5 +1,5 @@
 // The creative library (CreativeLibraryCalls): uploading images and videos and listing the
-// advertiser's library. Source: reference §3, §9.
+// advertiser's library. Source: docs/tiktok-api.md §3, §9.
 import { createHash } from 'node:crypto';
 import type { ImageInfo, TikTokAuth, VideoInfo } from '../ads-api';
 import { asList, num, str } from './parse';
@@ -39,10 +39,10 @@ export class CreativeLibraryCalls {
 
   /**
    * POST file/image/ad/upload/ as multipart: `advertiser_id`, `upload_type=UPLOAD_BY_FILE`,
-   * `image_file`, `image_signature` (hex MD5 of the bytes), `file_name`. JPG/PNG ≤ 50 MB,
-   * width × height ≤ 3,686,400. Returns the Image object. Errors: 40900 signature mismatch,
-   * 40911 duplicate file_name, 40907/40908 size/type. Source: reference §9 (TikTok "Upload an
-   * image", doc 1739067433456642).
+   * `image_file`, `image_signature` (hex MD5 of the bytes), `file_name`. JPG/PNG ≤ 50 MB, width ×
+   * height ≤ 3,686,400. Returns the Image object. Errors: 40900 signature mismatch, 40911 duplicate
+   * file_name, 40907/40908 size/type. Source: docs/tiktok-api.md §9 (TikTok "Upload an image", doc
+   * 1739067433456642).
    */
   async uploadImage(
     auth: TikTokAuth,
@@ -54,7 +54,7 @@ export class CreativeLibraryCalls {
 
   /**
    * POST file/video/ad/upload/ as multipart (`video_file`, `video_signature`, `file_name`).
-   * TikTok answers with `data` as an array of one Video object (reference §3, §9).
+   * TikTok answers with `data` as an array of one Video object (docs/tiktok-api.md §3, §9).
    */
   async uploadVideo(
     auth: TikTokAuth,
@@ -82,7 +82,7 @@ export class CreativeLibraryCalls {
 
   /**
    * GET file/image/ad/search/ (first page of up to 100). The `data.list[]` + `page_info` shape is
-   * our reading of TikTok's "Search for images" doc (reference §9).
+   * our reading of TikTok's "Search for images" doc (docs/tiktok-api.md §9).
    */
   async listImages(auth: TikTokAuth): Promise<ImageInfo[]> {
     const data = await this.api.get<{ list?: unknown }>(auth, 'file/image/ad/search/', {
@@ -94,7 +94,7 @@ export class CreativeLibraryCalls {
 
   /**
    * GET file/video/ad/search/ (first page of up to 100). The `data.list[]` + `page_info` shape is
-   * our reading of TikTok's "Search for videos" doc (reference §9). `duration` in seconds.
+   * our reading of TikTok's "Search for videos" doc (docs/tiktok-api.md §9). `duration` in seconds.
    */
   async listVideos(auth: TikTokAuth): Promise<VideoInfo[]> {
     const data = await this.api.get<{ list?: unknown }>(auth, 'file/video/ad/search/', {

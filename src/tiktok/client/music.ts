@@ -1,5 +1,5 @@
 // Music calls (MusicCalls): checking a `music_id` for carousel ads and uploading an MP3.
-// Source: reference §8.
+// Source: docs/tiktok-api.md §8.
 import { createHash } from 'node:crypto';
 import type { MusicCheck, MusicInfo, TikTokAuth } from '../ads-api';
 import { TikTokApiError } from '../errors';
@@ -36,7 +36,7 @@ export class MusicCalls {
    * `CREATIVE_ASSET` scene: listed there → `not_for_carousel` (ad/create/ would refuse it);
    * not listed, or that search refused as a validation error → `not_found`. The `copyright`
    * flag is passed on, never a reason to refuse (it is about downloading: bububa/tiktok-business
-   * model/file/music/music.go). Source: reference §8.
+   * model/file/music/music.go). Source: docs/tiktok-api.md §8.
    */
   async checkMusic(auth: TikTokAuth, music_id: string): Promise<MusicCheck> {
     const find = async (music_scene: string) => {
@@ -61,11 +61,11 @@ export class MusicCalls {
    * The music a carousel can use, both from GET file/music/get/ with `music_scene=CAROUSEL_ADS`
    * and `search_type=SEARCH_BY_SOURCE`:
    * - `uploads`: `filtering={"sources":["USER"]}`, the advertiser's own carousel uploads
-   *   (documented, reference §8), every page up to {@link MAX_UPLOAD_PAGES} of
+   *   (documented, docs/tiktok-api.md §8), every page up to {@link MAX_UPLOAD_PAGES} of
    *   {@link UPLOAD_PAGE_SIZE} (TikTok allows up to 1,000 per page), following
    *   `page_info.total_page`;
    * - `library`: `filtering={"sources":["SYSTEM"]}`, the first {@link LIBRARY_PAGE_SIZE} tracks
-   *   of TikTok's commercial library. UNCONFIRMED: the reference names SYSTEM as a source and
+   *   of TikTok's commercial library. UNCONFIRMED: the Go SDK names SYSTEM as a source and
    *   SEARCH_BY_SOURCE as a search type, but documents the pair only with USER; a validation
    *   refusal of this search gives an empty `library` instead of failing the list.
    * @throws TikTokApiError when TikTok fails otherwise (auth, rate limit, transient).
@@ -99,7 +99,7 @@ export class MusicCalls {
    * POST file/music/upload/ as multipart: `advertiser_id`, `music_scene=CAROUSEL_ADS`,
    * `upload_type=UPLOAD_BY_FILE`, `music_file`, `music_signature` (hex MD5 of the bytes),
    * `file_name`. Carousel music must be MP3 ≤ 10 MB. Errors: 40900 signature mismatch, 40911
-   * duplicate file_name, 40907/40908 size/type. Source: reference §8.
+   * duplicate file_name, 40907/40908 size/type. Source: docs/tiktok-api.md §8.
    */
   async uploadMusic(
     auth: TikTokAuth,

@@ -1,5 +1,5 @@
 // The OAuth calls of an advertiser authorization (OAuthCalls): exchanging the auth code,
-// revoking a token, listing the advertisers a token reaches. Source: reference §2.3-§2.4.
+// revoking a token, listing the advertisers a token reaches. Source: docs/tiktok-api.md §2.3-§2.4.
 import { asList, num, str } from './parse';
 import type { TikTokTransport } from './transport';
 
@@ -12,7 +12,7 @@ export interface AppCredentials {
 /**
  * What `oauth2/access_token/` returns for an advertiser authorization: a long-term token (no
  * expiry, no refresh token), the advertisers it reaches, and the numeric scope ids granted.
- * Source: reference §2.3.
+ * Source: docs/tiktok-api.md §2.3.
  */
 export interface AccessTokenGrant {
   access_token: string;
@@ -33,7 +33,7 @@ export class OAuthCalls {
   /**
    * Exchanges the `auth_code` from the authorization redirect for a long-term advertiser token.
    * POST oauth2/access_token/ `{app_id, secret, auth_code}` (no Access-Token header).
-   * Errors: 40110 code used/expired, 40101 bad app/secret. Source: reference §2.3.
+   * Errors: 40110 code used/expired, 40101 bad app/secret. Source: docs/tiktok-api.md §2.3.
    */
   async exchangeAuthCode(input: AppCredentials & { auth_code: string }): Promise<AccessTokenGrant> {
     const data = await this.api.send<Record<string, unknown>>({
@@ -50,7 +50,7 @@ export class OAuthCalls {
 
   /**
    * Revokes an advertiser token. POST oauth2/revoke_token/ `{app_id, secret, access_token}`;
-   * returns the advertisers the token can no longer reach. Source: reference §2.4.
+   * returns the advertisers the token can no longer reach. Source: docs/tiktok-api.md §2.4.
    */
   async revokeToken(
     input: AppCredentials & { access_token: string },
@@ -68,7 +68,8 @@ export class OAuthCalls {
 
   /**
    * Lists the advertisers a token reaches. GET oauth2/advertiser/get/?app_id&secret with the
-   * Access-Token header (the secret travels in the query: TikTok's design). Source: reference §2.4.
+   * Access-Token header (the secret travels in the query: TikTok's design). Source:
+   * docs/tiktok-api.md §2.4.
    */
   async listAuthorizedAdvertisers(
     input: AppCredentials & { access_token: string },

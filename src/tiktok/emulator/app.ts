@@ -12,7 +12,7 @@
  * `GET /_emulator/counts`, `GET /_emulator/objects`, `POST /_emulator/duplicates`
  * `{"mode":"replay"|"40050"}`, and the portal page `GET /portal/auth`.
  *
- * Source: reference/tiktok-api.md §1-§3 and "What an emulator must reproduce".
+ * Source: docs/tiktok-api.md §1-§3 and §11.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../logging/logger';

@@ -1,6 +1,6 @@
 /**
  * The emulator's wire basics: the envelope error, unique `request_id`s, TikTok's time formats
- * and numeric id generation. Source: reference/tiktok-api.md §1, §3.
+ * and numeric id generation. Source: docs/tiktok-api.md §1, §3.
  */
 
 /**

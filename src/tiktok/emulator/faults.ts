@@ -1,7 +1,7 @@
 /**
  * Fault injection: make the next N Marketing API calls fail like TikTok does when an IP is
  * geo-blocked, a token is revoked mid-session, the backend errors, or the app is throttled.
- * Source of the codes: reference/tiktok-api.md §4.1 and "What an emulator must reproduce".
+ * Source of the codes: docs/tiktok-api.md §4.1 and §11.
  */
 import { EmulatorError } from './envelope';
 
@@ -34,8 +34,8 @@ export const FAULT_RESPONSES: Readonly<Record<FaultKind, { code: number; message
   geo: { code: 41000, message: 'Your IP address is in a banned country or region.' },
   auth: { code: 40105, message: 'Access token is incorrect or has been revoked' },
   server: { code: 50000, message: 'System error, please try again later.' },
-  // 40100's wording is TikTok's (reference §4.1); the other three texts are ours, after the
-  // code names in tiktok_code.py.
+  // 40100's wording is TikTok's (docs/tiktok-api.md §4.1); the other three texts are ours, after
+  // the code names in tiktok_code.py.
   ratelimit: { code: 40100, message: 'Requests made too frequently' },
   ratelimit_fc: { code: 40016, message: 'Business frequency control triggered. Try again later.' },
   ratelimit_field: {

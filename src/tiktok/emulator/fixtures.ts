@@ -2,7 +2,7 @@
  * The emulator's seeded world: one developer app, two advertisers, a pre-issued token, a SYSTEM
  * music library, an image and a video library, an identity and a pixel. Every value is fake.
  *
- * Shapes follow TikTok's Music, Image and Video objects (reference/tiktok-api.md §8, §9).
+ * Shapes follow TikTok's Music, Image and Video objects (docs/tiktok-api.md §8, §9).
  */
 
 /** The emulator's developer app id (TikTok "App ID"). */
@@ -20,8 +20,8 @@ export const EMULATOR_FOREIGN_ADVERTISER_ID = '7000000000000000003';
 /** A pre-issued long-term token reaching the first two advertisers with all scopes. Fake. */
 export const EMULATOR_ACCESS_TOKEN = 'emulator-fake-access-token-0000000000000000';
 /**
- * Top-level scope ids (reference §2.5). Granting a parent grants its children, so these cover
- * every endpoint the emulator serves.
+ * Top-level scope ids (docs/tiktok-api.md §2.5). Granting a parent grants its children, so these
+ * cover every endpoint the emulator serves.
  */
 export const ALL_SCOPES: readonly number[] = [1, 2, 3, 4, 5, 6, 8];
 /** The seeded website pixel usable with `optimization_goal: CONVERT`. */
@@ -35,7 +35,7 @@ export const EMULATOR_IDENTITY_NAME = 'Emulator Brand';
 export interface AdvertiserFixture {
   advertiser_id: string;
   advertiser_name: string;
-  /** ISO 4217. Budget minimums scale with it (reference §5). */
+  /** ISO 4217. Budget minimums scale with it (docs/tiktok-api.md §5). */
   currency: string;
 }
 
@@ -94,7 +94,7 @@ export const DOWNLOAD_FORBIDDEN_MUSIC_ID = '456';
 /**
  * A SYSTEM track of the default `CREATIVE_ASSET` scene only (creative-tool music): not listed in
  * the carousel scenes, and refused at ad/create/ with TikTok's "Please select valid music for
- * Carousel Ads." (40002). Source: reference/tiktok-api.md §8 (carousel music must come from the
+ * Carousel Ads." (40002). Source: docs/tiktok-api.md §8 (carousel music must come from the
  * CAROUSEL_ADS / CATALOG_CAROUSEL scene) and a public integration's validated note that system
  * music from the CREATIVE_ASSET scene gets exactly that 40002 at ad creation.
  */

@@ -3,7 +3,7 @@
  * tests and for trying the bot without a TikTok app. Speaks the real wire protocol so the real
  * `TikTokClient` talks to it unchanged.
  *
- * Source: reference/tiktok-api.md "What an emulator must reproduce".
+ * Source: docs/tiktok-api.md §11.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,6 +1,6 @@
 /**
  * Preview URLs the emulator serves for its library, like TikTok's `image_url`,
- * `video_cover_url` and `preview_url` (reference/tiktok-api.md §9; TikTok's expire after hours,
+ * `video_cover_url` and `preview_url` (docs/tiktok-api.md §9; TikTok's expire after hours,
  * these do not). Uploaded items answer with their own bytes; seeded ones with a small PNG of
  * the same shape (a 20th of the size), so chat thumbnails have something real to show. Uploaded
  * music answers with its MP3 at the track's `url`.

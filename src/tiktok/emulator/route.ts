@@ -1,6 +1,6 @@
 /**
  * The shape of one emulated Marketing API endpoint, and the list/paging helpers they share.
- * Source of paging: reference/tiktok-api.md §1 (`page` ≥ 1, `page_size`, `data.page_info`).
+ * Source of paging: docs/tiktok-api.md §1 (`page` ≥ 1, `page_size`, `data.page_info`).
  */
 import { paramError } from './envelope';
 import type { AdvertiserFixture } from './fixtures';
@@ -28,7 +28,7 @@ export interface Route {
   auth: boolean;
   /** Needs an `advertiser_id` the token reaches (40002 / 40300 / 40106). */
   advertiser: boolean;
-  /** Scope id the token must hold (reference §2.5), else 40001. */
+  /** Scope id the token must hold (docs/tiktok-api.md §2.5), else 40001. */
   scope?: number;
   /** Body is `multipart/form-data`. */
   multipart?: boolean;

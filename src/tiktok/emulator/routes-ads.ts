@@ -2,7 +2,7 @@
  * campaign/, adgroup/ and ad/ create + get. create/ returns the full object like TikTok;
  * campaign/create/ and adgroup/create/ honour the body `request_id` per advertiser.
  *
- * Idempotency (TikTok's behaviour is UNCONFIRMED, reference §10): by default a repeated
+ * Idempotency (TikTok's behaviour is UNCONFIRMED, docs/tiktok-api.md §10): by default a repeated
  * `request_id` returns the SAME object the first call created, with code 0; with
  * `state.duplicateMode = '40050'` it answers 40050 DUPLICATED_REQUEST instead. The key is
  * remembered for the emulator's lifetime, or `state.requestIdTtlMs`. A `request_id` also
@@ -24,7 +24,7 @@ import { validateCampaign } from './validate-campaign';
 
 /**
  * Max creatives per ad/create/ request (20: SDK + bububa `creatives`) and ads per ad group (20:
- * older SDK text, overflow → 40502 AD_NUMBER_LIMIT in tiktok_code.py), reference §7.
+ * older SDK text, overflow → 40502 AD_NUMBER_LIMIT in tiktok_code.py), docs/tiktok-api.md §7.
  */
 const MAX_CREATIVES = 20;
 const MAX_ADS_PER_ADGROUP = 20;

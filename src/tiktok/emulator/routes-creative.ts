@@ -1,6 +1,6 @@
 /**
  * Creative endpoints: music search + upload, image and video library search, identities.
- * Source: reference/tiktok-api.md §7 (identity/create/), §8 (music), §9 (media).
+ * Source: docs/tiktok-api.md §7 (identity/create/), §8 (music), §9 (media).
  *
  * Our choices where TikTok is silent: a USER upload is visible to its own advertiser only, under
  * the scene family it was uploaded with (carousel scenes vs. CREATIVE_ASSET); image/video search
@@ -21,7 +21,7 @@ import {
 import { checkEnum, checkText, MUSIC_SCENES, optString, type Params, reqString } from './rules';
 import type { MusicRecord } from './state';
 
-/** Carousel music limit: MP3 ≤ 10 MB (bububa model/file/music/upload.go, reference §8). */
+/** Carousel music limit: MP3 ≤ 10 MB (bububa model/file/music/upload.go, docs/tiktok-api.md §8). */
 export const MAX_CAROUSEL_MUSIC_BYTES = 10 * 1024 * 1024;
 
 const SEARCH_TYPES = [
@@ -47,8 +47,8 @@ function musicView(m: MusicRecord): Params {
 
 /**
  * Whether a track is listed for `scene`: SYSTEM tracks in every scene unless limited to one;
- * uploads for their own advertiser in their scene family. Scene families: reference §8; the
- * per-advertiser visibility is our choice (UNCONFIRMED).
+ * uploads for their own advertiser in their scene family. Scene families: docs/tiktok-api.md §8;
+ * the per-advertiser visibility is our choice (UNCONFIRMED).
  */
 function visible(m: MusicRecord, advertiser_id: string, scene: string): boolean {
   if (m.sources[0] === 'SYSTEM') return !m.music_scene || m.music_scene === scene;
@@ -67,7 +67,7 @@ function looksLikeMp3(data: Buffer): boolean {
 /**
  * file/music/get/. Rules: `search_type` required for carousel scenes; SEARCH_BY_MUSIC_ID needs
  * `filtering.music_ids` (≤ 100); page_size ≤ 1,000. Source: bububa api/file/music + model
- * (reference §8). LIKED/HISTORY answer empty lists: our simplification.
+ * (docs/tiktok-api.md §8). LIKED/HISTORY answer empty lists: our simplification.
  */
 const musicGet: Route = {
   method: 'GET',
@@ -119,7 +119,7 @@ const musicGet: Route = {
  * One page of file/music/get/ results, by TikTok's paging rules: `page` ≥ 1, `page_size` 1..1,000
  * (default 1,000; at most 200 for SEARCH_BY_KEYWORD and SEARCH_BY_HISTORY), `page × page_size`
  * ≤ 100,000; SEARCH_BY_RECOMMEND, SEARCH_BY_LIKED and SEARCH_BY_MUSIC_ID ignore paging (all
- * results on one page). Source: bububa api/file/music (reference §8).
+ * results on one page). Source: bububa api/file/music (docs/tiktok-api.md §8).
  */
 function musicPage(
   musics: Params[],
@@ -147,10 +147,10 @@ function musicPage(
 
 /**
  * file/music/upload/. Rules: carousel scenes need `upload_type` (or `material_action`);
- * `music_signature` = MD5 (mismatch 40900 SIGNATURE_ERROR); empty 40906; carousel music MP3
- * ≤ 10 MB (40907 / 40908); `file_name` 1-100, unique per advertiser (40911). Sources: bububa
- * model/file/music/upload.go (reference §8); codes: SDK tiktok_business/tiktok_code.py. The MP3 sniff
- * (ID3 tag or frame sync) is ours.
+ * `music_signature` = MD5 (mismatch 40900 SIGNATURE_ERROR); empty 40906; carousel music MP3 ≤ 10 MB
+ * (40907 / 40908); `file_name` 1-100, unique per advertiser (40911). Sources: bububa
+ * model/file/music/upload.go (docs/tiktok-api.md §8); codes: SDK tiktok_business/tiktok_code.py.
+ * The MP3 sniff (ID3 tag or frame sync) is ours.
  */
 const musicUpload: Route = {
   method: 'POST',

@@ -1,6 +1,6 @@
 /**
  * OAuth for advertisers: the portal authorization page (approves at once) and the oauth2/
- * endpoints. Source: reference/tiktok-api.md §2.1-§2.4.
+ * endpoints. Source: docs/tiktok-api.md §2.1-§2.4.
  *
  * Our choices: a wrong `app_id` or `secret` answers 40101 (INVALID_PARTNER, "app_id/secret
  * mismatch") rather than 40113; a used, expired or unknown `auth_code` answers 40110.

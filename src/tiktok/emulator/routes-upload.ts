@@ -4,7 +4,7 @@
  * name (40908), size limits (images ≤ 50 MB, videos ≤ 500 MB: 40907), the pixel size read from
  * the file header (images at most 3,686,400 px; videos 9:16, 16:9 or 1:1 with a short side of at
  * least 540 px: 40002), an empty file (40906), and `file_name` unique per advertiser (40911).
- * Source: reference/tiktok-api.md §9 ("Upload an image" 1739067433456642, "Upload a video"
+ * Source: docs/tiktok-api.md §9 ("Upload an image" 1739067433456642, "Upload a video"
  * 1737587322856449).
  *
  * Our choices where TikTok is silent: an upload is visible to its own advertiser only; every
@@ -20,7 +20,7 @@ import type { Route, RouteContext } from './route';
 import { checkEnum, checkText, optString, type Params, reqString } from './rules';
 import type { ImageRecord, VideoRecord } from './state';
 
-/** Image upload limits: 50 MB, width × height ≤ 3,686,400 (reference §9). */
+/** Image upload limits: 50 MB, width × height ≤ 3,686,400 (docs/tiktok-api.md §9). */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 export const MAX_IMAGE_PIXELS = 3_686_400;
 /** Video upload limit: 500 MB; short side at least 540 px (540×960). */
@@ -171,7 +171,7 @@ const videoUpload: Route = {
     };
     ctx.state.videos.set(video_id, record);
     const { data: _bytes, advertiser_id: _owner, ...view } = record;
-    // TikTok answers this one endpoint with an array of one object (reference §3).
+    // TikTok answers this one endpoint with an array of one object (docs/tiktok-api.md §3).
     return [
       {
         ...view,

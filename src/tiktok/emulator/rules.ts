@@ -3,7 +3,7 @@
  * the field, the way TikTok's messages do ("Missing required field(s): account_id.").
  * Sources: 40002 = ERROR_CODE_PARAM_ERROR in the official SDK's
  * python_sdk/business_api_client/tiktok_business/tiktok_code.py; the message wording from
- * reference/tiktok-api.md §4.1 (real messages seen); each enum names its SDK / Go SDK file
+ * docs/tiktok-api.md §4.1 (real messages seen); each enum names its SDK / Go SDK file
  * (`SDK` = tiktok/tiktok-business-api-sdk, `bububa` = bububa/tiktok-business).
  */
 import { EmulatorError, paramError } from './envelope';
@@ -14,7 +14,7 @@ export type Params = Record<string, unknown>;
 /**
  * `objective_type` values creatable today. Source: SDK yml_files/smart_plus_campaign_create.yml
  * (enum package CampaignObjectiveType) and bububa enum/objective_type.go; BRAND_CONSIDERATION is
- * bububa only. Legacy values are left out (reference §5).
+ * bububa only. Legacy values are left out (docs/tiktok-api.md §5).
  */
 export const OBJECTIVE_TYPES = [
   'TRAFFIC',
@@ -47,7 +47,7 @@ export const ADGROUP_BUDGET_MODES = [
   'BUDGET_MODE_DYNAMIC_DAILY_BUDGET',
 ] as const;
 
-/** `promotion_type` values. Source: bububa enum/promotion_type.go (reference §6). */
+/** `promotion_type` values. Source: bububa enum/promotion_type.go (docs/tiktok-api.md §6). */
 export const PROMOTION_TYPES = [
   'WEBSITE',
   'APP_ANDROID',
@@ -115,7 +115,10 @@ export const PACINGS = ['PACING_MODE_SMOOTH', 'PACING_MODE_FAST'] as const;
 export const SCHEDULE_TYPES = ['SCHEDULE_FROM_NOW', 'SCHEDULE_START_END'] as const;
 /** `operation_status` values. Source: bububa enum/operation_status.go. */
 export const OPERATION_STATUSES = ['ENABLE', 'DISABLE'] as const;
-/** Website pixel `optimization_event` values. Source: bububa enum/optimization_event.go (reference §6). */
+/**
+ * Website pixel `optimization_event` values. Source: bububa enum/optimization_event.go
+ * (docs/tiktok-api.md §6).
+ */
 export const OPTIMIZATION_EVENTS = [
   'SHOPPING',
   'INITIATE_ORDER',
@@ -158,7 +161,7 @@ export const IDENTITY_TYPES = [
 
 /**
  * TikTok's 30 `call_to_action` values. Source: SDK yml_files/smart_plus_ad_create.yml (enum
- * package CallToAction) ∪ bububa enum/call_to_action.go (reference §7). Kept apart
+ * package CallToAction) ∪ bububa enum/call_to_action.go (docs/tiktok-api.md §7). Kept apart
  * from the bot's own list (`src/ad/call-to-action.ts`) on purpose: the emulator stands in for
  * TikTok, so a slip in the bot's list shows up as a 40002 here instead of passing unseen.
  */
@@ -195,12 +198,12 @@ export const CALL_TO_ACTIONS = [
   'WATCH_NOW',
 ] as const;
 
-/** Music scenes. Source: bububa enum/music_scene.go (reference §8). */
+/** Music scenes. Source: bububa enum/music_scene.go (docs/tiktok-api.md §8). */
 export const MUSIC_SCENES = ['CREATIVE_ASSET', 'CAROUSEL_ADS', 'CATALOG_CAROUSEL'] as const;
 
 /**
  * Throws 40002 "Missing required field(s): a, b." when any of `fields` is absent or empty.
- * Wording: the real message quoted in reference §4.1 (api-evangelist).
+ * Wording: the real message quoted in docs/tiktok-api.md §4.1 (api-evangelist).
  */
 export function requireFields(params: Params, fields: readonly string[], prefix = ''): void {
   const missing = fields.filter((f) => {
@@ -274,7 +277,7 @@ export function tiktokLength(text: string): number {
 
 /**
  * Checks length `min..max` (TikTok counting) and no emoji; 40002 naming the field. The emoji ban:
- * bububa model/campaign/create.go ("不能包含emoji") and the SDK `ad_text` text (reference §7).
+ * bububa model/campaign/create.go ("不能包含emoji") and the SDK `ad_text` text (docs/tiktok-api.md §7).
  */
 export function checkText(text: string, field: string, min: number, max: number): void {
   const len = tiktokLength(text);
@@ -292,7 +295,7 @@ export function isInt64String(value: unknown): value is string {
 /**
  * Checks `YYYY-MM-DD HH:MM:SS` and returns epoch ms (UTC). 40002 naming the field otherwise.
  * Source: SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9 (`schedule_start_time`, UTC+0); the
- * message wording is ours, after the one quoted in reference §4.1.
+ * message wording is ours, after the one quoted in docs/tiktok-api.md §4.1.
  */
 export function parseTikTokTime(value: string, field: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value);

@@ -133,21 +133,21 @@ export class EmulatorState {
   /** `advertiser_id|endpoint|request_id` → the object the first call created, and when (ms). */
   readonly idempotency = new Map<string, { object: ApiObject; at: number }>();
   /**
-   * How long a body `request_id` is remembered, in ms; `undefined` = for the emulator's life
-   * (the default). TikTok's window is UNCONFIRMED (reference §10); tests set a short one to see
+   * How long a body `request_id` is remembered, in ms; `undefined` = for the emulator's life (the
+   * default). TikTok's window is UNCONFIRMED (docs/tiktok-api.md §10); tests set a short one to see
    * what a client does once a repeat is no longer recognised.
    */
   requestIdTtlMs: number | undefined = undefined;
   /**
-   * Whether campaign/create/ and adgroup/create/ WITHOUT a body `request_id` refuse a name
-   * already in use (40002). TikTok's `request_id` text says the key "allows duplicate names",
-   * implying names are otherwise checked; the rule and its code are UNCONFIRMED (reference §5,
+   * Whether campaign/create/ and adgroup/create/ WITHOUT a body `request_id` refuse a name already
+   * in use (40002). TikTok's `request_id` text says the key "allows duplicate names", implying
+   * names are otherwise checked; the rule and its code are UNCONFIRMED (docs/tiktok-api.md §5,
    * §10), so it is off by default. With a `request_id` duplicate names are always accepted.
    */
   uniqueNamesWithoutRequestId = false;
   /**
-   * What a repeated create `request_id` gets (TikTok's real answer is UNCONFIRMED, reference
-   * §10): `replay` returns the object the first call created; `40050` answers
+   * What a repeated create `request_id` gets (TikTok's real answer is UNCONFIRMED,
+   * docs/tiktok-api.md §10): `replay` returns the object the first call created; `40050` answers
    * DUPLICATED_REQUEST ("Duplicated requests have been sent").
    */
   duplicateMode: 'replay' | '40050' = 'replay';

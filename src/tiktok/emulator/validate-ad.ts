@@ -4,7 +4,7 @@
  * Sources per rule below (`SDK` = tiktok/tiktok-business-api-sdk, field texts in
  * js_sdk/docs/AdcreateCreatives.md at c3a04b9; `bububa` = bububa/tiktok-business
  * model/ad/creative.go), TikTok "Create Carousel Ads" (doc 1766217791987713), summarised in
- * reference/tiktok-api.md §7-§8 with the real messages "You must upload an image" and "Please
+ * docs/tiktok-api.md §7-§8 with the real messages "You must upload an image" and "Please
  * select valid music for Carousel Ads.".
  */
 import { EmulatorError, paramError } from './envelope';
@@ -38,8 +38,8 @@ export interface AdContext {
 }
 
 /**
- * The rejection TikTok gives for music a carousel cannot use: real text (reference §4.1, a PHP
- * integration "confirmed live"); its code is UNCONFIRMED (40002 here, as another integration
+ * The rejection TikTok gives for music a carousel cannot use: real text (docs/tiktok-api.md §4.1, a
+ * PHP integration "confirmed live"); its code is UNCONFIRMED (40002 here, as another integration
  * reports).
  */
 export const INVALID_CAROUSEL_MUSIC = 'Please select valid music for Carousel Ads.';
@@ -49,7 +49,7 @@ const CAROUSEL_SCENES = new Set(['CAROUSEL_ADS', 'CATALOG_CAROUSEL']);
 /**
  * Whether a track may back a carousel for `advertiser_id`: a carousel-scene track (SYSTEM music
  * not limited to another scene, or the advertiser's own upload with music_scene CAROUSEL_ADS /
- * CATALOG_CAROUSEL). Source: reference/tiktok-api.md §8 ("Music meant for carousel ads must be
+ * CATALOG_CAROUSEL). Source: docs/tiktok-api.md §8 ("Music meant for carousel ads must be
  * uploaded with CAROUSEL_ADS/CATALOG_CAROUSEL"). The `copyright` flag plays no part: its one
  * definition (bububa/tiktok-business model/file/music/music.go) is about downloading.
  */
@@ -156,7 +156,7 @@ export function validateCreative(
     );
   }
 
-  // landing_page_url: required for website ads. Source: reference/tiktok-api.md §7 (SDK
+  // landing_page_url: required for website ads. Source: docs/tiktok-api.md §7 (SDK
   // `landing_page_url`); the http(s) check is ours (UNCONFIRMED wording).
   const landing_page_url = optString(c, 'landing_page_url', p);
   if (ctx.adgroup.promotion_type === 'WEBSITE' && !landing_page_url) {
@@ -172,9 +172,10 @@ export function validateCreative(
   const images = image_ids.map((id) => ctx.image(id) ?? notExist(`${p}image_ids`, id));
   const placements = Array.isArray(ctx.adgroup.placements) ? ctx.adgroup.placements : [];
 
-  // Media per format: SINGLE_VIDEO needs video_id (SDK `video_id`) and exactly one cover
-  // (SDK `image_ids`; "You must upload an image", reference §4.1), music_id only for carousels
-  // (reference §8). An unknown video → 40053 (reference §4.1 table; code name UNCONFIRMED).
+  // Media per format: SINGLE_VIDEO needs video_id (SDK `video_id`) and exactly one cover (SDK
+  // `image_ids`; "You must upload an image", docs/tiktok-api.md §4.1), music_id only for carousels
+  // (docs/tiktok-api.md §8). An unknown video → 40053 (docs/tiktok-api.md §4.1 table; code name
+  // UNCONFIRMED).
   if (ad_format === 'SINGLE_VIDEO') {
     if (!video_id) paramError(`Missing required field(s): ${p}video_id.`);
     const video = ctx.video(video_id);
@@ -190,8 +191,8 @@ export function validateCreative(
     }
     if (music_id !== undefined) paramError(`${p}music_id: not allowed for SINGLE_VIDEO ads.`);
   } else if (ad_format === 'CAROUSEL_ADS') {
-    // 1-35 carousel-usable images, a carousel-scene music_id, no video, TikTok placement:
-    // TikTok "Create Carousel Ads" (doc 1766217791987713), bububa `ImageIDs`, reference §7.
+    // 1-35 carousel-usable images, a carousel-scene music_id, no video, TikTok placement: TikTok
+    // "Create Carousel Ads" (doc 1766217791987713), bububa `ImageIDs`, docs/tiktok-api.md §7.
     if (video_id !== undefined) paramError(`${p}video_id: not allowed for CAROUSEL_ADS.`);
     if (images.length < 1 || images.length > 35) {
       paramError(`${p}image_ids: CAROUSEL_ADS needs 1 to 35 images (got ${images.length}).`);
@@ -208,7 +209,7 @@ export function validateCreative(
     }
   } else if (ad_format === 'SINGLE_IMAGE') {
     // Exactly one image, not on TikTok placement alone (Pangle / Global App Bundle): SDK
-    // `ad_format` and bububa `ImageIDs` (reference §7).
+    // `ad_format` and bububa `ImageIDs` (docs/tiktok-api.md §7).
     if (images.length !== 1) paramError(`${p}image_ids: SINGLE_IMAGE needs exactly one image.`);
     if (placements.length === 1 && placements[0] === 'PLACEMENT_TIKTOK') {
       paramError(`${p}ad_format: SINGLE_IMAGE is not available on the TikTok placement.`);

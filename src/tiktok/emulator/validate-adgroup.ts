@@ -1,7 +1,7 @@
 /**
  * adgroup/create/ validation, as TikTok answers it: 40002 naming the field, 40007 for an unknown
  * campaign or pixel. Sources per rule below (`SDK` = tiktok/tiktok-business-api-sdk, `bububa` =
- * bububa/tiktok-business), summarised in reference/tiktok-api.md §6; the website-conversion
+ * bububa/tiktok-business), summarised in docs/tiktok-api.md §6; the website-conversion
  * rules from TikTok "Create Website Conversions ads" (doc 1775548501843970).
  */
 import { paramError } from './envelope';
@@ -41,7 +41,7 @@ export interface AdGroupContext {
 
 /**
  * Goals billed per click vs. by optimized CPM. Source: TikTok "Create Website Conversions ads"
- * (doc 1775548501843970) goal/billing table, reference §6. Other goals: not checked.
+ * (doc 1775548501843970) goal/billing table, docs/tiktok-api.md §6. Other goals: not checked.
  */
 const BILLING_FOR_GOAL: Readonly<Record<string, string>> = {
   CLICK: 'CPC',
@@ -62,7 +62,7 @@ const NO_PROMOTION_TYPE = new Set(['REACH', 'VIDEO_VIEWS', 'ENGAGEMENT']);
 
 /**
  * The placements `PLACEMENT_TYPE_AUTOMATIC` resolves to in the response. Our choice; TikTok's
- * actual list depends on the account (UNCONFIRMED, reference §6).
+ * actual list depends on the account (UNCONFIRMED, docs/tiktok-api.md §6).
  */
 export const AUTOMATIC_PLACEMENTS = [
   'PLACEMENT_TIKTOK',
@@ -230,8 +230,8 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
   const pacing = campaign.budget_optimize_on
     ? 'PACING_MODE_SMOOTH'
     : (checkEnum(optString(body, 'pacing'), PACINGS, 'pacing') as string);
-  // FAST only with BID_TYPE_CUSTOM: reference §6; neither SDK's pacing text says so, so this
-  // rule is UNCONFIRMED.
+  // FAST only with BID_TYPE_CUSTOM: docs/tiktok-api.md §6; neither SDK's pacing text says so, so
+  // this rule is UNCONFIRMED.
   if (pacing === 'PACING_MODE_FAST' && bid_type !== 'BID_TYPE_CUSTOM') {
     paramError('pacing: PACING_MODE_FAST is only available with BID_TYPE_CUSTOM.');
   }

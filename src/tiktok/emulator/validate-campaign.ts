@@ -1,7 +1,7 @@
 /**
  * campaign/create/ validation, as TikTok answers it: 40002 naming the field.
  * Sources per rule below (`SDK` = tiktok/tiktok-business-api-sdk, `bububa` =
- * bububa/tiktok-business), summarised in reference/tiktok-api.md §5.
+ * bububa/tiktok-business), summarised in docs/tiktok-api.md §5.
  */
 import { paramError } from './envelope';
 import { CURRENCY_RATIO } from './fixtures';
@@ -54,7 +54,7 @@ export function validateCampaign(body: Params, currency: string): CampaignInput 
   }
   // budget required for DAY/TOTAL/DYNAMIC_DAILY (bububa model/campaign/create.go `Budget`);
   // daily minimum 50 × currency ratio, maximum < 10,000,000 × ratio: TikTok "Budget
-  // verification ratio" (doc 1737585839634433, reference §5). Error wording is ours.
+  // verification ratio" (doc 1737585839634433, docs/tiktok-api.md §5). Error wording is ours.
   const ratio = CURRENCY_RATIO[currency] ?? 1;
   let budget = 0;
   if (budget_mode !== 'BUDGET_MODE_INFINITE') {
