@@ -101,7 +101,7 @@ export class DiscordDelivery {
    * Delivers one reply.
    * @throws Error when the thread id is not a Discord one or the thread is not a text channel.
    * @throws DiscordAPIError for Discord failures other than closed DMs (rate limits are waited
-   *   out by discord.js's REST queue, reference/chat-platforms.md §10).
+   *   out by discord.js's REST queue, docs/discord.md §7).
    */
   async deliver(reply: Reply, context: DeliveryContext = {}): Promise<void> {
     const ref = parseThreadId(reply.thread_id);

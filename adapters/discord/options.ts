@@ -14,7 +14,7 @@ export interface EngineLike {
 }
 
 /**
- * Gateway intents (reference/chat-platforms.md §8.1): guild channels and threads, their
+ * Gateway intents (docs/discord.md §1): guild channels and threads, their
  * messages and reactions, the message text (privileged "Message Content" intent: users chat in
  * the thread without mentioning the bot), and DMs. Sum 38401.
  */

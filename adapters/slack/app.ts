@@ -167,7 +167,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     router = Router();
     router.use(SLACK_EVENTS_PATH, (_req, res, next) => {
       if (intakeOpen) return next();
-      // Non-2xx makes Slack retry the delivery (reliability.md §3.1), by then elsewhere.
+      // Non-2xx makes Slack retry the delivery (docs/slack.md §2), by then elsewhere.
       res.status(503).set('retry-after', '5').json({ ok: false, error: 'shutting_down' });
     });
     router.use(SLACK_EVENTS_PATH, rejectFutureTimestamps());

@@ -6,7 +6,7 @@ import { plainTextOf } from './mrkdwn';
 
 /**
  * Slack payloads → `ChatEvent`s. Pure functions over the few fields we read, named as Slack
- * names them (reference/chat-platforms.md §3). No I/O: the listeners look up threads and claim
+ * names them (docs/slack.md §3). No I/O: the listeners look up threads and claim
  * deliveries, then call these.
  */
 

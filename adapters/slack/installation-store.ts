@@ -5,7 +5,7 @@ import type { SlackKeys } from './keys';
 /**
  * Slack OAuth installations (one per workspace, or per Enterprise Grid org for org-wide
  * installs) kept in the bot's state store (Redis in production), for `@slack/oauth`'s
- * `InstallProvider` through Bolt (reference/chat-platforms.md §6). Bolt calls
+ * `InstallProvider` through Bolt (docs/slack.md §6). Bolt calls
  * `fetchInstallation` on every request to find the bot token.
  *
  * Installations hold bot tokens; they are stored without expiry and never logged.

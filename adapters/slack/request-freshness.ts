@@ -5,7 +5,7 @@ import type { RequestHandler } from 'express';
  * `maxSkewSec` seconds in the future. Bolt's verifier (which checks the HMAC and rejects
  * timestamps older than 5 minutes) does not look at future ones; Slack's own recipe rejects
  * `|now - timestamp| > 300` both ways ("Verifying requests from Slack",
- * docs.slack.dev/authentication/verifying-requests-from-slack; reference/reliability.md §1.1).
+ * docs.slack.dev/authentication/verifying-requests-from-slack; docs/slack.md §1).
  * Everything else, including the signature, is left to Bolt.
  */
 export function rejectFutureTimestamps(

@@ -14,7 +14,7 @@ import { optionalString } from '../../src/settings/env-fields';
  *   development without a public URL (needs `SLACK_BOT_TOKEN`).
  * - `SLACK_API_URL`: Web API base URL, default `https://slack.com/api/`; a local stand-in in
  *   tests and `npm run slack:local`. A trailing `/` is added when missing (the client builds
- *   `${slackApiUrl}${method}`: reference/chat-platforms.md §1.4).
+ *   `${slackApiUrl}${method}`: docs/slack.md §5).
  * - `SLACK_COMMAND`: the slash command name, default `/tiktok-ad` (≤ 32 chars with the slash).
  */
 export const SlackSettingsSchema = z.object({

@@ -4,7 +4,7 @@ import { closestWord, matchTypo } from '../text/fuzzy';
  * TikTok's `CallToAction` enum (30 values), from the official SDK's enum package.
  * Source: tiktok/tiktok-business-api-sdk yml_files/smart_plus_ad_create.yml (enum package
  * CallToAction) ∪ bububa/tiktok-business enum/call_to_action.go; field
- * `creatives[].call_to_action` (reference/tiktok-api.md §7).
+ * `creatives[].call_to_action` (docs/tiktok-api.md §7).
  */
 export const CALL_TO_ACTIONS = [
   'APPLY_NOW',
@@ -45,7 +45,7 @@ export type CallToAction = (typeof CALL_TO_ACTIONS)[number];
 /**
  * Values that do not fit a website Traffic or Conversions ad: `VIEW_PROFILE` is for
  * Engagement, `WATCH_LIVE` for live ads, the hashtag/effect ones for Reach & Frequency
- * (reference/tiktok-api.md §7).
+ * (docs/tiktok-api.md §7).
  */
 const NOT_FOR_WEBSITE_ADS = new Set<CallToAction>([
   'VIEW_PROFILE',

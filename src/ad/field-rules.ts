@@ -99,10 +99,11 @@ export function checkObjective(raw: string): Checked<ObjectiveType> {
 
 /**
  * `ad_text`: 1..100 characters (CJK count 2), no emoji, no control or invisible characters
- * (`hidden-characters.ts`: NUL, ESC sequences, bidi controls such as U+202E). Kept exactly as typed: only
- * surrounding whitespace and one pair of surrounding quotes go, never punctuation (issue 12).
- * Source: TikTok "Create ads", `creatives[].ad_text` (tiktok-business-api-sdk
- * js_sdk/docs/AdcreateCreatives.md at c3a04b9; bububa model/ad/creative.go `AdText`).
+ * (`hidden-characters.ts`: NUL, ESC sequences, bidi controls such as U+202E). Kept exactly as
+ * typed: only surrounding whitespace and one pair of surrounding quotes go, never punctuation: what
+ * the user typed is what is sent. Source: TikTok "Create ads", `creatives[].ad_text`
+ * (tiktok-business-api-sdk js_sdk/docs/AdcreateCreatives.md at c3a04b9; bububa model/ad/creative.go
+ * `AdText`).
  */
 export function checkAdText(raw: string): Checked<string> {
   const text = unquote(raw);

@@ -15,7 +15,7 @@ const fail = (rule: string, message: string): Checked<never> => ({
 /**
  * Carousel images: 1..35 ids from the advertiser's library, each `is_carousel_usable`.
  * Source: TikTok "Create Carousel Ads" (doc 1766217791987713), `image_ids`; bububa
- * model/ad/creative.go `ImageIDs` (reference §7).
+ * model/ad/creative.go `ImageIDs` (docs/tiktok-api.md §7).
  */
 export function checkCarouselImages(ids: string[], library: ImageInfo[]): Checked<MediaSelection> {
   const unique = [...new Set(ids)];

@@ -2,7 +2,7 @@
  * How late this process's event loop runs: a timer due every `intervalMs` measures how much
  * later than planned it fired, and the worst lateness of the last `windowMs` is kept. A late
  * loop means queued callbacks (incoming requests among them) wait; admission control starts
- * fewer turns while it is late, so acks keep their place (issue 14).
+ * fewer turns while it is late, so acks keep their place.
  *
  * The timer is `unref`ed: it never keeps the process alive. Call `stop()` to end it.
  */

@@ -281,7 +281,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 /**
  * Event-loop lateness (ms, worst of the last 200 ms) above which admission halves the turns in
  * flight (down to this minimum), so fewer turns compete with acks and signature checks for the
- * CPU until the loop catches up (issue 14).
+ * CPU until the loop catches up (a late loop delays every queued request, acks included).
  */
 const OVERLOAD_LAG_MS = 30;
 const OVERLOAD_MIN_TURNS = 1;

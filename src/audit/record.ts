@@ -1,5 +1,5 @@
 /**
- * One audit record (reference/reliability.md §7.1): what happened, in which thread and
+ * One audit record (docs/reliability.md §10): what happened, in which thread and
  * workspace, by whom (a chat user id, or `system`), and when. Kinds written by the engine:
  * `draft_ready` (with `hash`), `approval`, `withdrawal`, `rejection`, `approval_refused` (with
  * `reason`), `spend_refused`; the submission writes `submission_started`, `tiktok_create`,

@@ -2,7 +2,7 @@ import type { Logger } from '../logging/logger';
 
 /**
  * One account-linking audit record: who, what, and the outcome, never a token, auth code,
- * state or cookie (reference/reliability.md §7.1). `user` is `platform:workspace:user`;
+ * state or cookie (docs/reliability.md §10). `user` is `platform:workspace:user`;
  * `state_ref` is the first 12 hex characters of the state's SHA-256, to match records of one
  * attempt without keeping the state.
  */

@@ -6,7 +6,7 @@ import type { SealedToken, TokenCipher } from './token-cipher';
 
 /**
  * A chat user's saved TikTok link (one JSON value under `Keys.link`, no expiry: advertiser
- * tokens are long-term, reference/tiktok-api.md §2.4). The token is only ever stored sealed;
+ * tokens are long-term, docs/tiktok-api.md §2.4). The token is only ever stored sealed;
  * `invalid` records keep which accounts were linked and why TikTok stopped accepting it.
  */
 export interface LinkRecord {

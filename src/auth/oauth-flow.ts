@@ -87,8 +87,8 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const random = () => randomBytes(16).toString('base64url');
 
 /**
- * TikTok advertiser OAuth for one chat user, following RFC 9700 and reference/reliability.md
- * §2.4:
+ * TikTok advertiser OAuth for one chat user, following RFC 9700
+ * (https://www.rfc-editor.org/rfc/rfc9700; docs/reliability.md §8):
  *
  * 1. `createLink`: a random link id (128 bits) for the DM; Redis keeps only its hash, 10 min.
  * 2. `start` (GET /oauth/tiktok/start?link=…): a fresh `state` and a browser cookie holding a

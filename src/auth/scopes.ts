@@ -1,7 +1,8 @@
 /**
  * TikTok Marketing API permission scopes this bot needs, by numeric id. Scopes are
  * hierarchical: a granted parent grants its children (`2` ⊃ `20` ⊃ `201`), and the ids encode it
- * as decimal prefixes. Source: reference/tiktok-api.md §2.5 (TikTok "Permission scopes").
+ * as decimal prefixes. Source: docs/tiktok-api.md §2.5 (TikTok "Permission scopes"; the
+ * ids are UNCONFIRMED there).
  */
 export const REQUIRED_SCOPES: Readonly<Record<number, string>> = {
   201: 'create campaigns',

@@ -10,7 +10,7 @@ export interface ChatUserKey {
 
 /**
  * A usable TikTok link: the token and every advertiser account it reaches (at least one).
- * Source: reference/tiktok-api.md §2.3 (`oauth2/access_token/` returns `advertiser_ids`).
+ * Source: docs/tiktok-api.md §2.3 (`oauth2/access_token/` returns `advertiser_ids`).
  */
 export interface LinkedAccount {
   access_token: string;
@@ -43,7 +43,7 @@ export interface AccountLinking {
   startLink(user: ChatUserKey & { name?: string }, thread_id: ThreadId): Promise<LinkInvite>;
   /**
    * Marks the user's link unusable after TikTok refused its token (codes 40102, 40105, 40106:
-   * reference/tiktok-api.md §2.4); later `resolve` calls return `null`.
+   * docs/tiktok-api.md §2.4); later `resolve` calls return `null`.
    */
   markInvalid(user: ChatUserKey, code: number): Promise<void>;
   /** Revokes the token at TikTok (`oauth2/revoke_token/`) and deletes it. */

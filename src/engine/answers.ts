@@ -23,9 +23,9 @@ export function stillNeeded(missing: readonly DraftField[]): string {
 }
 
 /**
- * The engine's answer to a `question` turn, written here from the rules and settings, never
- * taken from model text (issue 12). `media_options` lists library items when the question is
- * about media. The open question is asked again after it by the caller.
+ * The engine's answer to a `question` turn, written here from the rules and settings, never taken
+ * from model text (a model may get a rule wrong). `media_options` lists library items when the
+ * question is about media. The open question is asked again after it by the caller.
  */
 export function answerFor(
   topic: QuestionTopic,

@@ -289,7 +289,7 @@ async function confirmExisting(
   }
   if (check.status === 'not_for_carousel') {
     // TikTok refuses such music at ad/create/ with "Please select valid music for Carousel
-    // Ads." (reference/tiktok-api.md §8), so it is refused here, before approval.
+    // Ads." (docs/tiktok-api.md §8), so it is refused here, before approval.
     return {
       violation: {
         field: 'music',

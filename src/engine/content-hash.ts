@@ -12,7 +12,7 @@ import type { EngineSettings } from './settings';
  * identity. Ids TikTok assigns, request ids, object names we derive, and timestamps are not
  * in it, so the same content always gives the same hash.
  *
- * Approvals bind to it and the submission key derives from it (reliability.md §5.3: approval
+ * Approvals bind to it and the submission key derives from it (docs/reliability.md §5: approval
  * binds to `sha256(canonical payload)`).
  */
 export function contentHash(draft: AdDraft, settings: EngineSettings): string {

@@ -30,7 +30,7 @@ export interface HandleOptions {
 /** Default thread lock TTL: short, since a heartbeat renews it while a turn works. */
 export const THREAD_LOCK_TTL_MS = 5_000;
 
-/** What a user sees when the store fails during their turn (issue 9 point 9). */
+/** What a user sees when the store fails during their turn: nothing was saved, so resend. */
 export const STORE_FAILED_TEXT = "I couldn't save that; nothing changed, please send it again.";
 
 /** What a new draft (`/tiktok-ad`) gets while the store is down: nothing was started. */

@@ -9,7 +9,7 @@ const EDIT: SuggestedAction = { action_id: 'edit', label: 'Edit draft' };
 /**
  * The remediation block for a failed TikTok call: what went wrong in plain words, what to do,
  * and buttons for the next step. The draft is always kept. Codes from TikTok "Appendix –
- * Return codes" (reference/tiktok-api.md §4).
+ * Return codes" (docs/tiktok-api.md §4).
  */
 export function remediationFor(error: TikTokApiError, attempts?: number): Block {
   const base = {

@@ -10,7 +10,7 @@ import type { BudgetSettings } from '../ad/budget';
  *   or create one; a created one gets `avatar_path`'s square image, else the library's first).
  * - `approvers`: when non-empty, only these may approve: chat user ids, Discord role ids or
  *   Slack user-group ids (matched against `ChatUser.groups`). Empty or absent: any teammate.
- * - `guards`: spend and usage limits (issue 9; reference/reliability.md §5.2, §5.3), each
+ * - `guards`: spend and usage limits (docs/reliability.md §9), each
  *   `null`/absent for no limit: `workspace_daily_budget_cap` (sum of the daily budgets one
  *   workspace launches per UTC day, in `budget.currency`), LLM calls per chat user and per
  *   workspace per clock hour, and `max_message_chars` (default 2000) for one chat message.

@@ -16,7 +16,7 @@ export type {
 } from './submission/context';
 
 /**
- * Starts or resumes the submission of `state`'s draft (reliability.md §3.5):
+ * Starts or resumes the submission of `state`'s draft (docs/reliability.md §5):
  * 1. The submission key is derived from the draft's random `draft_id`, the content hash and
  *    the advertiser. The same key resumes the saved record; a new key (an edit after a failure)
  *    starts a new record that first reuses or deletes the earlier attempt's objects.

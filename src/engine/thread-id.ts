@@ -1,7 +1,7 @@
 /**
  * Thread ids: one string that names a conversation and the platform it lives on.
  *
- * Shapes (see DESIGN.md "Thread id"):
+ * Shapes (the same idea as Vercel Chat SDK's thread ids, https://github.com/vercel/chat):
  * - `slack:<team_id>:<channel>:<thread_ts>`
  * - `discord:<guild>:<channel>:<thread>`
  * - `console:local:<n>`

@@ -50,7 +50,7 @@ function item(field: DraftField, draft: AdDraft, budget: BudgetSettings): string
  * The one short line that starts every turn that changed the draft, naming each changed field
  * with its new value as the draft now holds it, e.g.
  * "Got it: objective Traffic · budget 75 USD a day · call to action Shop now". Shown on every
- * platform and with both models (issue 12), so a misreading is visible at once.
+ * platform and with both models, so a misreading is visible at once.
  * `changed` lists the fields in asking order; returns `null` when nothing changed.
  */
 export function understoodBlock(

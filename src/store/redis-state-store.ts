@@ -15,7 +15,7 @@ import {
 
 /**
  * ioredis options for a client this store creates from a URL: fail fast, as the request path
- * (Slack's 3 s ack, an OAuth callback) needs (reliability.md §4.5; ioredis README).
+ * (Slack's 3 s ack, an OAuth callback) needs (docs/reliability.md §7; ioredis README).
  * - `lazyConnect`: connect on {@link RedisStateStore.connect} or the first command, not in the
  *   constructor, so a failed connect is reported to a caller instead of an `error` event.
  * - `enableOfflineQueue: false`: while disconnected, a command fails at once instead of waiting

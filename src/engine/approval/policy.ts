@@ -36,7 +36,7 @@ export interface ApprovalAttempt {
 }
 
 /**
- * Who may approve a ready draft (reference/reliability.md §5.3; DESIGN.md "Draft lifecycle"):
+ * Who may approve a ready draft (docs/reliability.md §5):
  * - never a bot, and only while the draft awaits approval;
  * - only on the current card, whose content hash is the draft's hash now (a card of an earlier
  *   version, or one whose content changed since, is refused as `stale_card`);

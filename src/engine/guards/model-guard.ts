@@ -10,7 +10,7 @@ export const DEFAULT_MAX_MESSAGE_CHARS = 2000;
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Checks made before any model call (reference/reliability.md §5.2, OWASP LLM10):
+ * Checks made before any model call (docs/reliability.md §9, OWASP LLM10):
  * - a message longer than `max_message_chars` (default 2000) is refused and never sent;
  * - LLM calls per chat user and per workspace per clock hour (`llm_calls_per_user_per_hour`,
  *   `llm_calls_per_workspace_per_hour`), counted in the store (`StateStore.increment`), so all

@@ -13,7 +13,7 @@ const DAY_TTL_MS = 48 * 60 * 60 * 1000;
 export type SpendCheck = { ok: true } | { ok: false; block: Block; audit: AuditFields };
 
 /**
- * `WORKSPACE_DAILY_BUDGET_CAP` (reference/reliability.md §5.3: an admin-set hard cap per
+ * `WORKSPACE_DAILY_BUDGET_CAP` (docs/reliability.md §9: an admin-set hard cap per
  * workspace): reserves this draft's daily budget against the sum of the daily budgets the
  * workspace launched on this UTC day, atomically (`StateStore.reserveWithinCap`, one Lua script
  * on Redis), so concurrent submissions can never pass the cap together. The reservation is per

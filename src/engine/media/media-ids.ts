@@ -1,6 +1,6 @@
 /**
  * Telling media ids from words. TikTok's image and video ids are opaque strings such as
- * `ad-site-i18n-sg/202203285d0de5c8…` or `v10033g50000c4s4dpbc77u7ttle1f60` (reference/tiktok-api.md
+ * `ad-site-i18n-sg/202203285d0de5c8…` or `v10033g50000c4s4dpbc77u7ttle1f60` (docs/tiktok-api.md
  * §9); the emulator's look like `img_summer_1`. All carry a digit, and none is an English word,
  * so a word such as `first`, `library` or `two` is never taken as an id.
  */

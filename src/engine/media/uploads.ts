@@ -6,7 +6,7 @@ import type { AdsApi, TikTokAuth } from '../../tiktok/ads-api';
 import type { ChatFile } from '../chat-event';
 
 /**
- * TikTok's upload limits (reference/tiktok-api.md §8, §9): carousel music MP3 ≤ 10 MB; images
+ * TikTok's upload limits (docs/tiktok-api.md §8, §9): carousel music MP3 ≤ 10 MB; images
  * JPG/PNG ≤ 50 MB and width × height ≤ 3,686,400 px; videos MP4/MOV ≤ 500 MB.
  */
 export const UPLOAD_LIMITS = {

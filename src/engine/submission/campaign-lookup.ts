@@ -5,7 +5,7 @@ import type { AdsApi, CampaignSummary, TikTokAuth } from '../../tiktok/ads-api';
  * still count as "made by it": clock drift between the two plus TikTok's whole-second times.
  * Five minutes: far more than NTP drift, far less than the age of a campaign someone made
  * earlier by hand. (TikTok's `create_time` time zone is UNCONFIRMED, read as UTC like the
- * schedule times, reference §1: a campaign whose time reads hours off is never adopted,
+ * schedule times, docs/tiktok-api.md §1: a campaign whose time reads hours off is never adopted,
  * which ends in a clear failure, never in a duplicate.)
  */
 export const CREATE_TIME_SLACK_MS = 5 * 60_000;

@@ -4,7 +4,7 @@ import type { EngineSettings } from '../settings';
 import type { ThreadState } from '../thread-state';
 
 /**
- * One audit record of a submission (reliability.md §7.1), handed to
+ * One audit record of a submission (docs/reliability.md §10), handed to
  * {@link SubmitContext.audit}. Every record carries the thread, the draft, the submission key
  * and the advertiser; never a token or a secret.
  * - `submission_started`: with the content hash submitted.

@@ -45,7 +45,7 @@ export interface ScanResult {
 }
 
 /**
- * Resumes submissions whose process died (reliability.md §3.5 step 5: the completer). On
+ * Resumes submissions whose process died (docs/reliability.md §5 step 5: the completer). On
  * start and every `intervalMs` it first sends undelivered replies from the outboxes, then reads
  * the in-flight index; for each thread still
  * `submitting` whose owner is gone it sends the engine a `submission_resume` event, which takes

@@ -103,7 +103,7 @@ export interface CreateSpec {
 }
 
 /**
- * Creates one object at most once (reliability.md §3.5 step 3). Nothing is created blind:
+ * Creates one object at most once (docs/reliability.md §5 step 3). Nothing is created blind:
  * before the first create the object is looked for (`lookFirst`) whatever the saved state
  * says, and if a create may already have gone out (saved `attempted` flag: a crash, or an
  * earlier try), it is looked up with `find` and adopted. A create that answers 40050 DUPLICATED_REQUEST or whose outcome is

@@ -9,11 +9,11 @@ import { budgetOf } from './record';
 import { CREATE_ATTEMPTS, createOnce, type SubmissionRun } from './run';
 
 /**
- * The campaign, created `DISABLE`d under the approved name exactly, with the submission's
- * body `request_id` (TikTok answers a repeat with the same campaign or 40050, reference §10).
+ * The campaign, created `DISABLE`d under the approved name exactly, with the submission's body
+ * `request_id` (TikTok answers a repeat with the same campaign or 40050, docs/tiktok-api.md §10).
  * Before creating, a campaign holding this submission's ad group is adopted (a restored older
- * state); after a create whose outcome is unknown, {@link findSentCampaign} picks the one it
- * made, never an older campaign of the same name. Saves its id.
+ * state); after a create whose outcome is unknown, {@link findSentCampaign} picks the one it made,
+ * never an older campaign of the same name. Saves its id.
  */
 export async function ensureCampaign(run: SubmissionRun): Promise<string> {
   const { sub, ctx, state } = run;

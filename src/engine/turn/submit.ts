@@ -114,7 +114,7 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
 
 /**
  * A TikTok failure during submit. A token TikTok refuses (40102/40105/40106) marks the link
- * broken and sends a new private link, with no retry loop (reference/reliability.md §2.4);
+ * broken and sends a new private link, with no retry loop (docs/tiktok-api.md §2.4);
  * several campaigns fitting a lost campaign/create reply is saved as a failure that says what
  * to delete; anything else is saved as the failure with its remediation. Other errors rethrow.
  */

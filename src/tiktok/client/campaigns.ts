@@ -15,7 +15,7 @@ import type { TikTokTransport } from './transport';
 export class CampaignCalls {
   constructor(private readonly api: TikTokTransport) {}
 
-  /** POST campaign/create/ (advertiser_id added) → `data.campaign_id`. Reference §5. */
+  /** POST campaign/create/ (advertiser_id added) → `data.campaign_id`. docs/tiktok-api.md §5. */
   async createCampaign(
     auth: TikTokAuth,
     body: Record<string, unknown>,
@@ -24,7 +24,7 @@ export class CampaignCalls {
     return tracked({ campaign_id: str(r.data.campaign_id) }, r.request_id);
   }
 
-  /** POST adgroup/create/ (advertiser_id added) → `data.adgroup_id`. Reference §6. */
+  /** POST adgroup/create/ (advertiser_id added) → `data.adgroup_id`. docs/tiktok-api.md §6. */
   async createAdGroup(
     auth: TikTokAuth,
     body: Record<string, unknown>,
@@ -49,7 +49,7 @@ export class CampaignCalls {
 
   /**
    * GET campaign/get/ with `filtering={"campaign_name":…}` (TikTok matches loosely), keeping
-   * exact matches only. Deleted campaigns are not listed. Reference §10.
+   * exact matches only. Deleted campaigns are not listed. docs/tiktok-api.md §10.
    */
   async findCampaigns(auth: TikTokAuth, campaign_name: string): Promise<CampaignSummary[]> {
     const data = await this.api.get<{ list?: unknown }>(auth, 'campaign/get/', {
@@ -121,7 +121,7 @@ export class CampaignCalls {
     await this.api.post(auth, 'adgroup/update/', { adgroup_id, budget });
   }
 
-  /** GET ad/get/ with `filtering={"adgroup_ids":[id]}` (first 100). Reference §10. */
+  /** GET ad/get/ with `filtering={"adgroup_ids":[id]}` (first 100). docs/tiktok-api.md §10. */
   async listAds(auth: TikTokAuth, adgroup_id: string): Promise<AdSummary[]> {
     const data = await this.api.get<{ list?: unknown }>(auth, 'ad/get/', {
       filtering: { adgroup_ids: [adgroup_id] },
