@@ -4,6 +4,7 @@ import { SlackSettingsSchema, slackAuthFrom } from '../../adapters/slack/setting
 import { DEFAULT_ADMISSION } from '../admission/admission';
 import { DEFAULT_MAX_MODEL_CALLS_IN_FLIGHT } from '../admission/bounded-model';
 import { parseTokenKeys } from '../auth/token-cipher';
+import { BotError } from '../errors/bot-error';
 import { DEFAULT_START_TIMEOUT_MS } from '../http/reach';
 import { DEFAULT_IDLE_GC_SECONDS } from '../lifecycle/idle-collect';
 import { named, unworkableSettings } from '../settings/config-checks';
@@ -171,8 +172,13 @@ export const EnvSchema = CoreEnvSchema.extend(SlackSettingsSchema.shape).extend(
 export type Config = z.infer<typeof EnvSchema>;
 
 /** Thrown when settings are invalid; `message` names each bad variable and why. */
-export class ConfigError extends Error {
+export class ConfigError extends BotError {
   override readonly name = 'ConfigError';
+  declare readonly code: 'config_invalid';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('config_invalid', message, options);
+  }
 }
 
 /**

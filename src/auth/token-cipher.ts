@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { BotError } from '../errors/bot-error';
 
 /** One encryption key: a version number and 32 random bytes (AES-256). */
 export interface TokenKey {
@@ -18,8 +19,13 @@ export interface SealedToken {
 }
 
 /** Thrown when a sealed token cannot be opened: unknown key version, tampering, or wrong owner. */
-export class TokenDecryptError extends Error {
+export class TokenDecryptError extends BotError {
   override readonly name = 'TokenDecryptError';
+  declare readonly code: 'token_decrypt_failed';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('token_decrypt_failed', message, options);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { fromSubmission } from '../audit/submission';
 import { AuditTrail } from '../audit/trail';
+import { BotError } from '../errors/bot-error';
 import { guardedStore } from '../store/guarded-store';
 import { type Lock, StoreUnavailableError } from '../store/state-store';
 import type { ChatEvent } from './chat-event';
@@ -302,9 +303,13 @@ function withDraftId(state: ThreadState | null): ThreadState | null {
  * The thread lock expired before the turn could save (the process stalled longer than the lock
  * TTL and another turn took over), so this turn's changes were not saved.
  */
-export class TurnLostError extends Error {
+export class TurnLostError extends BotError {
   override readonly name = 'TurnLostError';
+  declare readonly code: 'turn_lost';
   constructor(readonly thread_id: string) {
-    super(`The turn for ${thread_id} lost its lock before saving; its changes were not saved`);
+    super(
+      'turn_lost',
+      `The turn for ${thread_id} lost its lock before saving; its changes were not saved`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AdDraft, DraftField } from '../ad/draft';
+import { BotError } from '../errors/bot-error';
 
 /**
  * What a `question` turn asks about; the engine answers each from code (never from model
@@ -140,19 +141,23 @@ export interface TurnModel {
   propose(input: TurnInput): Promise<Turn>;
 }
 
+/** Why a model turn failed; the {@link ModelError}'s code is `model_<kind>`. */
+export type ModelErrorKind = 'invalid_output' | 'unavailable' | 'refused' | 'config';
+
 /**
  * A model failure the user should hear about; the draft is left as it was. `message` is shown
  * as it is: user-safe, it says that the draft is unchanged and what to do.
  * `kind`: `invalid_output` (malformed or schema-invalid JSON twice), `unavailable` (429/5xx
  * after backoff, network), `refused` (safety block), `config` (bad key, unknown model).
  */
-export class ModelError extends Error {
+export class ModelError extends BotError {
   override readonly name = 'ModelError';
+  declare readonly code: `model_${ModelErrorKind}`;
   constructor(
-    readonly kind: 'invalid_output' | 'unavailable' | 'refused' | 'config',
+    readonly kind: ModelErrorKind,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(`model_${kind}`, message, options);
   }
 }

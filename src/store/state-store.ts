@@ -1,3 +1,5 @@
+import { BotError } from '../errors/bot-error';
+
 /**
  * The state port: a small key-value store with expiry, atomic claims and locks.
  * Implementations: `RedisStateStore` (ioredis) and `InMemoryStateStore`; both pass the same
@@ -153,13 +155,14 @@ export interface Lock {
 }
 
 /** Thrown by {@link StateStore.acquireLock} when the wait runs out. */
-export class LockTimeoutError extends Error {
+export class LockTimeoutError extends BotError {
   override readonly name = 'LockTimeoutError';
+  declare readonly code: 'lock_timeout';
   constructor(
     readonly key: string,
     readonly waitedMs: number,
   ) {
-    super(`Lock ${key} still held after ${waitedMs} ms`);
+    super('lock_timeout', `Lock ${key} still held after ${waitedMs} ms`);
   }
 }
 
@@ -167,12 +170,13 @@ export class LockTimeoutError extends Error {
  * The store failed (Redis down, a dropped connection, a command timeout): the operation's outcome
  * is unknown. A turn that meets it saves nothing and tells the user to send the message again.
  */
-export class StoreUnavailableError extends Error {
+export class StoreUnavailableError extends BotError {
   override readonly name = 'StoreUnavailableError';
+  declare readonly code: 'store_unavailable';
   constructor(
     readonly operation: string,
     options: { cause: unknown },
   ) {
-    super(`The state store failed during ${operation}`, options);
+    super('store_unavailable', `The state store failed during ${operation}`, options);
   }
 }

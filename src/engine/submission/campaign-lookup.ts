@@ -1,3 +1,4 @@
+import { BotError } from '../../errors/bot-error';
 import type { AdsApi, CampaignSummary, TikTokAuth } from '../../tiktok/ads-api';
 
 /**
@@ -23,15 +24,17 @@ export interface CampaignExpectation {
 }
 
 /** Thrown when several campaigns fit a lost create equally well: none is adopted. */
-export class AmbiguousCampaignError extends Error {
+export class AmbiguousCampaignError extends BotError {
+  override readonly name = 'AmbiguousCampaignError';
+  declare readonly code: 'campaign_ambiguous';
   constructor(
     readonly campaign_name: string,
     readonly campaign_ids: string[],
   ) {
     super(
+      'campaign_ambiguous',
       `TikTok has ${campaign_ids.length} new switched-off campaigns named "${campaign_name}" with no ad group (${campaign_ids.join(', ')}), made while this submission ran; I cannot tell which one is ours, so I used none. Delete the extra ones in TikTok Ads Manager, then retry.`,
     );
-    this.name = 'AmbiguousCampaignError';
   }
 }
 

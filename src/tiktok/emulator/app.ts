@@ -241,7 +241,7 @@ export function createEmulatorApp(
         }
       } catch (err) {
         if (err instanceof EmulatorError) {
-          code = err.code;
+          code = err.tiktok_code;
           message = err.message;
         } else {
           logger?.error({ err, endpoint, request_id }, 'emulator handler crashed');

@@ -1,3 +1,5 @@
+import { BotError } from '../../errors/bot-error';
+
 /**
  * The emulator's wire basics: the envelope error, unique `request_id`s, TikTok's time formats
  * and numeric id generation. Source: docs/tiktok-api.md §1, §3.
@@ -7,13 +9,15 @@
  * A Marketing API failure the emulator answers with HTTP 200 and
  * `{code, message, request_id, data: {}}`.
  */
-export class EmulatorError extends Error {
+export class EmulatorError extends BotError {
   override readonly name = 'EmulatorError';
+  declare readonly code: 'emulator_rejected';
   constructor(
-    readonly code: number,
+    /** The envelope `code` the emulator answers with, e.g. 40002 (PARAM_ERROR). */
+    readonly tiktok_code: number,
     message: string,
   ) {
-    super(message);
+    super('emulator_rejected', message);
   }
 }
 
