@@ -14,7 +14,11 @@ export function tiktokLength(text: string): number {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** True when `text` holds an emoji, which TikTok rejects in names and ad text (same SDK texts). */
+/**
+ * True when `text` holds an emoji, which TikTok rejects in names and ad text (same SDK texts).
+ * Flags are pairs of regional indicator letters, which are not `Extended_Pictographic`
+ * (https://www.unicode.org/reports/tr51/#Flags), so they are looked for on their own.
+ */
 export function hasEmoji(text: string): boolean {
-  return /\p{Extended_Pictographic}/u.test(text);
+  return /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u.test(text);
 }

@@ -25,6 +25,8 @@ describe('hasEmoji', () => {
   it.each([
     ['Summer 🌞 sale', true],
     ['❤ love', true],
+    // a flag is two regional indicator letters (UTS #51), not a pictograph
+    ['🇺🇸 flags', true],
     ['Summer sale', false],
     ['夏季促销', false],
     ['30% off & more!', false],
