@@ -228,20 +228,38 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await onButton(interaction);
   }
 
+  /**
+   * The engine thread of a thread the bot started (its `ownerId` is the bot, as Discord reports
+   * it on every thread: https://discord.com/developers/docs/resources/channel#channel-object),
+   * built from its guild, parent channel and id; `null` for any other channel. Lets a thread
+   * whose ownership key is gone (Redis lost its data) still reach the engine, which says the
+   * draft was lost instead of the bot going silent.
+   */
+  const botThreadOf = (message: Message<true>): ThreadId | null => {
+    const channel = message.channel;
+    if (!channel.isThread() || channel.ownerId !== client.user?.id || !channel.parentId)
+      return null;
+    return threadIdOf({
+      platform: 'discord',
+      workspace: message.guildId,
+      channel: channel.parentId,
+      thread: channel.id,
+    });
+  };
+
   async function onMessage(message: OmitPartialGroupDMChannel<Message>): Promise<void> {
     if (message.author.bot || message.system || message.webhookId || !message.inGuild()) return;
     let threadId: ThreadId | null;
     try {
-      threadId = await ownedThread(message.channelId);
+      threadId = (await ownedThread(message.channelId)) ?? botThreadOf(message);
       if (!threadId) return;
       if (!(await claim(`message:${message.id}`))) return;
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Redis is in trouble before the engine could start: a thread the bot started is told.
       logger.error({ err: loggableError(error.cause) }, 'state store failed before a Discord turn');
-      const channel = message.channel;
-      if (channel.isThread() && channel.ownerId === client.user?.id)
-        await channel.send({ content: `❌ ${STORE_FAILED_TEXT}` });
+      if (botThreadOf(message) !== null && message.channel.isSendable())
+        await message.channel.send({ content: `❌ ${STORE_FAILED_TEXT}` });
       return;
     }
     const files = message.attachments.size

@@ -367,6 +367,15 @@ export class DiscordStandIn {
     return d;
   }
 
+  /** `user` starts a public thread in the guild channel (owned by them, not the bot); its id. */
+  userThread(user: WireUser, name: string): string {
+    const id = snowflake();
+    const thread = threadObject(id, this.guildId, this.channelId, user.id, name, 1440);
+    this.channels.set(id, thread);
+    this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+    return id;
+  }
+
   /** The next attachment download answers HTTP `status` (e.g. 404: the file expired). */
   failNextAttachment(status: number): void {
     this.failAttachments.push(status);
