@@ -31,7 +31,7 @@ describe('musicAnswer (emulator over HTTP)', () => {
       'console',
     );
     expect(traffic.listed).toBe(true);
-    expect(traffic.block.text).toMatch(/^Music you can use \(TikTok's commercial music\):\n#1  /);
+    expect(traffic.block.text).toMatch(/^Music you can use \(TikTok's commercial music\):\n#1 {2}/);
     expect(traffic.block.text).toContain('#2  music_123  Upbeat Summer Pop.mp3');
     expect(traffic.block.text).toContain('Or say “no music”');
     const conversions = await musicAnswer(
