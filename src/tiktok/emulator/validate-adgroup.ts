@@ -70,9 +70,13 @@ export const AUTOMATIC_PLACEMENTS = [
   'PLACEMENT_GLOBAL_APP_BUNDLE',
 ];
 
+/** The campaign an ad group goes into, once known to exist. */
+type KnownCampaign = NonNullable<AdGroupContext['campaign']>;
+
 /**
  * Checks an adgroup/create/ body; returns the ad group object fields to store (without ids).
- * Throws 40002 (field problems) or 40007 (unknown campaign_id / pixel_id).
+ * Throws 40002 (field problems) or 40007 (unknown campaign_id / pixel_id). The steps run in
+ * this order, so the first problem found is the one TikTok's answer names.
  */
 export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<string, unknown> {
   // Required (the SDK's python_sdk/business_api_client/models/adgroup_create_body.py setters
@@ -92,7 +96,43 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
   const adgroup_name = reqString(body, 'adgroup_name');
   // ≤ 512, no emoji: SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `adgroup_name`.
   checkText(adgroup_name, 'adgroup_name', 1, 512);
+  const promotion_type = promotionType(body, campaign);
+  const placement = placementsOf(body);
+  const location_ids = locationIds(body);
+  const budget = adGroupBudget(body, campaign, ctx.currency);
+  const schedule = scheduleOf(body, budget.budget_mode);
+  const optimization = optimizationOf(body, ctx);
+  const bid_type = bidType(body, optimization.billing_event);
+  const pacing = pacingOf(body, campaign, bid_type);
+  const operation_status =
+    checkEnum(optString(body, 'operation_status'), OPERATION_STATUSES, 'operation_status') ??
+    'ENABLE';
+  // request_id: int64 in a string (SDK yml `x-open-convert: int64(%s)`).
+  if (body.request_id !== undefined && !isInt64String(body.request_id)) {
+    paramError('request_id: must be a string holding a 64-bit integer.');
+  }
+  return {
+    campaign_id,
+    adgroup_name,
+    promotion_type: promotion_type ?? null,
+    ...placement,
+    location_ids,
+    budget_mode: budget.budget_mode ?? null,
+    budget: budget.budget ?? 0,
+    ...schedule,
+    optimization_goal: optimization.optimization_goal,
+    billing_event: optimization.billing_event,
+    bid_type,
+    pacing,
+    pixel_id: optimization.pixel_id ?? null,
+    optimization_event: optimization.optimization_event ?? null,
+    operation_status,
+    dayparting: '1'.repeat(336),
+  };
+}
 
+/** `promotion_type`: required unless the campaign's objective is in {@link NO_PROMOTION_TYPE}. */
+function promotionType(body: Params, campaign: KnownCampaign): string | undefined {
   const promotion_type = checkEnum(
     optString(body, 'promotion_type'),
     PROMOTION_TYPES,
@@ -103,26 +143,41 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
       `Missing required field(s): promotion_type (required for ${campaign.objective_type} campaigns).`,
     );
   }
+  return promotion_type;
+}
 
-  // placement_type default NORMAL, which needs placements: SDK js_sdk/docs/AdgroupCreateBody.md
-  // at c3a04b9, `placements` ("Required when placement_type is PLACEMENT_TYPE_NORMAL").
+/**
+ * `placement_type` (default NORMAL, which needs `placements`: SDK
+ * js_sdk/docs/AdgroupCreateBody.md at c3a04b9, "Required when placement_type is
+ * PLACEMENT_TYPE_NORMAL") and the placements stored: {@link AUTOMATIC_PLACEMENTS} under
+ * AUTOMATIC.
+ */
+function placementsOf(body: Params): { placement_type: string; placements: string[] } {
   const placement_type =
     checkEnum(optString(body, 'placement_type'), PLACEMENT_TYPES, 'placement_type') ??
     'PLACEMENT_TYPE_NORMAL';
-  let placements = optStringArray(body, 'placements');
+  const placements = optStringArray(body, 'placements');
   for (const p of placements ?? []) checkEnum(p, PLACEMENTS, 'placements');
   if (placement_type === 'PLACEMENT_TYPE_NORMAL' && (!placements || placements.length === 0)) {
     paramError(
       'Missing required field(s): placements (required when placement_type is PLACEMENT_TYPE_NORMAL).',
     );
   }
-  if (placement_type === 'PLACEMENT_TYPE_AUTOMATIC') placements = [...AUTOMATIC_PLACEMENTS];
+  if (placement_type === 'PLACEMENT_TYPE_AUTOMATIC') {
+    return { placement_type, placements: [...AUTOMATIC_PLACEMENTS] };
+  }
+  return { placement_type, placements: placements ?? [] };
+}
 
+/**
+ * At least one of `location_ids` / `zipcode_ids`, at most {@link MAX_LOCATION_IDS} together.
+ * Source: SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9 (`location_ids` [required]); the
+ * 3,000 cap: bububa/tiktok-business model/adgroup/create.go, `LocationIDs` comment.
+ * @returns the `location_ids` stored (empty when only zip codes are sent).
+ */
+function locationIds(body: Params): string[] {
   const location_ids = optStringArray(body, 'location_ids');
   const zipcode_ids = optStringArray(body, 'zipcode_ids');
-  // At least one of location_ids / zipcode_ids, at most 3,000 together. Source: SDK
-  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9 (`location_ids` [required]); the 3,000 cap:
-  // bububa/tiktok-business model/adgroup/create.go, `LocationIDs` comment.
   const targeted = (location_ids?.length ?? 0) + (zipcode_ids?.length ?? 0);
   if (targeted === 0) {
     paramError('Missing required field(s): location_ids.');
@@ -132,35 +187,57 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
       `location_ids: at most ${MAX_LOCATION_IDS} location_ids and zipcode_ids together (got ${targeted}).`,
     );
   }
+  return location_ids ?? [];
+}
 
-  // Budget: ignored under campaign budget optimization (CBO), required otherwise (SDK
-  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `budget`). Daily minimum 20 × currency ratio,
-  // < 10,000,000 × ratio: TikTok "Budget verification ratio" (doc 1737585839634433).
-  const ratio = CURRENCY_RATIO[ctx.currency] ?? 1;
-  let budget_mode = checkEnum(optString(body, 'budget_mode'), ADGROUP_BUDGET_MODES, 'budget_mode');
-  let budget = optNumber(body, 'budget');
-  if (!campaign.budget_optimize_on) {
-    requireFields(body, ['budget_mode', 'budget']);
-    if (budget === undefined || budget <= 0) paramError('budget: must be greater than 0.');
-    if (budget_mode !== 'BUDGET_MODE_TOTAL' && budget < 20 * ratio) {
-      paramError(`budget: the daily budget must be at least ${20 * ratio} ${ctx.currency}.`);
-    }
-    if (budget >= 10_000_000 * ratio) {
-      paramError(`budget: must be less than ${10_000_000 * ratio} ${ctx.currency}.`);
-    }
-  } else {
-    budget_mode = undefined;
-    budget = undefined;
+/**
+ * Budget: ignored under campaign budget optimization (CBO, both fields then undefined),
+ * required otherwise (SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `budget`). Daily
+ * minimum 20 × currency ratio, < 10,000,000 × ratio: TikTok "Budget verification ratio" (doc
+ * 1737585839634433). `budget` in `currency` units.
+ */
+function adGroupBudget(
+  body: Params,
+  campaign: KnownCampaign,
+  currency: string,
+): { budget_mode: string | undefined; budget: number | undefined } {
+  const budget_mode = checkEnum(
+    optString(body, 'budget_mode'),
+    ADGROUP_BUDGET_MODES,
+    'budget_mode',
+  );
+  const budget = optNumber(body, 'budget');
+  if (campaign.budget_optimize_on) return { budget_mode: undefined, budget: undefined };
+  const ratio = CURRENCY_RATIO[currency] ?? 1;
+  requireFields(body, ['budget_mode', 'budget']);
+  if (budget === undefined || budget <= 0) paramError('budget: must be greater than 0.');
+  if (budget_mode !== 'BUDGET_MODE_TOTAL' && budget < 20 * ratio) {
+    paramError(`budget: the daily budget must be at least ${20 * ratio} ${currency}.`);
   }
+  if (budget >= 10_000_000 * ratio) {
+    paramError(`budget: must be less than ${10_000_000 * ratio} ${currency}.`);
+  }
+  return { budget_mode, budget };
+}
 
+/**
+ * `schedule_type` and its times. `schedule_end_time` is required for SCHEDULE_START_END or a
+ * TOTAL budget: SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `schedule_end_time`. "Later
+ * than the start" is our check (UNCONFIRMED wording).
+ */
+function scheduleOf(
+  body: Params,
+  budget_mode: string | undefined,
+): {
+  schedule_type: string | undefined;
+  schedule_start_time: unknown;
+  schedule_end_time: string | null;
+} {
   const schedule_type = checkEnum(
     reqString(body, 'schedule_type'),
     SCHEDULE_TYPES,
     'schedule_type',
   );
-  // schedule_end_time required for SCHEDULE_START_END or a TOTAL budget: SDK
-  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `schedule_end_time`. "Later than the start"
-  // is our check (UNCONFIRMED wording).
   const start = parseTikTokTime(reqString(body, 'schedule_start_time'), 'schedule_start_time');
   const endText = optString(body, 'schedule_end_time');
   if (schedule_type === 'SCHEDULE_START_END') {
@@ -174,7 +251,28 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
   if (budget_mode === 'BUDGET_MODE_TOTAL' && schedule_type === 'SCHEDULE_FROM_NOW') {
     paramError('schedule_type: BUDGET_MODE_TOTAL requires SCHEDULE_START_END.');
   }
+  return {
+    schedule_type,
+    schedule_start_time: body.schedule_start_time,
+    schedule_end_time: endText ?? null,
+  };
+}
 
+/**
+ * `optimization_goal` with the `billing_event` it is billed by ({@link BILLING_FOR_GOAL}), and
+ * the conversion it optimizes for: CONVERT needs `pixel_id` + `optimization_event` ("Create
+ * Website Conversions ads", doc 1775548501843970). An unknown pixel → 40007 is our choice of
+ * code (UNCONFIRMED).
+ */
+function optimizationOf(
+  body: Params,
+  ctx: AdGroupContext,
+): {
+  optimization_goal: string;
+  billing_event: string;
+  pixel_id: string | undefined;
+  optimization_event: string | undefined;
+} {
   const optimization_goal = checkEnum(
     reqString(body, 'optimization_goal'),
     OPTIMIZATION_GOALS,
@@ -197,71 +295,47 @@ export function validateAdGroup(body: Params, ctx: AdGroupContext): Record<strin
     OPTIMIZATION_EVENTS,
     'optimization_event',
   );
-  // CONVERT needs pixel_id + optimization_event: "Create Website Conversions ads" (doc
-  // 1775548501843970). An unknown pixel → 40007 is our choice of code (UNCONFIRMED).
   if (optimization_goal === 'CONVERT' && (!pixel_id || !optimization_event)) {
     paramError(
       'Missing required field(s): pixel_id, optimization_event (required when optimization_goal is CONVERT).',
     );
   }
   if (pixel_id !== undefined && !ctx.pixelExists(pixel_id)) notExist('pixel_id', pixel_id);
+  return { optimization_goal, billing_event, pixel_id, optimization_event };
+}
 
+/**
+ * `bid_type` (default NO_BID). BID_TYPE_CUSTOM needs `bid_price` (CPC/CPM/CPV) or
+ * `conversion_bid_price` (OCPM): SDK js_sdk/docs/AdgroupCreateBody.md at c3a04b9,
+ * `conversion_bid_price`; bububa model/adgroup/create.go `BidPrice`.
+ */
+function bidType(body: Params, billing_event: string): string {
   const bid_type =
     checkEnum(optString(body, 'bid_type'), BID_TYPES, 'bid_type') ?? 'BID_TYPE_NO_BID';
-  // BID_TYPE_CUSTOM needs bid_price (CPC/CPM/CPV) or conversion_bid_price (OCPM): SDK
-  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9, `conversion_bid_price`; bububa
-  // model/adgroup/create.go `BidPrice`.
   if (bid_type === 'BID_TYPE_CUSTOM') {
-    const price =
-      billing_event === 'OCPM'
-        ? optNumber(body, 'conversion_bid_price')
-        : optNumber(body, 'bid_price');
+    const priceField = billing_event === 'OCPM' ? 'conversion_bid_price' : 'bid_price';
+    const price = optNumber(body, priceField);
     if (price === undefined || price <= 0) {
-      paramError(
-        `Missing required field(s): ${billing_event === 'OCPM' ? 'conversion_bid_price' : 'bid_price'} (required with BID_TYPE_CUSTOM).`,
-      );
+      paramError(`Missing required field(s): ${priceField} (required with BID_TYPE_CUSTOM).`);
     }
   }
-  // `pacing` is required unless CBO is on (then TikTok forces PACING_MODE_SMOOTH). Source: SDK
-  // python_sdk/business_api_client/models/adgroup_create_body.py (`pacing` setter rejects None),
-  // js_sdk/docs/AdgroupCreateBody.md at c3a04b9 ("Otherwise, this field is required"), bububa
-  // model/adgroup/create.go `Pacing`.
+  return bid_type;
+}
+
+/**
+ * `pacing`: required unless CBO is on (then TikTok forces PACING_MODE_SMOOTH). Source: SDK
+ * python_sdk/business_api_client/models/adgroup_create_body.py (`pacing` setter rejects None),
+ * js_sdk/docs/AdgroupCreateBody.md at c3a04b9 ("Otherwise, this field is required"), bububa
+ * model/adgroup/create.go `Pacing`. FAST only with BID_TYPE_CUSTOM: docs/tiktok-api.md §6;
+ * neither SDK's pacing text says so, so that rule is UNCONFIRMED.
+ */
+function pacingOf(body: Params, campaign: KnownCampaign, bid_type: string): string {
   if (!campaign.budget_optimize_on) requireFields(body, ['pacing']);
   const pacing = campaign.budget_optimize_on
     ? 'PACING_MODE_SMOOTH'
     : (checkEnum(optString(body, 'pacing'), PACINGS, 'pacing') as string);
-  // FAST only with BID_TYPE_CUSTOM: docs/tiktok-api.md §6; neither SDK's pacing text says so, so
-  // this rule is UNCONFIRMED.
   if (pacing === 'PACING_MODE_FAST' && bid_type !== 'BID_TYPE_CUSTOM') {
     paramError('pacing: PACING_MODE_FAST is only available with BID_TYPE_CUSTOM.');
   }
-  const operation_status =
-    checkEnum(optString(body, 'operation_status'), OPERATION_STATUSES, 'operation_status') ??
-    'ENABLE';
-  // request_id: int64 in a string (SDK yml `x-open-convert: int64(%s)`).
-  if (body.request_id !== undefined && !isInt64String(body.request_id)) {
-    paramError('request_id: must be a string holding a 64-bit integer.');
-  }
-
-  return {
-    campaign_id,
-    adgroup_name,
-    promotion_type: promotion_type ?? null,
-    placement_type,
-    placements: placements ?? [],
-    location_ids: location_ids ?? [],
-    budget_mode: budget_mode ?? null,
-    budget: budget ?? 0,
-    schedule_type,
-    schedule_start_time: body.schedule_start_time,
-    schedule_end_time: endText ?? null,
-    optimization_goal,
-    billing_event,
-    bid_type,
-    pacing,
-    pixel_id: pixel_id ?? null,
-    optimization_event: optimization_event ?? null,
-    operation_status,
-    dayparting: '1'.repeat(336),
-  };
+  return pacing;
 }
