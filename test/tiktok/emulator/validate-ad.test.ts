@@ -85,7 +85,7 @@ function rejection(creative: unknown, ctx = context()): { code: number; message:
   try {
     validateCreative(creative, 0, ctx);
   } catch (error) {
-    if (error instanceof EmulatorError) return { code: error.code, message: error.message };
+    if (error instanceof EmulatorError) return { code: error.tiktok_code, message: error.message };
     throw error;
   }
   throw new Error('expected a rejection');

@@ -42,7 +42,7 @@ function rejection(
   try {
     validateAdGroup(params, ctx);
   } catch (error) {
-    if (error instanceof EmulatorError) return { code: error.code, message: error.message };
+    if (error instanceof EmulatorError) return { code: error.tiktok_code, message: error.message };
     throw error;
   }
   throw new Error('expected a rejection');

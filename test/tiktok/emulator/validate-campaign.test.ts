@@ -20,7 +20,7 @@ function rejection(params: Params, currency = 'USD'): { code: number; message: s
   try {
     validateCampaign(params, currency);
   } catch (error) {
-    if (error instanceof EmulatorError) return { code: error.code, message: error.message };
+    if (error instanceof EmulatorError) return { code: error.tiktok_code, message: error.message };
     throw error;
   }
   throw new Error('expected a rejection');
