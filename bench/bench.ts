@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick]`: figures for issue 14, each the median of repeats with min–max.
+ * `npm run bench [-- --quick]`: the load figures of docs/performance.md, each the median of
+ * repeats with min–max.
  *
  * 1. The engine alone over a realistic script (to a submitted ad), Redis round trips counted at
  *    the server for the engine's own connection; tokens per completed ad, today's prompt against
@@ -11,8 +12,8 @@
  *    and 200 threads as a ratio to a bare echo app; Redis round trips per turn.
  * 3. Memory with 0, 1,000 and 10,000 idle threads (heap after forced GC, RSS); Redis bytes per
  *    idle thread.
- * 4. Account linking (`linking.ts`), and the issue 9 guards (spend-cap reservation, LLM quota
- *    count, audit append) against a bare Redis GET (`guards.ts`).
+ * 4. Account linking (`linking.ts`), and the spend and usage guards (spend-cap reservation, LLM
+ *    quota count, audit append) against a bare Redis GET (`guards.ts`).
  *
  * The machine is shared: compare the ratios measured side by side, not absolute times.
  * Settings: REDIS_URL (default redis://127.0.0.1:6379). `--quick`: one repeat, shorter runs.

@@ -22,10 +22,10 @@ async function timed(n: number, step: (i: number) => Promise<unknown>): Promise<
 }
 
 /**
- * Issue 9 guards, each against a bare Redis `GET` measured side by side in the same run, repeated
- * {@link REPEATS} times (min–max of the p50 ratios shown as the spread): the spend-cap
- * reservation (`reserveWithinCap`, one Lua script over a hash of the day's launches, here 50
- * members), an LLM quota count (`increment`, one Lua script), and an audit record
+ * The spend and usage guards, each against a bare Redis `GET` measured side by side in the same
+ * run, repeated {@link REPEATS} times (min–max of the p50 ratios shown as the spread): the
+ * spend-cap reservation (`reserveWithinCap`, one Lua script over a hash of the day's launches, here
+ * 50 members), an LLM quota count (`increment`, one Lua script), and an audit record
  * (`AuditTrail.append`: scrub + `XADD`). Keys live under a random prefix and are deleted after.
  */
 export async function guardFigures(redisUrl: string): Promise<void> {
@@ -68,7 +68,7 @@ export async function guardFigures(redisUrl: string): Promise<void> {
     const span = (xs: number[] = []) =>
       `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
     console.log(
-      `guards (issue 9), ${REPEATS}×${ROUNDS} calls each, p50 ms: bare GET ${span(p50s.get)}, spend-cap reserve (50 launches today) ${span(p50s.reserve)}, LLM quota increment ${span(p50s.increment)}, audit append (XADD) ${span(p50s.audit)}`,
+      `guards, ${REPEATS}×${ROUNDS} calls each, p50 ms: bare GET ${span(p50s.get)}, spend-cap reserve (50 launches today) ${span(p50s.reserve)}, LLM quota increment ${span(p50s.increment)}, audit append (XADD) ${span(p50s.audit)}`,
     );
     console.log(
       `guards vs bare GET (p50 ratio, min–max over ${REPEATS} runs): reserve ${span(ratios.reserve)}×, increment ${span(ratios.increment)}×, audit append ${span(ratios.audit)}×`,

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { emptyUpdates } from '../src/model/turn';
 
 /**
- * Lean stand-ins for the bench (the test stand-ins keep every call in memory, which a load run
- * must not): the Slack Web API and Gemini's generateContent, over real HTTP, speaking the same
- * wire shapes (docs.slack.dev/apis/web-api; llm.md §1.9). They keep counters only, and tell an
- * optional listener about each post so the bench can see a turn's answer arrive.
+ * Lean stand-ins for the bench (the test stand-ins keep every call in memory, which a load run must
+ * not): the Slack Web API and Gemini's generateContent, over real HTTP, speaking the same wire
+ * shapes (https://docs.slack.dev/apis/web-api/; https://ai.google.dev/api/generate-content). They
+ * keep counters only, and tell an optional listener about each post so the bench can see a turn's
+ * answer arrive.
  */
 
 /** One message posted through the Slack stand-in. */

@@ -75,7 +75,10 @@ export interface EvalReport {
   results: DialogueResult[];
 }
 
-/** A dialogue whose single message is a whole request naming its media (issue 12's target). */
+/**
+ * A dialogue whose single message is a whole request naming its media (the all-in-one request a
+ * marketer types).
+ */
 export function isOneMessageRequest(dialogue: Dialogue): boolean {
   return (
     dialogue.user.length === 1 &&

@@ -25,13 +25,13 @@ const MAX_FUNCTION_LINES = 80;
 /** The one class allowed to extend Error directly once the coded error tree exists. */
 const ERROR_BASE = 'BotError';
 /**
- * A citation of the background notes (`reference/…`, `../shared/…`, `DESIGN.md`, a bare
+ * A citation of the background notes (`reference/…`, `../shared/reference/…`, `DESIGN.md`, a bare
  * `tiktok-api.md`, `reference §4`) or of an issue number. The repository's own
  * `docs/tiktok-api.md` and friends are fine, and so is a URL path such as
  * `docs.slack.dev/reference/methods/…`.
  */
 const CITES_OUTSIDE =
-  /(?<![\w.\/-])reference\/|shared\/reference\/|\.\.\/shared\b|\bDESIGN\.md\b|\breference §|(?<!docs\/)\b(tiktok-api|chat-platforms|llm|reliability|aesthetics)\.md\b|\bissues? #?\d+\b/i;
+  /(?<![\w./-])reference\/|shared\/reference\/|\bDESIGN\.md\b|\breference §|(?<!docs\/)\b(tiktok-api|chat-platforms|llm|reliability|aesthetics)\.md\b|\bissues? #?\d+\b/i;
 
 function walk(dir, keep) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -94,7 +94,7 @@ describe('TIKTOK_IDENTITY_AVATAR', () => {
   });
 });
 
-describe('approval and guard settings (issue 9)', () => {
+describe('approval and guard settings', () => {
   it('defaults: no approvers list, no caps or quotas, messages up to 2000 characters', () => {
     const settings = engineSettingsFrom(loadConfig({}), 'slack');
     expect(settings.approvers).toEqual([]);

@@ -47,8 +47,8 @@ export type Admission = 'now' | 'queue' | 'full';
 
 /**
  * Defaults sized for a 2-core machine: a turn is mostly waiting (model, TikTok, Slack), so 64
- * turns keep both cores busy with the offline model while holding memory to a few MiB; 500
- * queued events wait in a few hundred KiB.
+ * turns keep both cores busy with the offline model at a small memory cost, and 500 queued events
+ * stay small too (docs/performance.md §3.2).
  */
 export const DEFAULT_ADMISSION: Readonly<AdmissionBounds> = {
   maxTurnsInFlight: 64,

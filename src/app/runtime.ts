@@ -289,8 +289,7 @@ const OVERLOAD_MIN_TURNS = 1;
  * Slow start: a burst after a quiet moment starts this many turns, and one more per tick while
  * every place is taken and the loop keeps up (8 → 64 places in about 1.4 s). Starting all 64 in
  * the instant a burst arrives made the acks of that burst wait behind 64 turns' first steps
- * (`npm run bench`, 300 commands/s with a 10 s model: ack p99 about 3x the bare Bolt app's;
- * with slow start, at par or below: README "Under load").
+ * (figures: docs/performance.md §3.2).
  */
 const OVERLOAD_START_TURNS = 8;
 const OVERLOAD_TICK_MS = 25;

@@ -43,21 +43,18 @@ export interface IdleCollectorPorts {
 
 /**
  * Runs a full garbage collection when the process has gone quiet after the old generation grew
- * (the idea of V8's memory reducer, which in this process left such garbage in place: below).
+ * (the idea of V8's memory reducer, which in this process left such garbage in place).
  *
- * Why (issue 14, `npm run bench -- --only=acks`): at 300 /tiktok-ad/s with a 10 s model, turns
- * waiting for the model are promoted to the old generation and die there. V8 collects the old
- * generation only when it reaches a limit set by its growing factor, and a quiet process hardly
- * allocates, so a heap of ~45 MiB live data stayed at ~110 MiB and RSS a minute after the burst
- * was 37% (−7% to +46%) over idle. Collecting once the loop is quiet gives that memory back
- * without adding collections while the burst is being acked (which a lower growing factor did:
- * ack p99 18–26 ms against 11–13 ms). With this collector, three runs: RSS a minute after the
- * burst −9% to +3% over idle (medians), ack p99 0.87–0.91x the bare Bolt app's.
+ * Why: after a burst, turns that waited for the model die in the old generation, which V8
+ * collects only when it reaches a limit set by its growing factor; a quiet process hardly
+ * allocates, so that garbage would stay. Collecting once the loop is quiet gives the memory back
+ * without adding collections while the burst is being acked (which a lower growing factor did).
+ * Figures, and the command that measures them: docs/performance.md §3.3.
  *
  * Every `everyMs` it checks: the loop was at most `policy.maxBusy` busy since the last check, and
  * the old generation grew by at least max(`minGrowthBytes`, `growthRatio` × what the last full
- * collection left). Then it runs one full collection (blocking: tens of ms on a 100 MiB heap).
- * The timer is unref'd: it never keeps the process alive.
+ * collection left). Then it runs one full collection (blocking, for a time that grows with the
+ * heap). The timer is unref'd: it never keeps the process alive.
  */
 export class IdleCollector {
   private baseline: number;

@@ -38,7 +38,7 @@ describe('Discord: the whole story', () => {
 
     // The text was the first message: the bot already asks for the next field in the thread.
     await f.waitForBotMessage(thread, /ad text/i);
-    // Every turn that changed the draft opens with what was understood (issue 12).
+    // Every turn that changed the draft opens with what was understood.
     await f.waitForBotMessage(thread, /Got it: campaign name SoluLab · objective Conversions/);
 
     // Rita has no TikTok link yet: the link goes to her by DM at once, never into the thread.

@@ -19,8 +19,8 @@ describe('checked as soon as named (linked)', () => {
     return structuredClone((await t.state())?.draft);
   }
 
-  // The track TikTok refuses for ads (since issue 10 the copyright flag is a download rule; the
-  // refusal TikTok does make is music not licensed for carousels).
+  // The track TikTok refuses for ads (the copyright flag is a download rule, docs/tiktok-api.md §8;
+  // the refusal TikTok does make is music not licensed for carousels).
   it('refuses a music_id TikTok refuses for ads in the turn it is named; the draft is as it was', async () => {
     const t = h.thread();
     await t.script(CAROUSEL_SCRIPT.slice(0, 3));

@@ -12,7 +12,7 @@ describe('backoff', () => {
     expect(fullJitterDelayMs(policy, 1, () => 0.5)).toBe(500);
   });
 
-  it('keeps the default inside llm.md §2.4 (2 retries, cap about 4 s)', () => {
+  it('keeps the default inside docs/llm.md §2.3 (2 retries, cap about 4 s)', () => {
     expect(DEFAULT_RETRY).toEqual({ attempts: 3, baseDelayMs: 500, maxDelayMs: 4000 });
   });
 

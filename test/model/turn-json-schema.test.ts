@@ -34,8 +34,8 @@ describe('TURN_JSON_SCHEMA', () => {
     expect(updates?.additionalProperties).toBe(false);
   });
 
-  it("uses only Google's documented keywords, plus $schema and maxLength (llm.md §1.3)", () => {
-    // A new keyword here (const, pattern, format, …) needs a look at llm.md §4.3 first.
+  it("uses only Google's documented keywords, plus $schema and maxLength (docs/llm.md §1.3)", () => {
+    // A new keyword here (const, pattern, format, …) needs a look at docs/llm.md §1.3 first.
     expect([...keywords(TURN_JSON_SCHEMA)].sort()).toEqual(
       [
         '$schema',

@@ -40,7 +40,7 @@ describe('Slack: the whole story', () => {
       objective_type: 'TRAFFIC',
     });
     expect(rig.threadText(thread)).toMatch(/ad text/i);
-    // Every turn that changed the draft opens with what was understood (issue 12).
+    // Every turn that changed the draft opens with what was understood.
     expect(rig.threadText(thread)).toContain(
       'Got it: campaign name Summer Sale · objective Traffic',
     );

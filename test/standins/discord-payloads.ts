@@ -3,7 +3,8 @@
  * them (snowflake ids as strings, ISO timestamps, `null` where Discord sends null).
  *
  * Sources: Discord developer docs "User", "Guild → Guild Member", "Channel", "Message",
- * "Receiving and responding → Interaction object"; reference/chat-platforms.md §9.2.
+ * "Receiving and responding → Interaction object"
+ * (https://discord.com/developers/docs/interactions/receiving-and-responding).
  */
 
 /** Discord's epoch (2015-01-01T00:00:00Z) in ms, the base of snowflake timestamps. */

@@ -61,7 +61,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
  * Every way a message body breaks Discord's limits, as Discord's API checks them (Discord docs
- * "Embed limits", "Message components"; reference/chat-platforms.md §8.4): `[]` when valid.
+ * "Embed limits", "Message components"; docs/platform-limits.md): `[]` when valid.
  * The numbers are written out here on purpose, independent of the adapter's own constants.
  */
 export function messageLimitProblems(payload: WireObject): string[] {
@@ -143,12 +143,12 @@ const HEARTBEAT_INTERVAL_MS = 41250;
  * A local stand-in for Discord's REST API v10 and gateway, over real HTTP and WebSocket, so the
  * real discord.js client talks to it unchanged (`rest: { api: standin.apiUrl }`).
  *
- * Gateway (reference/chat-platforms.md §9.2): HELLO (op 10) on connect, IDENTIFY (op 2) checked
- * against the bot token (close 4004 otherwise), READY then GUILD_CREATE (with channels, active
- * threads, members), HEARTBEAT (op 1) answered by HEARTBEAT ACK (op 11), and dispatches (op 0,
- * `s` increasing): those tests inject (INTERACTION_CREATE, MESSAGE_CREATE, MESSAGE_REACTION_ADD /
- * REMOVE) and those Discord itself would send after REST calls (MESSAGE_CREATE/UPDATE for bot
- * messages, THREAD_CREATE, the bot's own MESSAGE_REACTION_ADD).
+ * Gateway (https://discord.com/developers/docs/events/gateway): HELLO (op 10) on connect, IDENTIFY
+ * (op 2) checked against the bot token (close 4004 otherwise), READY then GUILD_CREATE (with
+ * channels, active threads, members), HEARTBEAT (op 1) answered by HEARTBEAT ACK (op 11), and
+ * dispatches (op 0, `s` increasing): those tests inject (INTERACTION_CREATE, MESSAGE_CREATE,
+ * MESSAGE_REACTION_ADD / REMOVE) and those Discord itself would send after REST calls
+ * (MESSAGE_CREATE/UPDATE for bot messages, THREAD_CREATE, the bot's own MESSAGE_REACTION_ADD).
  *
  * REST: `GET /gateway/bot`, interaction callbacks, webhook follow-ups and `@original` edits,
  * channel messages (create, edit, get), start thread from a message, reactions, `GET

@@ -10,7 +10,7 @@ import { GeminiTurnModel, type GeminiTurnModelOptions } from '../../src/model/ge
 import { shareUndiciDispatcher } from './undici-realm';
 
 /**
- * One scripted answer of the stand-in (shapes: reference/llm.md §1.9, §2.1):
+ * One scripted answer of the stand-in (shapes: docs/llm.md §1.4, §2.1):
  * - `turn`: HTTP 200 whose one candidate's text is `JSON.stringify(turn)`, finish `STOP`.
  * - `text`: HTTP 200 with this raw text (e.g. malformed JSON) and `finishReason` (default `STOP`).
  * - `finish`: HTTP 200, a candidate with no content and this finish reason (e.g. `SAFETY`).
@@ -64,7 +64,7 @@ export interface RecordedRequest {
   body: WireRequestBody;
 }
 
-/** Google status names by HTTP code (google.rpc.Code; llm.md §2.1). */
+/** Google status names by HTTP code (google.rpc.Code; docs/llm.md §2.1). */
 const GOOGLE_STATUS: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
   401: 'UNAUTHENTICATED',
@@ -254,7 +254,7 @@ function answer(res: ServerResponse, reply: StandInReply, model: string, promptC
   }
 }
 
-/** Google's error envelope (llm.md §2.1). `details` is left out when not given. */
+/** Google's error envelope (docs/llm.md §2.1). `details` is left out when not given. */
 function errorBody(code: number, status?: string, message?: string, details?: unknown[]) {
   const error: Record<string, unknown> = {
     code,

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 /**
  * Sends requests to the bot the way Slack does: signed (`X-Slack-Signature`,
  * `X-Slack-Request-Timestamp`), with Slack's content types and documented payload shapes
- * (reference/chat-platforms.md §2, §3). Test code; the bot itself verifies with Bolt.
+ * (docs/slack.md §1, §3). Test code; the bot itself verifies with Bolt.
  */
 
 /**

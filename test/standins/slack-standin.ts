@@ -5,7 +5,7 @@ import { blockKitProblems } from '../../adapters/slack/limits';
 /**
  * A local stand-in for the Slack Web API (`https://slack.com/api/<method>`), spoken over real
  * HTTP so the real `@slack/web-api` client inside Bolt talks to it through `slackApiUrl`
- * (reference/chat-platforms.md §1.4, §12). It records every call and keeps the messages the bot
+ * (docs/slack.md §5). It records every call and keeps the messages the bot
  * posted (with their updates), and can answer a chosen method with HTTP 429 + `Retry-After`.
  *
  * Wire facts it follows: each call is a `POST` with a form body (or JSON), the token in

@@ -3,8 +3,8 @@ import { offlineTurn as turn } from './offline-turn';
 
 const NAMED = { campaign_name: 'Boots' } as const;
 
-/** Every phrasing quoted in issue 12, each behaving as "What to build" says. */
-describe('issue 12 phrasings, offline model', () => {
+/** Phrasings marketers use in one message, each read the way they mean it. */
+describe('marketer phrasings, offline model', () => {
   it('reads the ad text from a sentence in an all-in-one message', () => {
     const t = turn(
       '…campaign named Fall Boots Promo for sales. Ad text: Warm boots for cold days. Button: Shop now. Music music_pop_2024, landing page https://boots.example.com, budget $60/day',
@@ -132,7 +132,7 @@ describe('issue 12 phrasings, offline model', () => {
   });
 });
 
-describe('issue 12 phrasings, through the engine', () => {
+describe('marketer phrasings, through the engine', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start();
