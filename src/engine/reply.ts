@@ -157,6 +157,13 @@ export interface Reply {
    * crash between a post and its delivery mark does not show the reply twice.
    */
   delivery_id?: string;
+  /**
+   * Set by the engine with `delivery_id` when an earlier attempt to deliver this entry may have
+   * reached the platform (its process died before the delivery mark, or the platform's answer
+   * was a failure that can come after the post): an adapter without a nonce looks for the
+   * `delivery_id` among what it posted before posting again. Absent on a first attempt.
+   */
+  delivery_retry?: boolean;
 }
 
 /** Receives replies as the engine produces them, so long steps can show progress. */

@@ -43,18 +43,24 @@ export const SWEEP_GRACE_MS = 60_000;
 /**
  * Delivers replies from the thread outboxes (the replies saved with the state they report,
  * `StateStore.saveWithOutbox`) and records each one delivered (`outboxDelivered`) as soon as
- * the sink has it, so a restart sends only what was not (at least once; twice only when the
- * process dies between a post and its mark). Per thread, one delivery runs at a time in this
- * process and replies go in the order they were saved.
+ * the sink has it, so a restart sends only what was not (at least once; a resend after a
+ * crash between a post and its mark carries `delivery_retry`, so the adapter can find the
+ * post instead of repeating it). Per thread, one delivery runs at a time in this process and
+ * replies go in the order they were saved.
  *
  * The sink's contract: it resolves once the platform has the reply, or once the platform has
  * refused it for good (the adapter logs that); it rejects when the reply may be sent again
- * later (network, rate limit after retries). A rejected reply stays in the outbox, with the
- * thread's later ones, for the next {@link sweep}.
+ * later (network, rate limit after retries). A rejected reply stays in the outbox and holds
+ * back the thread's later ones (they wait behind it in the outbox, other threads do not): the
+ * next delivery of that thread, or the next {@link sweep}, starts again from the oldest.
+ * Replies that report nothing saved ({@link sendUnsaved}) are not in the outbox and go out at
+ * once, blocked or not.
  */
 export class ReplyCourier {
   /** Per thread: the last delivery queued, and ids marked delivered while it runs. */
   private readonly threads = new Map<string, { tail: Promise<void>; sent: Set<string> }>();
+  /** Threads whose oldest undelivered entry the sink rejected in this process. */
+  private readonly blocked = new Set<string>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: ReplyCourierDeps) {
@@ -79,10 +85,16 @@ export class ReplyCourier {
 
   /**
    * Sends `entries`, just saved in `thread_id`'s outbox, after the thread's earlier deliveries,
-   * marking each one delivered. Resolves when done; never rejects.
+   * marking each one delivered; when an earlier entry of the thread was refused, from the
+   * outbox's oldest entry instead, so none overtakes it. Resolves when done; never rejects.
    */
   send(thread_id: string, entries: Array<OutboxEntry<OutboxReply>>, sink?: ReplySink) {
-    return this.enqueue(thread_id, (sent) => this.deliver(thread_id, entries, sent, sink, true));
+    return this.enqueue(thread_id, async (sent) => {
+      if (!this.blocked.has(thread_id))
+        return this.deliver(thread_id, entries, sent, sink, { saved: true });
+      const fresh = new Set(entries.map((e) => e.id));
+      return sink && this.fromOldest(thread_id, sent, sink, fresh);
+    });
   }
 
   /**
@@ -91,33 +103,19 @@ export class ReplyCourier {
    */
   sendUnsaved(thread_id: string, replies: Reply[], sink?: ReplySink): Promise<void> {
     const entries = replies.map((reply) => ({ id: '', value: { reply, at: '' } }));
-    return this.enqueue(thread_id, (sent) => this.deliver(thread_id, entries, sent, sink, false));
+    return this.enqueue(thread_id, (sent) =>
+      this.deliver(thread_id, entries, sent, sink, { saved: false }),
+    );
   }
 
   /**
-   * Sends what is left in `thread_id`'s outbox: entries whose process is gone (or was this
-   * one), or older than the grace time. Returns how many were sent.
+   * Sends what is left in `thread_id`'s outbox, oldest first: entries whose process is gone (or
+   * was this one), or older than the grace time. Returns how many were sent.
    */
   sweep(thread_id: string, sink: ReplySink): Promise<number> {
     let count = 0;
     return this.enqueue(thread_id, async (sent) => {
-      const { store, keys } = this.deps;
-      const pending = await store.outboxPending<OutboxReply>(keys.outbox(thread_id));
-      const due: Array<OutboxEntry<OutboxReply>> = [];
-      for (const entry of pending) {
-        if (sent.has(entry.id)) continue;
-        if (this.ageMs(entry.value) > (this.deps.giveUpMs ?? GIVE_UP_AFTER_MS)) {
-          this.deps.logger.error(
-            { thread_id, saved_at: entry.value.at },
-            'a saved reply could not be delivered for too long; dropped',
-          );
-          await this.mark(thread_id, entry.id, sent);
-          continue;
-        }
-        if (!(await this.isDue(entry.value))) break;
-        due.push(entry);
-      }
-      count = await this.deliver(thread_id, due, sent, sink, true);
+      count = await this.fromOldest(thread_id, sent, sink, new Set());
     }).then(() => count);
   }
 
@@ -145,6 +143,37 @@ export class ReplyCourier {
   /** Resolves when every delivery queued so far for `thread_id` has run. */
   idle(thread_id: string): Promise<void> {
     return this.threads.get(thread_id)?.tail ?? Promise.resolve();
+  }
+
+  /**
+   * Delivers the thread's outbox from its oldest entry up to the first one not yet due (another
+   * live process's, within the grace time); drops, with an error log, entries older than the
+   * give-up time. Every entry not in `fresh` (just saved, never tried) may have been tried
+   * before, so it goes with `delivery_retry`. Returns the number sent.
+   */
+  private async fromOldest(
+    thread_id: string,
+    sent: Set<string>,
+    sink: ReplySink,
+    fresh: Set<string>,
+  ): Promise<number> {
+    const { store, keys } = this.deps;
+    const pending = await store.outboxPending<OutboxReply>(keys.outbox(thread_id));
+    const due: Array<OutboxEntry<OutboxReply>> = [];
+    for (const entry of pending) {
+      if (sent.has(entry.id)) continue;
+      if (this.ageMs(entry.value) > (this.deps.giveUpMs ?? GIVE_UP_AFTER_MS)) {
+        this.deps.logger.error(
+          { thread_id, saved_at: entry.value.at },
+          'a saved reply could not be delivered for too long; dropped',
+        );
+        await this.mark(thread_id, entry.id, sent);
+        continue;
+      }
+      if (!(await this.isDue(entry.value))) break;
+      due.push(entry);
+    }
+    return this.deliver(thread_id, due, sent, sink, { saved: true, retry: (id) => !fresh.has(id) });
   }
 
   private async isDue(entry: OutboxReply): Promise<boolean> {
@@ -176,17 +205,20 @@ export class ReplyCourier {
 
   /**
    * Sends entries in order; stops at the first the sink rejects (the rest wait for a sweep, in
-   * order). A progress card's entry followed in the same batch by a newer one with the same
-   * `key` is marked without being sent, and so is any older one still waiting in the outbox
-   * when a newer one goes out: only the card's last state shows. Returns the number sent.
+   * order, and the thread is blocked until its oldest entry goes out). A progress card's entry
+   * followed in the same batch by a newer one with the same `key` is marked without being
+   * sent, and so is any older one still waiting in the outbox when a newer one goes out: only
+   * the card's last state shows. `how.saved`: the entries are in the outbox (marked, sent with
+   * `delivery_id`); `how.retry`: which of them go with `delivery_retry`. Returns the number sent.
    */
   private async deliver(
     thread_id: string,
     entries: Array<OutboxEntry<OutboxReply>>,
     sent: Set<string>,
     sink: ReplySink | undefined,
-    saved: boolean,
+    how: { saved: boolean; retry?: (id: string) => boolean },
   ): Promise<number> {
+    const { saved } = how;
     let count = 0;
     for (const [i, entry] of entries.entries()) {
       // A sweep queued before this delivery may have sent it already.
@@ -197,16 +229,23 @@ export class ReplyCourier {
         entries.slice(i + 1).some((e) => e.value.reply.key === reply.key);
       if (!replaced && sink) {
         if (saved && reply.key !== undefined) await this.dropSuperseded(thread_id, entry, sent);
+        const retry = saved && how.retry?.(entry.id) === true;
         try {
-          await sink(saved ? { ...reply, delivery_id: entry.id } : reply);
+          await sink(
+            saved
+              ? { ...reply, delivery_id: entry.id, ...(retry ? { delivery_retry: true } : {}) }
+              : reply,
+          );
           count += 1;
         } catch (err) {
+          if (saved) this.blocked.add(thread_id);
           this.deps.logger.warn({ err, thread_id }, 'reply not delivered; kept for a later try');
           return count;
         }
       }
       if (saved) await this.mark(thread_id, entry.id, sent);
     }
+    if (saved) this.blocked.delete(thread_id);
     return count;
   }
 

@@ -1,60 +1,21 @@
-import { ReplyCourier } from '../../../src/engine/outbox/courier';
 import type { Reply } from '../../../src/engine/reply';
-import { silentLogger } from '../../../src/logging/logger';
-import { Keys } from '../../../src/store/keys';
-import { InMemoryStateStore } from '../../../src/store/memory-state-store';
+import { courierRig, THREAD, textOf } from './courier-rig';
 
 // A progress card (replies sharing `key`) must end on its newest state: an older keyed entry
 // must never be delivered after a newer one with the same key, whichever path sends it.
-const THREAD = 'slack:T1:C1:1700000000.000100';
 const CARD = 'submission-progress';
 
 function card(text: string): Reply {
   return { thread_id: THREAD, key: CARD, blocks: [{ type: 'text', text }] };
 }
 
-function textOf(reply: Reply): string {
-  const block = reply.blocks[0];
-  return block?.type === 'text' ? block.text : '';
-}
-
 function setup() {
-  let nowMs = Date.parse('2026-01-01T00:00:00Z');
-  const now = () => new Date(nowMs);
-  const store = new InMemoryStateStore({ now: () => nowMs });
-  const keys = new Keys(`courier-test-${Math.random().toString(16).slice(2)}:`);
-  const gone = new Set<string>();
-  const courierOf = (id: string) =>
-    new ReplyCourier({
-      store,
-      keys,
-      logger: silentLogger(),
-      now,
-      owner: { id, isGone: async (other) => gone.has(other) },
-    });
-  /** Saves `replies` in the thread's outbox as `courier`'s process would; returns the entries. */
-  const save = async (courier: ReplyCourier, replies: Reply[]) => {
-    const entries = courier.entriesFor(replies);
-    const lock = await store.acquireLock(keys.thread(THREAD), 10_000, 1_000);
-    const saved = await store.saveWithOutbox(
-      lock,
-      keys.thread(THREAD),
-      { status: 'submitting' },
-      60_000,
-      { ...courier.outboxOf(THREAD), entries, ttlMs: 3_600_000 },
-      true,
-    );
-    expect(saved).toBe(true);
-    return entries;
-  };
+  const rig = courierRig();
   const shown: string[] = [];
   const sink = async (reply: Reply) => {
     if (reply.key === CARD) shown.push(textOf(reply));
   };
-  const tick = (ms: number) => {
-    nowMs += ms;
-  };
-  return { store, keys, gone, courierOf, save, shown, sink, tick };
+  return { ...rig, shown, sink };
 }
 
 describe('ReplyCourier: a progress card never goes back to an older state', () => {
