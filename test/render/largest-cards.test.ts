@@ -6,7 +6,7 @@ import { rootPost } from '../../adapters/slack/root-post';
 import { formatTrail } from '../../src/audit/format';
 import type { StoredAuditRecord } from '../../src/audit/record';
 import type { Block, Reply } from '../../src/engine/reply';
-import { messageLimitProblems } from '../standins/discord-standin';
+import { messageLimitProblems } from '../standins/discord-limits';
 
 // The largest cards the bot can send, rendered for Slack and Discord: every documented limit
 // (docs/platform-limits.md) holds, and nothing the approver must read is missing or changed.
