@@ -8,10 +8,10 @@ import type { Reply } from '../src/engine/reply';
 import type { EngineSettings } from '../src/engine/settings';
 import type { ThreadState } from '../src/engine/thread-state';
 import { silentLogger } from '../src/logging/logger';
-import { OfflineTurnModel } from '../src/model/offline-model';
+import { OfflineTurnModel } from '../src/model/offline/offline-model';
 import { buildContents, SYSTEM_PROMPT } from '../src/model/prompt';
-import type { TurnInput, TurnModel } from '../src/model/turn';
-import { TURN_JSON_SCHEMA } from '../src/model/turn-json-schema';
+import type { TurnInput, TurnModel } from '../src/model/proposal';
+import { PROPOSAL_JSON_SCHEMA } from '../src/model/proposal-json-schema';
 import { Keys } from '../src/store/keys';
 import { RedisStateStore } from '../src/store/redis-state-store';
 import { TikTokClient } from '../src/tiktok/client';
@@ -172,7 +172,7 @@ async function run(
 async function tokensPerAd(redisUrl: string, tiktokUrl: string, script: string[]) {
   const offline = new OfflineTurnModel();
   const transcript: Array<{ role: string; text: string }> = [];
-  const fixed = SYSTEM_PROMPT.length + JSON.stringify(TURN_JSON_SCHEMA).length;
+  const fixed = SYSTEM_PROMPT.length + JSON.stringify(PROPOSAL_JSON_SCHEMA).length;
   let compact = 0;
   let whole = 0;
   let output = 0;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { emptyUpdates } from '../src/model/turn';
+import { emptyUpdates } from '../src/model/proposal';
 
 /**
  * Lean stand-ins for the bench (the test stand-ins keep every call in memory, which a load run must

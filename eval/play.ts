@@ -9,7 +9,7 @@ import type { Reply } from '../src/engine/reply';
 import type { EngineSettings } from '../src/engine/settings';
 import type { ThreadState } from '../src/engine/thread-state';
 import { silentLogger } from '../src/logging/logger';
-import type { TurnModel } from '../src/model/turn';
+import type { TurnModel } from '../src/model/proposal';
 import { Keys } from '../src/store/keys';
 import { InMemoryStateStore } from '../src/store/memory-state-store';
 import { TikTokClient } from '../src/tiktok/client';

@@ -1,6 +1,6 @@
 import { GeminiTurnModel } from '../src/model/gemini-model';
-import { OfflineTurnModel } from '../src/model/offline-model';
-import type { TurnModel } from '../src/model/turn';
+import { OfflineTurnModel } from '../src/model/offline/offline-model';
+import type { TurnModel } from '../src/model/proposal';
 import { loadCorpus } from './corpus';
 import { type EvalReport, percentile, playCorpus } from './play';
 

@@ -25,7 +25,7 @@ import type { EngineSettings } from '../../src/engine/settings';
 import { ProcessOwner } from '../../src/engine/submission/owner';
 import { SubmissionResumer } from '../../src/engine/submission/resume';
 import { silentLogger } from '../../src/logging/logger';
-import { OfflineTurnModel } from '../../src/model/offline-model';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import type { StateStore } from '../../src/store/state-store';

@@ -1,4 +1,4 @@
-import type { Turn, TurnInput, TurnModel } from '../model/turn';
+import type { Proposal, TurnInput, TurnModel } from '../model/proposal';
 import { Semaphore } from './semaphore';
 
 /** Default bound on model calls in flight per process (config `MAX_MODEL_CALLS_IN_FLIGHT`). */
@@ -37,7 +37,7 @@ export class BoundedTurnModel implements TurnModel {
     return this.places.waiting;
   }
 
-  propose(input: TurnInput): Promise<Turn> {
+  propose(input: TurnInput): Promise<Proposal> {
     return this.places.run(() => this.inner.propose(input));
   }
 }

@@ -1,7 +1,7 @@
 import { ctaLabel, SUGGESTED_CALL_TO_ACTIONS } from '../ad/call-to-action';
 import { type AdDraft, adFormatOf, type DraftField } from '../ad/draft';
 import { missingFields } from '../ad/draft-rules';
-import type { QuestionTopic } from '../model/turn';
+import type { QuestionTopic } from '../model/proposal';
 import type { Block } from './reply';
 import type { EngineSettings } from './settings';
 

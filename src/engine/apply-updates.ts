@@ -11,7 +11,7 @@ import {
 } from '../ad/field-rules';
 import { checkCarouselImages, checkSingleVideo } from '../ad/media-rules';
 import type { Violation } from '../ad/violation';
-import type { TurnUpdates } from '../model/turn';
+import type { ProposalUpdates } from '../model/proposal';
 import { type AdsApi, MUSIC_DOWNLOAD_FORBIDDEN, type TikTokAuth } from '../tiktok/ads-api';
 import { uploadHint } from './hints';
 import { libraryFor } from './media/library';
@@ -71,7 +71,7 @@ export interface ApplyContext {
  */
 export async function applyUpdates(
   draft: AdDraft,
-  updates: TurnUpdates,
+  updates: ProposalUpdates,
   ctx: ApplyContext,
 ): Promise<AppliedUpdates> {
   const next: AdDraft = structuredClone(draft);
@@ -242,7 +242,7 @@ interface MusicOutcome {
 }
 
 async function resolveMusic(
-  updates: TurnUpdates,
+  updates: ProposalUpdates,
   ctx: ApplyContext,
   current: MusicChoice | undefined,
 ): Promise<MusicOutcome> {

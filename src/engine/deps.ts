@@ -3,7 +3,7 @@
 import type { AuditTrail } from '../audit/trail';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/port';
-import type { TurnModel } from '../model/turn';
+import type { TurnModel } from '../model/proposal';
 import type { Keys } from '../store/keys';
 import type { StateStore } from '../store/state-store';
 import type { AdsApi } from '../tiktok/ads-api';

@@ -11,7 +11,7 @@ import type { Reply, ReplySink } from './reply';
 import { resumeEventOf } from './resume-event';
 import { newDraftId } from './submission/record';
 import type { ThreadState } from './thread-state';
-import { Turn } from './turn';
+import { ThreadTurn } from './turn/thread-turn';
 
 export type { EngineDeps } from './deps';
 
@@ -258,7 +258,7 @@ export class ConversationEngine {
     }, this.lockTtlMs / 3);
     heartbeat.unref();
     let released = false;
-    let turn: Turn | undefined;
+    let turn: ThreadTurn | undefined;
     const checkpoint = async (state: ThreadState): Promise<void> => {
       if (!(await out.save(lock, state, false))) throw new TurnLostError(event.thread_id);
     };
@@ -266,7 +266,7 @@ export class ConversationEngine {
       const saved = withDraftId(
         start.lock ? start.value : await store.get<ThreadState>(keys.thread(event.thread_id)),
       );
-      turn = new Turn(this.deps, event, emit, this.now, checkpoint);
+      turn = new ThreadTurn(this.deps, event, emit, this.now, checkpoint);
       const next = await turn.run(saved);
       if (next) {
         released = true;

@@ -1,5 +1,5 @@
 import type { AdDraft, DraftField } from '../ad/draft';
-import type { TranscriptLine } from '../model/turn';
+import type { TranscriptLine } from '../model/proposal';
 import type { ChatUser } from './chat-event';
 import type { ErrorClass } from './reply';
 import type { Platform, ThreadId } from './thread-id';

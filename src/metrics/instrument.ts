@@ -1,8 +1,8 @@
 import type { ChatEvent } from '../engine/chat-event';
 import type { HandleOptions } from '../engine/engine';
 import type { Reply, ReplySink } from '../engine/reply';
-import type { Turn, TurnInput, TurnModel } from '../model/turn';
-import { ModelError } from '../model/turn';
+import type { Proposal, TurnInput, TurnModel } from '../model/proposal';
+import { ModelError } from '../model/proposal';
 import type { StateStore } from '../store/state-store';
 import { LockTimeoutError } from '../store/state-store';
 import type { Metrics } from './port';
@@ -48,7 +48,7 @@ export function instrumentEngine<E extends HandlesEvents>(engine: E, metrics: Me
 export function instrumentModel(model: TurnModel, metrics: Metrics, modelId: string): TurnModel {
   return {
     name: model.name,
-    async propose(input: TurnInput): Promise<Turn> {
+    async propose(input: TurnInput): Promise<Proposal> {
       const started = performance.now();
       let outcome = 'ok';
       try {

@@ -1,6 +1,6 @@
 import { ApiError } from '@google/genai';
 import { parseDurationMs } from './backoff';
-import { ModelError } from './turn';
+import { ModelError } from './proposal';
 
 /**
  * What to do about one failed generateContent request:

@@ -13,8 +13,8 @@ import { classifyCallError, exhausted } from './gemini-errors';
 import { correctionText, readTurn } from './gemini-reply';
 import { keepAliveFetch } from './keep-alive-fetch';
 import { buildContents, SYSTEM_PROMPT } from './prompt';
-import { ModelError, type Turn, type TurnInput, type TurnModel } from './turn';
-import { TURN_JSON_SCHEMA } from './turn-json-schema';
+import { ModelError, type Proposal, type TurnInput, type TurnModel } from './proposal';
+import { PROPOSAL_JSON_SCHEMA } from './proposal-json-schema';
 import { type UsageSink, usageOf } from './usage';
 
 /** Per-request timeout (ms) when none is given (docs/llm.md §1.1). */
@@ -75,7 +75,7 @@ interface TurnStats {
 /**
  * The `gemini` {@link TurnModel}: one JSON turn per user message through `@google/genai`
  * (Gemini API: generateContent, `apiVersion: 'v1beta'`), constrained by `responseJsonSchema`
- * and validated again with `TurnSchema`. Retries are ours, not the SDK's (docs/llm.md §2.3):
+ * and validated again with `ProposalSchema`. Retries are ours, not the SDK's (docs/llm.md §2.3):
  * transient failures back off with full jitter (or the server's `RetryInfo.retryDelay` when it
  * is under the cap); a malformed or schema-invalid reply gets one corrective retry.
  *
@@ -122,7 +122,7 @@ export class GeminiTurnModel implements TurnModel {
   }
 
   /** Proposes one turn for `input`. See the class for errors. */
-  async propose(input: TurnInput): Promise<Turn> {
+  async propose(input: TurnInput): Promise<Proposal> {
     const started = Date.now();
     const stats: TurnStats = {
       requests: 0,
@@ -170,7 +170,7 @@ export class GeminiTurnModel implements TurnModel {
     const config: GenerateContentConfig = {
       systemInstruction: SYSTEM_PROMPT,
       responseMimeType: 'application/json',
-      responseJsonSchema: TURN_JSON_SCHEMA,
+      responseJsonSchema: PROPOSAL_JSON_SCHEMA,
       maxOutputTokens,
     };
     if (this.thinkingLevel !== undefined) {

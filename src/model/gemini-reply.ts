@@ -1,6 +1,6 @@
 import type { GenerateContentResponse } from '@google/genai';
 import { z } from 'zod';
-import { ModelError, type Turn, TurnSchema } from './turn';
+import { ModelError, type Proposal, ProposalSchema } from './proposal';
 
 /**
  * One generateContent reply, read as a turn:
@@ -10,7 +10,7 @@ import { ModelError, type Turn, TurnSchema } from './turn';
  *   `truncated` when the model hit its output token limit.
  */
 export type ReadTurn =
-  | { ok: true; turn: Turn }
+  | { ok: true; turn: Proposal }
   | { ok: false; kind: 'empty' | 'json' | 'schema'; problem: string; truncated: boolean };
 
 /**
@@ -31,7 +31,7 @@ const REFUSED_MESSAGE =
 
 /**
  * Reads a `GenerateContentResponse` (Gemini API: generateContent; docs/llm.md §1.4): `text` of the
- * first candidate, `JSON.parse`, then `TurnSchema.safeParse`.
+ * first candidate, `JSON.parse`, then `ProposalSchema.safeParse`.
  * @throws ModelError `refused` when the prompt was blocked or the finish reason is a safety stop.
  */
 export function readTurn(response: GenerateContentResponse): ReadTurn {
@@ -55,7 +55,7 @@ export function readTurn(response: GenerateContentResponse): ReadTurn {
     const problem = `Your reply was not valid JSON: ${reason}.${cut}`;
     return { ok: false, kind: 'json', problem, truncated };
   }
-  const parsed = TurnSchema.safeParse(json);
+  const parsed = ProposalSchema.safeParse(json);
   if (!parsed.success) {
     const problem = `Your reply did not match the schema:\n${z.prettifyError(parsed.error)}`;
     return { ok: false, kind: 'schema', problem, truncated };

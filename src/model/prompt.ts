@@ -1,6 +1,6 @@
 import type { Content } from '@google/genai';
-import { RECENT_LINES, type TurnInput } from './turn';
-import { TURN_JSON_SCHEMA } from './turn-json-schema';
+import { RECENT_LINES, type TurnInput } from './proposal';
+import { PROPOSAL_JSON_SCHEMA } from './proposal-json-schema';
 
 /**
  * The developer instructions, sent as `systemInstruction` (Gemini API: generateContent).
@@ -96,6 +96,6 @@ export function promptSize(input: TurnInput): number {
   return (
     SYSTEM_PROMPT.length +
     JSON.stringify(buildContents(input)).length +
-    JSON.stringify(TURN_JSON_SCHEMA).length
+    JSON.stringify(PROPOSAL_JSON_SCHEMA).length
   );
 }

@@ -8,8 +8,8 @@ import { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { silentLogger } from '../../src/logging/logger';
-import { OfflineTurnModel } from '../../src/model/offline-model';
-import type { Turn, TurnInput, TurnModel } from '../../src/model/turn';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
+import type { Proposal, TurnInput, TurnModel } from '../../src/model/proposal';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import type { AdsApi } from '../../src/tiktok/ads-api';
@@ -30,7 +30,7 @@ class GatedModel implements TurnModel {
   calls = 0;
   inFlight = 0;
   peak = 0;
-  async propose(input: TurnInput): Promise<Turn> {
+  async propose(input: TurnInput): Promise<Proposal> {
     this.calls += 1;
     this.inFlight += 1;
     this.peak = Math.max(this.peak, this.inFlight);

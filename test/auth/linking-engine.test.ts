@@ -4,8 +4,8 @@ import type { ChatUser } from '../../src/engine/chat-event';
 import { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
 import type { ThreadState } from '../../src/engine/thread-state';
-import { OfflineTurnModel } from '../../src/model/offline-model';
-import type { TurnInput, TurnModel } from '../../src/model/turn';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
+import type { TurnInput, TurnModel } from '../../src/model/proposal';
 import { TikTokClient } from '../../src/tiktok/client';
 import {
   EMULATOR_ADVERTISER_ID,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { emptyUpdates } from '../../src/model/turn';
+import { emptyUpdates } from '../../src/model/proposal';
 import { GeminiStandIn } from '../standins/gemini-standin';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/harness';
 import { ChildBot, until } from './child-bot';

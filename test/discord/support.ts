@@ -8,7 +8,7 @@ import { parseThreadId } from '../../src/engine/thread-id';
 import type { ThreadState } from '../../src/engine/thread-state';
 import { createWorkTracker } from '../../src/lifecycle/work-tracker';
 import { silentLogger } from '../../src/logging/logger';
-import { OfflineTurnModel } from '../../src/model/offline-model';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import { TikTokClient } from '../../src/tiktok/client';

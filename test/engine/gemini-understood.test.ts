@@ -1,6 +1,6 @@
 import { SYSTEM_PROMPT } from '../../src/model/prompt';
-import { emptyUpdates } from '../../src/model/turn';
-import { TURN_JSON_SCHEMA } from '../../src/model/turn-json-schema';
+import { emptyUpdates } from '../../src/model/proposal';
+import { PROPOSAL_JSON_SCHEMA } from '../../src/model/proposal-json-schema';
 import { GeminiStandIn, textOf as partText } from '../standins/gemini-standin';
 import { blocksOf, Harness, textOf } from '../support/harness';
 
@@ -78,7 +78,7 @@ describe('the Gemini path understands like the offline one (real SDK, local stan
       JSON.stringify(b?.body.systemInstruction),
     );
     expect(JSON.stringify(a?.body.generationConfig)).toBe(JSON.stringify(b?.body.generationConfig));
-    expect(a?.body.generationConfig?.responseJsonSchema).toEqual(TURN_JSON_SCHEMA);
+    expect(a?.body.generationConfig?.responseJsonSchema).toEqual(PROPOSAL_JSON_SCHEMA);
     expect(SYSTEM_PROMPT).toMatch(/question_topic/);
     expect(SYSTEM_PROMPT).toMatch(/character for character/);
   });

@@ -1,7 +1,7 @@
 import { STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
-import { OfflineTurnModel } from '../../src/model/offline-model';
-import type { TurnModel } from '../../src/model/turn';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
+import type { TurnModel } from '../../src/model/proposal';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import {

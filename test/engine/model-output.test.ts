@@ -1,4 +1,4 @@
-import { emptyUpdates } from '../../src/model/turn';
+import { emptyUpdates } from '../../src/model/proposal';
 import { GeminiStandIn } from '../standins/gemini-standin';
 import { blocksOf, Harness, textOf } from '../support/harness';
 

@@ -1,5 +1,5 @@
-import { OfflineTurnModel } from '../../src/model/offline-model';
-import type { TurnInput, TurnModel } from '../../src/model/turn';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
+import type { TurnInput, TurnModel } from '../../src/model/proposal';
 import type { AdsApi } from '../../src/tiktok/ads-api';
 import { blocksOf, CAROUSEL_SCRIPT, deleteRedisPrefix, Harness } from '../support/harness';
 

@@ -1,7 +1,7 @@
 import type { Reply } from '../../src/engine/reply';
-import type { SubmissionAuditRecord } from '../../src/engine/submission';
 import { ProcessOwner } from '../../src/engine/submission/owner';
 import { SubmissionResumer } from '../../src/engine/submission/resume';
+import type { SubmissionAuditRecord } from '../../src/engine/submission/submit-draft';
 import { silentLogger } from '../../src/logging/logger';
 import { blocksOf, deleteRedisPrefix, Harness, VIDEO_SCRIPT } from '../support/harness';
 

@@ -1,8 +1,8 @@
 import { THREAD_LOCK_TTL_MS } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/reply';
-import type { SubmissionAuditRecord } from '../../src/engine/submission';
 import { ProcessOwner } from '../../src/engine/submission/owner';
 import { SubmissionResumer } from '../../src/engine/submission/resume';
+import type { SubmissionAuditRecord } from '../../src/engine/submission/submit-draft';
 import { silentLogger } from '../../src/logging/logger';
 import type { AdsApi } from '../../src/tiktok/ads-api';
 import type { TikTokEmulator } from '../../src/tiktok/emulator';

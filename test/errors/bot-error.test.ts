@@ -4,7 +4,7 @@ import { TurnLostError } from '../../src/engine/engine';
 import { AmbiguousCampaignError } from '../../src/engine/submission/campaign-lookup';
 import { ALL_ERROR_CODES, BotError, ERROR_CODES, hasCode } from '../../src/errors/bot-error';
 import { StartError } from '../../src/lifecycle/start-error';
-import { ModelError } from '../../src/model/turn';
+import { ModelError } from '../../src/model/proposal';
 import { LockTimeoutError, StoreUnavailableError } from '../../src/store/state-store';
 import { EmulatorError } from '../../src/tiktok/emulator/envelope';
 

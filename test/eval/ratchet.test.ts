@@ -1,6 +1,6 @@
 import { loadCorpus } from '../../eval/corpus';
 import { type EvalReport, isOneMessageRequest, playCorpus } from '../../eval/play';
-import { OfflineTurnModel } from '../../src/model/offline-model';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
 
 /**
  * The ratchet: the offline model's figures on the evaluation corpus (eval/dialogues): 368

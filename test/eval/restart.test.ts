@@ -1,6 +1,6 @@
 import type { Dialogue } from '../../eval/corpus';
 import { playCorpus } from '../../eval/play';
-import { OfflineTurnModel } from '../../src/model/offline-model';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
 
 /**
  * Restarts through the real engine (in-memory store, TikTok emulator over HTTP): a typed

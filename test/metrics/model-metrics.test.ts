@@ -1,10 +1,10 @@
 import { instrumentModel } from '../../src/metrics/instrument';
 import { createPrometheusMetrics } from '../../src/metrics/prometheus';
 import { GeminiTurnModel } from '../../src/model/gemini-model';
-import { emptyUpdates, type Turn } from '../../src/model/turn';
+import { emptyUpdates, type Proposal } from '../../src/model/proposal';
 import { GeminiStandIn } from '../standins/gemini-standin';
 
-const TURN: Turn = {
+const TURN: Proposal = {
   message: 'Summer Sale it is.',
   intent: 'provide_details',
   updates: { ...emptyUpdates(), campaign_name: 'Summer Sale' },

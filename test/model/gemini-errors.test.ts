@@ -1,6 +1,6 @@
 import { ApiError } from '@google/genai';
 import { classifyCallError, exhausted } from '../../src/model/gemini-errors';
-import { ModelError } from '../../src/model/turn';
+import { ModelError } from '../../src/model/proposal';
 
 /** An `ApiError` as the SDK throws it: the response body's JSON in `message`. */
 function apiError(status: number, body?: Record<string, unknown>): ApiError {

@@ -5,18 +5,18 @@ import { SYSTEM_PROMPT } from '../../src/model/prompt';
 import {
   emptyUpdates,
   ModelError,
+  type Proposal,
   RECENT_LINES,
-  type Turn,
   type TurnInput,
-} from '../../src/model/turn';
-import { TURN_JSON_SCHEMA } from '../../src/model/turn-json-schema';
+} from '../../src/model/proposal';
+import { PROPOSAL_JSON_SCHEMA } from '../../src/model/proposal-json-schema';
 import type { CallUsage } from '../../src/model/usage';
 import { GeminiStandIn, type RecordedRequest, textOf } from '../standins/gemini-standin';
 
 const API_KEY = 'test-key-do-not-log';
 const USER_MESSAGE = 'Call it Summer Sale ZEBRA-42';
 
-const TURN: Turn = {
+const TURN: Proposal = {
   message: 'Summer Sale it is. What should the ad text say?',
   intent: 'provide_details',
   updates: { ...emptyUpdates(), campaign_name: 'Summer Sale' },
@@ -96,7 +96,7 @@ describe('GeminiTurnModel against the Gemini stand-in (real @google/genai over H
     expect(req.model).toBe('gemini-test-model');
     const config = req.body.generationConfig ?? {};
     expect(config.responseMimeType).toBe('application/json');
-    expect(config.responseJsonSchema).toEqual(TURN_JSON_SCHEMA);
+    expect(config.responseJsonSchema).toEqual(PROPOSAL_JSON_SCHEMA);
     expect(config.maxOutputTokens).toBe(321);
     expect(config).not.toHaveProperty('responseSchema');
     expect(textOf(req.body.systemInstruction)).toBe(SYSTEM_PROMPT);

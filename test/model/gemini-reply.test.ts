@@ -1,6 +1,6 @@
 import { FinishReason, GenerateContentResponse } from '@google/genai';
 import { correctionText, readTurn } from '../../src/model/gemini-reply';
-import { emptyUpdates, ModelError, type Turn } from '../../src/model/turn';
+import { emptyUpdates, ModelError, type Turn } from '../../src/model/proposal';
 
 const TURN: Turn = {
   message: 'Summer Sale it is.',

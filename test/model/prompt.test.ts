@@ -5,7 +5,7 @@ import {
   RECENT_LINE_CHARS,
   SYSTEM_PROMPT,
 } from '../../src/model/prompt';
-import { RECENT_LINES, type TranscriptLine, type TurnInput } from '../../src/model/turn';
+import { RECENT_LINES, type TranscriptLine, type TurnInput } from '../../src/model/proposal';
 
 const FULL_DRAFT: AdDraft = {
   campaign_name: 'Summer Sale 2026 – sandals and beach towels',

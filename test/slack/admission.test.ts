@@ -1,6 +1,6 @@
 import { QUEUED_TEXT, TOO_BUSY_TEXT } from '../../src/admission/admission';
-import { OfflineTurnModel } from '../../src/model/offline-model';
-import type { Turn, TurnInput, TurnModel } from '../../src/model/turn';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
+import type { Proposal, TurnInput, TurnModel } from '../../src/model/proposal';
 import { commandRequest } from '../standins/slack-requests';
 import { TestLinking } from '../support/test-linking';
 import { CHANNEL, SlackRig, TEAM } from './slack-rig';
@@ -10,7 +10,7 @@ class HeldModel implements TurnModel {
   readonly name = 'held';
   private readonly offline = new OfflineTurnModel();
   private readonly held: Array<() => void> = [];
-  async propose(input: TurnInput): Promise<Turn> {
+  async propose(input: TurnInput): Promise<Proposal> {
     await new Promise<void>((resolve) => this.held.push(resolve));
     return this.offline.propose(input);
   }

@@ -1,8 +1,8 @@
 import { StaticAccessResolver } from '../../src/engine/access';
 import { STORE_FAILED_TEXT } from '../../src/engine/engine';
 import type { ThreadState } from '../../src/engine/thread-state';
-import { OfflineTurnModel } from '../../src/model/offline-model';
-import type { TurnModel } from '../../src/model/turn';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
+import type { TurnModel } from '../../src/model/proposal';
 import { RedisStateStore } from '../../src/store/redis-state-store';
 import { EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID } from '../../src/tiktok/emulator';
 import { TEST_REDIS_URL } from '../support/harness';

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { DRAFT_LOST_TEXT } from '../../src/engine/turn';
+import { DRAFT_LOST_TEXT } from '../../src/engine/turn/thread-turn';
 import { TEST_REDIS_URL } from '../support/harness';
 import { TestLinking } from '../support/test-linking';
 import { CHANNEL, SlackRig, TEAM } from './slack-rig';

@@ -22,7 +22,7 @@ import { engineSettingsFrom } from '../../src/app/engine-settings';
 import { StaticAccessResolver } from '../../src/engine/access';
 import { ConversationEngine } from '../../src/engine/engine';
 import { createLogger } from '../../src/logging/logger';
-import { OfflineTurnModel } from '../../src/model/offline-model';
+import { OfflineTurnModel } from '../../src/model/offline/offline-model';
 import { createStateStore } from '../../src/store/create-state-store';
 import { Keys } from '../../src/store/keys';
 import { TikTokClient } from '../../src/tiktok/client';

@@ -14,18 +14,18 @@ import { musicAnswer } from './answer';
  * alone (that question brings its own numbered list, and "#1" must pick from one list only);
  * media is asked after the music pick. Mutates and returns `state`.
  */
-export async function resumeAfterLink(t: TurnSteps, state: ThreadState): Promise<ThreadState> {
-  const { ctx } = t;
+export async function resumeAfterLink(steps: TurnSteps, state: ThreadState): Promise<ThreadState> {
+  const { ctx } = steps;
   const auth = state.music_list_wanted ? await ctx.requesterAuth(state) : null;
-  if (!auth) return askNext(t, state);
+  if (!auth) return askNext(steps, state);
   delete state.music_list_wanted;
-  if (state.draft.music) return askNext(t, state);
+  if (state.draft.music) return askNext(steps, state);
   const { deps, event } = ctx;
   const music = await musicAnswer(deps.ads, auth, state.draft, deps.settings, event.platform);
   ctx.pending.push(text('You asked for the music list before linking; here it is.'), music.block);
-  if (!music.listed) return askNext(t, state);
+  if (!music.listed) return askNext(steps, state);
   state.music_listed = true;
-  if (missingFields(state.draft, deps.settings.budget)[0] !== 'media') return askNext(t, state);
+  if (missingFields(state.draft, deps.settings.budget)[0] !== 'media') return askNext(steps, state);
   state.last_question = null;
   await ctx.say();
   return state;

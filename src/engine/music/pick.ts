@@ -1,6 +1,6 @@
 // A pick from the music list in plain words ("#2", "the second one", "the upbeat one"), made
 // only while that list is open and the message names no music id of its own.
-import type { TurnUpdates } from '../../model/turn';
+import type { ProposalUpdates } from '../../model/proposal';
 import type { AdsApi, TikTokAuth } from '../../tiktok/ads-api';
 import { pickFromWords } from '../media/pick-words';
 import { type MusicItem, musicChoices } from './choices';
@@ -13,7 +13,7 @@ const MUSIC_ID = /^(?:music_[a-z0-9_]+|\d{3,20})$/i;
  * neither "no music" nor an upload, and its `music_id` (if any) is words rather than an id
  * (a model may copy "the upbeat one" there).
  */
-export function mayPickMusic(updates: TurnUpdates, listOpen: boolean): boolean {
+export function mayPickMusic(updates: ProposalUpdates, listOpen: boolean): boolean {
   if (!listOpen || updates.music === 'none' || updates.music === 'custom') return false;
   if (updates.music_id !== null && MUSIC_ID.test(updates.music_id.trim())) return false;
   return Object.entries(updates).every(

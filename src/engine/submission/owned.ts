@@ -1,10 +1,10 @@
 import type { Keys } from '../../store/keys';
 import type { StateStore } from '../../store/state-store';
-import { runSubmission } from '../submission';
 import type { ThreadState } from '../thread-state';
 import type { SubmissionAuditRecord, SubmitContext, SubmittedIds } from './context';
 import type { ProcessOwner } from './owner';
 import { inflightIndex } from './resume';
+import { runSubmission } from './submit-draft';
 
 /** What {@link runOwnedSubmission} takes from the engine's dependencies. */
 export interface OwnedSubmissionDeps {

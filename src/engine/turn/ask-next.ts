@@ -26,11 +26,11 @@ const SEVERAL_FROM = 3;
 
 /** Asks for the first missing field, or, when the draft is complete, asks for approval. */
 export async function askNext(
-  t: TurnSteps,
+  steps: TurnSteps,
   state: ThreadState,
   options: AskOptions = {},
 ): Promise<ThreadState> {
-  const { ctx } = t;
+  const { ctx } = steps;
   const { settings } = ctx.deps;
   const waiting = await checkNamed(ctx, state);
   const missing = missingFields(state.draft, settings.budget);
@@ -56,7 +56,8 @@ export async function askNext(
     state.status = 'collecting';
     if (waiting === 'needs_link') await ctx.say(waitingForLinkText(state, nameOf(state.requester)));
     const account = await ctx.requesterAccount(state);
-    if (waiting === 'needs_advertiser' && account) return t.links.askForAdvertiser(state, account);
+    if (waiting === 'needs_advertiser' && account)
+      return steps.links.askForAdvertiser(state, account);
     return state;
   }
   // Complete, valid and checked (`ready`): the approval request goes out in this same turn.
@@ -67,7 +68,7 @@ export async function askNext(
   await ctx.say(
     text(`The draft is complete. It needs ${how} before I submit it to TikTok.`, 'success'),
   );
-  await t.approvals.postCard(state);
+  await steps.approvals.postCard(state);
   return state;
 }
 

@@ -1,7 +1,7 @@
 // What every step of one turn shares (TurnContext): the engine's ports, the event, the blocks
 // held back to open the turn's next reply, and the requester's link, looked up once per turn.
 import type { AuditRecord } from '../../audit/record';
-import { RECENT_LINES, type TranscriptLine } from '../../model/turn';
+import { RECENT_LINES, type TranscriptLine } from '../../model/proposal';
 import { type LinkedAccount, userKeyOf } from '../access';
 import type { ApplyContext } from '../apply-updates';
 import type { ApprovalSteps } from '../approval/steps';
@@ -14,7 +14,7 @@ import type { Block, Reply } from '../reply';
 import { newDraftId } from '../submission/record';
 import type { ThreadState } from '../thread-state';
 
-/** The state and ports one turn's steps share; made once per turn by `Turn`. */
+/** The state and ports one turn's steps share; made once per turn by `ThreadTurn`. */
 export class TurnContext {
   /** Audit records of this turn, written by the engine once the turn's state is saved. */
   readonly audits: AuditRecord[] = [];
@@ -46,16 +46,16 @@ export class TurnContext {
 
   /** A new, empty draft for this event's thread (`collecting`). */
   fresh(): ThreadState {
-    const e = this.event;
+    const { event } = this;
     const at = this.now().toISOString();
     return {
       schema: 1,
-      thread_id: e.thread_id,
+      thread_id: event.thread_id,
       draft_id: newDraftId(),
-      platform: e.platform,
-      workspace_id: e.workspace_id,
-      channel_id: e.channel_id,
-      requester: e.user,
+      platform: event.platform,
+      workspace_id: event.workspace_id,
+      channel_id: event.channel_id,
+      requester: event.user,
       status: 'collecting',
       draft: {},
       revision: 0,

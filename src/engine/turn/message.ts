@@ -4,11 +4,11 @@ import { missingFields } from '../../ad/draft-rules';
 import {
   emptyUpdates,
   ModelError,
+  type Proposal,
+  type ProposalUpdates,
   type QuestionTopic,
-  type Turn,
   type TurnModel,
-  type TurnUpdates,
-} from '../../model/turn';
+} from '../../model/proposal';
 import { answerFor } from '../answers';
 import { type AppliedUpdates, type ApplyContext, applyUpdates } from '../apply-updates';
 import { approvalHowTo } from '../approval/how-to';
@@ -39,13 +39,13 @@ export type MessageFiles = NonNullable<Extract<ChatEvent, { type: 'message' }>['
  * apply what the rules allow, ask what's missing. `null` when nothing is to be saved.
  */
 export async function handleMessage(
-  t: TurnSteps,
+  steps: TurnSteps,
   saved: ThreadState,
   message: string,
   files: MessageFiles,
-  picked?: Partial<TurnUpdates>,
+  picked?: Partial<ProposalUpdates>,
 ): Promise<Outcome> {
-  const { ctx } = t;
+  const { ctx } = steps;
   if (saved.status === 'submitting') {
     await ctx.say(
       text(
@@ -112,7 +112,7 @@ export async function handleMessage(
   if (commandName) turn = { ...turn, updates: { ...turn.updates, campaign_name: commandName } };
 
   if (turn.intent === 'reset') {
-    const restarted = await restartFromMessage(t, saved, turn.updates);
+    const restarted = await restartFromMessage(steps, saved, turn.updates);
     if (!('state' in restarted)) return restarted.outcome;
     state = restarted.state;
     turn = { ...turn, intent: 'provide_details' };
@@ -129,7 +129,7 @@ export async function handleMessage(
     !state.link_offered &&
     !(await ctx.requesterAccount(state))
   )
-    await t.links.offerEarly(state);
+    await steps.links.offerEarly(state);
   // A media question asked after the music list has the newer numbered list.
   const musicListOpen = state.music_listed === true && state.last_question !== 'media';
   // "the upbeat one" under the music list picks from it: it is no bare answer to the question
@@ -202,7 +202,7 @@ export async function handleMessage(
   }
   ctx.pending.push(...blocks);
   if (editedAfterReady)
-    await t.approvals.markReplaced(state, 'The draft changed after this card was posted.');
+    await steps.approvals.markReplaced(state, 'The draft changed after this card was posted.');
 
   if (turn.intent === 'show_status') {
     await sayStatus(ctx, state);
@@ -239,7 +239,7 @@ export async function handleMessage(
   // One field (or none) at a time: say once what is still needed and that several can come
   // in one message. Not after a question, whose answer already said its part.
   const oneAtATime = givesDetails && applied.changed.length <= 1;
-  return askNext(t, state, { offerSeveral: oneAtATime });
+  return askNext(steps, state, { offerSeveral: oneAtATime });
 }
 
 /**
@@ -249,12 +249,12 @@ export async function handleMessage(
  * the caller to apply them to.
  */
 async function restartFromMessage(
-  t: TurnSteps,
+  steps: TurnSteps,
   saved: ThreadState,
-  updates: TurnUpdates,
+  updates: ProposalUpdates,
 ): Promise<{ outcome: Outcome } | { state: ThreadState }> {
   if (saved.status === 'ready' || saved.status === 'awaiting_approval') {
-    await t.ctx.say(
+    await steps.ctx.say(
       text(
         'This draft is ready for approval. To throw it away and start over, use Reset; the draft is unchanged until then.',
         'warning',
@@ -264,9 +264,9 @@ async function restartFromMessage(
     return { outcome: null };
   }
   if (Object.values(updates).every((v) => v === null))
-    return { outcome: await startAgain(t, saved) };
-  await t.ctx.say(text('Started over with an empty draft.'));
-  return { state: startOver(saved, t.ctx.fresh()) };
+    return { outcome: await startAgain(steps, saved) };
+  await steps.ctx.say(text('Started over with an empty draft.'));
+  return { state: startOver(saved, steps.ctx.fresh()) };
 }
 
 /**
@@ -276,7 +276,7 @@ async function restartFromMessage(
  */
 async function turnBlocks(
   ctx: TurnContext,
-  turn: Turn,
+  turn: Proposal,
   applied: AppliedUpdates,
   state: ThreadState,
 ): Promise<Block[]> {
@@ -300,7 +300,7 @@ async function turnBlocks(
  * what "#2" picks from next, so the media question (with its own numbered list) is not asked
  * under it, but after the pick.
  */
-function musicListStandsAlone(turn: Turn, state: ThreadState): boolean {
+function musicListStandsAlone(turn: Proposal, state: ThreadState): boolean {
   return (
     turn.intent === 'question' &&
     turn.question_topic === 'music' &&
@@ -311,7 +311,7 @@ function musicListStandsAlone(turn: Turn, state: ThreadState): boolean {
 }
 
 /** True when `updates` set nothing but `field` (a bare answer to the open question). */
-function onlyAnswers(updates: TurnUpdates, field: ThreadState['last_question']): boolean {
+function onlyAnswers(updates: ProposalUpdates, field: ThreadState['last_question']): boolean {
   // The draft's `objective_type` is the turn's `objective`.
   const asked = field === 'objective_type' ? 'objective' : field;
   return Object.entries(updates).every(([key, value]) => value === null || key === asked);
@@ -329,9 +329,9 @@ function noListOpen(message: string, linked: boolean): Block {
 }
 
 /** Starts the thread over with an empty draft (the Reset action, or a "start over" message). */
-export async function startAgain(t: TurnSteps, saved: ThreadState): Promise<ThreadState> {
-  await t.ctx.say(text('Started over with an empty draft.'));
-  return askNext(t, startOver(saved, t.ctx.fresh()));
+export async function startAgain(steps: TurnSteps, saved: ThreadState): Promise<ThreadState> {
+  await steps.ctx.say(text('Started over with an empty draft.'));
+  return askNext(steps, startOver(saved, steps.ctx.fresh()));
 }
 
 /** Uploads a message's files to TikTok, with a progress line edited in place. */
@@ -384,7 +384,7 @@ async function answer(
  * Everything else is decided from the rules alone.
  */
 function needsTikTok(
-  updates: TurnUpdates,
+  updates: ProposalUpdates,
   files: readonly ChatFile[],
   state: ThreadState,
 ): boolean {

@@ -20,8 +20,8 @@ import { askNext } from './ask-next';
 import type { TurnSteps } from './context';
 
 /** Submits an approved draft; the result or a remediation goes to the thread. */
-export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadState> {
-  const { ctx } = t;
+export async function submit(steps: TurnSteps, state: ThreadState): Promise<ThreadState> {
+  const { ctx } = steps;
   const { settings, ads, store, keys, logger } = ctx.deps;
   const missing = missingFields(state.draft, settings.budget);
   const broken = crossFieldViolations(state.draft);
@@ -39,9 +39,9 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
     return state;
   }
   const account = await ctx.requesterAccount(state);
-  if (!account) return t.links.askToLink(state, 'submit');
+  if (!account) return steps.links.askToLink(state, 'submit');
   const advertiser_id = chosenAdvertiser(account, state);
-  if (!advertiser_id) return t.links.askForAdvertiser(state, account);
+  if (!advertiser_id) return steps.links.askForAdvertiser(state, account);
   const auth = { access_token: account.access_token, advertiser_id };
 
   if (hasPendingChecks(state.draft)) {
@@ -49,7 +49,7 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
     try {
       checked = await runPendingChecks(state.draft, { ...ctx.applyContext(auth), auth });
     } catch (error) {
-      return submitFailed(t, state, error);
+      return submitFailed(steps, state, error);
     }
     state.draft = checked.draft;
     if (checked.notes.length > 0)
@@ -64,7 +64,7 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
           'warning',
         ),
       );
-      return askNext(t, state);
+      return askNext(steps, state);
     }
   }
 
@@ -107,7 +107,7 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
     ctx.deps.metrics?.submission('submitted');
     logger.info({ thread_id: state.thread_id, ...ids }, 'ad submitted');
   } catch (error) {
-    return submitFailed(t, state, error);
+    return submitFailed(steps, state, error);
   }
   return state;
 }
@@ -119,13 +119,13 @@ export async function submit(t: TurnSteps, state: ThreadState): Promise<ThreadSt
  * to delete; anything else is saved as the failure with its remediation. Other errors rethrow.
  */
 async function submitFailed(
-  t: TurnSteps,
+  steps: TurnSteps,
   state: ThreadState,
   error: unknown,
 ): Promise<ThreadState> {
-  if (isAmbiguousCampaign(error)) return ambiguousCampaign(t, state, error);
+  if (isAmbiguousCampaign(error)) return ambiguousCampaign(steps, state, error);
   if (!isTikTokError(error)) throw error;
-  const { ctx } = t;
+  const { ctx } = steps;
   const { logger, access } = ctx.deps;
   ctx.deps.metrics?.submission('failed');
   logger.warn(
@@ -141,7 +141,7 @@ async function submitFailed(
         'warning',
       ),
     );
-    return t.links.askToLink(state, 'relink');
+    return steps.links.askToLink(state, 'relink');
   }
   state.status = 'failed';
   state.last_failure = {
@@ -157,11 +157,11 @@ async function submitFailed(
 
 /** Several campaigns fit a lost campaign/create reply: saved as failed, said with what to do. */
 async function ambiguousCampaign(
-  t: TurnSteps,
+  steps: TurnSteps,
   state: ThreadState,
   error: Parameters<typeof ambiguousCampaignRemediation>[0],
 ): Promise<ThreadState> {
-  const { ctx } = t;
+  const { ctx } = steps;
   ctx.deps.metrics?.submission('failed');
   ctx.deps.logger.warn(
     { thread_id: state.thread_id, campaign_ids: error.campaign_ids },
@@ -178,8 +178,8 @@ async function ambiguousCampaign(
 }
 
 /** The Retry action: goes on with a failed, interrupted or link-waiting submit, if still approved. */
-export async function retry(t: TurnSteps, saved: ThreadState): Promise<ThreadState | null> {
-  const { ctx } = t;
+export async function retry(steps: TurnSteps, saved: ThreadState): Promise<ThreadState | null> {
+  const { ctx } = steps;
   if (!['failed', 'submitting', 'awaiting_link'].includes(saved.status)) {
     await ctx.say(text('There is no failed submission to retry.', 'warning'));
     return null;
@@ -189,5 +189,5 @@ export async function retry(t: TurnSteps, saved: ThreadState): Promise<ThreadSta
     return null;
   }
   await ctx.say(text('Retrying; steps that already succeeded are kept.'));
-  return submit(t, structuredClone(saved));
+  return submit(steps, structuredClone(saved));
 }

@@ -1,5 +1,5 @@
 import type { AdDraft, DraftField } from '../../ad/draft';
-import { emptyUpdates } from '../turn';
+import { emptyUpdates } from '../proposal';
 import type { Clause } from './clauses';
 import {
   type Amount,

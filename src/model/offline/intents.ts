@@ -1,5 +1,5 @@
 import { closestWord } from '../../text/fuzzy';
-import type { QuestionTopic } from '../turn';
+import type { QuestionTopic } from '../proposal';
 import { skipLead } from './labels';
 
 /**

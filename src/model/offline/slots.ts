@@ -1,5 +1,5 @@
 import type { DraftField } from '../../ad/draft';
-import type { TurnUpdates } from '../turn';
+import type { ProposalUpdates } from '../proposal';
 import type { Clause } from './clauses';
 import { findQuotes } from './entities';
 import { Filler, type SlotContext } from './filler';
@@ -22,7 +22,7 @@ export type { SlotContext } from './filler';
  * with a label or a correction that reads as another field.
  */
 export interface Filled {
-  updates: TurnUpdates;
+  updates: ProposalUpdates;
   /** Short things to tell the user (e.g. that budgets are daily), in order. */
   notes: string[];
 }

@@ -1,4 +1,4 @@
-import type { Turn, TurnInput } from '../turn';
+import type { Proposal, TurnInput } from '../proposal';
 import { browsesMedia, browsesMusic } from './asks';
 import { findAmounts, findMediaIds, findMusicIds, findUrls } from './entities';
 import { commandOf, questionOf } from './intents';
@@ -11,9 +11,9 @@ import { APPROVE_WORDS, reactionOf, replacedMedia, restartOf, retypedValue } fro
  * slots (entities, labels and corrections inside). Pure and deterministic; proposes only (the
  * engine's rules check every value).
  */
-export function understand(input: TurnInput): Turn {
+export function understand(input: TurnInput): Proposal {
   const said = normalise(input.message);
-  const none = (intent: Turn['intent'], message = ''): Turn => ({
+  const none = (intent: Proposal['intent'], message = ''): Proposal => ({
     message,
     intent,
     question_topic: null,

@@ -1,5 +1,5 @@
 import { mayPickMusic } from '../../../src/engine/music/pick';
-import { emptyUpdates } from '../../../src/model/turn';
+import { emptyUpdates } from '../../../src/model/proposal';
 
 describe('mayPickMusic: when a message may be a pick from the open music list', () => {
   it('only while the list is open', () => {

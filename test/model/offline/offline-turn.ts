@@ -1,13 +1,13 @@
 import type { AdDraft, DraftField } from '../../../src/ad/draft';
-import { understand } from '../../../src/model/offline';
-import type { Turn } from '../../../src/model/turn';
+import { understand } from '../../../src/model/offline/understand';
+import type { Proposal } from '../../../src/model/proposal';
 
 /** One offline turn for `message`, with the open question and the draft given (no history). */
 export function offlineTurn(
   message: string,
   last_question: DraftField | null = null,
   draft: AdDraft = {},
-): Turn {
+): Proposal {
   return understand({
     draft,
     status: 'collecting',

@@ -1,4 +1,3 @@
-import { understand } from '../../../src/model/offline';
 import { splitClauses } from '../../../src/model/offline/clauses';
 import {
   findAmounts,
@@ -11,6 +10,7 @@ import { commandOf, questionOf } from '../../../src/model/offline/intents';
 import { leadOf } from '../../../src/model/offline/labels';
 import { normalise, unquote } from '../../../src/model/offline/normalise';
 import { fillSlots } from '../../../src/model/offline/slots';
+import { understand } from '../../../src/model/offline/understand';
 import {
   isMediaReference,
   readCallToAction,

@@ -1,8 +1,8 @@
-import type { Turn } from '../../../src/model/turn';
+import type { Proposal } from '../../../src/model/proposal';
 import { offlineTurn } from './offline-turn';
 
 /** The updates a turn proposes, without the unchanged (`null`) fields. */
-function set(turn: Turn): Record<string, unknown> {
+function set(turn: Proposal): Record<string, unknown> {
   return Object.fromEntries(Object.entries(turn.updates).filter(([, v]) => v !== null));
 }
 

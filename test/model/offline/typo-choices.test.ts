@@ -1,7 +1,7 @@
 import { callToActionChoices, parseCallToAction } from '../../../src/ad/call-to-action';
 import { checkCallToAction } from '../../../src/ad/field-rules';
-import { understand } from '../../../src/model/offline';
-import type { TurnInput } from '../../../src/model/turn';
+import { understand } from '../../../src/model/offline/understand';
+import type { TurnInput } from '../../../src/model/proposal';
 import { matchTypo } from '../../../src/text/fuzzy';
 import { blocksOf, Harness, textOf } from '../../support/harness';
 

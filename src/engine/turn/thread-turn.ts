@@ -1,22 +1,22 @@
-// One turn of a thread (Turn): the event routed to its step (message, reaction, action, link,
-// resume); the steps themselves live in turn/ (message, ask-next, status, submit).
-import { formatTrail } from '../audit/format';
-import type { AuditRecord } from '../audit/record';
-import { ApprovalSteps } from './approval/steps';
-import type { ChatEvent } from './chat-event';
-import type { EngineDeps } from './deps';
-import { reactionMeaning } from './emoji';
-import { LinkSteps } from './link-steps';
-import { mediaChoiceBlock } from './media/choice-block';
-import { resumeAfterLink } from './music/after-link';
-import type { Reply } from './reply';
-import type { ThreadState } from './thread-state';
-import { askNext } from './turn/ask-next';
-import { TurnContext, type TurnSteps } from './turn/context';
-import { handleMessage, startAgain } from './turn/message';
-import { sayStatus } from './turn/status';
-import { retry, submit } from './turn/submit';
-import { type Outcome, text } from './turn-io';
+// One turn of a thread (ThreadTurn): the event routed to its step (message, reaction, action, link,
+// resume); the steps themselves live beside this file (message, ask-next, status, submit).
+import { formatTrail } from '../../audit/format';
+import type { AuditRecord } from '../../audit/record';
+import { ApprovalSteps } from '../approval/steps';
+import type { ChatEvent } from '../chat-event';
+import type { EngineDeps } from '../deps';
+import { reactionMeaning } from '../emoji';
+import { LinkSteps } from '../link-steps';
+import { mediaChoiceBlock } from '../media/choice-block';
+import { resumeAfterLink } from '../music/after-link';
+import type { Reply } from '../reply';
+import type { ThreadState } from '../thread-state';
+import { type Outcome, text } from '../turn-io';
+import { askNext } from './ask-next';
+import { TurnContext, type TurnSteps } from './context';
+import { handleMessage, startAgain } from './message';
+import { sayStatus } from './status';
+import { retry, submit } from './submit';
 
 /** A new draft: a thread with no state, or `/tiktok-ad` again after a submission. */
 function opensDraft(event: ChatEvent, saved: ThreadState | null): boolean {
@@ -29,8 +29,13 @@ function opensDraft(event: ChatEvent, saved: ThreadState | null): boolean {
 export const DRAFT_LOST_TEXT =
   'This draft was lost (nothing of it is saved any more), so I cannot go on with it here. Start again with /tiktok-ad.';
 
-/** One turn: the event, the replies it makes, and the state it leads to. */
-export class Turn {
+/**
+ * One turn of a thread: one chat event, the replies it makes, and the state it leads to. Named
+ * `ThreadTurn` (not `Turn`) so it is never confused with the model's `Proposal`
+ * (`src/model/proposal.ts`), which a turn takes as input and re-checks; made and run once per
+ * claimed event by the engine.
+ */
+export class ThreadTurn {
   private readonly ctx: TurnContext;
   private readonly steps: TurnSteps;
 

@@ -1,19 +1,19 @@
-import { TikTokApiError } from '../tiktok/errors';
-import { resolveIdentity } from '../tiktok/identity';
-import { contentHash } from './content-hash';
-import type { SubmitContext, SubmittedIds } from './submission/context';
-import { budgetOf, leftObjects, newDraftId, newSubmission, partHashes } from './submission/record';
-import { deleteUnadopted, reuseOrDelete } from './submission/reuse';
-import { SubmissionRun } from './submission/run';
-import { enableAll, ensureAd, ensureAdGroup, ensureCampaign } from './submission/steps';
-import type { Submission, ThreadState } from './thread-state';
+import { TikTokApiError } from '../../tiktok/errors';
+import { resolveIdentity } from '../../tiktok/identity';
+import { contentHash } from '../content-hash';
+import type { Submission, ThreadState } from '../thread-state';
+import type { SubmitContext, SubmittedIds } from './context';
+import { budgetOf, leftObjects, newDraftId, newSubmission, partHashes } from './record';
+import { deleteUnadopted, reuseOrDelete } from './reuse';
+import { SubmissionRun } from './run';
+import { enableAll, ensureAd, ensureAdGroup, ensureCampaign } from './steps';
 
 export type {
   InflightIndex,
   SubmissionAuditRecord,
   SubmitContext,
   SubmittedIds,
-} from './submission/context';
+} from './context';
 
 /**
  * Starts or resumes the submission of `state`'s draft (docs/reliability.md §5):

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { TurnSchema } from '../../src/model/turn';
-import { TURN_JSON_SCHEMA } from '../../src/model/turn-json-schema';
+import { ProposalSchema } from '../../src/model/proposal';
+import { PROPOSAL_JSON_SCHEMA } from '../../src/model/proposal-json-schema';
 
 /** Every key used anywhere in a JSON Schema (property names under `properties` excluded). */
 function keywords(schema: unknown, found = new Set<string>()): Set<string> {
@@ -19,16 +19,16 @@ function keywords(schema: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
-describe('TURN_JSON_SCHEMA', () => {
-  it('is z.toJSONSchema(TurnSchema), with $schema kept', () => {
-    expect(TURN_JSON_SCHEMA).toEqual(z.toJSONSchema(TurnSchema));
-    expect(TURN_JSON_SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+describe('PROPOSAL_JSON_SCHEMA', () => {
+  it('is z.toJSONSchema(ProposalSchema), with $schema kept', () => {
+    expect(PROPOSAL_JSON_SCHEMA).toEqual(z.toJSONSchema(ProposalSchema));
+    expect(PROPOSAL_JSON_SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
-  it('requires every key and forbids extra ones, like TurnSchema', () => {
-    expect(TURN_JSON_SCHEMA.required).toEqual(['message', 'intent', 'updates']);
-    expect(TURN_JSON_SCHEMA.additionalProperties).toBe(false);
-    const updates = (TURN_JSON_SCHEMA.properties as Record<string, Record<string, unknown>>)
+  it('requires every key and forbids extra ones, like ProposalSchema', () => {
+    expect(PROPOSAL_JSON_SCHEMA.required).toEqual(['message', 'intent', 'updates']);
+    expect(PROPOSAL_JSON_SCHEMA.additionalProperties).toBe(false);
+    const updates = (PROPOSAL_JSON_SCHEMA.properties as Record<string, Record<string, unknown>>)
       .updates;
     expect(updates?.required).toHaveLength(10);
     expect(updates?.additionalProperties).toBe(false);
@@ -36,7 +36,7 @@ describe('TURN_JSON_SCHEMA', () => {
 
   it("uses only Google's documented keywords, plus $schema and maxLength (docs/llm.md §1.3)", () => {
     // A new keyword here (const, pattern, format, …) needs a look at docs/llm.md §1.3 first.
-    expect([...keywords(TURN_JSON_SCHEMA)].sort()).toEqual(
+    expect([...keywords(PROPOSAL_JSON_SCHEMA)].sort()).toEqual(
       [
         '$schema',
         'additionalProperties',

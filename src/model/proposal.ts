@@ -35,7 +35,7 @@ export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
  * Shape follows the LLM-friendly pattern (docs/llm.md §1.3): every key required, `null`
  * for "no change", flat enums, no formats or regexes (code enforces those).
  */
-export const TurnSchema = z
+export const ProposalSchema = z
   .object({
     message: z
       .string()
@@ -83,14 +83,18 @@ export const TurnSchema = z
   })
   .strict();
 
-/** One validated model turn. */
-export type Turn = z.infer<typeof TurnSchema>;
+/**
+ * What the model proposes for one message, validated against {@link ProposalSchema}: a
+ * `Proposal`, not a turn, because the engine's turn (`ThreadTurn` in `src/engine/turn/`) is
+ * what decides; a proposal is only its input.
+ */
+export type Proposal = z.infer<typeof ProposalSchema>;
 
-/** The `updates` part of a turn: `null` means "leave as it is". */
-export type TurnUpdates = Turn['updates'];
+/** The `updates` part of a proposal: `null` means "leave as it is". */
+export type ProposalUpdates = Proposal['updates'];
 
-/** A turn that changes nothing. */
-export function emptyUpdates(): TurnUpdates {
+/** Updates that change nothing. */
+export function emptyUpdates(): ProposalUpdates {
   return {
     campaign_name: null,
     objective: null,
@@ -138,7 +142,7 @@ export const RECENT_LINES = 4;
  */
 export interface TurnModel {
   readonly name: string;
-  propose(input: TurnInput): Promise<Turn>;
+  propose(input: TurnInput): Promise<Proposal>;
 }
 
 /** Why a model turn failed; the {@link ModelError}'s code is `model_<kind>`. */

@@ -1,6 +1,6 @@
-import type { DraftField } from '../../src/ad/draft';
-import { understand } from '../../src/model/offline-model';
-import type { TurnInput } from '../../src/model/turn';
+import type { DraftField } from '../../../src/ad/draft';
+import { understand } from '../../../src/model/offline/understand';
+import type { TurnInput } from '../../../src/model/proposal';
 
 function turn(message: string, last_question: DraftField | null = null) {
   const input: TurnInput = {

@@ -1,7 +1,5 @@
-import type { Turn, TurnInput, TurnModel } from '../turn';
+import type { Proposal, TurnInput, TurnModel } from '../proposal';
 import { understand } from './understand';
-
-export { understand } from './understand';
 
 /**
  * A deterministic model that needs no key, in small stages (this folder): `normalise` →
@@ -14,7 +12,7 @@ export { understand } from './understand';
 export class OfflineTurnModel implements TurnModel {
   readonly name = 'offline';
 
-  async propose(input: TurnInput): Promise<Turn> {
+  async propose(input: TurnInput): Promise<Proposal> {
     return understand(input);
   }
 }
