@@ -1,8 +1,8 @@
 import { FinishReason, GenerateContentResponse } from '@google/genai';
 import { correctionText, readTurn } from '../../src/model/gemini-reply';
-import { emptyUpdates, ModelError, type Turn } from '../../src/model/proposal';
+import { emptyUpdates, ModelError, type Proposal } from '../../src/model/proposal';
 
-const TURN: Turn = {
+const TURN: Proposal = {
   message: 'Summer Sale it is.',
   intent: 'provide_details',
   updates: { ...emptyUpdates(), campaign_name: 'Summer Sale', budget: 50 },
