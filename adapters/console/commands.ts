@@ -1,4 +1,4 @@
-import type { ActionId } from '../../src/engine/chat-event';
+import type { ActionId } from '../../src/engine/ports';
 
 /** Fault kinds the emulator can inject into the next TikTok call (`off` clears them). */
 export const FAULTS = ['geo', 'auth', 'server', 'ratelimit', 'off'] as const;

@@ -3,23 +3,22 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ChatEvent, ChatEventPayload, ChatUser } from '../../src/engine/chat-event';
-import type { Reply } from '../../src/engine/reply';
-import { threadIdOf } from '../../src/engine/thread-id';
+import {
+  type ChatEngine,
+  type ChatEvent,
+  type ChatEventPayload,
+  type ChatUser,
+  threadIdOf,
+} from '../../src/engine/ports';
 import { type FaultKind, HELP, parseLine } from './commands';
 import { type FollowedPage, followLink } from './follow-link';
 import { renderReply } from './render';
 import { RepeatFilter } from './repeat-filter';
 import { visible } from './visible';
 
-/** The one thing the terminal needs from the engine. */
-export interface EngineLike {
-  handle(event: ChatEvent, sink?: (reply: Reply) => Promise<void> | void): Promise<Reply[]>;
-}
-
 /** Options of the terminal chat. */
 export interface ConsoleChatOptions {
-  engine: EngineLike;
+  engine: ChatEngine;
   input: Readable;
   output: Writable;
   /** Sets an emulator fault for the next TikTok call; absent when TikTok is real. */

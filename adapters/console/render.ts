@@ -1,10 +1,13 @@
-import { ctaLabel } from '../../src/ad/call-to-action';
-import type { AdDraft } from '../../src/ad/draft';
-import { landingPageDisplay } from '../../src/ad/landing-page';
-import { OBJECTIVE_LABELS } from '../../src/ad/objective';
-import type { ActionId } from '../../src/engine/chat-event';
-import { describeItem } from '../../src/engine/media/library';
-import type { Block, Reply } from '../../src/engine/reply';
+import {
+  type ActionId,
+  type AdDraft,
+  type Block,
+  ctaLabel,
+  describeItem,
+  landingPageDisplay,
+  OBJECTIVE_LABELS,
+  type Reply,
+} from '../../src/engine/ports';
 
 const TONE: Record<string, string> = { info: '', success: '✓ ', warning: '! ', error: '✗ ' };
 

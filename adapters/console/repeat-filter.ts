@@ -1,4 +1,4 @@
-import type { Block, Reply } from '../../src/engine/reply';
+import type { Block, Reply } from '../../src/engine/ports';
 
 /** Blocks long enough that printing them unchanged again buries the conversation. */
 const LONG_BLOCKS = new Set<Block['type']>(['media_choice', 'ad_preview']);

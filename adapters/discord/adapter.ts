@@ -18,10 +18,15 @@ import {
   ThreadAutoArchiveDuration,
   type User,
 } from 'discord.js';
-import type { ChatEvent } from '../../src/engine/chat-event';
-import { EVENT_TTL_MS, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from '../../src/engine/engine';
-import type { Reply } from '../../src/engine/reply';
-import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
+import {
+  type ChatEvent,
+  type Reply,
+  STORAGE_DOWN_START_TEXT,
+  STORE_FAILED_TEXT,
+  type ThreadId,
+  threadIdOf,
+} from '../../src/engine/ports';
+import { withinTime } from '../../src/http/reach';
 import { scrubClientText } from '../../src/logging/client-text';
 import { guardedStore } from '../../src/store/guarded-store';
 import { StoreUnavailableError } from '../../src/store/state-store';
@@ -31,6 +36,8 @@ import { type CardRef, type DeliveryContext, DiscordDelivery } from './delivery'
 import { DiscordKeys } from './discord-keys';
 import {
   actionEventOf,
+  interactionEventId,
+  messageEventId,
   messageEventOf,
   reactionEventOf,
   startEventOf,
@@ -53,7 +60,6 @@ export {
   DISCORD_PARTIALS,
   type DiscordAdapter,
   type DiscordAdapterOptions,
-  type EngineLike,
 } from './options';
 
 const DEFAULT_STATE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -95,13 +101,19 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   });
   const delivery = new DiscordDelivery(client, store, keys, logger, ttlMs);
 
-  /** Claims one gateway delivery; false when it was already handled (a redelivery). */
-  const claim = (id: string) => store.setIfAbsent(keys.delivery(id), 1, EVENT_TTL_MS);
+  /**
+   * Claims one gateway delivery with the engine (its one claim of the event id); false when it
+   * was already handled (a redelivery). Claimed before any reply, so a redelivery says nothing.
+   */
+  const claim = (event_id: string) => engine.claim({ event_id });
 
-  /** Runs the engine; replies go to Discord as produced. Failures are logged and said. */
+  /**
+   * Runs the engine on an event the adapter already claimed; replies go to Discord as produced.
+   * Failures are logged and said.
+   */
   const run = async (event: ChatEvent, context: DeliveryContext = {}): Promise<void> => {
     try {
-      await engine.handle(event, (reply) => delivery.deliver(reply, context));
+      await engine.handle(event, (reply) => delivery.deliver(reply, context), { claimed: true });
     } catch (error) {
       // Discord refusing a call (missing access, unknown channel…) is expected: warn, code only.
       logger[error instanceof DiscordAPIError ? 'warn' : 'error'](
@@ -142,7 +154,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     let claimed: boolean;
     try {
-      claimed = await claim(`interaction:${interaction.id}`);
+      claimed = await claim(interactionEventId(interaction.id));
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Nothing could be saved, so no thread is opened: said only to the one who asked.
@@ -204,7 +216,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     const action = interaction.isStringSelectMenu()
       ? { action_id: decoded.action_id, value: interaction.values.join(',') }
       : decoded;
-    if (!(await claim(`interaction:${interaction.id}`))) return;
+    if (!(await claim(interactionEventId(interaction.id)))) return;
     const threadId = await ownedThread(interaction.channelId);
     if (!threadId) {
       await interaction.reply({
@@ -253,7 +265,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     try {
       threadId = (await ownedThread(message.channelId)) ?? botThreadOf(message);
       if (!threadId) return;
-      if (!(await claim(`message:${message.id}`))) return;
+      if (!(await claim(messageEventId(message.id)))) return;
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Redis is in trouble before the engine could start: a thread the bot started is told.
@@ -284,8 +296,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     const natural = `reaction:${reaction.message.id}:${user.id}:${emoji}`;
     // Reactions have no id: claim this transition, and forget the opposite one, so a
     // redelivery is dropped while remove-then-add again still counts.
-    if (!(await claim(`${natural}:${added ? 'add' : 'remove'}`))) return;
-    await store.delete(keys.delivery(`${natural}:${added ? 'remove' : 'add'}`));
+    if (!(await claim(`discord:${natural}:${added ? 'add' : 'remove'}`))) return;
+    await engine.release(`discord:${natural}:${added ? 'remove' : 'add'}`);
     const eventId = `discord:${natural}:${added ? 'add' : 'remove'}:${randomUUID()}`;
     const event = reactionEventOf(reaction, user, added, card.thread_id, eventId, card.card_key);
     await run(await withVoter(event, reaction.message.guildId));
@@ -344,14 +356,24 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ),
   );
 
+  const deliver = (reply: Reply) => delivery.deliver(reply);
+  const login = async () => {
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(options.token);
+    await ready;
+  };
   return {
+    name: 'discord',
     client,
     async start() {
-      const ready = new Promise<void>((resolve) =>
-        client.once(Events.ClientReady, () => resolve()),
-      );
-      await client.login(options.token);
-      await ready;
+      const timeout = options.startTimeoutMs;
+      if (timeout === undefined) await login();
+      else
+        await withinTime(
+          login(),
+          timeout,
+          `Discord's gateway did not say READY within ${timeout / 1000} s. Check this machine's network (WebSocket to gateway.discord.gg) and DISCORD_TOKEN.`,
+        );
       logger.info({ user_id: client.user?.id, guilds: client.guilds.cache.size }, 'Discord ready');
     },
     async stopIntake() {
@@ -365,6 +387,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     readiness() {
       return client.isReady() ? { ok: true } : { ok: false, error: 'gateway not READY' };
     },
-    deliver: (reply: Reply) => delivery.deliver(reply),
+    deliver,
+    sink: deliver,
   };
 }

@@ -3,7 +3,7 @@ import {
   StringSelectMenuBuilder,
   StringSelectMenuOptionBuilder,
 } from 'discord.js';
-import type { Block } from '../../src/engine/reply';
+import type { Block } from '../../src/engine/ports';
 import { encodeCustomId } from './custom-id';
 import { DISCORD_LIMITS, truncate } from './limits';
 import { codeOf, escapeMd, mention } from './markdown';

@@ -1,4 +1,4 @@
-import { type ActionId, isActionId } from '../../src/engine/chat-event';
+import { type ActionId, isActionId } from '../../src/engine/ports';
 import { DISCORD_LIMITS } from './limits';
 
 /** Prefix of this bot's button ids, so clicks on other apps' components are never misread. */

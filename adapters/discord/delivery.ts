@@ -8,9 +8,7 @@ import {
   RESTJSONErrorCodes,
   type RepliableInteraction,
 } from 'discord.js';
-import type { ChatUser } from '../../src/engine/chat-event';
-import type { Reply } from '../../src/engine/reply';
-import { parseThreadId } from '../../src/engine/thread-id';
+import { type ChatUser, parseThreadId, type Reply } from '../../src/engine/ports';
 import type { Logger } from '../../src/logging/logger';
 import type { StateStore } from '../../src/store/state-store';
 import { encodeCustomId } from './custom-id';

@@ -1,19 +1,12 @@
-import type { ThreadId } from '../../src/engine/thread-id';
+import type { ThreadId } from '../../src/engine/ports';
 import type { Keys } from '../../src/store/keys';
 
 /**
  * The Discord adapter's own state keys, under the same prefix as the engine's (`Keys.prefix`),
- * so one prefix cleanup removes both. They never collide with the engine's `event:` claims:
- * the adapter claims a gateway delivery under `discord:seen:`, the engine then claims the
- * event id under `event:`.
+ * so one prefix cleanup removes both. Deliveries are claimed by the engine, not here.
  */
 export class DiscordKeys {
   constructor(readonly keys: Keys) {}
-
-  /** The adapter's claim of one gateway delivery (`interaction:<id>`, `message:<id>`, …). */
-  delivery(id: string): string {
-    return `${this.keys.prefix}discord:seen:${id}`;
-  }
 
   /** A thread the bot started: its Discord thread id → the engine's {@link ThreadId}. */
   ownedThread(discordThreadId: string): string {

@@ -9,8 +9,13 @@ import type {
   StringSelectMenuInteraction,
   User,
 } from 'discord.js';
-import type { ChatEvent, ChatFile, ChatUser } from '../../src/engine/chat-event';
-import { parseThreadId, type ThreadId } from '../../src/engine/thread-id';
+import {
+  type ChatEvent,
+  type ChatFile,
+  type ChatUser,
+  parseThreadId,
+  type ThreadId,
+} from '../../src/engine/ports';
 import type { ButtonAction } from './custom-id';
 
 /** The slash command option that carries the first message (`/tiktok-ad text:…`). */
@@ -23,6 +28,16 @@ export const TEXT_OPTION = 'text';
 export function chatUserOf(user: User | PartialUser, member?: GuildMember | null): ChatUser {
   const name = member?.displayName ?? user.globalName ?? user.username ?? undefined;
   return { id: user.id, ...(name ? { name } : {}), is_bot: user.bot === true };
+}
+
+/** The `event_id` of an interaction (slash command, button, menu): the same on every redelivery. */
+export function interactionEventId(interaction_id: string): string {
+  return `discord:interaction:${interaction_id}`;
+}
+
+/** The `event_id` of a message: the same on every redelivery. */
+export function messageEventId(message_id: string): string {
+  return `discord:message:${message_id}`;
 }
 
 /** The envelope shared by every event of a thread: platform, guild, parent channel, user. */
@@ -48,7 +63,7 @@ function interactionEnvelope(
 ) {
   const member = interaction.inCachedGuild() ? interaction.member : null;
   return envelope(
-    `discord:interaction:${interaction.id}`,
+    interactionEventId(interaction.id),
     thread_id,
     chatUserOf(interaction.user, member),
   );
@@ -76,11 +91,7 @@ export function messageEventOf(
   files: ChatFile[] = [],
 ): ChatEvent {
   return {
-    ...envelope(
-      `discord:message:${message.id}`,
-      thread_id,
-      chatUserOf(message.author, message.member),
-    ),
+    ...envelope(messageEventId(message.id), thread_id, chatUserOf(message.author, message.member)),
     type: 'message',
     text: message.content,
     // Only messages in threads the bot owns (opened by /tiktok-ad) reach this.

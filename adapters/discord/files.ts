@@ -1,5 +1,5 @@
 import type { Attachment } from 'discord.js';
-import type { ChatFile } from '../../src/engine/chat-event';
+import type { ChatFile } from '../../src/engine/ports';
 
 /** Attachments larger than this are not fetched (TikTok's image limit is 50 MB, plus margin). */
 export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;

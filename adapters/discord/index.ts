@@ -8,7 +8,6 @@ export {
   DISCORD_PARTIALS,
   type DiscordAdapter,
   type DiscordAdapterOptions,
-  type EngineLike,
 } from './adapter';
 export { COMMAND_NAME, tiktokAdCommand } from './command';
 export { type DeliveryContext, DiscordDelivery, isDmsClosed } from './delivery';

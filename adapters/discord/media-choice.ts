@@ -9,8 +9,7 @@ import {
   StringSelectMenuBuilder,
   StringSelectMenuOptionBuilder,
 } from 'discord.js';
-import { describeItem } from '../../src/engine/media/library';
-import type { Block } from '../../src/engine/reply';
+import { type Block, describeItem } from '../../src/engine/ports';
 import { cutText } from '../shared/cut';
 import { isFetchableImageUrl } from '../shared/fetchable-url';
 import { encodeCustomId } from './custom-id';

@@ -1,17 +1,11 @@
 // What the Discord adapter is given and gives: its options (engine, store, token, limits),
 // the running adapter's surface, and the gateway intents and partials it asks Discord for.
 import { type Client, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
-import type { ChatEvent } from '../../src/engine/chat-event';
-import type { Reply, ReplySink } from '../../src/engine/reply';
+import type { ChatAdapter, ChatEngine, Reply, ReplySink } from '../../src/engine/ports';
 import type { WorkTracker } from '../../src/lifecycle/work-tracker';
 import type { Logger } from '../../src/logging/logger';
 import type { Keys } from '../../src/store/keys';
 import type { StateStore } from '../../src/store/state-store';
-
-/** The one thing the adapter needs from the engine (`ConversationEngine` fits). */
-export interface EngineLike {
-  handle(event: ChatEvent, sink?: ReplySink): Promise<Reply[]>;
-}
 
 /**
  * Gateway intents (docs/discord.md §1): guild channels and threads, their
@@ -42,7 +36,7 @@ export const DISCORD_PARTIALS = [
 export interface DiscordAdapterOptions {
   /** The bot token (Developer Portal → Bot). Never logged. */
   token: string;
-  engine: EngineLike;
+  engine: ChatEngine;
   /** The same store (and key prefix) as the engine's: owned threads and claims live there. */
   store: StateStore;
   keys: Keys;
@@ -53,6 +47,11 @@ export interface DiscordAdapterOptions {
   rest?: Partial<RESTOptions>;
   /** How long owned threads, keyed messages and approval cards are remembered; default 30 days. */
   stateTtlMs?: number;
+  /**
+   * Bounds {@link DiscordAdapter.start}: past it, start fails with a `StartError` naming the
+   * network and `DISCORD_TOKEN`. Default: no bound.
+   */
+  startTimeoutMs?: number;
   /** How long to wait for each guild at login (discord.js `waitGuildTimeout`); default 15000. */
   waitGuildTimeoutMs?: number;
   /**
@@ -65,7 +64,8 @@ export interface DiscordAdapterOptions {
 }
 
 /** A running Discord adapter. */
-export interface DiscordAdapter {
+export interface DiscordAdapter extends ChatAdapter {
+  readonly name: 'discord';
   /** The discord.js client (for logging, or tests). */
   readonly client: Client;
   /** Logs in over the gateway and resolves once the client is ready (all guilds arrived). */
@@ -86,4 +86,6 @@ export interface DiscordAdapter {
    * and when DMs are closed, a mention in the thread asks the user to open them.
    */
   deliver(reply: Reply): Promise<void>;
+  /** {@link deliver}, as the sink the engine's courier and resumed threads use. */
+  readonly sink: ReplySink;
 }

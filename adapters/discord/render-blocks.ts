@@ -2,10 +2,7 @@
 // a user, the model or TikTok is escaped (markdown.ts) and shown whole: long values go on in
 // further fields and embeds (render-parts.ts), long content in further messages (render.ts).
 import { ButtonBuilder, ButtonStyle } from 'discord.js';
-import { ctaLabel } from '../../src/ad/call-to-action';
-import { landingPageDisplay } from '../../src/ad/landing-page';
-import { OBJECTIVE_LABELS } from '../../src/ad/objective';
-import type { Block } from '../../src/engine/reply';
+import { type Block, ctaLabel, landingPageDisplay, OBJECTIVE_LABELS } from '../../src/engine/ports';
 import { renderAdvertiserChoice } from './advertiser-choice';
 import { codeOf, escapeMd, mention } from './markdown';
 import { renderMediaChoice } from './media-choice';

@@ -12,9 +12,7 @@ import {
   ButtonStyle,
   embedLength,
 } from 'discord.js';
-import type { AdDraft } from '../../src/ad/draft';
-import type { ActionId } from '../../src/engine/chat-event';
-import type { SuggestedAction } from '../../src/engine/reply';
+import type { ActionId, AdDraft, SuggestedAction } from '../../src/engine/ports';
 import { cutText, splitText } from '../shared/cut';
 import { encodeCustomId } from './custom-id';
 import { DISCORD_LIMITS, truncate } from './limits';

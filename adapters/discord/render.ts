@@ -1,5 +1,5 @@
 import { type APIEmbed, embedLength } from 'discord.js';
-import type { Reply } from '../../src/engine/reply';
+import type { Reply } from '../../src/engine/ports';
 import { splitText } from '../shared/cut';
 import { DISCORD_LIMITS } from './limits';
 import { mdSafe } from './markdown';

@@ -1,6 +1,5 @@
 import type { Client, GuildMember } from 'discord.js';
-import type { ChatEvent, ChatUser } from '../../src/engine/chat-event';
-import { reactionMeaning } from '../../src/engine/emoji';
+import { type ChatEvent, type ChatUser, reactionMeaning } from '../../src/engine/ports';
 import type { Logger } from '../../src/logging/logger';
 import { loggableError } from './log-fields';
 

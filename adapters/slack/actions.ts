@@ -1,4 +1,4 @@
-import { type ActionId, isActionId } from '../../src/engine/chat-event';
+import { type ActionId, isActionId } from '../../src/engine/ports';
 
 /**
  * Our Block Kit `action_id`s: `tab:<ActionId>` for a single button, `tab:<ActionId>:<n>` when one

@@ -1,4 +1,4 @@
-import type { Block } from '../../src/engine/reply';
+import type { Block } from '../../src/engine/ports';
 import { slackActionId } from './actions';
 import { type KitBlock, LIMITS } from './limits';
 import { codeOf, escapeMrkdwn, mention } from './mrkdwn';

@@ -1,6 +1,6 @@
 import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import { Router } from 'express';
-import type { Reply, ReplySink } from '../../src/engine/reply';
+import type { ChatAdapter, ChatEngine, Reply, ReplySink } from '../../src/engine/ports';
 import type { WorkTracker } from '../../src/lifecycle/work-tracker';
 import type { Logger } from '../../src/logging/logger';
 import { guardedStore } from '../../src/store/guarded-store';
@@ -10,7 +10,7 @@ import { boltLogger } from './bolt-logger';
 import { SlackDelivery, type TokenFor } from './delivery';
 import { StateStoreInstallationStore } from './installation-store';
 import { SlackKeys } from './keys';
-import { type CommandAdmission, type EngineLike, registerListeners } from './listeners';
+import { type CommandAdmission, registerListeners } from './listeners';
 import { malformedRequestHandler, refuseMalformedBodies } from './malformed';
 import { SlackOrganization } from './organization';
 import { rejectFutureTimestamps } from './request-freshness';
@@ -60,7 +60,7 @@ export const SLACK_BOT_SCOPES = [
  *   `npm start` passes the draft's idle TTL, so they expire with the thread).
  */
 export interface SlackAdapterOptions {
-  engine: EngineLike;
+  engine: ChatEngine;
   /** Admission control (`AdmissionControl`): slash commands are admitted whole. */
   admission?: CommandAdmission | undefined;
   store: StateStore;
@@ -95,7 +95,8 @@ export interface SlackAdapterOptions {
  * - `start()` connects Socket Mode (no-op in HTTP mode); `stop()` disconnects it.
  * - `app`: the Bolt app (for more listeners or tests).
  */
-export interface SlackAdapter {
+export interface SlackAdapter extends ChatAdapter {
+  readonly name: 'slack';
   readonly app: App;
   readonly router: Router | undefined;
   readonly sink: ReplySink;
@@ -254,6 +255,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   }
 
   return {
+    name: 'slack',
     app,
     router,
     sink: delivery.sink,

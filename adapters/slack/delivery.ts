@@ -1,6 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Reply, ReplySink } from '../../src/engine/reply';
-import { parseThreadId } from '../../src/engine/thread-id';
+import { parseThreadId, type Reply, type ReplySink } from '../../src/engine/ports';
 import type { Logger } from '../../src/logging/logger';
 import type { StateStore } from '../../src/store/state-store';
 import type { MessageRef, PostedRef, SlackKeys } from './keys';

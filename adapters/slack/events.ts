@@ -1,5 +1,10 @@
-import type { ChatEvent, ChatFile, ChatUser } from '../../src/engine/chat-event';
-import { type ThreadId, threadIdOf } from '../../src/engine/thread-id';
+import {
+  type ChatEvent,
+  type ChatFile,
+  type ChatUser,
+  type ThreadId,
+  threadIdOf,
+} from '../../src/engine/ports';
 import { engineActionOf } from './actions';
 import type { SlackFile } from './files';
 import { plainTextOf } from './mrkdwn';

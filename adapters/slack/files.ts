@@ -1,4 +1,4 @@
-import type { ChatFile } from '../../src/engine/chat-event';
+import type { ChatFile } from '../../src/engine/ports';
 
 /**
  * A file object of a `file_share` message event, the fields we read (Slack docs: "File

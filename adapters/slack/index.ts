@@ -16,7 +16,6 @@ export {
 export { slackThreadId } from './events';
 export { StateStoreInstallationStore } from './installation-store';
 export { blockKitProblems, LIMITS, type SlackMessage } from './limits';
-export type { EngineLike } from './listeners';
 export { escapeMrkdwn, plainTextOf } from './mrkdwn';
 export { renderReply } from './render';
 export {

@@ -1,4 +1,4 @@
-import type { ThreadId } from '../../src/engine/thread-id';
+import type { ThreadId } from '../../src/engine/ports';
 import type { Keys } from '../../src/store/keys';
 
 /**
@@ -16,19 +16,6 @@ export class SlackKeys {
   /** The message first posted for an engine reply `key` in a thread (for `chat.update`). */
   replyKey(thread_id: ThreadId, key: string): string {
     return `${this.keys.prefix}slack:reply:{${thread_id}}:${key}`;
-  }
-
-  /**
-   * The engine's claim of event `event_id` (`Keys.event`): the one claim per delivery, shared
-   * by adapter and engine (a slash command claims it before posting its thread root).
-   */
-  engineEvent(event_id: string): string {
-    return this.keys.event(event_id);
-  }
-
-  /** The engine's saved state of a thread (`Keys.thread`). */
-  engineThread(thread_id: ThreadId): string {
-    return this.keys.thread(thread_id);
   }
 
   /** A workspace's (or Enterprise Grid org's) installation from Slack's OAuth install. */

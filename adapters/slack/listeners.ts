@@ -1,10 +1,13 @@
 import type { App } from '@slack/bolt';
 import { QUEUED_TEXT, TOO_BUSY_TEXT } from '../../src/admission/admission';
-import type { ChatEvent } from '../../src/engine/chat-event';
-import { reactionMeaning } from '../../src/engine/emoji';
-import { EVENT_TTL_MS, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from '../../src/engine/engine';
-import type { Reply } from '../../src/engine/reply';
-import { parseThreadId } from '../../src/engine/thread-id';
+import {
+  type ChatEngine,
+  type ChatEvent,
+  parseThreadId,
+  reactionMeaning,
+  STORAGE_DOWN_START_TEXT,
+  STORE_FAILED_TEXT,
+} from '../../src/engine/ports';
 import type { Logger } from '../../src/logging/logger';
 import {
   LockTimeoutError,
@@ -37,23 +40,6 @@ import { TtlSet } from './ttl-set';
 import type { SlackUserGroups } from './user-groups';
 
 /**
- * The one thing the adapter needs from the engine (`ConversationEngine` and the
- * `AdmissionControl` in front of it fit). `options.claimed`: the adapter already claimed the
- * event under the engine's key (`Keys.event(event_id)`), so the engine does not claim again.
- */
-export interface EngineLike {
-  handle(
-    event: ChatEvent,
-    sink?: (reply: Reply) => Promise<void> | void,
-    options?: {
-      claimed?: boolean;
-      admitted?: boolean;
-      detachDelivery?: (delivering: Promise<void>) => void;
-    },
-  ): Promise<Reply[]>;
-}
-
-/**
  * Admission control, when the bot has it (`AdmissionControl` fits): a slash command's work (its
  * thread root and start turn) is admitted as a whole, and its ack says at once when it waits.
  */
@@ -75,7 +61,7 @@ function slashCommandFields(command: SlashCommandFields): SlashCommandFields {
 
 /** What the listeners share. */
 export interface ListenerDeps {
-  engine: EngineLike;
+  engine: ChatEngine;
   admission?: CommandAdmission | undefined;
   store: StateStore;
   keys: SlackKeys;
@@ -220,10 +206,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     client: Parameters<MembershipCache['isMember']>[0],
     admitted: boolean,
   ): Promise<void> => {
-    const claim = keys.engineEvent(startEventId(fields.trigger_id));
     let claimed: boolean;
     try {
-      claimed = await store.setIfAbsent(claim, 1, EVENT_TTL_MS);
+      // The engine's claim of the start event, taken before the thread root is posted.
+      claimed = await deps.engine.claim({ event_id: startEventId(fields.trigger_id) });
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // Nothing could be saved, so no thread is opened: said only to the one who asked.
@@ -298,7 +284,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         if (
           root?.thread_id !== thread_id &&
           !ours &&
-          !(await store.get(keys.engineThread(thread_id)))
+          !(await deps.engine.hasConversation(thread_id))
         )
           return;
         knownThreads.add(thread_id);

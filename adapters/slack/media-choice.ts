@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import { describeItem } from '../../src/engine/media/library';
-import type { Block } from '../../src/engine/reply';
+import { type Block, describeItem } from '../../src/engine/ports';
 import { isFetchableImageUrl } from '../shared/fetchable-url';
 import { slackActionId } from './actions';
 import { type KitBlock, truncate } from './limits';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { ChatUser } from '../../src/engine/chat-event';
+import type { ChatUser } from '../../src/engine/ports';
 import type { Logger } from '../../src/logging/logger';
 import type { TokenFor } from './delivery';
 import { slackErrorCode } from './log-fields';

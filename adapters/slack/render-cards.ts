@@ -1,10 +1,12 @@
 // The card blocks in Block Kit: ad preview, approval request, progress and result. Every value
 // is escaped (mrkdwn.ts) and shown whole: long values go on in further fields (render-parts.ts).
-import { ctaLabel } from '../../src/ad/call-to-action';
-import type { AdDraft } from '../../src/ad/draft';
-import { landingPageDisplay } from '../../src/ad/landing-page';
-import { OBJECTIVE_LABELS } from '../../src/ad/objective';
-import type { Block } from '../../src/engine/reply';
+import {
+  type AdDraft,
+  type Block,
+  ctaLabel,
+  landingPageDisplay,
+  OBJECTIVE_LABELS,
+} from '../../src/engine/ports';
 import { type KitBlock, LIMITS } from './limits';
 import { codeOf, escapeMrkdwn, mention } from './mrkdwn';
 import { actionBlocks, context, fieldSections, plain, sections } from './render-parts';

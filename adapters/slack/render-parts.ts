@@ -1,7 +1,7 @@
 // The pieces Slack messages are built from, each inside its Block Kit limit (limits.ts,
 // docs/platform-limits.md): text is escaped first (mrkdwn.ts) and split or cut after, never
 // the other way round, so an entity is never cut in half and a limit counts what is sent.
-import type { SuggestedAction } from '../../src/engine/reply';
+import type { SuggestedAction } from '../../src/engine/ports';
 import { cutText, splitText } from '../shared/cut';
 import { slackActionId } from './actions';
 import { type KitBlock, LIMITS } from './limits';

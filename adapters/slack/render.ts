@@ -1,4 +1,4 @@
-import type { Block, Reply } from '../../src/engine/reply';
+import type { Block, Reply } from '../../src/engine/ports';
 import { OPEN_LINK_ACTION } from './actions';
 import { renderAdvertiserChoice } from './advertiser-choice';
 import { type KitBlock, LIMITS, type SlackMessage, textLength } from './limits';

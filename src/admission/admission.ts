@@ -1,14 +1,14 @@
-import type { ChatEvent } from '../engine/chat-event';
-import type { HandleOptions } from '../engine/engine';
-import type { Reply, ReplySink } from '../engine/reply';
+import type {
+  ChatEngine,
+  ChatEvent,
+  Claimable,
+  HandleOptions,
+  Readiness,
+  Reply,
+  ReplySink,
+  ThreadId,
+} from '../engine/ports';
 import type { Logger } from '../logging/logger';
-
-/** What admission control runs turns on (`ConversationEngine` fits). */
-export interface TurnRunner {
-  /** Claims `event` once (false: a repeat, or nothing to do). */
-  claim(event: ChatEvent): Promise<boolean>;
-  handle(event: ChatEvent, sink?: ReplySink, options?: HandleOptions): Promise<Reply[]>;
-}
 
 /**
  * Bounds of {@link AdmissionControl}:
@@ -112,7 +112,7 @@ export interface RunHooks {
  * adapter's slash command, whose thread root is posted only once it is admitted). {@link drain}
  * waits until nothing runs or waits.
  */
-export class AdmissionControl {
+export class AdmissionControl implements ChatEngine {
   private running = 0;
   private peak = 0;
   private queuedTotal = 0;
@@ -130,7 +130,7 @@ export class AdmissionControl {
 
   /** @throws RangeError when a bound is not a positive integer. */
   constructor(
-    private readonly runner: TurnRunner,
+    private readonly runner: ChatEngine,
     private readonly bounds: AdmissionBounds = DEFAULT_ADMISSION,
     private readonly logger?: Logger,
     pressure?: AdmissionPressure,
@@ -175,16 +175,32 @@ export class AdmissionControl {
     this.refusedTotal += 1;
   }
 
+  /** The engine's claim, unchanged: admission only decides when a turn runs. */
+  claim(event: Claimable): Promise<boolean> {
+    return this.runner.claim(event);
+  }
+
+  /** The engine's release of a claim, unchanged. */
+  release(event_id: string): Promise<void> {
+    return this.runner.release(event_id);
+  }
+
+  /** The engine's answer, unchanged. */
+  hasConversation(thread_id: ThreadId): Promise<boolean> {
+    return this.runner.hasConversation(thread_id);
+  }
+
+  /** The engine's readiness, unchanged. */
+  readiness(): Promise<Readiness> {
+    return this.runner.readiness();
+  }
+
   /**
    * Handles one event under the bounds (see the class). `options.claimed`: the caller already
    * claimed the event; `options.admitted`: the caller already holds a place (inside
    * {@link run}), so the turn runs at once.
    */
-  async handle(
-    event: ChatEvent,
-    sink?: ReplySink,
-    options: HandleOptions & { admitted?: boolean } = {},
-  ): Promise<Reply[]> {
+  async handle(event: ChatEvent, sink?: ReplySink, options: HandleOptions = {}): Promise<Reply[]> {
     const { admitted, ...handleOptions } = options;
     if (admitted) return this.runner.handle(event, sink, handleOptions);
     const notices: Reply[] = [];

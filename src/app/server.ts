@@ -1,8 +1,9 @@
+import type { Router } from 'express';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord';
 import { probeDiscord } from '../../adapters/discord/probe';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../../adapters/slack';
 import { probeSlack, type SlackBotIdentity } from '../../adapters/slack/probe';
-import { withinTime } from '../http/reach';
+import type { ChatAdapter } from '../engine/ports';
 import { type Config, loadConfig } from './config';
 import { approversOf, engineSettingsFrom } from './engine-settings';
 
@@ -61,58 +62,22 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
   }
   const slackIds = await askPlatforms(config, slackAuth);
   const runtime = await startRuntime({ config, logger, platform: 'slack', defaultHttpPort: 3000 });
-  let slack: SlackAdapter | undefined;
-  let discord: DiscordAdapter | undefined;
+  const adapters: ServedAdapter[] = [];
   try {
-    const shared = {
-      engine: runtime.admission,
-      store: runtime.store,
-      keys: runtime.keys,
-      work: runtime.work,
-    };
-    if (slackAuth) {
-      slack = await createSlackAdapter({
-        ...shared,
-        admission: runtime.admission,
-        logger,
-        auth: slackIds && slackAuth.kind === 'token' ? { ...slackAuth, ...slackIds } : slackAuth,
-        signingSecret: config.SLACK_SIGNING_SECRET,
-        appToken: config.SLACK_APP_TOKEN,
-        apiUrl: config.SLACK_API_URL,
-        command: config.SLACK_COMMAND,
-        // Posted-message references expire with the thread's state (DRAFT_IDLE_DAYS).
-        messageTtlMs: engineSettingsFrom(config, 'slack').draft_ttl_ms,
-        approvers: approversOf(config),
-      });
-      if (slack.router) runtime.http.mount(slack.router);
-      runtime.sinks.set('slack', slack.sink);
-      const adapter = slack;
-      runtime.http.readinessChecks.set('slack', async () => adapter.readiness());
-      await slack.start();
-    }
-    if (config.DISCORD_TOKEN) {
-      discord = createDiscordAdapter({
-        ...shared,
-        token: config.DISCORD_TOKEN,
-        logger,
-        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
-        approvers: approversOf(config),
-      });
-      runtime.sinks.set('discord', discord.deliver);
-      const adapter = discord;
-      runtime.http.readinessChecks.set('discord', async () => adapter.readiness());
-      await withinTime(
-        discord.start(),
-        config.START_TIMEOUT_MS,
-        `Discord's gateway did not say READY within ${config.START_TIMEOUT_MS / 1000} s. Check this machine's network (WebSocket to gateway.discord.gg) and DISCORD_TOKEN.`,
-      );
+    adapters.push(...(await configuredAdapters(config, runtime, logger, slackAuth, slackIds)));
+    for (const adapter of adapters) {
+      if (adapter.router) runtime.http.mount(adapter.router);
+      runtime.sinks.set(adapter.name, adapter.sink);
+      runtime.http.readinessChecks.set(adapter.name, async () => adapter.readiness());
+      await adapter.start();
     }
   } catch (error) {
-    await discord?.stop();
-    await slack?.stop();
+    for (const adapter of [...adapters].reverse()) await adapter.stop();
     await runtime.close();
     throw error;
   }
+  const slack = adapters.find((adapter): adapter is SlackAdapter => adapter.name === 'slack');
+  const discord = adapters.find((adapter): adapter is DiscordAdapter => adapter.name === 'discord');
   runtime.resumer.start();
   logger.info(
     {
@@ -132,7 +97,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
     const work = runtime.work;
     work.stopIntake();
     logger.info({ in_flight: work.inFlight }, 'shutting down: no new events; finishing work');
-    await Promise.all([slack?.stopIntake(), discord?.stopIntake()]);
+    await Promise.all(adapters.map((adapter) => adapter.stopIntake()));
     const result = await work.drain(config.SHUTDOWN_GRACE_MS);
     if (result.drained) logger.info({ waited_ms: result.waitedMs }, 'work in flight finished');
     else
@@ -140,8 +105,7 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
         { left: result.left, grace_ms: config.SHUTDOWN_GRACE_MS },
         'SHUTDOWN_GRACE_MS ran out; stopping with work still running',
       );
-    await discord?.stop();
-    await slack?.stop();
+    for (const adapter of [...adapters].reverse()) await adapter.stop();
     await runtime.close();
     logger.info('stopped');
     return result;
@@ -155,6 +119,55 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
       return closing;
     },
   };
+}
+
+/** An adapter the server runs: the port, and the routes it serves on the shared HTTP server. */
+type ServedAdapter = ChatAdapter & { readonly router?: Router | undefined };
+
+/**
+ * The adapters the settings configure, in start order (Slack, then Discord), each built on the
+ * runtime's admission-controlled engine and its store. Nothing is started yet.
+ */
+async function configuredAdapters(
+  config: Config,
+  runtime: Runtime,
+  logger: Logger,
+  slackAuth: ReturnType<typeof slackAuthFrom>,
+  slackIds: SlackBotIdentity | undefined,
+): Promise<ServedAdapter[]> {
+  const adapters: ServedAdapter[] = [];
+  const shared = {
+    engine: runtime.admission,
+    store: runtime.store,
+    keys: runtime.keys,
+    work: runtime.work,
+    logger,
+    approvers: approversOf(config),
+  };
+  if (slackAuth)
+    adapters.push(
+      await createSlackAdapter({
+        ...shared,
+        admission: runtime.admission,
+        auth: slackIds && slackAuth.kind === 'token' ? { ...slackAuth, ...slackIds } : slackAuth,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        appToken: config.SLACK_APP_TOKEN,
+        apiUrl: config.SLACK_API_URL,
+        command: config.SLACK_COMMAND,
+        // Posted-message references expire with the thread's state (DRAFT_IDLE_DAYS).
+        messageTtlMs: engineSettingsFrom(config, 'slack').draft_ttl_ms,
+      }),
+    );
+  if (config.DISCORD_TOKEN)
+    adapters.push(
+      createDiscordAdapter({
+        ...shared,
+        token: config.DISCORD_TOKEN,
+        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        startTimeoutMs: config.START_TIMEOUT_MS,
+      }),
+    );
+  return adapters;
 }
 
 /**

@@ -7,43 +7,21 @@ import type { ChatEvent } from './chat-event';
 import type { EngineDeps } from './deps';
 import { ReplyCourier } from './outbox/courier';
 import { TurnOutbox } from './outbox/turn-outbox';
+import type { Claimable, HandleOptions, Readiness } from './ports';
 import type { Reply, ReplySink } from './reply';
 import { resumeEventOf } from './resume-event';
+import { STILL_SUBMITTING_TEXT, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from './store-texts';
 import { newDraftId } from './submission/record';
+import type { ThreadId } from './thread-id';
 import type { ThreadState } from './thread-state';
 import { ThreadTurn } from './turn/thread-turn';
 
 export type { EngineDeps } from './deps';
-
-/** Options of {@link ConversationEngine.handle}. */
-export interface HandleOptions {
-  /** The caller already claimed the event with {@link ConversationEngine.claim}. */
-  claimed?: boolean;
-  /**
-   * Return once the turn is saved, while its replies are still being delivered: the delivery
-   * (a promise that never rejects) is handed to this function instead, e.g. a work tracker so
-   * a shutdown waits for it. A caller that runs one turn per thread at a time is then not held
-   * by slow posts. Default: return once the replies are delivered.
-   */
-  detachDelivery?: (delivering: Promise<void>) => void;
-}
+export type { HandleOptions } from './ports';
+export { STILL_SUBMITTING_TEXT, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from './store-texts';
 
 /** Default thread lock TTL: short, since a heartbeat renews it while a turn works. */
 export const THREAD_LOCK_TTL_MS = 5_000;
-
-/** What a user sees when the store fails during their turn: nothing was saved, so resend. */
-export const STORE_FAILED_TEXT = "I couldn't save that; nothing changed, please send it again.";
-
-/** What a new draft (`/tiktok-ad`) gets while the store is down: nothing was started. */
-export const STORAGE_DOWN_START_TEXT =
-  "I can't save drafts right now (storage is down); nothing was started. Please try again in a minute.";
-
-/**
- * What the thread is told when the store fails after a submission started: the truth (it goes
- * on once the store answers), never "try again", which a second approval could not do.
- */
-export const STILL_SUBMITTING_TEXT =
-  "Still working on this ad: my storage stopped answering, so I paused before TikTok's next step. I'll post the outcome here as soon as it is known; there is no need to approve again.";
 
 /** How long the engine itself retries a submission interrupted by a store failure (10 min). */
 export const RESUME_RETRY_FOR_MS = 10 * 60_000;
@@ -98,9 +76,25 @@ export class ConversationEngine {
    * for a repeat or a bot's own message. One Redis round trip. A caller that claims first (to
    * dedupe before it queues or posts anything) then passes `{claimed: true}` to {@link handle}.
    */
-  async claim(event: ChatEvent): Promise<boolean> {
-    if (event.user.is_bot) return false;
+  async claim(event: Claimable): Promise<boolean> {
+    if (event.user?.is_bot) return false;
     return this.deps.store.setIfAbsent(this.deps.keys.event(event.event_id), 1, EVENT_TTL_MS);
+  }
+
+  /** Forgets the claim of `event_id`, so the same id counts again (an undone toggle). */
+  async release(event_id: string): Promise<void> {
+    await this.deps.store.delete(this.deps.keys.event(event_id));
+  }
+
+  /** Whether `thread_id` has saved state (a conversation the engine holds). */
+  async hasConversation(thread_id: ThreadId): Promise<boolean> {
+    return (await this.deps.store.get(this.deps.keys.thread(thread_id))) !== null;
+  }
+
+  /** Whether the store answers (one GET of a key never written), for `/readyz`. */
+  async readiness(): Promise<Readiness> {
+    await this.deps.store.get(this.deps.keys.readiness());
+    return { ok: true };
   }
 
   /**

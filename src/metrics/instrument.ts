@@ -1,6 +1,4 @@
-import type { ChatEvent } from '../engine/chat-event';
-import type { HandleOptions } from '../engine/engine';
-import type { Reply, ReplySink } from '../engine/reply';
+import type { ChatEngine, ChatEvent, HandleOptions, Reply, ReplySink } from '../engine/ports';
 import type { Proposal, TurnInput, TurnModel } from '../model/proposal';
 import { ModelError } from '../model/proposal';
 import type { StateStore } from '../store/state-store';
@@ -9,16 +7,11 @@ import type { Metrics } from './port';
 
 const seconds = (startedMs: number) => (performance.now() - startedMs) / 1000;
 
-/** The engine's one entry point (what adapters call). */
-export interface HandlesEvents {
-  handle(event: ChatEvent, sink?: ReplySink, options?: HandleOptions): Promise<Reply[]>;
-}
-
 /**
  * Counts every handled event as a turn: `turns_total{platform,outcome}` with `outcome` `ok`,
  * `lock_timeout` (the thread stayed busy) or `error`, and its duration.
  */
-export function instrumentEngine<E extends HandlesEvents>(engine: E, metrics: Metrics): E {
+export function instrumentEngine<E extends ChatEngine>(engine: E, metrics: Metrics): E {
   const handle = async (
     event: ChatEvent,
     sink?: ReplySink,

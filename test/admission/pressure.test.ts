@@ -1,9 +1,13 @@
-import { AdmissionControl, type TurnRunner } from '../../src/admission/admission';
+import { AdmissionControl } from '../../src/admission/admission';
+import type { ChatEngine } from '../../src/engine/ports';
 
 /** A runner is not needed for `run` (keyed work); admission's own bookkeeping is under test. */
-const NO_RUNNER: TurnRunner = {
+const NO_RUNNER: ChatEngine = {
   claim: async () => true,
+  release: async () => {},
   handle: async () => [],
+  hasConversation: async () => false,
+  readiness: async () => ({ ok: true }),
 };
 
 /** Work that runs until the test ends it: `started` counts starts, `finish()` ends one. */

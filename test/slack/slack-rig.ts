@@ -116,6 +116,9 @@ export class SlackRig {
     const admission = new AdmissionControl(
       {
         claim: (event) => engine.claim(event),
+        release: (event_id) => engine.release(event_id),
+        hasConversation: (thread_id) => engine.hasConversation(thread_id),
+        readiness: () => engine.readiness(),
         handle: (event, sink, handleOptions) => {
           passed.push(event);
           return engine.handle(event, sink, handleOptions);
