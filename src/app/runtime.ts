@@ -5,16 +5,16 @@ import { BoundedTurnModel } from '../admission/bounded-model';
 import { LoopLag } from '../admission/loop-lag';
 import { AuditTrail } from '../audit/trail';
 import { PinoAuditLog } from '../auth/audit';
-import { createLinking } from '../auth/create-linking';
-import { type AccessResolver, StaticAccessResolver } from '../engine/access';
+import type { LinkTarget } from '../auth/oauth-flow';
+import type { AccessResolver } from '../engine/access';
 import { ConversationEngine } from '../engine/engine';
 import type { ReplySink } from '../engine/reply';
+import type { EngineSettings } from '../engine/settings';
 import { ProcessOwner } from '../engine/submission/owner';
 import { SubmissionResumer } from '../engine/submission/resume';
 import type { Platform } from '../engine/thread-id';
-import { EMULATOR_PORTAL_PATH, mountEmulatorPortal } from '../http/emulator-portal';
+import { mountEmulatorPortal } from '../http/emulator-portal';
 import { listenFor } from '../http/listen-for';
-import { OAUTH_PATHS } from '../http/oauth-routes';
 import { createHttpServer, type HttpServer } from '../http/server';
 import {
   DEFAULT_IDLE_COLLECT_POLICY,
@@ -27,7 +27,7 @@ import { exposeMetrics, type MetricsExposureOptions } from '../metrics/expose';
 import { instrumentEngine, instrumentModel, instrumentStore } from '../metrics/instrument';
 import { registerLoadGauges } from '../metrics/load-gauges';
 import { type Metrics, NO_METRICS } from '../metrics/port';
-import { createPrometheusMetrics } from '../metrics/prometheus';
+import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus';
 import { GeminiTurnModel } from '../model/gemini-model';
 import { probeGemini } from '../model/gemini-probe';
 import { OfflineTurnModel } from '../model/offline/offline-model';
@@ -37,17 +37,13 @@ import { publicBase } from '../settings/server-checks';
 import { createStateStore } from '../store/create-state-store';
 import { Keys } from '../store/keys';
 import type { StateStore } from '../store/state-store';
-import { TikTokClient } from '../tiktok/client';
-import {
-  createTikTokEmulator,
-  EMULATOR_APP_ID,
-  EMULATOR_SECRET,
-  type TikTokEmulator,
-} from '../tiktok/emulator';
+import type { TikTokEmulator } from '../tiktok/emulator';
+import { chooseAccountAccess } from './account-access';
 import { BackgroundWork } from './background-work';
-import { type Config, linkingMode } from './config';
+import type { Config } from './config';
 import { engineSettingsFrom } from './engine-settings';
 import { resumeAfterLink } from './resume-after-link';
+import { describeTikTok, startTikTok, type TikTokTarget } from './tiktok-target';
 
 /**
  * Everything the bot runs on, whatever the chat platform: store, TikTok (real or the emulator
@@ -60,6 +56,8 @@ export interface Runtime {
   readonly logger: Logger;
   readonly store: StateStore;
   readonly keys: Keys;
+  /** The engine's settings, built once from `config` (adapters read the draft TTL and approvers). */
+  readonly settings: EngineSettings;
   /** The engine, counted in `metrics` (turns by platform and outcome). */
   readonly engine: ConversationEngine;
   /**
@@ -115,167 +113,316 @@ export interface RuntimeOptions {
  *   StartError when the model's API does not answer within `START_TIMEOUT_MS`.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { config, logger } = options;
-  const opened: Array<() => Promise<void>> = [];
-  const closeAll = async () => {
-    for (const close of opened.reverse()) await close();
-  };
+  const opened = new OpenedParts();
   try {
-    const prometheus = config.METRICS === 'on' ? createPrometheusMetrics() : undefined;
-    const metrics = prometheus?.metrics ?? NO_METRICS;
-    const tiktok = await tiktokSide(config, logger, metrics);
-    if (tiktok.emulator) opened.push(() => tiktok.emulator?.close() ?? Promise.resolve());
-    const rawStore = await createStateStore({ redisUrl: config.REDIS_URL, logger });
-    opened.push(() => rawStore.close());
-    if (config.GEMINI_API_KEY)
-      await probeGemini(
-        config.GEMINI_API_KEY,
-        config.GEMINI_MODEL,
-        config.GEMINI_BASE_URL,
-        config.START_TIMEOUT_MS,
-      );
-    const store = instrumentStore(rawStore, metrics, config.STATE_PREFIX);
-    const keys = new Keys(config.STATE_PREFIX);
-    const auditLine = new PinoAuditLog(auditLogger(config, logger));
-    const work = createWorkTracker();
-    const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
-    const exposed = prometheus
-      ? await exposeMetrics(metricsPlace(config, options, prometheus.handler, http))
-      : undefined;
-    if (exposed) opened.push(() => exposed.close());
-    http.readinessChecks.set('tiktok', async () => ({ ok: true, note: tiktokNote(tiktok) }));
-    http.readinessChecks.set('accepting', async () =>
-      work.accepting ? true : { ok: false, error: 'shutting down' },
-    );
-    if (config.REDIS_URL) {
-      // One round trip (a GET of a key never written); the check bounds it to 500 ms.
-      http.readinessChecks.set('redis', async () => {
-        await store.get(keys.readiness());
-        return true;
-      });
-    }
-    const port = config.HTTP_PORT ?? options.defaultHttpPort;
-    const listened = await listenFor(
-      'HTTP_PORT',
-      port,
-      config.HTTP_HOST,
-      http.listen(port, config.HTTP_HOST),
-    );
-    opened.push(() => http.close());
-    const httpBase = listened.replace('//0.0.0.0:', '//localhost:');
-    const linkBase = config.PUBLIC_URL ? publicBase(config.PUBLIC_URL) : httpBase;
-    if (tiktok.emulator && config.PUBLIC_URL) mountEmulatorPortal(http, tiktok.emulator);
-    const sinks = new Map<Platform, ReplySink>();
-    const background = new BackgroundWork(logger, work);
-    let engine: ConversationEngine | undefined;
-    const accounts = accessSide(
-      config,
-      tiktok,
-      store,
-      keys,
-      logger,
-      http,
-      linkBase,
-      auditLine,
-      (target) => {
-        const sink = sinks.get(target.user.platform);
-        if (engine && sink) background.run(resumeAfterLink(engine, target, sink));
-        else
-          logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
-      },
-    );
-    const usage = new UsageTotals();
-    const inner = turnModel(config, logger, metrics, usage);
-    if (inner.close) opened.push(() => inner.close?.() ?? Promise.resolve());
-    const model = new BoundedTurnModel(
-      instrumentModel(inner, metrics, config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline'),
-      config.MAX_MODEL_CALLS_IN_FLIGHT,
-    );
-    const owner = new ProcessOwner({ store, keys, logger });
-    await owner.start();
-    opened.push(() => owner.stop());
-    const core = new ConversationEngine({
-      owner,
-      store,
-      keys,
-      model,
-      ads: tiktok.client,
-      access: accounts.access,
-      settings: engineSettingsFrom(config, options.platform),
-      logger: logger.child({ component: 'engine' }),
-      auditTrail: new AuditTrail({ store, keys, log: auditLine }),
-      metrics,
-    });
-    engine = instrumentEngine(core, metrics);
-    const resumer = new SubmissionResumer({
-      store,
-      keys,
-      owner,
-      engine,
-      outbox: core.courier,
-      sinkFor: (platform) => sinks.get(platform),
-      logger: logger.child({ component: 'resumer' }),
-    });
-    opened.push(() => resumer.stop());
-    if (config.IDLE_GC_SECONDS > 0) {
-      const log = logger.child({ component: 'memory' });
-      const collector = new IdleCollector(
-        DEFAULT_IDLE_COLLECT_POLICY,
-        processPorts((c) => log.debug({ ...c }, 'collected garbage while idle')),
-      ).start(config.IDLE_GC_SECONDS * 1000);
-      opened.push(async () => collector.stop());
-    }
-    const lag = new LoopLag().start();
-    opened.push(async () => lag.stop());
-    const admission = new AdmissionControl(
-      engine,
-      { maxTurnsInFlight: config.MAX_TURNS_IN_FLIGHT, maxQueued: config.MAX_QUEUED_TURNS },
-      logger.child({ component: 'admission' }),
-      {
-        lagMs: () => lag.lagMs,
-        targetLagMs: OVERLOAD_LAG_MS,
-        minInFlight: OVERLOAD_MIN_TURNS,
-        startInFlight: OVERLOAD_START_TURNS,
-        everyMs: OVERLOAD_TICK_MS,
-      },
-    );
-    opened.push(async () => admission.stop());
-    if (prometheus)
-      registerLoadGauges(prometheus.registry, {
-        admission: () => admission.stats(),
-        model: () => ({ inFlight: model.inFlight, limit: model.limit }),
-        loopLagMs: () => lag.lagMs,
-      });
-    const summary = `${tiktokNote(tiktok)} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`;
-    return {
-      config,
-      logger,
-      store,
-      keys,
-      engine,
-      admission,
-      model,
-      usage,
-      http,
-      httpBase,
-      ...(tiktok.emulator ? { emulator: tiktok.emulator } : {}),
-      summary,
-      sinks,
-      background,
-      resumer,
-      work,
-      metrics,
-      metricsAt: exposed?.where ?? 'off (METRICS=off)',
-      async close() {
-        // Admitted and queued turns are tracked by the adapters (`work`), drained by the server.
-        await background.drain();
-        await closeAll();
-      },
-    };
+    return await assemble(options, opened);
   } catch (error) {
-    await closeAll();
+    await opened.closeAll();
     throw error;
   }
+}
+
+/** What has been started so far, closed in reverse order (last started, first closed). */
+class OpenedParts {
+  private readonly closers: Array<() => Promise<void>> = [];
+
+  add(close: () => Promise<void>): void {
+    this.closers.push(close);
+  }
+
+  async closeAll(): Promise<void> {
+    for (const close of this.closers.splice(0).reverse()) await close();
+  }
+}
+
+/** The steps of {@link startRuntime}; each registers in `opened` what it started. */
+async function assemble(options: RuntimeOptions, opened: OpenedParts): Promise<Runtime> {
+  const { config, logger } = options;
+  const prometheus = config.METRICS === 'on' ? createPrometheusMetrics() : undefined;
+  const metrics = prometheus?.metrics ?? NO_METRICS;
+  const tiktok = await startTikTok(config, logger, metrics);
+  const { emulator } = tiktok;
+  if (emulator) opened.add(() => emulator.close());
+  const store = await openStore(config, logger, metrics, opened);
+  if (config.GEMINI_API_KEY)
+    await probeGemini(
+      config.GEMINI_API_KEY,
+      config.GEMINI_MODEL,
+      config.GEMINI_BASE_URL,
+      config.START_TIMEOUT_MS,
+    );
+  const keys = new Keys(config.STATE_PREFIX);
+  const audit = new PinoAuditLog(auditLogger(config, logger));
+  const work = createWorkTracker();
+  const web = await openHttp({ options, prometheus, tiktok, store, keys, work }, opened);
+  const sinks = new Map<Platform, ReplySink>();
+  const background = new BackgroundWork(logger, work);
+  let engine: ConversationEngine | undefined;
+  const accounts = chooseAccountAccess({
+    config,
+    tiktok,
+    store,
+    keys,
+    logger,
+    http: web.http,
+    linkBase: web.linkBase,
+    audit,
+    onLinked: resumeLinkedThread(() => engine, sinks, background, logger),
+  });
+  const usage = new UsageTotals();
+  const model = startModel(config, logger, metrics, usage, opened);
+  const settings = engineSettingsFrom(config, options.platform);
+  const started = await startEngine(
+    { config, logger, store, keys, model, tiktok, settings, audit, metrics, sinks },
+    accounts.access,
+    opened,
+  );
+  engine = started.engine;
+  const { resumer } = started;
+  const admission = startLoadControl(config, logger, engine, model, prometheus, opened);
+  return {
+    config,
+    logger,
+    store,
+    keys,
+    settings,
+    engine,
+    admission,
+    model,
+    usage,
+    http: web.http,
+    httpBase: web.httpBase,
+    ...(emulator ? { emulator } : {}),
+    summary: `${describeTikTok(tiktok)} · accounts: ${accounts.description} · model: ${model.name} · state: ${config.REDIS_URL ? 'Redis' : 'in memory (lost on exit)'}`,
+    sinks,
+    background,
+    resumer,
+    work,
+    metrics,
+    metricsAt: web.metricsAt,
+    async close() {
+      // Admitted and queued turns are tracked by the adapters (`work`), drained by the server.
+      await background.drain();
+      await opened.closeAll();
+    },
+  };
+}
+
+/**
+ * What a completed account link does: the thread that asked for it goes on through its
+ * platform's sink, as background work; with no engine yet or no adapter for that platform, a
+ * warning is logged instead.
+ */
+function resumeLinkedThread(
+  engine: () => ConversationEngine | undefined,
+  sinks: ReadonlyMap<Platform, ReplySink>,
+  background: BackgroundWork,
+  logger: Logger,
+): (target: LinkTarget) => void {
+  return (target) => {
+    const current = engine();
+    const sink = sinks.get(target.user.platform);
+    if (current && sink) background.run(resumeAfterLink(current, target, sink));
+    else logger.warn({ platform: target.user.platform }, 'no adapter to resume a linked thread');
+  };
+}
+
+/** What the engine is built from. */
+interface EngineParts {
+  config: Config;
+  logger: Logger;
+  store: StateStore;
+  keys: Keys;
+  model: BoundedTurnModel;
+  tiktok: TikTokTarget;
+  settings: EngineSettings;
+  audit: PinoAuditLog;
+  metrics: Metrics;
+  /** Where resumed submissions announce themselves, per platform (filled by the adapters). */
+  sinks: ReadonlyMap<Platform, ReplySink>;
+}
+
+/**
+ * The engine (counted in `metrics`) with this process's ownership of submissions, and the
+ * resumer that finishes submissions a dead process left behind (started by the adapters once
+ * their sinks are registered).
+ */
+async function startEngine(
+  parts: EngineParts,
+  access: AccessResolver,
+  opened: OpenedParts,
+): Promise<{ engine: ConversationEngine; resumer: SubmissionResumer }> {
+  const { store, keys, logger, metrics, sinks } = parts;
+  const owner = new ProcessOwner({ store, keys, logger });
+  await owner.start();
+  opened.add(() => owner.stop());
+  const core = new ConversationEngine({
+    owner,
+    store,
+    keys,
+    model: parts.model,
+    ads: parts.tiktok.client,
+    access,
+    settings: parts.settings,
+    logger: logger.child({ component: 'engine' }),
+    auditTrail: new AuditTrail({ store, keys, log: parts.audit }),
+    metrics,
+  });
+  const engine = instrumentEngine(core, metrics);
+  const resumer = new SubmissionResumer({
+    store,
+    keys,
+    owner,
+    engine,
+    outbox: core.courier,
+    sinkFor: (platform) => sinks.get(platform),
+    logger: logger.child({ component: 'resumer' }),
+  });
+  opened.add(() => resumer.stop());
+  return { engine, resumer };
+}
+
+/** The state store (Redis when `REDIS_URL` is set, else in memory), counted in `metrics`. */
+async function openStore(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics,
+  opened: OpenedParts,
+): Promise<StateStore> {
+  const raw = await createStateStore({ redisUrl: config.REDIS_URL, logger });
+  opened.add(() => raw.close());
+  return instrumentStore(raw, metrics, config.STATE_PREFIX);
+}
+
+/** What {@link openHttp} serves. */
+interface HttpParts {
+  options: RuntimeOptions;
+  prometheus: PrometheusMetrics | undefined;
+  tiktok: TikTokTarget;
+  store: StateStore;
+  keys: Keys;
+  work: WorkTracker;
+}
+
+/**
+ * The HTTP server, listening on `HTTP_PORT` (default: `options.defaultHttpPort`) with its
+ * readiness checks (TikTok, intake, Redis) and `/metrics`; the emulator's authorization page is
+ * mounted on it when the emulator runs behind a `PUBLIC_URL`.
+ * @returns the server, its base URL, the base account links use, and where `/metrics` is.
+ */
+async function openHttp(
+  parts: HttpParts,
+  opened: OpenedParts,
+): Promise<{ http: HttpServer; httpBase: string; linkBase: string; metricsAt: string }> {
+  const { options, prometheus, tiktok, store, keys, work } = parts;
+  const { config, logger } = options;
+  const http = createHttpServer({ logger: logger.child({ component: 'http' }) });
+  const exposed = prometheus
+    ? await exposeMetrics(metricsPlace(config, options, prometheus.handler, http))
+    : undefined;
+  if (exposed) opened.add(() => exposed.close());
+  http.readinessChecks.set('tiktok', async () => ({ ok: true, note: describeTikTok(tiktok) }));
+  http.readinessChecks.set('accepting', async () =>
+    work.accepting ? true : { ok: false, error: 'shutting down' },
+  );
+  if (config.REDIS_URL) {
+    // One round trip (a GET of a key never written); the check bounds it to 500 ms.
+    http.readinessChecks.set('redis', async () => {
+      await store.get(keys.readiness());
+      return true;
+    });
+  }
+  const port = config.HTTP_PORT ?? options.defaultHttpPort;
+  const listened = await listenFor(
+    'HTTP_PORT',
+    port,
+    config.HTTP_HOST,
+    http.listen(port, config.HTTP_HOST),
+  );
+  opened.add(() => http.close());
+  const httpBase = listened.replace('//0.0.0.0:', '//localhost:');
+  if (tiktok.emulator && config.PUBLIC_URL) mountEmulatorPortal(http, tiktok.emulator);
+  return {
+    http,
+    httpBase,
+    linkBase: config.PUBLIC_URL ? publicBase(config.PUBLIC_URL) : httpBase,
+    metricsAt: exposed?.where ?? 'off (METRICS=off)',
+  };
+}
+
+/**
+ * The configured model (Gemini, whose keep-alive pool is sized to the model-call bound, or the
+ * offline one), counted in `metrics` and bounded to `MAX_MODEL_CALLS_IN_FLIGHT` calls at once.
+ */
+function startModel(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics,
+  usage: UsageTotals,
+  opened: OpenedParts,
+): BoundedTurnModel {
+  const inner: TurnModel & { close?: () => Promise<void> } = config.GEMINI_API_KEY
+    ? new GeminiTurnModel({
+        apiKey: config.GEMINI_API_KEY,
+        model: config.GEMINI_MODEL,
+        ...(config.GEMINI_BASE_URL ? { baseUrl: config.GEMINI_BASE_URL } : {}),
+        logger,
+        metrics,
+        connections: config.MAX_MODEL_CALLS_IN_FLIGHT,
+        onUsage: usage.record,
+      })
+    : new OfflineTurnModel();
+  const close = inner.close?.bind(inner);
+  if (close) opened.add(close);
+  return new BoundedTurnModel(
+    instrumentModel(inner, metrics, config.GEMINI_API_KEY ? config.GEMINI_MODEL : 'offline'),
+    config.MAX_MODEL_CALLS_IN_FLIGHT,
+  );
+}
+
+/**
+ * Admission control in front of `engine` (`MAX_TURNS_IN_FLIGHT`, `MAX_QUEUED_TURNS`, fewer
+ * turns while the event loop lags), the loop-lag probe it reads, the idle garbage collector
+ * (`IDLE_GC_SECONDS`), and the load gauges on `/metrics`.
+ */
+function startLoadControl(
+  config: Config,
+  logger: Logger,
+  engine: ConversationEngine,
+  model: BoundedTurnModel,
+  prometheus: PrometheusMetrics | undefined,
+  opened: OpenedParts,
+): AdmissionControl {
+  if (config.IDLE_GC_SECONDS > 0) {
+    const log = logger.child({ component: 'memory' });
+    const collector = new IdleCollector(
+      DEFAULT_IDLE_COLLECT_POLICY,
+      processPorts((c) => log.debug({ ...c }, 'collected garbage while idle')),
+    ).start(config.IDLE_GC_SECONDS * 1000);
+    opened.add(async () => collector.stop());
+  }
+  const lag = new LoopLag().start();
+  opened.add(async () => lag.stop());
+  const admission = new AdmissionControl(
+    engine,
+    { maxTurnsInFlight: config.MAX_TURNS_IN_FLIGHT, maxQueued: config.MAX_QUEUED_TURNS },
+    logger.child({ component: 'admission' }),
+    {
+      lagMs: () => lag.lagMs,
+      targetLagMs: OVERLOAD_LAG_MS,
+      minInFlight: OVERLOAD_MIN_TURNS,
+      startInFlight: OVERLOAD_START_TURNS,
+      everyMs: OVERLOAD_TICK_MS,
+    },
+  );
+  opened.add(async () => admission.stop());
+  if (prometheus)
+    registerLoadGauges(prometheus.registry, {
+      admission: () => admission.stats(),
+      model: () => ({ inFlight: model.inFlight, limit: model.limit }),
+      loopLagMs: () => lag.lagMs,
+    });
+  return admission;
 }
 
 /**
@@ -313,125 +460,6 @@ function metricsPlace(
     openOnPublicPort: options.platform === 'console',
     logger: options.logger,
   };
-}
-
-/**
- * What TikTok is, for `/readyz` and the start-up line: `TikTok: emulator at <url> (no real ad
- * will be created)` or `TikTok: <base URL>`.
- */
-function tiktokNote(tiktok: TikTokSide): string {
-  return tiktok.emulator
-    ? `TikTok: emulator at ${tiktok.baseUrl} (no real ad will be created)`
-    : `TikTok: ${tiktok.baseUrl}`;
-}
-
-/** The TikTok side: the emulator started in-process when no TikTok base URL is set. */
-interface TikTokSide {
-  client: TikTokClient;
-  emulator?: TikTokEmulator;
-  baseUrl: string;
-}
-
-async function tiktokSide(config: Config, logger: Logger, metrics: Metrics): Promise<TikTokSide> {
-  if (config.TIKTOK_BASE_URL) {
-    return {
-      client: new TikTokClient({ baseUrl: config.TIKTOK_BASE_URL, logger, metrics }),
-      baseUrl: config.TIKTOK_BASE_URL,
-    };
-  }
-  const emulator = createTikTokEmulator({ logger });
-  const baseUrl = await emulator.listen(config.EMULATOR_PORT);
-  return {
-    client: new TikTokClient({
-      baseUrl,
-      logger,
-      metrics,
-      retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 1000 },
-    }),
-    emulator,
-    baseUrl,
-  };
-}
-
-/** The configured model; Gemini's keep-alive pool is sized to the model-call bound. */
-function turnModel(
-  config: Config,
-  logger: Logger,
-  metrics: Metrics,
-  usage: UsageTotals,
-): TurnModel & { close?: () => Promise<void> } {
-  if (!config.GEMINI_API_KEY) return new OfflineTurnModel();
-  return new GeminiTurnModel({
-    apiKey: config.GEMINI_API_KEY,
-    model: config.GEMINI_MODEL,
-    ...(config.GEMINI_BASE_URL ? { baseUrl: config.GEMINI_BASE_URL } : {}),
-    logger,
-    metrics,
-    connections: config.MAX_MODEL_CALLS_IN_FLIGHT,
-    onUsage: usage.record,
-  });
-}
-
-/** One configured account for everyone, or per-user linking served on `http`. */
-function accessSide(
-  config: Config,
-  tiktok: TikTokSide,
-  store: StateStore,
-  keys: Keys,
-  logger: Logger,
-  http: HttpServer,
-  linkBase: string,
-  auditLine: PinoAuditLog,
-  onLinked: Parameters<typeof createLinking>[0]['onLinked'],
-): { access: AccessResolver; description: string } {
-  if (
-    linkingMode(config) === 'static' &&
-    config.TIKTOK_ACCESS_TOKEN &&
-    config.TIKTOK_ADVERTISER_ID
-  ) {
-    return {
-      access: new StaticAccessResolver({
-        access_token: config.TIKTOK_ACCESS_TOKEN,
-        advertiser_id: config.TIKTOK_ADVERTISER_ID,
-      }),
-      description: `advertiser ${config.TIKTOK_ADVERTISER_ID} for everyone`,
-    };
-  }
-  const emulator = tiktok.emulator;
-  const linking = createLinking({
-    settings: {
-      app_id: emulator ? EMULATOR_APP_ID : (config.TIKTOK_APP_ID ?? ''),
-      secret: emulator ? EMULATOR_SECRET : (config.TIKTOK_SECRET ?? ''),
-      redirect_uri: config.TIKTOK_REDIRECT_URI ?? `${linkBase}${OAUTH_PATHS.callback}`,
-      portal_url: emulatorPortal(config, tiktok, linkBase),
-    },
-    ...(config.TOKEN_ENCRYPTION_KEYS ? { tokenKeys: config.TOKEN_ENCRYPTION_KEYS } : {}),
-    tiktok: tiktok.client,
-    store,
-    keys,
-    audit: auditLine,
-    logger: logger.child({ component: 'linking' }),
-    ...(onLinked ? { onLinked } : {}),
-  });
-  http.useOAuth(linking.flow);
-  if (linking.throwawayKey)
-    logger.warn(
-      'TOKEN_ENCRYPTION_KEYS is not set: linked tokens are sealed with a throwaway key and must be linked again after a restart',
-    );
-  return {
-    access: linking.access,
-    description: `each user links TikTok at ${linkBase}${linking.throwawayKey ? ' (throwaway token key)' : ''}`,
-  };
-}
-
-/**
- * The authorization page links send users to: TikTok's portal; with the emulator, its page on
- * the bot's own server at `PUBLIC_URL` when set (a browser elsewhere reaches that), else on the
- * emulator's loopback port (the terminal chat, on this machine).
- */
-function emulatorPortal(config: Config, tiktok: TikTokSide, linkBase: string): string {
-  if (!tiktok.emulator) return config.TIKTOK_PORTAL_URL;
-  return config.PUBLIC_URL ? `${linkBase}${EMULATOR_PORTAL_PATH}` : `${tiktok.baseUrl}/portal/auth`;
 }
 
 /** Audit records: to the `AUDIT_LOG` file when set, else the main log (at info). */
