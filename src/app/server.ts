@@ -5,7 +5,6 @@ import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../../adap
 import { probeSlack, type SlackBotIdentity } from '../../adapters/slack/probe';
 import type { ChatAdapter } from '../engine/ports';
 import { type Config, loadConfig } from './config';
-import { approversOf, engineSettingsFrom } from './engine-settings';
 
 export { wantsServer } from './config';
 
@@ -142,7 +141,7 @@ async function configuredAdapters(
     keys: runtime.keys,
     work: runtime.work,
     logger,
-    approvers: approversOf(config),
+    approvers: runtime.settings.approvers ?? [],
   };
   if (slackAuth)
     adapters.push(
@@ -155,7 +154,7 @@ async function configuredAdapters(
         apiUrl: config.SLACK_API_URL,
         command: config.SLACK_COMMAND,
         // Posted-message references expire with the thread's state (DRAFT_IDLE_DAYS).
-        messageTtlMs: engineSettingsFrom(config, 'slack').draft_ttl_ms,
+        messageTtlMs: runtime.settings.draft_ttl_ms,
       }),
     );
   if (config.DISCORD_TOKEN)
