@@ -1,5 +1,23 @@
-import type { ImageInfo, VideoInfo } from '../tiktok/ads-api';
 import type { Checked } from './field-rules';
+
+/**
+ * What the rules need to know of an image in the advertiser's library: its id, its size in
+ * pixels, and whether TikTok lets a carousel use it. The caller maps its library listing
+ * (TikTok's `file/image/ad/search/` items, which carry these fields) to this shape.
+ */
+export interface MediaImage {
+  image_id: string;
+  width: number;
+  height: number;
+  is_carousel_usable: boolean;
+}
+
+/** What the rules need to know of a video in the advertiser's library: its id and pixel size. */
+export interface MediaVideo {
+  video_id: string;
+  width: number;
+  height: number;
+}
 
 /** The media part of a draft, as TikTok's `creatives[]` carries it. */
 export interface MediaSelection {
@@ -17,7 +35,7 @@ const fail = (rule: string, message: string): Checked<never> => ({
  * Source: TikTok "Create Carousel Ads" (doc 1766217791987713), `image_ids`; bububa
  * model/ad/creative.go `ImageIDs` (docs/tiktok-api.md §7).
  */
-export function checkCarouselImages(ids: string[], library: ImageInfo[]): Checked<MediaSelection> {
+export function checkCarouselImages(ids: string[], library: MediaImage[]): Checked<MediaSelection> {
   const unique = [...new Set(ids)];
   if (unique.length < 1) return fail('media.no_images', 'A carousel needs at least one image.');
   if (unique.length > 35)
@@ -43,10 +61,8 @@ export function checkCarouselImages(ids: string[], library: ImageInfo[]): Checke
  * the image should be the same as the video" (SDK js_sdk/docs/AdcreateCreatives.md at c3a04b9,
  * `image_ids`). Any tolerance TikTok allows is UNCONFIRMED, so none is assumed.
  */
-const sameRatio = (
-  a: { width: number; height: number },
-  b: { width: number; height: number },
-): boolean => a.width * b.height === b.width * a.height;
+const sameRatio = (a: MediaImage | MediaVideo, b: MediaImage | MediaVideo): boolean =>
+  a.width * b.height === b.width * a.height;
 
 /**
  * A single video and its cover: the video from the library, and exactly one cover image whose
@@ -58,8 +74,8 @@ const sameRatio = (
 export function checkSingleVideo(
   video_id: string,
   cover_id: string | undefined,
-  videos: VideoInfo[],
-  images: ImageInfo[],
+  videos: MediaVideo[],
+  images: MediaImage[],
 ): Checked<MediaSelection> {
   const video = videos.find((v) => v.video_id === video_id);
   if (!video)

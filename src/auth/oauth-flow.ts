@@ -218,8 +218,11 @@ export class OAuthFlow {
     try {
       grant = await tiktok.exchangeAuthCode({ ...app, auth_code });
     } catch (error) {
-      if (error instanceof TikTokApiError && error.code === 40110) return fail('bad_code');
-      return fail('exchange_failed', error instanceof TikTokApiError ? `code ${error.code}` : '');
+      if (error instanceof TikTokApiError && error.tiktok_code === 40110) return fail('bad_code');
+      return fail(
+        'exchange_failed',
+        error instanceof TikTokApiError ? `code ${error.tiktok_code}` : '',
+      );
     }
     const missing = missingScopes(grant.scope);
     if (grant.advertiser_ids.length === 0 || missing.length > 0) {

@@ -8,9 +8,9 @@ import type { EngineDeps } from './deps';
 import { ReplyCourier } from './outbox/courier';
 import { TurnOutbox } from './outbox/turn-outbox';
 import type { Claimable, HandleOptions, Readiness } from './ports';
+import { sayError } from './remediation';
 import type { Reply, ReplySink } from './reply';
 import { resumeEventOf } from './resume-event';
-import { STILL_SUBMITTING_TEXT, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from './store-texts';
 import { newDraftId } from './submission/record';
 import type { ThreadId } from './thread-id';
 import type { ThreadState } from './thread-state';
@@ -166,15 +166,10 @@ export class ConversationEngine {
     );
     await store.delete(keys.event(event.event_id)).catch(() => false);
     const submitting = out.saved?.status === 'submitting' || event.type === 'submission_resume';
-    const text = submitting
-      ? STILL_SUBMITTING_TEXT
-      : event.type === 'start'
-        ? STORAGE_DOWN_START_TEXT
-        : STORE_FAILED_TEXT;
     if (submitting && this.resuming.has(event.thread_id)) return null;
     const reply: Reply = {
       thread_id: event.thread_id,
-      blocks: [{ type: 'text', tone: submitting ? 'warning' : 'error', text }],
+      blocks: [sayError(error, { submitting, starting: event.type === 'start' })],
     };
     out.sendNow(reply);
     if (submitting) this.resumeWhenStoreAnswers(event, sink);

@@ -138,13 +138,13 @@ export class TikTokHttp {
         return request_id === undefined ? { data: data as T } : { data: data as T, request_id };
       } catch (err) {
         if (!(err instanceof TikTokApiError)) throw err;
-        observe(err.code);
+        observe(err.tiktok_code);
         const log = {
           endpoint: request.endpoint,
-          code: err.code,
+          code: err.tiktok_code,
           request_id: err.request_id,
           attempt,
-          error_class: err.error_class,
+          error_code: err.code,
         };
         const delay = request.retry === false ? null : this.delayAfter(err, attempt, waited);
         if (delay === null) {
@@ -168,7 +168,7 @@ export class TikTokHttp {
     const { attempts, baseDelayMs, maxDelayMs, rateLimitWindowMs } = this.options.retry;
     if (!err.retryable) return null;
     const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-    if (err.error_class === 'rate_limit' && rateLimitWindowMs !== undefined) {
+    if (err.code === 'tiktok_rate_limited' && rateLimitWindowMs !== undefined) {
       const left = rateLimitWindowMs - waited;
       if (left <= 0) return null;
       return Math.min(left, Math.max(1, Math.floor(cap / 2 + (this.options.random() * cap) / 2)));
@@ -208,12 +208,12 @@ export class TikTokHttp {
     } catch (err) {
       const timedOut = err instanceof Error && err.name === 'TimeoutError';
       throw new TikTokApiError({
-        code: NO_ENVELOPE_CODE,
+        tiktok_code: NO_ENVELOPE_CODE,
         tiktok_message: timedOut
           ? `no response within ${this.options.timeoutMs} ms`
           : `network error: ${err instanceof Error ? err.message : String(err)}`,
         http_status: 0,
-        error_class: 'transient',
+        code: 'tiktok_transient',
         endpoint: request.endpoint,
       });
     }
@@ -226,16 +226,16 @@ export class TikTokHttp {
     if (!isEnvelope(parsed)) {
       const status = response.status;
       throw new TikTokApiError({
-        code: NO_ENVELOPE_CODE,
+        tiktok_code: NO_ENVELOPE_CODE,
         tiktok_message: `HTTP ${status} without a TikTok envelope: ${text.slice(0, 200)}`,
         http_status: status,
-        error_class: status >= 400 && status < 500 ? 'validation' : 'transient',
+        code: status >= 400 && status < 500 ? 'tiktok_invalid_request' : 'tiktok_transient',
         endpoint: request.endpoint,
       });
     }
     if (parsed.code !== 0) {
       const init: ConstructorParameters<typeof TikTokApiError>[0] = {
-        code: parsed.code,
+        tiktok_code: parsed.code,
         tiktok_message: parsed.message,
         http_status: response.status,
         endpoint: request.endpoint,

@@ -8,7 +8,6 @@ import {
   checkLandingPageUrl,
   checkObjective,
 } from '../../src/ad/field-rules';
-import { checkCarouselImages, checkSingleVideo } from '../../src/ad/media-rules';
 
 const budget: BudgetSettings = {
   min_daily: 20,
@@ -167,39 +166,5 @@ describe('missing fields', () => {
     expect(
       missingFields({ ...base, music: { kind: 'none' }, video_id: 'v', image_ids: ['c'] }, budget),
     ).toEqual([]);
-  });
-});
-
-describe('media', () => {
-  const images = [
-    { image_id: 'a', file_name: 'a.jpg', width: 1080, height: 1920, is_carousel_usable: true },
-    { image_id: 'b', file_name: 'b.jpg', width: 1200, height: 628, is_carousel_usable: true },
-    { image_id: 'c', file_name: 'c.jpg', width: 1080, height: 1920, is_carousel_usable: false },
-  ];
-  const videos = [{ video_id: 'v', file_name: 'v.mp4', width: 720, height: 1280, duration: 10 }];
-  it('checks carousel images against the library', () => {
-    expect(checkCarouselImages(['a', 'b', 'a'], images)).toEqual({
-      ok: true,
-      value: { image_ids: ['a', 'b'] },
-    });
-    expect(ruleOf(checkCarouselImages([], images))).toBe('media.no_images');
-    expect(ruleOf(checkCarouselImages(['zzz'], images))).toBe('media.unknown_image');
-    expect(ruleOf(checkCarouselImages(['c'], images))).toBe('media.not_carousel_usable');
-    expect(
-      ruleOf(
-        checkCarouselImages(
-          Array.from({ length: 36 }, (_, i) => `x${i}`),
-          images,
-        ),
-      ),
-    ).toBe('media.too_many_images');
-  });
-  it('picks a cover of the video shape, and refuses a cover of another shape', () => {
-    expect(checkSingleVideo('v', undefined, videos, images)).toEqual({
-      ok: true,
-      value: { video_id: 'v', image_ids: ['a'] },
-    });
-    expect(ruleOf(checkSingleVideo('v', 'b', videos, images))).toBe('media.cover_ratio');
-    expect(ruleOf(checkSingleVideo('nope', undefined, videos, images))).toBe('media.unknown_video');
   });
 });

@@ -1,11 +1,17 @@
-import { checkCarouselImages, checkSingleVideo } from '../../src/ad/media-rules';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  checkCarouselImages,
+  checkSingleVideo,
+  type MediaImage,
+  type MediaVideo,
+} from '../../src/ad/media-rules';
 
-type Images = Parameters<typeof checkCarouselImages>[1];
-type Videos = Parameters<typeof checkSingleVideo>[2];
+type Images = MediaImage[];
+type Videos = MediaVideo[];
 
 const image = (image_id: string, width: number, height: number, is_carousel_usable = true) => ({
   image_id,
-  file_name: `${image_id}.jpg`,
   width,
   height,
   is_carousel_usable,
@@ -20,9 +26,9 @@ const IMAGES: Images = [
   image('square', 1080, 1080),
 ];
 const VIDEOS: Videos = [
-  { video_id: 'vid_tall', file_name: 'a.mp4', width: 720, height: 1280, duration: 15 },
-  { video_id: 'vid_wide', file_name: 'b.mp4', width: 1280, height: 720, duration: 15 },
-  { video_id: 'vid_odd', file_name: 'c.mp4', width: 1000, height: 999, duration: 15 },
+  { video_id: 'vid_tall', width: 720, height: 1280 },
+  { video_id: 'vid_wide', width: 1280, height: 720 },
+  { video_id: 'vid_odd', width: 1000, height: 999 },
 ];
 
 const ruleOf = (checked: { ok: boolean; violation?: { rule: string; message: string } }) =>
@@ -122,5 +128,14 @@ describe('checkSingleVideo', () => {
   it('compares shapes exactly: a cover one pixel off is refused', () => {
     const near: Images = [image('almost', 1080, 1919)];
     expect(ruleOf(checkSingleVideo('vid_tall', 'almost', VIDEOS, near))).toBe('media.cover_ratio');
+  });
+});
+
+describe('the media facts the rules read', () => {
+  it('are plain shapes of src/ad: media-rules imports nothing outside src/ad', () => {
+    const source = readFileSync(join(__dirname, '../../src/ad/media-rules.ts'), 'utf8');
+    const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((name) => !name?.startsWith('./'))).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ describe('the campaign TikTok receives carries the approved name, exactly', () =
         budget_mode: 'BUDGET_MODE_INFINITE',
         budget_optimize_on: false,
       }),
-    ).rejects.toMatchObject({ code: 40002 });
+    ).rejects.toMatchObject({ tiktok_code: 40002 });
     const t = h.thread();
     await t.script(VIDEO_SCRIPT);
     await t.act('approve');

@@ -1,4 +1,140 @@
+import { TurnLostError } from '../../src/engine/engine';
+import {
+  ERROR_ADVICE,
+  errorClassOf,
+  remediationFor,
+  STILL_SUBMITTING_TEXT,
+  STORAGE_DOWN_START_TEXT,
+  STORE_FAILED_TEXT,
+  sayError,
+} from '../../src/engine/remediation';
+import { AmbiguousCampaignError } from '../../src/engine/submission/campaign-lookup';
+import { ALL_ERROR_CODES, BotError, type ErrorCode } from '../../src/errors/bot-error';
+import { ModelError } from '../../src/model/turn';
+import { StoreUnavailableError } from '../../src/store/state-store';
+import { TikTokApiError } from '../../src/tiktok/errors';
 import { blocksOf, CAROUSEL_SCRIPT, Harness, textOf } from '../support/harness';
+
+const tiktok = (tiktok_code: number, tiktok_message = 'Something', request_id?: string) =>
+  new TikTokApiError({
+    tiktok_code,
+    tiktok_message,
+    http_status: 200,
+    ...(request_id ? { request_id } : {}),
+  });
+
+/** An error of each code, of the kind that carries it. */
+function sampleOf(code: ErrorCode): BotError {
+  const tiktokCodes: Partial<Record<ErrorCode, number>> = {
+    tiktok_auth: 40105,
+    tiktok_permission: 40001,
+    tiktok_rate_limited: 40100,
+    tiktok_transient: 50000,
+    tiktok_invalid_request: 40002,
+  };
+  const tiktok_code = tiktokCodes[code];
+  if (tiktok_code !== undefined) {
+    const error = tiktok(tiktok_code);
+    expect(error.code).toBe(code);
+    return error;
+  }
+  if (code === 'campaign_ambiguous') return new AmbiguousCampaignError('Spring', ['11', '12']);
+  return new BotError(code, `the ${code} message`);
+}
+
+describe('the table from error code to what is said', () => {
+  it('has an entry for every code, each saying a non-empty block', () => {
+    expect(Object.keys(ERROR_ADVICE).sort()).toEqual([...ALL_ERROR_CODES].sort());
+    for (const code of ALL_ERROR_CODES) {
+      const block = sayError(sampleOf(code), {});
+      const words = block.type === 'text' ? block.text : JSON.stringify(block);
+      expect(words.length).toBeGreaterThan(10);
+      expect(['user', 'operator']).toContain(ERROR_ADVICE[code].audience);
+    }
+  });
+
+  it("maps the TikTok client's own codes to the engine's classes", () => {
+    expect(
+      (
+        [
+          'tiktok_auth',
+          'tiktok_permission',
+          'tiktok_rate_limited',
+          'tiktok_transient',
+          'tiktok_invalid_request',
+        ] as const
+      ).map(errorClassOf),
+    ).toEqual(['auth', 'permission', 'rate_limit', 'transient', 'validation']);
+  });
+
+  it('says the TikTok failures with their code, request id, buttons and tries', () => {
+    expect(remediationFor(tiktok(40105, 'Access token is invalid', 'req-1'))).toEqual({
+      type: 'remediation',
+      error_class: 'auth',
+      code: 40105,
+      request_id: 'req-1',
+      title: 'Your TikTok authorization has expired or was revoked',
+      detail:
+        "TikTok no longer accepts the linked account's token (code 40105). Link your TikTok account again, then retry; the draft is kept.",
+      actions: [
+        { action_id: 'link_account', label: 'Link account' },
+        { action_id: 'retry', label: 'Retry' },
+      ],
+    });
+    expect(remediationFor(tiktok(41000))).toMatchObject({
+      title: 'TikTok blocked this request by region',
+      actions: [{ action_id: 'retry' }, { action_id: 'edit' }],
+    });
+    expect(remediationFor(tiktok(40001, 'no scope'))).toMatchObject({
+      title: 'The linked TikTok account lacks a permission',
+      detail: expect.stringContaining('TikTok said: "no scope" (code 40001)'),
+    });
+    expect(remediationFor(tiktok(40002, 'budget too low'))).toMatchObject({
+      error_class: 'validation',
+      detail: 'TikTok said: "budget too low" (code 40002). Change the draft and approve again.',
+      actions: [{ action_id: 'edit' }],
+    });
+    expect(remediationFor(tiktok(40100), 3)).toMatchObject({
+      error_class: 'rate_limit',
+      detail: expect.stringContaining('(code 40100). I tried 3 times. Wait a minute'),
+    });
+    expect(remediationFor(tiktok(50000), 1)).toMatchObject({
+      error_class: 'transient',
+      detail: expect.stringContaining("TikTok's servers failed (code 50000). Retry in a moment"),
+    });
+  });
+
+  it('says a store failure by where it met the user', () => {
+    const down = new StoreUnavailableError('get', { cause: new Error('ECONNREFUSED') });
+    expect(sayError(down)).toEqual({ type: 'text', tone: 'error', text: STORE_FAILED_TEXT });
+    expect(sayError(down, { starting: true })).toEqual({
+      type: 'text',
+      tone: 'error',
+      text: STORAGE_DOWN_START_TEXT,
+    });
+    expect(sayError(down, { starting: true, submitting: true })).toEqual({
+      type: 'text',
+      tone: 'warning',
+      text: STILL_SUBMITTING_TEXT,
+    });
+  });
+
+  it('says a model failure in its own words, and names every ambiguous campaign', () => {
+    const refused = new ModelError('refused', 'I cannot help with that; the draft is unchanged.');
+    expect(sayError(refused)).toEqual({
+      type: 'text',
+      tone: 'error',
+      text: 'I cannot help with that; the draft is unchanged.',
+    });
+    expect(sayError(new AmbiguousCampaignError('Spring', ['11', '12', '13']))).toMatchObject({
+      type: 'remediation',
+      error_class: 'validation',
+      title: '3 campaigns named "Spring" match, so I stopped',
+      detail: expect.stringContaining('(ids 11, 12, 13)'),
+    });
+    expect(ERROR_ADVICE[new TurnLostError('t').code].audience).toBe('operator');
+  });
+});
 
 describe('submit failures come back as remediation, with the draft kept', () => {
   let h: Harness;

@@ -52,9 +52,9 @@ describe('emulator transport', () => {
   it('the client turns a 404 page into a non-retried validation error with code -1', async () => {
     const client = h.newClient({ baseUrl: `${h.baseUrl}/wrong-prefix` });
     const err = await apiError(client.listImages(AUTH));
-    expect(err.code).toBe(-1);
+    expect(err.tiktok_code).toBe(-1);
     expect(err.http_status).toBe(404);
-    expect(err.error_class).toBe('validation');
+    expect(err.code).toBe('tiktok_invalid_request');
     expect(client.calls).toBe(1);
   });
 
@@ -64,9 +64,9 @@ describe('emulator transport', () => {
       retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
     });
     const err = await apiError(closed.listImages(AUTH));
-    expect(err.code).toBe(-1);
+    expect(err.tiktok_code).toBe(-1);
     expect(err.http_status).toBe(0);
-    expect(err.error_class).toBe('transient');
+    expect(err.code).toBe('tiktok_transient');
     expect(closed.calls).toBe(2);
   });
 });
@@ -93,35 +93,35 @@ describe('emulator Access-Token and advertiser checks', () => {
   it('the client classifies 40104/40105 as auth and does not retry them', async () => {
     const client = h.newClient();
     const err = await apiError(client.listImages({ ...AUTH, access_token: 'nope' }));
-    expect(err.code).toBe(40105);
-    expect(err.error_class).toBe('auth');
+    expect(err.tiktok_code).toBe(40105);
+    expect(err.code).toBe('tiktok_auth');
     expect(err.request_id).toMatch(/^\d{20}$/);
     expect(client.calls).toBe(1);
     const empty = await apiError(client.listImages({ ...AUTH, access_token: '' }));
-    expect(empty.code).toBe(40104);
+    expect(empty.tiktok_code).toBe(40104);
   });
 
   it('advertiser not reachable by the token → 40106; unknown advertiser → 40300', async () => {
     const foreign = await apiError(
       h.client.listImages({ ...AUTH, advertiser_id: EMULATOR_FOREIGN_ADVERTISER_ID }),
     );
-    expect(foreign.code).toBe(40106);
-    expect(foreign.error_class).toBe('auth');
+    expect(foreign.tiktok_code).toBe(40106);
+    expect(foreign.code).toBe('tiktok_auth');
     const unknown = await apiError(
       h.client.listImages({ ...AUTH, advertiser_id: '7999999999999999999' }),
     );
-    expect(unknown.code).toBe(40300);
-    expect(unknown.error_class).toBe('permission');
+    expect(unknown.tiktok_code).toBe(40300);
+    expect(unknown.code).toBe('tiktok_permission');
   });
 
   it("a token lacking the route's scope → 40001 naming path and method", async () => {
     const token = h.emulator.seedToken({ scope: [1, 2] }); // no creative management (6)
     const err = await apiError(h.client.listVideos({ ...AUTH, access_token: token }));
-    expect(err.code).toBe(40001);
+    expect(err.tiktok_code).toBe(40001);
     expect(err.tiktok_message).toBe(
       'advertiser does not grant you /open_api/v1.3/file/video/ad/search/:GET permission',
     );
-    expect(err.error_class).toBe('permission');
+    expect(err.code).toBe('tiktok_permission');
     // Scope 2 (Ads Management) implies campaign create (201).
     await expect(
       h.client.createCampaign(
@@ -143,7 +143,7 @@ describe('emulator Access-Token and advertiser checks', () => {
     );
     h.emulator.revokeToken(token);
     const err = await apiError(h.client.listImages({ ...AUTH, access_token: token }));
-    expect(err.code).toBe(40105);
+    expect(err.tiktok_code).toBe(40105);
   });
 
   it('GET values holding JSON must be valid JSON', async () => {

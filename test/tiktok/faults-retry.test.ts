@@ -5,17 +5,17 @@ const h = useEmulator();
 
 describe('fault switches', () => {
   it.each<[FaultKind, number, string]>([
-    ['geo', 41000, 'permission'],
-    ['auth', 40105, 'auth'],
-    ['server', 50000, 'transient'],
-    ['ratelimit', 40100, 'rate_limit'],
-  ])('%s → %i classified %s', async (kind, code, errorClass) => {
+    ['geo', 41000, 'tiktok_permission'],
+    ['auth', 40105, 'tiktok_auth'],
+    ['server', 50000, 'tiktok_transient'],
+    ['ratelimit', 40100, 'tiktok_rate_limited'],
+  ])('%s → %i classified %s', async (kind, code, errorCode) => {
     h.emulator.faults.set(kind);
     const client = h.newClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     const err = await apiError(client.listImages(AUTH));
-    expect(err.code).toBe(code);
+    expect(err.tiktok_code).toBe(code);
     expect(err.tiktok_message).toBe(FAULT_RESPONSES[kind].message);
-    expect(err.error_class).toBe(errorClass);
+    expect(err.code).toBe(errorCode);
     expect(err.http_status).toBe(200);
     // The fault was for one call only.
     await expect(client.listImages(AUTH)).resolves.toHaveLength(IMAGES.length);
@@ -34,8 +34,8 @@ describe('fault switches', () => {
     expect(set.status).toBe(200);
     expect(await set.json()).toEqual({ faults: [{ kind: 'geo', times: 2 }] });
     const client = h.newClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
-    expect((await apiError(client.listVideos(AUTH))).code).toBe(41000);
-    expect((await apiError(client.listVideos(AUTH))).code).toBe(41000);
+    expect((await apiError(client.listVideos(AUTH))).tiktok_code).toBe(41000);
+    expect((await apiError(client.listVideos(AUTH))).tiktok_code).toBe(41000);
     await expect(client.listVideos(AUTH)).resolves.toHaveLength(3);
 
     h.emulator.faults.set({ kind: 'server', times: 5 });
@@ -59,7 +59,7 @@ describe('fault switches', () => {
     h.emulator.faults.set({ kind: 'server', endpoint: 'file/video/ad/search/' });
     const client = h.newClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     await expect(client.listImages(AUTH)).resolves.toHaveLength(IMAGES.length);
-    expect((await apiError(client.listVideos(AUTH))).code).toBe(50000);
+    expect((await apiError(client.listVideos(AUTH))).tiktok_code).toBe(50000);
   });
 
   it('faults skip oauth2/ endpoints unless scoped to them', async () => {
@@ -110,8 +110,8 @@ describe('client retries', () => {
     const before = h.emulator.counts().calls['file/image/ad/search/'] ?? 0;
     h.emulator.faults.set({ kind: 'server', times: 10 });
     const err = await apiError(client.listImages(AUTH));
-    expect(err.code).toBe(50000);
-    expect(err.error_class).toBe('transient');
+    expect(err.tiktok_code).toBe(50000);
+    expect(err.code).toBe('tiktok_transient');
     expect(client.calls).toBe(3);
     expect(h.emulator.counts().calls['file/image/ad/search/']).toBe(before + 3);
     expect(h.emulator.faults.list()).toEqual([{ kind: 'server', times: 7 }]);
@@ -121,7 +121,7 @@ describe('client retries', () => {
     const client = h.newClient();
     h.emulator.faults.set({ kind: 'server', times: 10 });
     const err = await apiError(client.listImages(AUTH));
-    expect(err.error_class).toBe('transient');
+    expect(err.code).toBe('tiktok_transient');
     expect(client.calls).toBe(4);
   });
 

@@ -46,7 +46,7 @@ function tempFile(name: string, data: Buffer): string {
 
 async function rejects(promise: Promise<unknown>, code: number, text: string): Promise<void> {
   const err = await apiError(promise);
-  expect({ code: err.code, message: err.tiktok_message }).toEqual({
+  expect({ code: err.tiktok_code, message: err.tiktok_message }).toEqual({
     code,
     message: expect.stringContaining(text),
   });
@@ -312,9 +312,9 @@ describe('5. emulator leniency closed', () => {
       const once = h.newClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
       h.emulator.faults.set(kind);
       const err = await apiError(once.listVideos(AUTH));
-      expect({ code: err.code, error_class: err.error_class, retryable: err.retryable }).toEqual({
-        code,
-        error_class: 'rate_limit',
+      expect({ tiktok_code: err.tiktok_code, code: err.code, retryable: err.retryable }).toEqual({
+        tiktok_code: code,
+        code: 'tiktok_rate_limited',
         retryable: true,
       });
       h.emulator.faults.set({ kind, times: 2 });

@@ -62,7 +62,7 @@ describe('media and identities', () => {
 
   it('identity/create/ limits display_name to 100 characters', async () => {
     const err = await apiError(h.client.createIdentity(AUTH, 'n'.repeat(101), SQUARE_IMAGE_ID));
-    expect(err.code).toBe(40002);
+    expect(err.tiktok_code).toBe(40002);
     expect(err.tiktok_message).toContain('display_name');
   });
 });

@@ -114,8 +114,8 @@ describe('music upload', () => {
     const err = await apiError(
       h.client.uploadMusic(AUTH, { file_name: 'dup.mp3', data: fakeMp3('d') }),
     );
-    expect(err.code).toBe(40911);
-    expect(err.error_class).toBe('validation');
+    expect(err.tiktok_code).toBe(40911);
+    expect(err.code).toBe('tiktok_invalid_request');
   });
 
   it('carousel music must be MP3 (40908) and at most 10 MB (40907)', async () => {
@@ -123,12 +123,12 @@ describe('music upload', () => {
     const notMp3 = await h.client
       .uploadMusic(AUTH, { file_name: 'x.wav', data: wav })
       .catch((e) => e);
-    expect(notMp3.code).toBe(40908);
+    expect(notMp3.tiktok_code).toBe(40908);
     const big = fakeMp3('e', 10 * 1024 * 1024 + 1);
     const tooBig = await h.client
       .uploadMusic(AUTH, { file_name: 'big.mp3', data: big })
       .catch((e) => e);
-    expect(tooBig.code).toBe(40907);
+    expect(tooBig.tiktok_code).toBe(40907);
   });
 
   it('a track uploaded for CREATIVE_ASSET is not valid carousel music', async () => {

@@ -45,8 +45,8 @@ describe('portal auth + oauth2', () => {
     // Reuse → 40110, an auth error, tried once.
     const client = h.newClient();
     const err = await apiError(client.exchangeAuthCode({ ...app, auth_code }));
-    expect(err.code).toBe(40110);
-    expect(err.error_class).toBe('auth');
+    expect(err.tiktok_code).toBe(40110);
+    expect(err.code).toBe('tiktok_auth');
     expect(client.calls).toBe(1);
   });
 
@@ -55,16 +55,16 @@ describe('portal auth + oauth2', () => {
     const auth_code = location.searchParams.get('auth_code') ?? '';
     clock += 3_600_001;
     const err = await apiError(h.client.exchangeAuthCode({ ...app, auth_code }));
-    expect(err.code).toBe(40110);
+    expect(err.tiktok_code).toBe(40110);
   });
 
   it('bad secret or app_id → 40101 (validation)', async () => {
     const auth_code = h.emulator.issueAuthCode();
     const err = await apiError(h.client.exchangeAuthCode({ ...app, secret: 'wrong', auth_code }));
-    expect(err.code).toBe(40101);
-    expect(err.error_class).toBe('validation');
+    expect(err.tiktok_code).toBe(40101);
+    expect(err.code).toBe('tiktok_invalid_request');
     const err2 = await apiError(h.client.exchangeAuthCode({ ...app, app_id: 'other', auth_code }));
-    expect(err2.code).toBe(40101);
+    expect(err2.tiktok_code).toBe(40101);
     // The code was not consumed by the failed attempts.
     await expect(h.client.exchangeAuthCode({ ...app, auth_code })).resolves.toHaveProperty(
       'access_token',
@@ -100,6 +100,6 @@ describe('portal auth + oauth2', () => {
         advertiser_id: EMULATOR_ADVERTISER_ID,
       }),
     );
-    expect(err.code).toBe(40105);
+    expect(err.tiktok_code).toBe(40105);
   });
 });

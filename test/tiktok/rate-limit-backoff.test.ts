@@ -32,7 +32,7 @@ describe('TikTok rate limits are waited out before the user sees a failure', () 
       h.emulator.faults.set({ kind: 'ratelimit', times: 1000 });
       const err = await apiError(client.listImages(AUTH));
       h.emulator.faults.clear();
-      expect(err.error_class).toBe('rate_limit');
+      expect(err.code).toBe('tiktok_rate_limited');
       expect(clock.now).toBe(30_000);
       expect(client.calls).toBe(clock.waits.length + 1);
       clock.waits.slice(0, -1).forEach((ms, i) => {

@@ -53,7 +53,7 @@ describe('operation_status and the status/update endpoints', () => {
     expect(await h.client.listAds(AUTH, ids.adgroup_id)).toEqual([]);
     await expect(
       h.client.updateStatus(AUTH, 'campaign', [ids.campaign_id], 'ENABLE'),
-    ).rejects.toMatchObject({ code: 40002 });
+    ).rejects.toMatchObject({ tiktok_code: 40002 });
     const unknown = await raw(h.baseUrl, 'POST', 'ad/status/update/', {
       token: AUTH.access_token,
       body: { advertiser_id: AUTH.advertiser_id, ad_ids: ['999'], operation_status: 'ENABLE' },
@@ -66,7 +66,7 @@ describe('operation_status and the status/update endpoints', () => {
     await h.client.updateAdGroupBudget(AUTH, ids.adgroup_id, 80);
     expect(h.emulator.state.adgroups.get(ids.adgroup_id)?.budget).toBe(80);
     await expect(h.client.updateAdGroupBudget(AUTH, ids.adgroup_id, 5)).rejects.toMatchObject({
-      code: 40002,
+      tiktok_code: 40002,
     });
   });
 
@@ -90,7 +90,7 @@ describe('lost replies and repeated request ids', () => {
       .createAd(AUTH, { adgroup_id, creatives: [videoCreative({ ad_name: 'Lost ad 2' })] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TikTokApiError);
-    expect(error).toMatchObject({ http_status: 502, error_class: 'transient' });
+    expect(error).toMatchObject({ http_status: 502, code: 'tiktok_transient' });
     const after = h.emulator.counts();
     expect(after.calls['ad/create/']).toBe((before.calls['ad/create/'] ?? 0) + 1);
     expect(after.ads).toBe(before.ads + 1);
@@ -119,8 +119,8 @@ describe('lost replies and repeated request ids', () => {
     await h.client.createCampaign(AUTH, body);
     const calls = h.emulator.counts().calls['campaign/create/'] ?? 0;
     const error = await h.client.createCampaign(AUTH, body).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 40050, retryable: false });
-    expect((error as TikTokApiError).error_class).not.toBe('validation');
+    expect(error).toMatchObject({ tiktok_code: 40050, retryable: false });
+    expect((error as TikTokApiError).code).not.toBe('tiktok_invalid_request');
     expect(h.emulator.counts().calls['campaign/create/']).toBe(calls + 1);
   });
 

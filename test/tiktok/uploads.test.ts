@@ -83,7 +83,7 @@ describe('file/image/ad/upload/', () => {
     const error = await apiError(
       h.client.uploadImage(AUTH, { file_name: 'twice.png', data: pngFile(20, 20, 4) }),
     );
-    expect(error.code).toBe(40911);
+    expect(error.tiktok_code).toBe(40911);
   });
 });
 

@@ -21,7 +21,7 @@ const h = useEmulator();
 /** Expects a rejection with `code` whose message contains `text`; returns nothing. */
 async function rejects(promise: Promise<unknown>, code: number, text: string): Promise<void> {
   const err = await apiError(promise);
-  expect({ code: err.code, message: err.tiktok_message }).toEqual({
+  expect({ code: err.tiktok_code, message: err.tiktok_message }).toEqual({
     code,
     message: expect.stringContaining(text),
   });
@@ -296,7 +296,7 @@ describe('ad/create/ validation', () => {
     const err = await apiError(
       client.createAd(AUTH, { adgroup_id: traffic, creatives: [videoCreative({ ad_text: '' })] }),
     );
-    expect(err.error_class).toBe('validation');
+    expect(err.code).toBe('tiktok_invalid_request');
     expect(err.retryable).toBe(false);
     expect(client.calls).toBe(1);
   });

@@ -66,7 +66,7 @@ export async function musicAnswer(
     };
   } catch (error) {
     if (!isTikTokError(error)) throw error;
-    const failed = ` (TikTok could not list the music just now, code ${error.code}; ask again in a moment.)`;
+    const failed = ` (TikTok could not list the music just now, code ${error.tiktok_code}; ask again in a moment.)`;
     return { block: { ...rules, text: `${rules.text}${failed}` }, listed: false };
   }
 }

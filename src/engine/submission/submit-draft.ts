@@ -1,6 +1,7 @@
 import { TikTokApiError } from '../../tiktok/errors';
 import { resolveIdentity } from '../../tiktok/identity';
 import { contentHash } from '../content-hash';
+import { errorClassOf } from '../remediation';
 import type { Submission, ThreadState } from '../thread-state';
 import type { SubmitContext, SubmittedIds } from './context';
 import { budgetOf, leftObjects, newDraftId, newSubmission, partHashes } from './record';
@@ -52,13 +53,10 @@ export async function runSubmission(state: ThreadState, ctx: SubmitContext): Pro
     await run.audit({ event: 'submission_finished', ...ids });
     return { advertiser_id: sub.advertiser_id, ...ids };
   } catch (error) {
-    const e = error as { code?: unknown; error_class?: unknown; request_id?: unknown };
     await run.audit({
       event: 'submission_failed',
       message: error instanceof Error ? error.message : String(error),
-      ...(typeof e.code === 'number' ? { code: e.code } : {}),
-      ...(typeof e.error_class === 'string' ? { error_class: e.error_class } : {}),
-      ...(typeof e.request_id === 'string' ? { tiktok_request_id: e.request_id } : {}),
+      ...(isTikTokApiError(error) ? tiktokFields(error) : {}),
     });
     throw error;
   }
@@ -94,6 +92,19 @@ function isTikTokApiError(error: unknown): error is TikTokApiError {
   return error instanceof TikTokApiError;
 }
 
+/** What a failed submission's audit record says of TikTok's answer. */
+function tiktokFields(error: TikTokApiError): {
+  code: number;
+  error_class: string;
+  tiktok_request_id?: string;
+} {
+  return {
+    code: error.tiktok_code,
+    error_class: errorClassOf(error.code),
+    ...(error.request_id ? { tiktok_request_id: error.request_id } : {}),
+  };
+}
+
 /**
  * Deletes the switched-off objects of drafts the thread started over from. A failure here does
  * not stop the new submission: they stay off, are kept in `abandoned`, and the thread is told.
@@ -107,7 +118,7 @@ async function cleanUpAbandoned(run: SubmissionRun): Promise<void> {
   } catch (error) {
     if (!isTikTokApiError(error)) throw error;
     notes.push(
-      `Could not delete them yet (TikTok ${error.code}: ${error.tiktok_message}); they stay switched off and the next submission tries again.`,
+      `Could not delete them yet (TikTok ${error.tiktok_code}: ${error.tiktok_message}); they stay switched off and the next submission tries again.`,
     );
   }
   await run.save();

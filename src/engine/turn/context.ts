@@ -117,7 +117,7 @@ export class TurnContext {
       return await libraryFor(this.deps.ads, auth, state.draft);
     } catch (error) {
       if (!isTikTokError(error)) throw error;
-      this.deps.logger.warn({ code: error.code }, 'could not list media library');
+      this.deps.logger.warn({ code: error.tiktok_code }, 'could not list media library');
       return [];
     }
   }

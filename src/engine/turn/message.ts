@@ -21,7 +21,7 @@ import { mediaChoiceBlock } from '../media/choice-block';
 import { namesAPosition, soundsLikeAPick } from '../media/pick-words';
 import { uploadFiles } from '../media/uploads';
 import { musicAnswer } from '../music/answer';
-import { isTikTokError, remediationFor } from '../remediation';
+import { isTikTokError, remediationFor, sayError } from '../remediation';
 import type { Block } from '../reply';
 import { startOver } from '../submission/record';
 import type { ThreadState } from '../thread-state';
@@ -95,7 +95,7 @@ export async function handleMessage(
     if (!(error instanceof ModelError)) throw error;
     logger.warn({ kind: error.kind, thread_id: state.thread_id }, 'model turn failed');
     // Each ModelError's message already says the draft was left as it was, and what to do.
-    await ctx.say(text(error.message, 'error'));
+    await ctx.say(sayError(error));
     return null;
   }
 

@@ -9,6 +9,7 @@ import { reserveDailyBudget } from '../guards/spend-cap';
 import { chosenAdvertiser, nameOf } from '../link-steps';
 import {
   ambiguousCampaignRemediation,
+  errorClassOf,
   isAmbiguousCampaign,
   isTikTokError,
   remediationFor,
@@ -129,15 +130,15 @@ async function submitFailed(
   const { logger, access } = ctx.deps;
   ctx.deps.metrics?.submission('failed');
   logger.warn(
-    { thread_id: state.thread_id, code: error.code, error_class: error.error_class },
+    { thread_id: state.thread_id, code: error.tiktok_code, error_class: errorClassOf(error.code) },
     'submission failed',
   );
   if (access.linking && isLinkInvalid(error)) {
-    await access.linking.markInvalid(userKeyOf(state, state.requester), error.code);
+    await access.linking.markInvalid(userKeyOf(state, state.requester), error.tiktok_code);
     state.status = 'failed';
     await ctx.say(
       text(
-        `TikTok no longer accepts ${nameOf(state.requester)}'s linked account (code ${error.code}: ${error.tiktok_message}). I won't retry with it; anything already created is kept and will not be created twice.`,
+        `TikTok no longer accepts ${nameOf(state.requester)}'s linked account (code ${error.tiktok_code}: ${error.tiktok_message}). I won't retry with it; anything already created is kept and will not be created twice.`,
         'warning',
       ),
     );
@@ -145,8 +146,8 @@ async function submitFailed(
   }
   state.status = 'failed';
   state.last_failure = {
-    error_class: error.error_class,
-    code: error.code,
+    error_class: errorClassOf(error.code),
+    code: error.tiktok_code,
     message: error.tiktok_message,
     ...(error.request_id ? { request_id: error.request_id } : {}),
     at: ctx.now().toISOString(),

@@ -51,7 +51,8 @@ export class MusicCalls {
     const music = await find('CAROUSEL_ADS');
     if (music) return { status: 'ok', music };
     const elsewhere = await find('CREATIVE_ASSET').catch((error: unknown) => {
-      if (error instanceof TikTokApiError && error.error_class === 'validation') return undefined;
+      if (error instanceof TikTokApiError && error.code === 'tiktok_invalid_request')
+        return undefined;
       throw error;
     });
     return elsewhere ? { status: 'not_for_carousel', music: elsewhere } : { status: 'not_found' };
@@ -88,7 +89,7 @@ export class MusicCalls {
     const library = await page('SYSTEM', 1, LIBRARY_PAGE_SIZE).then(
       (data) => asList(data.musics).map(toMusicInfo),
       (error: unknown) => {
-        if (error instanceof TikTokApiError && error.error_class === 'validation') return [];
+        if (error instanceof TikTokApiError && error.code === 'tiktok_invalid_request') return [];
         throw error;
       },
     );
