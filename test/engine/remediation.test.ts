@@ -10,7 +10,7 @@ import {
 } from '../../src/engine/remediation';
 import { AmbiguousCampaignError } from '../../src/engine/submission/campaign-lookup';
 import { ALL_ERROR_CODES, BotError, type ErrorCode } from '../../src/errors/bot-error';
-import { ModelError } from '../../src/model/turn';
+import { ModelError } from '../../src/model/proposal';
 import { StoreUnavailableError } from '../../src/store/state-store';
 import { TikTokApiError } from '../../src/tiktok/errors';
 import { blocksOf, CAROUSEL_SCRIPT, Harness, textOf } from '../support/harness';
