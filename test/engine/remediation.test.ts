@@ -1,13 +1,10 @@
 import { TurnLostError } from '../../src/engine/engine';
+import { ERROR_ADVICE, errorClassOf, remediationFor, sayError } from '../../src/engine/remediation';
 import {
-  ERROR_ADVICE,
-  errorClassOf,
-  remediationFor,
   STILL_SUBMITTING_TEXT,
   STORAGE_DOWN_START_TEXT,
   STORE_FAILED_TEXT,
-  sayError,
-} from '../../src/engine/remediation';
+} from '../../src/engine/store-texts';
 import { AmbiguousCampaignError } from '../../src/engine/submission/campaign-lookup';
 import { ALL_ERROR_CODES, BotError, type ErrorCode } from '../../src/errors/bot-error';
 import { ModelError } from '../../src/model/proposal';

@@ -158,11 +158,11 @@ describe('TikTokHttp over HTTP', () => {
     const { http, metrics } = transport(s.baseUrl);
     const err = await apiError(http.send(get));
     expect(err).toMatchObject({
-      code: 40002,
+      tiktok_code: 40002,
       tiktok_message: 'budget: must be a number.',
       request_id: 'r-40002',
       http_status: 200,
-      error_class: 'validation',
+      code: 'tiktok_invalid_request',
     });
     expect(err.message).toBe('TikTok API error 40002 (campaign/get/): budget: must be a number.');
     expect(http.calls).toBe(1);
@@ -173,7 +173,7 @@ describe('TikTokHttp over HTTP', () => {
     s.replies = [envelope(50000, 'System error')];
     const { http, waits, metrics } = transport(s.baseUrl);
     const err = await apiError(http.send(get));
-    expect(err.code).toBe(50000);
+    expect(err.tiktok_code).toBe(50000);
     expect(http.calls).toBe(3);
     // random 0.5 of the cap min(1000, 100·2^(n-1)): 50, then 100.
     expect(waits).toEqual([50, 100]);
@@ -196,7 +196,7 @@ describe('TikTokHttp over HTTP', () => {
       retry: { ...POLICY, rateLimitWindowMs: 1000 },
     });
     const err = await apiError(http.send(get));
-    expect(err.error_class).toBe('rate_limit');
+    expect(err.code).toBe('tiktok_rate_limited');
     // three quarters of 100, 200, 400, then what is left of the 1000 ms window.
     expect(waits).toEqual([75, 150, 300, 475]);
     expect(http.calls).toBe(5);
@@ -219,31 +219,32 @@ describe('TikTokHttp over HTTP', () => {
   });
 
   it.each([
-    [502, '<html>Bad Gateway</html>', 'transient', 3],
-    [404, 'page not found', 'validation', 1],
-    [200, '{"data": {}}', 'transient', 3],
-  ])(
-    'an HTTP %i without an envelope is %s (%i tries)',
-    async (status, body, error_class, tries) => {
-      s.replies = [{ status, body }];
-      const { http, metrics } = transport(s.baseUrl);
-      const err = await apiError(http.send(get));
-      expect(err).toMatchObject({
-        code: NO_ENVELOPE_CODE,
-        http_status: status,
-        error_class,
-        tiktok_message: `HTTP ${status} without a TikTok envelope: ${body}`,
-      });
-      expect(http.calls).toBe(tries);
-      expect(metrics[0]).toEqual(['campaign/get/', NO_ENVELOPE_CODE]);
-    },
-  );
+    [502, '<html>Bad Gateway</html>', 'tiktok_transient', 3],
+    [404, 'page not found', 'tiktok_invalid_request', 1],
+    [200, '{"data": {}}', 'tiktok_transient', 3],
+  ])('an HTTP %i without an envelope is %s (%i tries)', async (status, body, code, tries) => {
+    s.replies = [{ status, body }];
+    const { http, metrics } = transport(s.baseUrl);
+    const err = await apiError(http.send(get));
+    expect(err).toMatchObject({
+      tiktok_code: NO_ENVELOPE_CODE,
+      http_status: status,
+      code,
+      tiktok_message: `HTTP ${status} without a TikTok envelope: ${body}`,
+    });
+    expect(http.calls).toBe(tries);
+    expect(metrics[0]).toEqual(['campaign/get/', NO_ENVELOPE_CODE]);
+  });
 
   it('gives up on a silent server after timeoutMs, as a transient error with no HTTP status', async () => {
     s.replies = ['hang'];
     const { http } = transport(s.baseUrl, { timeoutMs: 150, retry: { ...POLICY, attempts: 1 } });
     const err = await apiError(http.send(get));
-    expect(err).toMatchObject({ code: NO_ENVELOPE_CODE, http_status: 0, error_class: 'transient' });
+    expect(err).toMatchObject({
+      tiktok_code: NO_ENVELOPE_CODE,
+      http_status: 0,
+      code: 'tiktok_transient',
+    });
     // Under Jest, fetch's DOMException comes from Node's main realm, so it is no `Error` of the
     // test's realm and is described by its text; in the bot it reads "no response within".
     expect(err.tiktok_message).toMatch(
@@ -256,7 +257,7 @@ describe('TikTokHttp over HTTP', () => {
     const { http } = transport('http://127.0.0.1:1', { retry: { ...POLICY, attempts: 1 } });
     const err = await apiError(http.send(get));
     expect(err.http_status).toBe(0);
-    expect(err.error_class).toBe('transient');
+    expect(err.code).toBe('tiktok_transient');
     expect(err.tiktok_message).toMatch(/^network error: /);
   });
 
@@ -279,7 +280,7 @@ describe('TikTokHttp over HTTP', () => {
           code: 50000,
           request_id: 'r-1',
           attempt: 1,
-          error_class: 'transient',
+          error_code: 'tiktok_transient',
           delay_ms: 50,
         },
         'tiktok call retrying',

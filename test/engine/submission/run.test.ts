@@ -14,7 +14,7 @@ import { COMPLETE_DRAFT, stateOf } from '../../support/thread-states';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
 const tiktokError = (code: number) =>
-  new TikTokApiError({ code, tiktok_message: `code ${code}`, http_status: 200 });
+  new TikTokApiError({ tiktok_code: code, tiktok_message: `code ${code}`, http_status: 200 });
 
 function setup(sub: Partial<Submission> = {}) {
   const events: string[] = [];
@@ -170,7 +170,7 @@ describe('createOnce', () => {
       }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TikTokApiError);
-    expect((error as TikTokApiError).code).toBe(40050);
+    expect((error as TikTokApiError).tiktok_code).toBe(40050);
     expect(creates).toBe(CREATE_ATTEMPTS);
     expect(sleeps).toEqual([200, 400]);
   });
@@ -185,7 +185,7 @@ describe('createOnce', () => {
         },
       }),
     ).catch((e: unknown) => e);
-    expect((error as TikTokApiError).code).toBe(40002);
+    expect((error as TikTokApiError).tiktok_code).toBe(40002);
     expect(events).toEqual(['lookFirst', 'attempted', 'save']);
   });
 });

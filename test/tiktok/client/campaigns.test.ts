@@ -70,7 +70,7 @@ describe('CampaignCalls against the emulator', () => {
     const err = await apiError(
       campaigns.createAd(AUTH, { adgroup_id, creatives: [videoCreative()] }),
     );
-    expect(err.code).toBe(50000);
+    expect(err.tiktok_code).toBe(50000);
     expect(transport.calls - before).toBe(1);
   });
 

@@ -66,6 +66,6 @@ describe('CreativeLibraryCalls against the emulator', () => {
     const err = await apiError(
       library().uploadImage(AUTH, { file_name: 'twice.jpg', data: jpegFile(400, 400) }),
     );
-    expect(err.code).toBe(40911);
+    expect(err.tiktok_code).toBe(40911);
   });
 });

@@ -31,7 +31,7 @@ describe('IdentityCalls against the emulator', () => {
 
   it('sends image_uri only when given: without it the emulator, like the SDK, refuses', async () => {
     const err = await apiError(identities().createIdentity(AUTH, 'No avatar'));
-    expect(err.code).toBe(40002);
+    expect(err.tiktok_code).toBe(40002);
     expect(err.tiktok_message).toBe('Missing required field(s): image_uri.');
   });
 

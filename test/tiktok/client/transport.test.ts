@@ -36,7 +36,7 @@ describe('TikTokTransport against the emulator', () => {
     });
     h.emulator.faults.set({ kind: 'server', times: 10 });
     const err = await apiError(transport.get(AUTH, 'identity/get/', {}));
-    expect(err.code).toBe(50000);
+    expect(err.tiktok_code).toBe(50000);
     expect(transport.calls).toBe(4);
     // Full jitter at 0.5 of 500·2^(n-1) ms (DEFAULT_RETRY).
     expect(waits).toEqual([250, 500, 1000]);
