@@ -127,7 +127,9 @@ describe('TikTokClient, the AdsApi port over HTTP, against the emulator', () => 
       () => client.findCampaigns(bad, 'x'),
       () => client.checkMusic(bad, 'music_123'),
     ]) {
-      expect((await apiError(call())).code).toBe(40105);
+      const err = await apiError(call());
+      expect(err.tiktok_code).toBe(40105);
+      expect(err.code).toBe('tiktok_auth');
     }
   });
 });
