@@ -48,8 +48,10 @@ export async function reach(
       e.name === 'TimeoutError'
         ? `no answer within ${timeoutMs / 1000} s`
         : (e.cause?.message ?? e.message ?? String(error));
+    // fetch quotes a URL it refuses (one with credentials, for instance) in its message.
+    const shownCause = cause.replace(/\/\/([^/@\s:]*):[^/@\s]*@/g, '//$1:***@');
     throw new StartError(
-      `${name.service} did not answer at ${maskedUrl(url)}: ${cause}. Check this machine's network and ${name.check}.`,
+      `${name.service} did not answer at ${maskedUrl(url)}: ${shownCause}. Check this machine's network and ${name.check}.`,
     );
   }
 }
