@@ -5,6 +5,7 @@ import type { StateStore } from '../../src/store/state-store';
 import type { MessageRef, PostedRef, SlackKeys } from './keys';
 import type { SlackMessage } from './limits';
 import { slackErrorCode } from './log-fields';
+import { postedParts, replyMetadata } from './posted-replies';
 import { renderReply } from './render';
 
 /** Finds the bot token (`xoxb-…`) for a workspace (`team_id`). */
@@ -39,6 +40,14 @@ export interface SlackDeliveryDeps {
  * Messages that reactions, clicks or thread replies point at (roots, approval cards, messages
  * with buttons) are remembered (`ts` → thread, and whether it is an approval card) so they find
  * their thread after a restart; plain text replies are not (one Redis write fewer each).
+ *
+ * A reply from the outbox (`delivery_id`) is posted with that id in its message metadata; when
+ * an earlier attempt may have posted it (`delivery_retry`: a crash before the delivery mark),
+ * the thread is read first and the parts found there are not posted again (a keyed card found
+ * there is remembered for its later edits). Slack has no idempotency key for posts, so this
+ * look-up is the only guard; it costs one `conversations.replies` per retried reply, none on a
+ * first attempt. A DM or ephemeral reply is not looked up (a DM needs `im:history`, which the
+ * bot does not ask for; Slack keeps no ephemeral message).
  * @throws the Web API's errors (`WebAPIPlatformError` for `ok:false`, …) after its retries.
  */
 export class SlackDelivery {
@@ -115,14 +124,23 @@ export class SlackDelivery {
       const opened = await client.conversations.open({ token, users: reply.private_to.id });
       const dm = opened.channel?.id;
       if (!dm) throw new Error('conversations.open returned no channel');
-      for (const message of messages)
-        await this.post(token, team_id, dm, undefined, message, { thread_id: reply.thread_id });
+      for (const [part, message] of messages.entries())
+        await this.post(
+          token,
+          team_id,
+          dm,
+          undefined,
+          message,
+          { thread_id: reply.thread_id },
+          reply.delivery_id === undefined ? undefined : replyMetadata(reply.delivery_id, part),
+        );
       return;
     }
 
-    let rest = messages;
+    const place = this.placer(reply, token);
+    let rest = [...messages.entries()];
     if (reply.key !== undefined) {
-      const [first, ...others] = messages;
+      const [first, ...others] = rest;
       rest = others;
       if (first) {
         const key = keys.replyKey(reply.thread_id, reply.key);
@@ -132,11 +150,11 @@ export class SlackDelivery {
             token,
             channel: posted.channel,
             ts: posted.ts,
-            text: first.text,
-            blocks: first.blocks as webApi.KnownBlock[],
+            text: first[1].text,
+            blocks: first[1].blocks as webApi.KnownBlock[],
           });
         } else {
-          const ts = await this.post(token, team_id, thread.channel, thread.thread, first, {
+          const ts = await place(first[0], first[1], {
             thread_id: reply.thread_id,
             ...(approval ? { approval: true, card_key: reply.key } : {}),
           });
@@ -144,8 +162,8 @@ export class SlackDelivery {
         }
       }
     }
-    for (const message of rest) {
-      await this.post(token, team_id, thread.channel, thread.thread, message, {
+    for (const [part, message] of rest) {
+      await place(part, message, {
         thread_id: reply.thread_id,
         ...(approval ? { approval: true } : {}),
       });
@@ -153,9 +171,52 @@ export class SlackDelivery {
   }
 
   /**
+   * Places message `part` of `reply` in its thread: posts it with the reply's metadata, unless
+   * an earlier attempt already did (looked up once per reply, and only for a `delivery_retry`),
+   * in which case the message found is remembered as a new post would be. Returns its `ts`.
+   */
+  private placer(reply: Reply, token: string) {
+    const thread = parseThreadId(reply.thread_id);
+    const { delivery_id } = reply;
+    let earlier: Promise<Map<number, string>> | undefined;
+    const lookUp = () => {
+      if (delivery_id === undefined || reply.delivery_retry !== true)
+        return Promise.resolve(new Map<number, string>());
+      earlier ??= postedParts(
+        { client: this.deps.client, token, channel: thread.channel, thread_ts: thread.thread },
+        delivery_id,
+        this.deps.logger,
+      );
+      return earlier;
+    };
+    return async (part: number, message: SlackMessage, ref: MessageRef): Promise<string> => {
+      const found = (await lookUp()).get(part);
+      if (found !== undefined) {
+        this.deps.logger.info(
+          { thread_id: reply.thread_id, ts: found },
+          'a retried reply was already in Slack; not posted again',
+        );
+        await this.remember(thread.workspace, thread.channel, found, message, ref);
+        return found;
+      }
+      const metadata = delivery_id === undefined ? undefined : replyMetadata(delivery_id, part);
+      return this.post(
+        token,
+        thread.workspace,
+        thread.channel,
+        thread.thread,
+        message,
+        ref,
+        metadata,
+      );
+    };
+  }
+
+  /**
    * Posts one message (in a thread when `thread_ts` is set) and remembers its `ts` with `ref`
    * (or `ref(ts)`, for a thread root whose thread id is its own `ts`) when something will look
    * it up: a thread root, an approval card (reactions) or a message with buttons (clicks).
+   * `metadata`, when given, goes with the post (see `posted-replies.ts`).
    * @returns the new message's `ts`.
    */
   async post(
@@ -165,6 +226,7 @@ export class SlackDelivery {
     thread_ts: string | undefined,
     message: SlackMessage,
     ref: MessageRef | ((ts: string) => MessageRef),
+    metadata?: webApi.MessageMetadata,
   ): Promise<string> {
     const result = await this.deps.client.chat.postMessage({
       token,
@@ -174,20 +236,33 @@ export class SlackDelivery {
       blocks: message.blocks as webApi.KnownBlock[],
       unfurl_links: false,
       unfurl_media: false,
+      ...(metadata ? { metadata } : {}),
     });
     const ts = result.ts;
     if (!ts) throw new Error('chat.postMessage returned no ts');
-    // Only messages people act on (thread roots, approval cards, buttons) need their ref; a
-    // plain notice writes none, so it is also delivered while Redis fails.
-    if (needsRef(message, ref)) {
-      await this.deps.store.set(
-        this.deps.keys.message(team_id, result.channel ?? channel, ts),
-        typeof ref === 'function' ? ref(ts) : ref,
-        this.deps.messageTtlMs,
-      );
-    }
+    await this.remember(team_id, result.channel ?? channel, ts, message, ref);
     this.deps.logger.debug({ channel, ts, blocks: message.blocks.length }, 'posted to Slack');
     return ts;
+  }
+
+  /**
+   * Remembers a posted message's `ref` under its `ts`, when something will look it up. Only
+   * messages people act on (thread roots, approval cards, buttons) need it; a plain notice
+   * writes none, so it is also delivered while Redis fails.
+   */
+  private async remember(
+    team_id: string,
+    channel: string,
+    ts: string,
+    message: SlackMessage,
+    ref: MessageRef | ((ts: string) => MessageRef),
+  ): Promise<void> {
+    if (!needsRef(message, ref)) return;
+    await this.deps.store.set(
+      this.deps.keys.message(team_id, channel, ts),
+      typeof ref === 'function' ? ref(ts) : ref,
+      this.deps.messageTtlMs,
+    );
   }
 }
 

@@ -14,6 +14,7 @@ import { OfflineTurnModel } from '../../src/model/offline/offline-model';
 import type { TurnModel } from '../../src/model/proposal';
 import { Keys } from '../../src/store/keys';
 import { RedisStateStore } from '../../src/store/redis-state-store';
+import type { StateStore } from '../../src/store/state-store';
 import type { AdsApi } from '../../src/tiktok/ads-api';
 import { TikTokClient } from '../../src/tiktok/client';
 import { createTikTokEmulator, type TikTokEmulator } from '../../src/tiktok/emulator';
@@ -54,6 +55,8 @@ export interface SlackRigOptions {
   redisUrl?: string;
   /** Wraps the engine's TikTok client, e.g. to act at a precise step of a submission. */
   wrapAds?: (ads: AdsApi) => AdsApi;
+  /** Wraps the engine's store, e.g. so its delivery marks are lost as in a crash after a post. */
+  wrapStore?: (store: StateStore) => StateStore;
 }
 
 /**
@@ -98,7 +101,7 @@ export class SlackRig {
     const store = new RedisStateStore(options.redisUrl ?? TEST_REDIS_URL);
     const keys = new Keys(options.prefix ?? `test:slack:${randomUUID()}:`);
     const engine = new ConversationEngine({
-      store,
+      store: options.wrapStore ? options.wrapStore(store) : store,
       keys,
       model: options.model ?? new OfflineTurnModel(),
       ads: (options.wrapAds ?? ((ads: AdsApi) => ads))(
