@@ -29,89 +29,92 @@ export interface PrometheusMetrics {
 export function createPrometheusMetrics(): PrometheusMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const metrics = recordingTo(instrumentsOn(registry));
+  const handler: RequestHandler = async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  };
+  return { metrics, registry, handler };
+}
+
+/** The bot's counters and histograms, registered on `registry` (see {@link createPrometheusMetrics}). */
+function instrumentsOn(registry: Registry) {
   const name = (n: string) => `tiktok_ad_bot_${n}`;
   const counter = <L extends string>(n: string, help: string, labelNames: L[]) =>
     new Counter({ name: name(n), help, labelNames, registers: [registry] });
   const histogram = <L extends string>(n: string, help: string, labelNames: L[]) =>
     new Histogram({ name: name(n), help, labelNames, buckets: SECONDS, registers: [registry] });
+  return {
+    turns: counter('turns_total', 'Chat events handled, by platform and outcome', [
+      'platform',
+      'outcome',
+    ]),
+    turnSeconds: histogram('turn_duration_seconds', 'Time to handle one chat event', ['platform']),
+    modelCalls: counter('model_calls_total', 'Model turn proposals, by model and outcome', [
+      'model',
+      'outcome',
+    ]),
+    modelSeconds: histogram('model_call_duration_seconds', 'Model proposal latency', ['model']),
+    modelTokens: counter('model_tokens_total', 'Tokens the model reported, by kind', [
+      'model',
+      'kind',
+    ]),
+    tiktokCalls: counter(
+      'tiktok_calls_total',
+      'TikTok API HTTP attempts, by endpoint and TikTok code (0 = ok, -1 = no envelope)',
+      ['endpoint', 'code'],
+    ),
+    tiktokSeconds: histogram('tiktok_call_duration_seconds', 'TikTok API attempt latency', [
+      'endpoint',
+    ]),
+    submissions: counter('submissions_total', 'Submissions to TikTok, by outcome', ['outcome']),
+    approvals: counter('approvals_total', 'Approvals counted or refused', ['outcome']),
+    lockWait: new Histogram({
+      name: name('lock_wait_seconds'),
+      help: 'Time waited for a thread lock',
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 60],
+      registers: [registry],
+    }),
+    redisErrors: counter('redis_errors_total', 'State store calls that failed', ['operation']),
+    deduplicated: counter(
+      'events_deduplicated_total',
+      'Deliveries dropped because they were already handled',
+      ['source'],
+    ),
+  };
+}
 
-  const turns = counter('turns_total', 'Chat events handled, by platform and outcome', [
-    'platform',
-    'outcome',
-  ]);
-  const turnSeconds = histogram('turn_duration_seconds', 'Time to handle one chat event', [
-    'platform',
-  ]);
-  const modelCalls = counter('model_calls_total', 'Model turn proposals, by model and outcome', [
-    'model',
-    'outcome',
-  ]);
-  const modelSeconds = histogram('model_call_duration_seconds', 'Model proposal latency', [
-    'model',
-  ]);
-  const modelTokens = counter('model_tokens_total', 'Tokens the model reported, by kind', [
-    'model',
-    'kind',
-  ]);
-  const tiktokCalls = counter(
-    'tiktok_calls_total',
-    'TikTok API HTTP attempts, by endpoint and TikTok code (0 = ok, -1 = no envelope)',
-    ['endpoint', 'code'],
-  );
-  const tiktokSeconds = histogram('tiktok_call_duration_seconds', 'TikTok API attempt latency', [
-    'endpoint',
-  ]);
-  const submissions = counter('submissions_total', 'Submissions to TikTok, by outcome', [
-    'outcome',
-  ]);
-  const approvals = counter('approvals_total', 'Approvals counted or refused', ['outcome']);
-  const lockWait = new Histogram({
-    name: name('lock_wait_seconds'),
-    help: 'Time waited for a thread lock',
-    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 60],
-    registers: [registry],
-  });
-  const redisErrors = counter('redis_errors_total', 'State store calls that failed', ['operation']);
-  const deduplicated = counter(
-    'events_deduplicated_total',
-    'Deliveries dropped because they were already handled',
-    ['source'],
-  );
-
-  const metrics: Metrics = {
+/** The {@link Metrics} port over the instruments: one method per thing the bot counts. */
+function recordingTo(m: ReturnType<typeof instrumentsOn>): Metrics {
+  return {
     turn(platform, outcome, seconds) {
-      turns.inc({ platform, outcome });
-      turnSeconds.observe({ platform }, seconds);
+      m.turns.inc({ platform, outcome });
+      m.turnSeconds.observe({ platform }, seconds);
     },
     modelCall(model, outcome, seconds) {
-      modelCalls.inc({ model, outcome });
-      modelSeconds.observe({ model }, seconds);
+      m.modelCalls.inc({ model, outcome });
+      m.modelSeconds.observe({ model }, seconds);
     },
     modelTokens(model, kind, count) {
-      if (count > 0) modelTokens.inc({ model, kind }, count);
+      if (count > 0) m.modelTokens.inc({ model, kind }, count);
     },
     tiktokCall(endpoint, code, seconds) {
-      tiktokCalls.inc({ endpoint, code: String(code) });
-      tiktokSeconds.observe({ endpoint }, seconds);
+      m.tiktokCalls.inc({ endpoint, code: String(code) });
+      m.tiktokSeconds.observe({ endpoint }, seconds);
     },
     submission(outcome) {
-      submissions.inc({ outcome });
+      m.submissions.inc({ outcome });
     },
     approval(outcome) {
-      approvals.inc({ outcome });
+      m.approvals.inc({ outcome });
     },
     lockWait(seconds) {
-      lockWait.observe(seconds);
+      m.lockWait.observe(seconds);
     },
     redisError(operation) {
-      redisErrors.inc({ operation });
+      m.redisErrors.inc({ operation });
     },
     eventDeduplicated(source) {
-      deduplicated.inc({ source });
+      m.deduplicated.inc({ source });
     },
   };
-  const handler: RequestHandler = async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
-  };
-  return { metrics, registry, handler };
 }

@@ -178,11 +178,29 @@ export function createEmulatorApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-
   app.get('/portal/auth', portalAuth(state));
   app.get('/preview/:kind/:id', previewHandler(state));
+  app.use('/_emulator', controlRouter(state, faults));
+  app.use(
+    '/open_api/v1.3',
+    express.raw({ type: () => true, limit: '64mb' }),
+    marketingApi(state, faults, logger),
+  );
+  app.use((_req: Request, res: Response) => {
+    res.status(404).type('text/plain').send('page not found');
+  });
+  app.use(unreadableBody);
+  return app;
+}
 
-  app.post('/_emulator/faults', express.json(), (req: Request, res: Response) => {
+/**
+ * The test controls under `/_emulator/`: `POST faults` (a fault spec, or `"off"`), `GET counts`
+ * (calls and objects made), `GET objects`, `POST duplicates` (`{mode: "replay" | "40050"}`:
+ * how a repeated `request_id` is answered).
+ */
+function controlRouter(state: EmulatorState, faults: FaultControl): express.Router {
+  const router = express.Router();
+  router.post('/faults', express.json(), (req: Request, res: Response) => {
     const spec = parseFaultSpec(req.body);
     if (typeof spec === 'string' && spec !== 'off') {
       res.status(400).json({ error: spec });
@@ -191,13 +209,13 @@ export function createEmulatorApp(
     faults.set(spec);
     res.json({ faults: faults.list() });
   });
-  app.get('/_emulator/counts', (_req: Request, res: Response) => {
+  router.get('/counts', (_req: Request, res: Response) => {
     res.json(countsOf(state));
   });
-  app.get('/_emulator/objects', (_req: Request, res: Response) => {
+  router.get('/objects', (_req: Request, res: Response) => {
     res.json(objectsOf(state));
   });
-  app.post('/_emulator/duplicates', express.json(), (req: Request, res: Response) => {
+  router.post('/duplicates', express.json(), (req: Request, res: Response) => {
     const mode = (req.body as { mode?: unknown } | undefined)?.mode;
     if (mode !== 'replay' && mode !== '40050') {
       res.status(400).json({ error: 'mode must be "replay" or "40050"' });
@@ -206,68 +224,70 @@ export function createEmulatorApp(
     state.duplicateMode = mode;
     res.json({ mode });
   });
+  return router;
+}
 
-  app.use(
-    '/open_api/v1.3',
-    express.raw({ type: () => true, limit: '64mb' }),
-    (req: Request, res: Response, next: NextFunction) => {
-      const endpoint = req.path.replace(/^\//, '');
-      const route = Object.hasOwn(ROUTES, endpoint) ? ROUTES[endpoint] : undefined;
-      if (!route) {
-        next();
+/**
+ * The Marketing API endpoints of {@link ROUTES}: each call is counted, faults applied, and the
+ * outcome answered in TikTok's envelope (`{code, message, request_id, data}`, HTTP 200, header
+ * `X-Tt-Logid`). A lost reply (fault) answers 502 or never; a handler that crashes answers
+ * 50000 "System error.". Paths not in the table fall through (404); a wrong method is 405.
+ */
+function marketingApi(state: EmulatorState, faults: FaultControl, logger?: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const endpoint = req.path.replace(/^\//, '');
+    const route = Object.hasOwn(ROUTES, endpoint) ? ROUTES[endpoint] : undefined;
+    if (!route) {
+      next();
+      return;
+    }
+    if (req.method !== route.method) {
+      res.status(405).set('Allow', route.method).type('text/plain').send('method not allowed');
+      return;
+    }
+    const request_id = newRequestId();
+    state.countCall(endpoint);
+    let outcome: { code: number; message: string; data: unknown };
+    try {
+      faults.apply(endpoint);
+      const data = run(state, route, req);
+      const lost = faults.takeLoss(endpoint);
+      if (lost === '502') {
+        res.status(502).type('text/html').send('<html><body>502 Bad Gateway</body></html>');
         return;
       }
-      if (req.method !== route.method) {
-        res.status(405).set('Allow', route.method).type('text/plain').send('method not allowed');
-        return;
-      }
-      const request_id = newRequestId();
-      state.countCall(endpoint);
-      let code = 0;
-      let message = 'OK';
-      let data: unknown = {};
-      try {
-        faults.apply(endpoint);
-        data = run(state, route, req);
-        const lost = faults.takeLoss(endpoint);
-        if (lost === '502') {
-          res.status(502).type('text/html').send('<html><body>502 Bad Gateway</body></html>');
-          return;
-        }
-        if (lost === 'timeout') {
-          // The work is done; the reply never comes. The socket closes when the client gives up
-          // or the emulator stops (`closeAllConnections`).
-          return;
-        }
-      } catch (err) {
-        if (err instanceof EmulatorError) {
-          code = err.tiktok_code;
-          message = err.message;
-        } else {
-          logger?.error({ err, endpoint, request_id }, 'emulator handler crashed');
-          code = 50000;
-          message = 'System error.';
-        }
-        data = {};
-      }
-      logger?.debug({ endpoint, code, request_id }, 'emulator call');
-      res.status(200).set('X-Tt-Logid', request_id).json({ code, message, request_id, data });
-    },
-  );
+      // 'timeout': the work is done; the reply never comes. The socket closes when the client
+      // gives up or the emulator stops (`closeAllConnections`).
+      if (lost === 'timeout') return;
+      outcome = { code: 0, message: 'OK', data };
+    } catch (err) {
+      outcome = { ...failureOf(err, endpoint, request_id, logger), data: {} };
+    }
+    logger?.debug({ endpoint, code: outcome.code, request_id }, 'emulator call');
+    const { code, message, data } = outcome;
+    res.status(200).set('X-Tt-Logid', request_id).json({ code, message, request_id, data });
+  };
+}
 
-  app.use((_req: Request, res: Response) => {
-    res.status(404).type('text/plain').send('page not found');
-  });
+/** The envelope code and message for a handler's failure: its own, or 50000 when it crashed. */
+function failureOf(
+  err: unknown,
+  endpoint: string,
+  request_id: string,
+  logger?: Logger,
+): { code: number; message: string } {
+  if (err instanceof EmulatorError) return { code: err.tiktok_code, message: err.message };
+  logger?.error({ err, endpoint, request_id }, 'emulator handler crashed');
+  return { code: 50000, message: 'System error.' };
+}
 
-  // Body parser failures (too large, unreadable) still answer like the API does.
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const tooLarge = (err as { type?: string }).type === 'entity.too.large';
-    res.status(200).json({
-      code: tooLarge ? 40907 : 40002,
-      message: tooLarge ? 'The file is too large.' : 'The request body could not be read.',
-      request_id: newRequestId(),
-      data: {},
-    });
+/** Body parser failures (too large, unreadable) still answer like the API does. */
+function unreadableBody(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  const tooLarge = (err as { type?: string }).type === 'entity.too.large';
+  res.status(200).json({
+    code: tooLarge ? 40907 : 40002,
+    message: tooLarge ? 'The file is too large.' : 'The request body could not be read.',
+    request_id: newRequestId(),
+    data: {},
   });
-  return app;
 }
