@@ -27,7 +27,7 @@ export async function downloadAttachments(
         res = await fetch(a.url, { signal: AbortSignal.timeout(timeoutMs) });
       } catch (error) {
         return failed(
-          error instanceof Error && error.name === 'TimeoutError'
+          (error as { name?: unknown } | null)?.name === 'TimeoutError'
             ? 'it timed out'
             : 'network error',
         );

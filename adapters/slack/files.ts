@@ -50,7 +50,9 @@ async function downloadOne(file: SlackFile, token: string, timeoutMs: number): P
     });
   } catch (error) {
     return failed(
-      error instanceof Error && error.name === 'TimeoutError' ? 'it timed out' : 'network error',
+      (error as { name?: unknown } | null)?.name === 'TimeoutError'
+        ? 'it timed out'
+        : 'network error',
     );
   }
   if (!res.ok) {
