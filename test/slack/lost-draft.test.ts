@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { DRAFT_LOST_TEXT } from '../../src/engine/turn/thread-turn';
+import { THREAD_TURN_TEXTS } from '../../src/engine/turn/thread-turn-texts';
 import { TEST_REDIS_URL } from '../support/harness';
 import { TestLinking } from '../support/test-linking';
 import { CHANNEL, SlackRig, TEAM } from './slack-rig';
@@ -44,7 +44,7 @@ describe('Slack: a thread whose draft is gone says so', () => {
     expect(after).toHaveLength(1);
     expect(JSON.stringify(after[0]?.blocks)).toContain('This draft was lost');
     expect(JSON.stringify(after[0]?.blocks)).toContain('/tiktok-ad');
-    expect(DRAFT_LOST_TEXT).toContain('Start again with /tiktok-ad');
+    expect(THREAD_TURN_TEXTS.draftLost).toContain('Start again with /tiktok-ad');
     // No new draft was started from "Shop now".
     expect(await rig.saved(thread)).toBeNull();
   });
