@@ -32,7 +32,7 @@ import type { StateStore } from '../../src/store/state-store';
 import type { AdsApi } from '../../src/tiktok/ads-api';
 import { TikTokClient } from '../../src/tiktok/client';
 import { EMULATOR_ACCESS_TOKEN, EMULATOR_ADVERTISER_ID } from '../../src/tiktok/emulator/fixtures';
-import { chatSink } from './chat';
+import { chatGuardOf, chatSink } from './chat';
 import { die } from './crash-points';
 
 const startedAt = Date.now();
@@ -40,7 +40,9 @@ const env = process.env;
 const crashAt = env.CHAOS_CRASH_AT ?? '';
 const thread = env.CHAOS_THREAD ?? '';
 /** Where replies go (`--kill-after-approval`: the harness's chat); none: they are dropped. */
-const sink = env.CHAOS_CHAT_URL ? chatSink(env.CHAOS_CHAT_URL) : undefined;
+const sink = env.CHAOS_CHAT_URL
+  ? chatSink(env.CHAOS_CHAT_URL, chatGuardOf(env.CHAOS_CHAT_NONCE))
+  : undefined;
 
 function say(event: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(event)}\n`);

@@ -7,7 +7,8 @@
  * `/retry`: it sends what the outboxes hold, resumes the dead one's submission, then runs its
  * own ad. Replies go to a chat stand-in in this process (`chat.ts`), which keeps every
  * message and each edit of a progress card, and drops a repeated nonce as Discord does
- * (`CHAOS_CHAT_NONCE=off`: shows every post, as Slack, which has no idempotency key).
+ * (`CHAOS_CHAT_NONCE=off`: no nonce, a resend looks for its delivery id first, as the Slack
+ * adapter does; `none`: every post shows).
  *
  * Per run it checks: an approval acknowledged ("Approved. Submitting to TikTok…" shown) always
  * ends submitted with the result posted (else: approval lost); the result is posted exactly
@@ -18,10 +19,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { ThreadState } from '../../src/engine/thread-state';
-import { type Chat, type ChatMessage, startChat } from './chat';
+import { type Chat, type ChatGuard, type ChatMessage, chatGuardOf, startChat } from './chat';
 import { type Obj, objects, perRun, run, startEmulator } from './world';
 
 const APPROVED = 'Approved. Submitting to TikTok';
+const GUARDS: Record<ChatGuard, string> = {
+  nonce: 'drops repeated nonces (as Discord)',
+  lookup: 'without nonces, a resend looks for its delivery id first (as the Slack adapter)',
+  none: 'without nonces or look-ups (every resend shows)',
+};
 const RESULT = 'Created on TikTok:';
 
 /** Options of {@link killAfterApproval}. */
@@ -49,8 +55,8 @@ export async function killAfterApproval(options: KillLoopOptions): Promise<void>
   const started = Date.now();
   const withinMs = Number(process.env.CHAOS_KILL_WITHIN_MS ?? 400);
   const emulator = await startEmulator();
-  const nonce = process.env.CHAOS_CHAT_NONCE !== 'off';
-  const chat = await startChat({ nonce });
+  const guard = chatGuardOf(process.env.CHAOS_CHAT_NONCE);
+  const chat = await startChat({ nonce: guard === 'nonce' });
   const redis = new Redis(redisUrl);
   const spawnBot = (extra: Record<string, string>): ChildProcess =>
     spawn(process.execPath, [join(__dirname, 'bot.js')], {
@@ -110,7 +116,7 @@ export async function killAfterApproval(options: KillLoopOptions): Promise<void>
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `chaos --kill-after-approval: ${runs} runs in ${seconds} s, killed within ${withinMs} ms of the approval, chat ${nonce ? 'drops repeated nonces (as Discord)' : 'without nonces (as Slack)'}\n${report.lines.join('\n')}\n`,
+      `chaos --kill-after-approval: ${runs} runs in ${seconds} s, killed within ${withinMs} ms of the approval, chat ${GUARDS[guard]}\n${report.lines.join('\n')}\n`,
     );
     if (report.failures > 0) process.exitCode = 1;
   } finally {
