@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   // Each mode loads only its own modules: the terminal never loads discord.js or Bolt.
   if (!wantsServer(config)) {
     if (process.argv.includes('server'))
-      throw new Error((await import('./server.js')).NO_PLATFORM_HELP);
+      throw new ConfigError((await import('./server.js')).NO_PLATFORM_HELP);
     const { runTerminal } = await import('./terminal.js');
     const stop = new AbortController();
     void firstSignal(second).then(() => stop.abort());

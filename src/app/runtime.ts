@@ -109,7 +109,7 @@ export interface RuntimeOptions {
 /**
  * Starts the shared parts, in dependency order, and closes what it started if a later step
  * fails.
- * @throws Error when Redis is set but does not answer; StartError when a port is taken;
+ * @throws StartError when Redis is set but does not answer or a port is taken;
  *   StartError when the model's API does not answer within `START_TIMEOUT_MS`.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {

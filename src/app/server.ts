@@ -4,7 +4,7 @@ import { probeDiscord } from '../../adapters/discord/probe';
 import { createSlackAdapter, type SlackAdapter, slackAuthFrom } from '../../adapters/slack';
 import { probeSlack, type SlackBotIdentity } from '../../adapters/slack/probe';
 import type { ChatAdapter } from '../engine/ports';
-import { type Config, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 
 export { wantsServer } from './config';
 
@@ -48,8 +48,8 @@ export interface ServerOptions {
  * `/oauth/tiktok/start` and `/oauth/tiktok/callback` for account linking, `/healthz`, `/readyz`
  * and `/metrics`. Discord connects over the gateway. A completed link resumes its thread
  * through the adapter of the thread's platform. Logs one `info` line naming each part started.
- * @throws ConfigError on invalid settings; Error when no platform is configured or Redis does
- *   not answer; StartError when a port is taken; StartError when Slack, Discord or the
+ * @throws ConfigError on invalid settings or when no platform is configured; StartError when
+ *   Redis does not answer; StartError when a port is taken; StartError when Slack, Discord or the
  *   model does not answer within `START_TIMEOUT_MS`, or Slack or Discord refuses the token.
  */
 export async function runServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -57,7 +57,9 @@ export async function runServer(options: ServerOptions = {}): Promise<RunningSer
   const logger = options.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
   const slackAuth = slackAuthFrom(config);
   if (!slackAuth && !config.DISCORD_TOKEN) {
-    throw new Error('Neither Slack nor Discord is configured (see README "Slack" and "Discord")');
+    throw new ConfigError(
+      'Neither Slack nor Discord is configured (see README "Slack" and "Discord")',
+    );
   }
   const slackIds = await askPlatforms(config, slackAuth);
   const runtime = await startRuntime({ config, logger, platform: 'slack', defaultHttpPort: 3000 });

@@ -25,7 +25,7 @@ export interface Linking {
  * Builds per-user TikTok linking. Without `tokenKeys` a random throwaway key is generated and
  * `throwawayKey` is set: tokens sealed with it do not open after a restart (users link again).
  * Production settings validation (`loadConfig`) makes sure real TikTok never runs that way.
- * @throws Error when `tokenKeys` is malformed (message names the entry, never the key).
+ * @throws BotError `config_invalid` when `tokenKeys` is malformed (message names the entry, never the key).
  */
 export function createLinking(options: LinkingOptions): Linking {
   const throwawayKey = !options.tokenKeys;

@@ -38,19 +38,24 @@ export class TokenCipher {
   private readonly keys: Map<number, Buffer>;
   private readonly newest: TokenKey;
 
-  /** @throws Error when no key is given, a key is not 32 bytes, or a version repeats. */
+  /** @throws BotError `config_invalid` when no key is given, a key is not 32 bytes, or a version repeats. */
   constructor(keys: TokenKey[]) {
-    if (keys.length === 0) throw new Error('At least one token encryption key is required');
+    if (keys.length === 0)
+      throw new BotError('config_invalid', 'At least one token encryption key is required');
     this.keys = new Map();
     for (const { version, key } of keys) {
       if (key.length !== 32)
-        throw new Error(`Token key version ${version} must be 32 bytes (got ${key.length})`);
+        throw new BotError(
+          'config_invalid',
+          `Token key version ${version} must be 32 bytes (got ${key.length})`,
+        );
       if (this.keys.has(version))
-        throw new Error(`Token key version ${version} is configured twice`);
+        throw new BotError('config_invalid', `Token key version ${version} is configured twice`);
       this.keys.set(version, key);
     }
     const newest = [...keys].sort((a, b) => b.version - a.version)[0];
-    if (!newest) throw new Error('At least one token encryption key is required');
+    if (!newest)
+      throw new BotError('config_invalid', 'At least one token encryption key is required');
     this.newest = newest;
   }
 
@@ -95,7 +100,7 @@ export class TokenCipher {
  * Parses the key setting: comma-separated `version:base64key` pairs, e.g.
  * `1:<44 base64 chars>,2:<44 base64 chars>`. Generate a key with
  * `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`.
- * @throws Error naming the bad entry by position (never echoing key material).
+ * @throws BotError `config_invalid` naming the bad entry by position (never echoing key material).
  */
 export function parseTokenKeys(setting: string): TokenKey[] {
   return setting
@@ -105,10 +110,16 @@ export function parseTokenKeys(setting: string): TokenKey[] {
     .map((entry, i) => {
       const match = /^(\d+):([A-Za-z0-9+/=_-]+)$/.exec(entry);
       if (!match?.[1] || !match[2])
-        throw new Error(`Token key entry ${i + 1} must look like <version>:<base64 key>`);
+        throw new BotError(
+          'config_invalid',
+          `Token key entry ${i + 1} must look like <version>:<base64 key>`,
+        );
       const key = Buffer.from(match[2], 'base64');
       if (key.length !== 32)
-        throw new Error(`Token key entry ${i + 1} must decode to 32 bytes (got ${key.length})`);
+        throw new BotError(
+          'config_invalid',
+          `Token key entry ${i + 1} must decode to 32 bytes (got ${key.length})`,
+        );
       return { version: Number(match[1]), key };
     });
 }

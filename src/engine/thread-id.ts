@@ -1,3 +1,5 @@
+import { BotError } from '../errors/bot-error';
+
 /**
  * Thread ids: one string that names a conversation and the platform it lives on.
  *
@@ -25,7 +27,7 @@ const PLATFORMS: readonly Platform[] = ['slack', 'discord', 'console'];
 
 /**
  * Builds a thread id from its parts.
- * @throws Error when a part is empty or contains `:` (the separator).
+ * @throws BotError `thread_id_invalid` when a part is empty or contains `:` (the separator).
  */
 export function threadIdOf(ref: ThreadRef): ThreadId {
   const parts =
@@ -34,7 +36,10 @@ export function threadIdOf(ref: ThreadRef): ThreadId {
       : [ref.workspace, ref.channel, ref.thread];
   for (const part of parts) {
     if (part.length === 0 || part.includes(':')) {
-      throw new Error(`Thread id part must be non-empty and free of ':' (got "${part}")`);
+      throw new BotError(
+        'thread_id_invalid',
+        `Thread id part must be non-empty and free of ':' (got "${part}")`,
+      );
     }
   }
   return [ref.platform, ...parts].join(':');
@@ -42,12 +47,12 @@ export function threadIdOf(ref: ThreadRef): ThreadId {
 
 /**
  * Parses a thread id back into its parts.
- * @throws Error when the string is not a thread id of a known platform.
+ * @throws BotError `thread_id_invalid` when the string is not a thread id of a known platform.
  */
 export function parseThreadId(id: ThreadId): ThreadRef {
   const [platform, ...rest] = id.split(':');
   if (!PLATFORMS.includes(platform as Platform))
-    throw new Error(`Unknown platform in thread id "${id}"`);
+    throw new BotError('thread_id_invalid', `Unknown platform in thread id "${id}"`);
   if (platform === 'console' && rest.length === 2) {
     const [workspace = '', thread = ''] = rest;
     return { platform, workspace, channel: workspace, thread };
@@ -56,5 +61,5 @@ export function parseThreadId(id: ThreadId): ThreadRef {
     const [workspace = '', channel = '', thread = ''] = rest;
     return { platform: platform as Platform, workspace, channel, thread };
   }
-  throw new Error(`Malformed thread id "${id}"`);
+  throw new BotError('thread_id_invalid', `Malformed thread id "${id}"`);
 }

@@ -1,3 +1,4 @@
+import { StartError } from '../lifecycle/start-error';
 import type { Logger } from '../logging/logger';
 import { InMemoryStateStore } from './memory-state-store';
 import { redactRedisUrl } from './redact-redis-url';
@@ -19,7 +20,7 @@ export const IN_MEMORY_WARNING =
 /**
  * The state store for this process: a connected `RedisStateStore` when `redisUrl` is given,
  * else an `InMemoryStateStore` after a `logger.warn` that nothing survives a restart.
- * @throws Error `Redis at <url without password> did not answer: <cause>. Start Redis there or
+ * @throws StartError `Redis at <url without password> did not answer: <cause>. Start Redis there or
  *   correct REDIS_URL.` when Redis is unreachable (within its 5 s connect timeout),
  *   so a misconfigured deployment fails at startup rather than on the first message.
  */
@@ -33,7 +34,9 @@ export async function createStateStore(config: StateStoreConfig): Promise<StateS
   try {
     store = await RedisStateStore.connect(url, { logger: config.logger });
   } catch (error) {
-    throw new Error(`${(error as Error).message}. Start Redis there or correct REDIS_URL.`);
+    throw new StartError(`${(error as Error).message}. Start Redis there or correct REDIS_URL.`, {
+      cause: error,
+    });
   }
   config.logger.info(
     { component: 'state-store', redis: redactRedisUrl(url) },

@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { StartError } from '../lifecycle/start-error';
 import type { Logger } from '../logging/logger';
 import { decodeOutboxEntry, encodeOutboxEntry } from './outbox-encoding';
 import { OUTBOX_DELIVERED_LUA, type OutboxCommands, SAVE_WITH_OUTBOX_LUA } from './outbox-lua';
@@ -186,7 +187,7 @@ export class RedisStateStore implements StateStore {
   /**
    * Creates a store for `url` and waits until Redis answers (ioredis "ready": connected,
    * authenticated, `INFO` says loading is done).
-   * @throws Error `Redis at <url without password> did not answer: <cause>` when it does not
+   * @throws StartError `Redis at <url without password> did not answer: <cause>` when it does not
    *   within `connectTimeout` (5000 ms by default); the client is then disconnected.
    */
   static async connect(
@@ -207,7 +208,7 @@ export class RedisStateStore implements StateStore {
       const cause = lastError ?? err;
       // Not `instanceof Error`: errors from Node's own modules may come from another realm.
       const reason = (cause as { message?: unknown } | null)?.message ?? String(cause);
-      throw new Error(`Redis at ${redactRedisUrl(url)} did not answer: ${String(reason)}`, {
+      throw new StartError(`Redis at ${redactRedisUrl(url)} did not answer: ${String(reason)}`, {
         cause,
       });
     } finally {

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { imageSize } from 'image-size';
+import { BotError } from '../errors/bot-error';
 import type { AdsApi, IdentityInfo, TikTokAuth } from './ads-api';
 
 /** Which identity to use (from settings `TIKTOK_IDENTITY_ID` / `_NAME` / `_AVATAR`). */
@@ -34,26 +35,32 @@ export interface IdentityContext {
 /**
  * Reads and checks an avatar file: a JPEG or PNG whose width equals its height.
  * @returns the bytes, the file name and the side in pixels.
- * @throws Error naming the path and what is wrong (unreadable, not an image, not square).
+ * @throws BotError `config_invalid` naming the path and what is wrong (unreadable, not an image, not square).
  */
 export function readAvatar(path: string): { file_name: string; data: Buffer; side: number } {
   let data: Buffer;
   try {
     data = readFileSync(path);
   } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+    throw new BotError('config_invalid', `cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let size: { type?: string; width: number; height: number };
   try {
     size = imageSize(new Uint8Array(data));
   } catch {
-    throw new Error(`${path} is not a JPEG or PNG image`);
+    throw new BotError('config_invalid', `${path} is not a JPEG or PNG image`);
   }
   if (size.type !== 'jpg' && size.type !== 'png') {
-    throw new Error(`${path} is ${size.type ?? 'not an image'}; use a JPEG or PNG`);
+    throw new BotError(
+      'config_invalid',
+      `${path} is ${size.type ?? 'not an image'}; use a JPEG or PNG`,
+    );
   }
   if (size.width !== size.height) {
-    throw new Error(
+    throw new BotError(
+      'config_invalid',
       `${path} is ${size.width}x${size.height}; the identity avatar must be square (1:1)`,
     );
   }
@@ -64,7 +71,7 @@ export function readAvatar(path: string): { file_name: string; data: Buffer; sid
  * The avatar `image_id` for a new identity: the `avatar_path` file uploaded
  * (file/image/ad/upload/), else the first square image of the advertiser's library, else
  * undefined (TikTok's default avatar, per the Go SDK; the official SDK would refuse).
- * @throws Error from {@link readAvatar}; TikTokApiError from the upload or the listing.
+ * @throws BotError `config_invalid` from {@link readAvatar}; TikTokApiError from the upload or the listing.
  */
 async function avatarImageId(ctx: IdentityContext): Promise<string | undefined> {
   const { avatar_path } = ctx.settings.identity;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type AdDraft, adFormatOf } from '../ad/draft';
 import { tiktokLength } from '../ad/text-length';
+import { BotError } from '../errors/bot-error';
 
 /**
  * Request bodies for campaign/create/, adgroup/create/ and ad/create/ built from a complete,
@@ -37,7 +38,7 @@ export function tiktokTime(date: Date): string {
 }
 
 function need<T>(value: T | undefined, field: string): T {
-  if (value === undefined) throw new Error(`Draft is missing ${field}`);
+  if (value === undefined) throw new BotError('draft_incomplete', `Draft is missing ${field}`);
   return value;
 }
 

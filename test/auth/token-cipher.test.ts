@@ -55,6 +55,7 @@ describe('TokenCipher (AES-256-GCM at rest)', () => {
     expect(() => new TokenCipher([])).toThrow(/At least one/);
     expect(() => new TokenCipher([{ version: 1, key: randomBytes(16) }])).toThrow(/32 bytes/);
     expect(() => new TokenCipher([v1, { version: 1, key: randomBytes(32) }])).toThrow(/twice/);
+    expect(() => new TokenCipher([])).toThrow(expect.objectContaining({ code: 'config_invalid' }));
   });
 });
 

@@ -1,4 +1,5 @@
 import { parseThreadId, threadIdOf } from '../../src/engine/thread-id';
+import { hasCode } from '../../src/errors/bot-error';
 
 describe('thread ids', () => {
   it('builds and parses a Slack id with team, channel and thread_ts', () => {
@@ -53,5 +54,13 @@ describe('thread ids', () => {
     expect(() => parseThreadId('teams:T:C:1')).toThrow(/Unknown platform/);
     expect(() => parseThreadId('slack:T:C')).toThrow(/Malformed/);
     expect(() => parseThreadId('console:local:1:2')).toThrow(/Malformed/);
+    const refused = (() => {
+      try {
+        return parseThreadId('slack:T:C');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(hasCode(refused, 'thread_id_invalid')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { StartError } from '../../src/lifecycle/start-error';
 import { createLogger, type Logger } from '../../src/logging/logger';
 import { createStateStore, IN_MEMORY_WARNING } from '../../src/store/create-state-store';
 import { InMemoryStateStore } from '../../src/store/memory-state-store';
@@ -40,5 +41,14 @@ describe('createStateStore', () => {
     await expect(
       createStateStore({ redisUrl: 'redis://:hunter2@127.0.0.1:1', logger }),
     ).rejects.toThrow(/^Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1 did not answer/);
+    const error = await createStateStore({ redisUrl: 'redis://127.0.0.1:1', logger }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StartError);
+    expect(error).toMatchObject({
+      code: 'start_failed',
+      message: expect.stringMatching(/REDIS_URL/),
+    });
+    expect((error as StartError).cause).toBeInstanceOf(StartError);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { effectiveBudget } from '../../ad/draft-rules';
+import { BotError } from '../../errors/bot-error';
 import { objectNames } from '../../tiktok/object-names';
 import { adBody, adGroupBody, campaignBody, idempotencyKey } from '../../tiktok/payloads';
 import { canonicalJson } from '../content-hash';
@@ -43,10 +44,11 @@ export function newSubmission(
   };
 }
 
-/** The daily budget the ad group gets. @throws Error when there is none (not configured). */
+/** The daily budget the ad group gets. @throws BotError `draft_incomplete` when there is none (not configured). */
 export function budgetOf(state: ThreadState, settings: EngineSettings): number {
   const budget = effectiveBudget(state.draft, settings.budget);
-  if (budget === null) throw new Error('Draft has no budget and no default is configured');
+  if (budget === null)
+    throw new BotError('draft_incomplete', 'Draft has no budget and no default is configured');
   return budget;
 }
 

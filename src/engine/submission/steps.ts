@@ -1,3 +1,4 @@
+import { BotError } from '../../errors/bot-error';
 import type { ObjectLevel } from '../../tiktok/ads-api';
 import { adBody, adGroupBody, campaignBody } from '../../tiktok/payloads';
 import {
@@ -136,7 +137,7 @@ export async function ensureAd(
           adBody(state.draft, adgroup_id, sub.ad_name, identity.identity_id, identity.display_name),
         );
         const ad_id = r.ad_ids[0];
-        if (!ad_id) throw new Error('TikTok returned no ad id');
+        if (!ad_id) throw new BotError('tiktok_reply_incomplete', 'TikTok returned no ad id');
         return { id: ad_id, ...(r.request_id ? { request_id: r.request_id } : {}) };
       },
       find,

@@ -55,6 +55,9 @@ describe('submission keys and records', () => {
       budget: { min_daily: 20, max_daily: 100, default_daily: null, currency: 'USD' },
     });
     expect(() => budgetOf(stateOf(), none)).toThrow(/no budget/);
+    expect(() => budgetOf(stateOf(), none)).toThrow(
+      expect.objectContaining({ code: 'draft_incomplete' }),
+    );
   });
 });
 
