@@ -17,13 +17,15 @@ beforeAll(async () => {
       res.writeHead(302, {
         location: `/callback?from=${encodeURIComponent(req.headers.cookie ?? '')}`,
       });
-      return res.end();
+      res.end();
+      return;
     }
     if (url.pathname === '/callback') {
       res.writeHead(200, { 'content-type': 'text/html' });
-      return res.end(
+      res.end(
         `<h1>Linked &amp; ready</h1><p class="x">Cookie was ${url.searchParams.get('from')}.</p><p>Back to chat.</p>`,
       );
+      return;
     }
     if (url.pathname === '/loop') {
       res.writeHead(302, { location: '/loop' });
