@@ -206,7 +206,7 @@ export class TikTokHttp {
       response = await fetch(url, init);
       text = await response.text();
     } catch (err) {
-      const timedOut = err instanceof Error && err.name === 'TimeoutError';
+      const timedOut = (err as { name?: unknown } | null)?.name === 'TimeoutError';
       throw new TikTokApiError({
         tiktok_code: NO_ENVELOPE_CODE,
         tiktok_message: timedOut
