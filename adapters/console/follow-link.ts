@@ -1,3 +1,5 @@
+import { BotError } from '../../src/errors/bot-error';
+
 /** What a browser would end on after following a link: status, page title and text. */
 export interface FollowedPage {
   status: number;
@@ -40,7 +42,7 @@ export async function followLink(url: string): Promise<FollowedPage> {
       text: decodeEntities(text || html.trim()),
     };
   }
-  throw new Error('Too many redirects');
+  throw new BotError('redirect_loop', 'Too many redirects');
 }
 
 function decodeEntities(text: string): string {

@@ -62,6 +62,8 @@ export {
   type DiscordAdapterOptions,
 } from './options';
 
+import { BotError } from '../../src/errors/bot-error';
+
 const DEFAULT_STATE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
@@ -185,7 +187,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       withResponse: true,
     });
     const message = response.resource?.message;
-    if (!message) throw new Error('Discord returned no message for the /tiktok-ad reply');
+    if (!message)
+      throw new BotError(
+        'chat_reply_incomplete',
+        'Discord returned no message for the /tiktok-ad reply',
+      );
     const thread = await channel.threads.create({
       name: truncate(
         text ? `TikTok ad: ${text}` : `TikTok ad by ${interaction.user.username}`,

@@ -9,6 +9,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { type ChatUser, parseThreadId, type Reply } from '../../src/engine/ports';
+import { BotError } from '../../src/errors/bot-error';
 import type { Logger } from '../../src/logging/logger';
 import type { StateStore } from '../../src/store/state-store';
 import { encodeCustomId } from './custom-id';
@@ -97,13 +98,15 @@ export class DiscordDelivery {
 
   /**
    * Delivers one reply.
-   * @throws Error when the thread id is not a Discord one or the thread is not a text channel.
+   * @throws BotError `thread_id_invalid` when the thread id is not a Discord one,
+   *   `chat_thread_unavailable` when the thread is not a text channel.
    * @throws DiscordAPIError for Discord failures other than closed DMs (rate limits are waited
    *   out by discord.js's REST queue, docs/discord.md §7).
    */
   async deliver(reply: Reply, context: DeliveryContext = {}): Promise<void> {
     const ref = parseThreadId(reply.thread_id);
-    if (ref.platform !== 'discord') throw new Error(`Not a Discord thread id: ${reply.thread_id}`);
+    if (ref.platform !== 'discord')
+      throw new BotError('thread_id_invalid', `Not a Discord thread id: ${reply.thread_id}`);
     const messages = renderReply(reply);
     if (messages.length === 0) return;
     if (reply.private_to) {
@@ -123,7 +126,10 @@ export class DiscordDelivery {
     // Otherwise (a reaction has no interaction) a thread notice; the client pings no one.
     const channel = await this.client.channels.fetch(ref.thread);
     if (!channel?.isTextBased() || !channel.isSendable())
-      throw new Error(`Discord channel ${ref.thread} is not a thread the bot can post in`);
+      throw new BotError(
+        'chat_thread_unavailable',
+        `Discord channel ${ref.thread} is not a thread the bot can post in`,
+      );
 
     let rest = messages;
     if (reply.key) {
@@ -186,7 +192,11 @@ export class DiscordDelivery {
     // No interaction of theirs at hand: say so in the thread, without the private content.
     const ref = parseThreadId(threadId);
     const channel = await this.client.channels.fetch(ref.thread);
-    if (!channel?.isSendable()) throw new Error(`Discord channel ${ref.thread} is not sendable`);
+    if (!channel?.isSendable())
+      throw new BotError(
+        'chat_thread_unavailable',
+        `Discord channel ${ref.thread} is not sendable`,
+      );
     const hadLink = messages.some((m) =>
       m.components.some((row) =>
         row.components.some((c) => 'style' in c && c.style === ButtonStyle.Link),

@@ -1,4 +1,5 @@
 import { REST, Routes } from 'discord.js';
+import { BotError } from '../../src/errors/bot-error';
 import { createLogger } from '../../src/logging/logger';
 import { tiktokAdCommand } from './command';
 import { loggableError } from './log-fields';
@@ -9,14 +10,15 @@ import { loadDiscordEnv } from './settings';
  * "Application commands → Bulk overwrite"): in the guild `DISCORD_GUILD_ID` when set (appears
  * at once), otherwise globally (may take a while to appear everywhere).
  * @returns where it registered: `guild <id>` or `global`.
- * @throws Error when `DISCORD_TOKEN` or `DISCORD_APPLICATION_ID` is missing; DiscordAPIError
+ * @throws BotError `config_invalid` when `DISCORD_TOKEN` or `DISCORD_APPLICATION_ID` is missing; DiscordAPIError
  *   when Discord refuses (e.g. 401 for a wrong token).
  */
 export async function registerCommands(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const settings = loadDiscordEnv(env);
-  if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is required to register commands');
+  if (!settings.DISCORD_TOKEN)
+    throw new BotError('config_invalid', 'DISCORD_TOKEN is required to register commands');
   if (!settings.DISCORD_APPLICATION_ID)
-    throw new Error('DISCORD_APPLICATION_ID is required to register commands');
+    throw new BotError('config_invalid', 'DISCORD_APPLICATION_ID is required to register commands');
   const rest = new REST({
     version: '10',
     ...(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BotError } from '../../src/errors/bot-error';
 import { optionalString } from '../../src/settings/env-fields';
 
 /** A Discord id (snowflake): decimal digits, sent as a string. */
@@ -32,13 +33,13 @@ export type DiscordEnv = z.infer<typeof DiscordEnvSchema>;
 
 /**
  * Parses the Discord settings from `env`.
- * @throws Error naming each invalid variable, e.g. "DISCORD_GUILD_ID: must be a Discord id".
+ * @throws BotError `config_invalid` naming each invalid variable, e.g. "DISCORD_GUILD_ID: must be a Discord id".
  */
 export function loadDiscordEnv(env: NodeJS.ProcessEnv = process.env): DiscordEnv {
   const parsed = DiscordEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid Discord settings:\n  ${lines.join('\n  ')}`);
+    throw new BotError('config_invalid', `Invalid Discord settings:\n  ${lines.join('\n  ')}`);
   }
   return parsed.data;
 }

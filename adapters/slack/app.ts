@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, webApi } from '@slack/bolt';
 import { Router } from 'express';
 import type { ChatAdapter, ChatEngine, Reply, ReplySink } from '../../src/engine/ports';
+import { BotError } from '../../src/errors/bot-error';
 import type { WorkTracker } from '../../src/lifecycle/work-tracker';
 import type { Logger } from '../../src/logging/logger';
 import { guardedStore } from '../../src/store/guarded-store';
@@ -123,7 +124,7 @@ export const DEFAULT_MESSAGE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * Builds the Slack adapter on a real `@slack/bolt` App: `ExpressReceiver` (HTTP) or Socket
  * Mode, single-workspace token or OAuth installs, and the listeners of `listeners.ts`.
  * With a bot token it calls `auth.test` once to learn the bot's user id (unless given).
- * @throws Error on contradictory options (e.g. neither `signingSecret` nor `appToken`, or
+ * @throws BotError `config_invalid` on contradictory options (e.g. neither `signingSecret` nor `appToken`, or
  *   Socket Mode with OAuth); Bolt's `AppInitializationError`; the Web API's error when
  *   `auth.test` fails (a bad token).
  */
@@ -140,9 +141,15 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   const appToken = options.appToken;
   const socketMode = appToken !== undefined;
   if (!socketMode && !options.signingSecret)
-    throw new Error('Slack HTTP mode needs signingSecret (or pass appToken for Socket Mode)');
+    throw new BotError(
+      'config_invalid',
+      'Slack HTTP mode needs signingSecret (or pass appToken for Socket Mode)',
+    );
   if (socketMode && options.auth.kind === 'oauth')
-    throw new Error('Socket Mode is supported with a bot token only, not OAuth installs');
+    throw new BotError(
+      'config_invalid',
+      'Socket Mode is supported with a bot token only, not OAuth installs',
+    );
 
   let router: Router | undefined;
   let app: App;

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { parseThreadId, type Reply, type ReplySink } from '../../src/engine/ports';
+import { BotError } from '../../src/errors/bot-error';
 import type { Logger } from '../../src/logging/logger';
 import type { StateStore } from '../../src/store/state-store';
 import type { MessageRef, PostedRef, SlackKeys } from './keys';
@@ -101,7 +102,8 @@ export class SlackDelivery {
   private async send(reply: Reply): Promise<void> {
     const { client, store, keys } = this.deps;
     const thread = parseThreadId(reply.thread_id);
-    if (thread.platform !== 'slack') throw new Error(`Not a Slack thread: ${reply.thread_id}`);
+    if (thread.platform !== 'slack')
+      throw new BotError('thread_id_invalid', `Not a Slack thread: ${reply.thread_id}`);
     const team_id = thread.workspace;
     const token = await this.deps.tokenFor(team_id);
     const messages = renderReply(reply);
@@ -123,7 +125,8 @@ export class SlackDelivery {
     if (reply.private_to) {
       const opened = await client.conversations.open({ token, users: reply.private_to.id });
       const dm = opened.channel?.id;
-      if (!dm) throw new Error('conversations.open returned no channel');
+      if (!dm)
+        throw new BotError('chat_reply_incomplete', 'conversations.open returned no channel');
       for (const [part, message] of messages.entries())
         await this.post(
           token,
@@ -239,7 +242,7 @@ export class SlackDelivery {
       ...(metadata ? { metadata } : {}),
     });
     const ts = result.ts;
-    if (!ts) throw new Error('chat.postMessage returned no ts');
+    if (!ts) throw new BotError('chat_reply_incomplete', 'chat.postMessage returned no ts');
     await this.remember(team_id, result.channel ?? channel, ts, message, ref);
     this.deps.logger.debug({ channel, ts, blocks: message.blocks.length }, 'posted to Slack');
     return ts;

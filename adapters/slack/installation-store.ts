@@ -1,4 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { BotError } from '../../src/errors/bot-error';
 import type { StateStore } from '../../src/store/state-store';
 import type { SlackKeys } from './keys';
 
@@ -22,7 +23,11 @@ export class StateStoreInstallationStore implements InstallationStore {
     teamId?: string | undefined;
   }): string {
     const id = query.isEnterpriseInstall ? query.enterpriseId : query.teamId;
-    if (!id) throw new Error('Slack installation query without team or enterprise id');
+    if (!id)
+      throw new BotError(
+        'chat_installation_missing',
+        'Slack installation query without team or enterprise id',
+      );
     return query.isEnterpriseInstall ? `E:${id}` : `T:${id}`;
   }
 
@@ -35,10 +40,14 @@ export class StateStoreInstallationStore implements InstallationStore {
     await this.store.set(this.keys.installation(id), installation);
   }
 
-  /** @throws Error when the workspace has not installed the app (Bolt then answers nothing). */
+  /** @throws BotError `chat_installation_missing` when the workspace has not installed the app (Bolt then answers nothing). */
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
     const found = await this.store.get<Installation>(this.keys.installation(this.idOf(query)));
-    if (!found) throw new Error(`No Slack installation for ${this.idOf(query)}`);
+    if (!found)
+      throw new BotError(
+        'chat_installation_missing',
+        `No Slack installation for ${this.idOf(query)}`,
+      );
     return found;
   }
 
@@ -54,7 +63,11 @@ export class StateStoreInstallationStore implements InstallationStore {
       isEnterpriseInstall: false,
     });
     const token = installation.bot?.token;
-    if (!token) throw new Error(`Slack installation for ${team_id} has no bot token`);
+    if (!token)
+      throw new BotError(
+        'chat_installation_missing',
+        `Slack installation for ${team_id} has no bot token`,
+      );
     return token;
   }
 }

@@ -1,4 +1,5 @@
 import { HTTPModuleFunctions, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
+import { BotError } from '../../src/errors/bot-error';
 import type { Logger } from '../../src/logging/logger';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -52,7 +53,10 @@ export function refuseMalformedBodies(app: EventProcessor): void {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => {
     const problem = slackBodyProblem(event.body);
-    if (problem !== null) return Promise.reject(new Error(`malformed Slack request: ${problem}`));
+    if (problem !== null)
+      return Promise.reject(
+        new BotError('chat_request_malformed', `malformed Slack request: ${problem}`),
+      );
     return processEvent(event);
   };
 }

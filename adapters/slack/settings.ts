@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BotError } from '../../src/errors/bot-error';
 import { optionalString } from '../../src/settings/env-fields';
 
 /**
@@ -48,23 +49,31 @@ export type SlackAuthSettings =
  * Whether Slack is configured at all (so the composition root starts the adapter), and the
  * auth mode it asks for.
  * @returns `null` when no Slack setting is set.
- * @throws Error naming the missing variable when the settings are half done.
+ * @throws BotError `config_invalid` naming the missing variable when the settings are half done.
  */
 export function slackAuthFrom(s: SlackSettings): SlackAuthSettings | null {
   const any = s.SLACK_SIGNING_SECRET ?? s.SLACK_BOT_TOKEN ?? s.SLACK_APP_TOKEN ?? s.SLACK_CLIENT_ID;
   if (any === undefined) return null;
   if (!s.SLACK_APP_TOKEN && !s.SLACK_SIGNING_SECRET) {
-    throw new Error('SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN)');
+    throw new BotError(
+      'config_invalid',
+      'SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN)',
+    );
   }
   if (s.SLACK_BOT_TOKEN) {
     if (s.SLACK_CLIENT_ID) {
-      throw new Error('Set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth)');
+      throw new BotError(
+        'config_invalid',
+        'Set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth)',
+      );
     }
     return { kind: 'token', botToken: s.SLACK_BOT_TOKEN };
   }
-  if (s.SLACK_APP_TOKEN) throw new Error('SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN');
+  if (s.SLACK_APP_TOKEN)
+    throw new BotError('config_invalid', 'SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN');
   if (!s.SLACK_CLIENT_ID || !s.SLACK_CLIENT_SECRET || !s.SLACK_STATE_SECRET) {
-    throw new Error(
+    throw new BotError(
+      'config_invalid',
       'SLACK_BOT_TOKEN is required (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs)',
     );
   }

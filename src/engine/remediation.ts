@@ -172,6 +172,7 @@ export const ERROR_ADVICE: { readonly [C in ErrorCode]: ErrorAdvice<ErrorWith<C>
   chat_reply_incomplete: operator('transient'),
   chat_thread_unavailable: operator('permission'),
   chat_installation_missing: operator('auth'),
+  chat_request_malformed: operator('validation'),
   redirect_loop: operator('validation'),
 };
 

@@ -42,6 +42,8 @@ export const ERROR_CODES = {
     'Slack or Discord answered a post without the id of the message or channel it made.',
   chat_thread_unavailable: 'The chat thread a reply is for cannot be posted in.',
   chat_installation_missing: 'No Slack installation (or bot token) is stored for a workspace.',
+  chat_request_malformed:
+    'A signed platform request has a body the platform never sends, so it is refused as a bad request.',
   redirect_loop: 'A followed link redirected more times than allowed.',
 } as const satisfies Record<string, string>;
 
