@@ -9,22 +9,18 @@ const snowflake = z
   .regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
 
 /**
- * The Discord adapter's settings, from the environment. Merge into the app's `EnvSchema`
- * (`EnvSchema.extend(DiscordEnvSchema.shape)`) or parse on its own; the adapter runs when
- * `DISCORD_TOKEN` is set.
- *
- * - `DISCORD_TOKEN`: the bot token (Developer Portal → Bot → Reset Token). Secret; never logged.
- * - `DISCORD_APPLICATION_ID`: the application id (General Information), for registering
- *   `/tiktok-ad`.
- * - `DISCORD_GUILD_ID`: register the command in this one guild only (appears at once); unset
- *   registers globally.
- * - `DISCORD_API_URL`: Discord's REST base, default `https://discord.com/api`; only for a
- *   local stand-in.
+ * The Discord adapter's settings, from the environment. The composition root spreads this
+ * schema's shape into its own `EnvSchema` (src/app/env-schema.ts); {@link loadDiscordEnv}
+ * parses it on its own. The adapter runs when `DISCORD_TOKEN` is set.
  */
 export const DiscordEnvSchema = z.object({
+  /** The bot token (Developer Portal → Bot → Reset Token). Secret; never logged. */
   DISCORD_TOKEN: optionalString,
+  /** The application id (General Information), for registering `/tiktok-ad`. */
   DISCORD_APPLICATION_ID: snowflake.optional(),
+  /** Register the command in this one guild only (appears at once); unset registers globally. */
   DISCORD_GUILD_ID: snowflake.optional(),
+  /** Discord's REST base, default `https://discord.com/api`; only for a local stand-in. */
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 

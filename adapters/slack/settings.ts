@@ -2,39 +2,50 @@ import { z } from 'zod';
 import { BotError } from '../../src/errors/bot-error';
 import { optionalString } from '../../src/settings/env-fields';
 
+/** The slash command the app registers (its manifest must name the same). */
+export const DEFAULT_SLACK_COMMAND = '/tiktok-ad';
+
 /**
- * The Slack adapter's settings, read from the environment by the composition root (merge this
- * into `EnvSchema` in `src/app/config.ts`, e.g. `EnvSchema.extend(SlackSettingsSchema.shape)`).
- *
- * The adapter runs when `SLACK_SIGNING_SECRET` (HTTP mode) or `SLACK_APP_TOKEN` (Socket Mode)
- * is set, together with one way to get a bot token:
- * - `SLACK_BOT_TOKEN` (`xoxb-…`): one workspace.
- * - `SLACK_CLIENT_ID` + `SLACK_CLIENT_SECRET` + `SLACK_STATE_SECRET`: many workspaces through
- *   Slack's OAuth install (`/slack/install`), installations kept in Redis. HTTP mode only.
- * - `SLACK_APP_TOKEN` (`xapp-…`, scope `connections:write`): Socket Mode instead of HTTP, for
- *   development without a public URL (needs `SLACK_BOT_TOKEN`).
- * - `SLACK_API_URL`: Web API base URL, default `https://slack.com/api/`; a local stand-in in
- *   tests and `npm run slack:local`. A trailing `/` is added when missing (the client builds
- *   `${slackApiUrl}${method}`: docs/slack.md §5).
- * - `SLACK_COMMAND`: the slash command name, default `/tiktok-ad` (≤ 32 chars with the slash).
+ * The Slack adapter's settings, read from the environment by the composition root (which
+ * spreads this schema's shape into its own `EnvSchema`, src/app/env-schema.ts). The adapter
+ * runs when `SLACK_SIGNING_SECRET` (HTTP mode) or `SLACK_APP_TOKEN` (Socket Mode) is set,
+ * together with one way to get a bot token; {@link slackAuthFrom} says which.
  */
 export const SlackSettingsSchema = z.object({
+  /** HTTP mode: Slack's signing secret; every request's signature is checked (401 otherwise). */
   SLACK_SIGNING_SECRET: optionalString,
+  /** One workspace: the bot token `xoxb-…`. */
   SLACK_BOT_TOKEN: optionalString,
+  /**
+   * Socket Mode instead of HTTP, for development without a public URL: the app-level token
+   * `xapp-…` (scope `connections:write`); needs `SLACK_BOT_TOKEN`.
+   */
   SLACK_APP_TOKEN: optionalString,
+  /**
+   * Many workspaces through Slack's OAuth install (`/slack/install`), installations kept in
+   * Redis, HTTP mode only: the app's client id, with the next two instead of `SLACK_BOT_TOKEN`.
+   */
   SLACK_CLIENT_ID: optionalString,
+  /** The app's client secret (OAuth installs). */
   SLACK_CLIENT_SECRET: optionalString,
+  /** A random secret that signs the OAuth install `state`. */
   SLACK_STATE_SECRET: optionalString,
+  /**
+   * Web API base URL, default `https://slack.com/api/`; a local stand-in in tests and `npm run
+   * slack:local`. A trailing `/` is added when missing (the client builds
+   * `${slackApiUrl}${method}`: docs/slack.md §5).
+   */
   SLACK_API_URL: optionalString.transform((v) =>
     v === undefined ? undefined : v.endsWith('/') ? v : `${v}/`,
   ),
+  /** The slash command name (≤ 32 chars with the slash, lowercase). */
   SLACK_COMMAND: z
     .string()
     .regex(
       /^\/[a-z0-9_-]{1,31}$/,
       'must start with "/": a slash command like /tiktok-ad (≤ 32 chars, lowercase)',
     )
-    .default('/tiktok-ad'),
+    .default(DEFAULT_SLACK_COMMAND),
 });
 
 /** The parsed Slack settings. */
