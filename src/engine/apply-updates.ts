@@ -77,105 +77,130 @@ export async function applyUpdates(
   const next: AdDraft = structuredClone(draft);
   const violations: Violation[] = [];
   const notes: string[] = [];
-  const take = <T>(checked: Checked<T>, set: (value: T) => void): void => {
-    if (checked.ok) set(checked.value);
-    else violations.push(checked.violation);
-  };
-
-  if (updates.campaign_name !== null) {
-    take(checkCampaignName(updates.campaign_name), (v) => {
-      next.campaign_name = v;
-    });
-  }
-  if (updates.objective !== null) {
-    take(checkObjective(updates.objective), (v) => {
-      next.objective_type = v;
-    });
-  }
-  if (updates.ad_text !== null) {
-    take(checkAdText(updates.ad_text), (v) => {
-      next.ad_text = v;
-    });
-  }
-  if (updates.call_to_action !== null) {
-    take(checkCallToAction(updates.call_to_action), (v) => {
-      next.call_to_action = v;
-    });
-  }
-  if (updates.landing_page_url !== null) {
-    take(
-      checkLandingPageUrl(updates.landing_page_url, {
-        allowed_ports: ctx.settings.landing_page_ports ?? [],
-      }),
-      (v) => {
-        next.landing_page_url = v;
-      },
-    );
-  }
-  if (updates.budget !== null) {
-    take(checkBudget(updates.budget, ctx.settings.budget), (v) => {
-      next.budget = v;
-    });
-  }
-
-  const uploaded = ctx.uploaded;
-  if (uploaded) notes.push(...uploaded.notes);
-  const music = uploaded?.music
-    ? { choice: uploaded.music }
+  takePlainFields(next, updates, ctx.settings, violations);
+  if (ctx.uploaded) notes.push(...ctx.uploaded.notes);
+  const music = ctx.uploaded?.music
+    ? { choice: ctx.uploaded.music }
     : await resolveMusic(updates, ctx, draft.music);
   if (music.violation) violations.push(music.violation);
   if (music.note) notes.push(music.note);
   if (music.choice) next.music = music.choice;
-
   const settled = settleSwitches(draft, next);
   violations.push(...settled.violations);
+  const proposed = await proposedMedia(next, updates, ctx);
+  await takeMedia(next, proposed, ctx, violations, notes);
+  const changed = changedFields(draft, next);
+  return { draft: next, changed, violations, notes, follow_ups: settled.follow_ups };
+}
 
+/**
+ * The fields a rule alone decides (name, objective, text, call to action, landing page,
+ * budget): each proposed value through its rule into `next`, or its violation kept.
+ */
+function takePlainFields(
+  next: AdDraft,
+  updates: ProposalUpdates,
+  settings: EngineSettings,
+  violations: Violation[],
+): void {
+  const take = <V, T>(
+    value: V | null,
+    check: (value: V) => Checked<T>,
+    set: (value: T) => void,
+  ) => {
+    if (value === null) return;
+    const checked = check(value);
+    if (checked.ok) set(checked.value);
+    else violations.push(checked.violation);
+  };
+  const ports = { allowed_ports: settings.landing_page_ports ?? [] };
+  take(updates.campaign_name, checkCampaignName, (value) => {
+    next.campaign_name = value;
+  });
+  take(updates.objective, checkObjective, (value) => {
+    next.objective_type = value;
+  });
+  take(updates.ad_text, checkAdText, (value) => {
+    next.ad_text = value;
+  });
+  take(updates.call_to_action, checkCallToAction, (value) => {
+    next.call_to_action = value;
+  });
+  take(
+    updates.landing_page_url,
+    (url) => checkLandingPageUrl(url, ports),
+    (value) => {
+      next.landing_page_url = value;
+    },
+  );
+  take(
+    updates.budget,
+    (budget) => checkBudget(budget, settings.budget),
+    (value) => {
+      next.budget = value;
+    },
+  );
+}
+
+/**
+ * The media the message names, in order: ids and words from the proposal, with uploads joined
+ * (uploaded images after the carousel's, an uploaded video as the single video with an uploaded
+ * image as its cover), or, with no id named, plain words picked from the library's list.
+ */
+async function proposedMedia(
+  next: AdDraft,
+  updates: ProposalUpdates,
+  ctx: ApplyContext,
+): Promise<string[]> {
   const proposed = [...(updates.image_ids ?? []), ...(updates.video_id ? [updates.video_id] : [])];
+  const uploaded = ctx.uploaded;
   if (uploaded && (uploaded.image_ids.length > 0 || uploaded.video_id)) {
-    // Uploaded images join the carousel's (after any named in the same message); an uploaded
-    // video is the single video, with an uploaded image as its cover when there is one.
     const named = splitMediaIds(proposed).ids;
     const kept = uploaded.video_id ? [] : named.length > 0 ? named : (next.image_ids ?? []);
-    proposed.splice(
-      0,
-      proposed.length,
-      ...kept,
-      ...(uploaded.video_id ? [uploaded.video_id] : []),
-      ...uploaded.image_ids,
-    );
+    return [...kept, ...(uploaded.video_id ? [uploaded.video_id] : []), ...uploaded.image_ids];
   }
-  const auth = ctx.auth;
   const onlyMedia = Object.entries(updates).every(
-    ([k, v]) => v === null || k === 'image_ids' || k === 'video_id',
+    ([key, value]) => value === null || key === 'image_ids' || key === 'video_id',
   );
-  if (
-    auth &&
+  const picksInWords =
+    ctx.auth &&
     ctx.message &&
     !uploaded &&
     splitMediaIds(proposed).ids.length === 0 &&
-    (proposed.length > 0 || (ctx.media_question_open && onlyMedia))
-  ) {
-    // Plain words pick from the list the media question showed (newest first, numbered from 1).
-    const items = await libraryFor(ctx.ads, auth, next);
-    const picked = pickFromWords(ctx.message, items, adFormatOf(next) === 'SINGLE_VIDEO');
-    if (picked.length > 0) proposed.splice(0, proposed.length, ...picked.map((i) => i.id));
-  }
-  // A word is never taken as a media id ("the images in my library").
+    (proposed.length > 0 || (ctx.media_question_open && onlyMedia));
+  if (!picksInWords || !ctx.auth || !ctx.message) return proposed;
+  // Plain words pick from the list the media question showed (newest first, numbered from 1).
+  const items = await libraryFor(ctx.ads, ctx.auth, next);
+  const picked = pickFromWords(ctx.message, items, adFormatOf(next) === 'SINGLE_VIDEO');
+  return picked.length > 0 ? picked.map((item) => item.id) : proposed;
+}
+
+/**
+ * Takes the named media into `next`: checked against the library when linked; without a link,
+ * kept as `pending_media` to look up once linked. A word is never taken as a media id ("the
+ * images in my library").
+ */
+async function takeMedia(
+  next: AdDraft,
+  proposed: string[],
+  ctx: ApplyContext,
+  violations: Violation[],
+  notes: string[],
+): Promise<void> {
+  const auth = ctx.auth;
   const { ids: mediaIds, words } = splitMediaIds(proposed);
   if (mediaIds.length === 0 && words.length > 0) violations.push(notMediaIds(words, next, !!auth));
-  if (mediaIds.length > 0 && !auth) {
+  if (mediaIds.length === 0) return;
+  if (!auth) {
     delete next.image_ids;
     delete next.video_id;
     next.pending_media = mediaIds;
     notes.push(
       `I'll look up ${mediaIds.join(', ')} in your TikTok library once your account is linked, before anything is created.`,
     );
-  } else if (mediaIds.length > 0 && auth) {
-    setMedia(next, await resolveMedia(mediaIds, next, { ...ctx, auth }), violations);
+    return;
   }
-
-  const changed = changedFields(draft, next);
-  return { draft: next, changed, violations, notes, follow_ups: settled.follow_ups };
+  setMedia(next, await resolveMedia(mediaIds, next, { ...ctx, auth }), violations);
 }
 
 function notMediaIds(words: string[], draft: AdDraft, linked: boolean): Violation {

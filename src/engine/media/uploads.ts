@@ -38,83 +38,72 @@ function refuse(file: ChatFile, rule: string, why: string): Violation {
 export async function classifyFile(
   file: ChatFile,
 ): Promise<{ ok: true; kind: UploadKind } | { ok: false; violation: Violation }> {
-  if (file.download_error !== undefined) {
+  const read = downloadProblem(file) ?? (await contentProblem(file));
+  if (typeof read !== 'string') return { ok: false, violation: read };
+  return { ok: true, kind: read };
+}
+
+/** Why a file never arrived whole: the adapter could not download it, or it is empty. */
+function downloadProblem(file: ChatFile): Violation | undefined {
+  if (file.download_error !== undefined)
     return {
-      ok: false,
-      violation: {
-        field: 'media',
-        rule: 'upload.download_failed',
-        message: `I could not download ${file.name} from the chat (${file.download_error}). Attach it again in a moment.`,
-      },
+      field: 'media',
+      rule: 'upload.download_failed',
+      message: `I could not download ${file.name} from the chat (${file.download_error}). Attach it again in a moment.`,
     };
-  }
-  if (file.data.length === 0)
-    return { ok: false, violation: refuse(file, 'upload.empty', 'the file is empty.') };
+  if (file.data.length === 0) return refuse(file, 'upload.empty', 'the file is empty.');
+  return undefined;
+}
+
+/** The file types taken, by the extension `file-type` reads from the bytes. */
+const KIND_OF_EXT: Readonly<Record<string, UploadKind>> = {
+  mp3: 'music',
+  jpg: 'image',
+  png: 'image',
+  mp4: 'video',
+  mov: 'video',
+};
+
+/** TikTok's size limit of each kind, and how a refusal names it. */
+const SIZE_LIMITS: Readonly<Record<UploadKind, { bytes: number; over: string }>> = {
+  music: { bytes: UPLOAD_LIMITS.music_bytes, over: 'over 10 MB for music' },
+  image: { bytes: UPLOAD_LIMITS.image_bytes, over: 'over 50 MB for an image' },
+  video: { bytes: UPLOAD_LIMITS.video_bytes, over: 'over 500 MB for a video' },
+};
+
+/** The kind of a downloaded file, or why it is not taken: its type, size or image header. */
+async function contentProblem(file: ChatFile): Promise<UploadKind | Violation> {
   const type = await fileType.fromBuffer(file.data);
-  const ext = type?.ext;
-  if (ext === 'mp3') {
-    if (file.data.length > UPLOAD_LIMITS.music_bytes)
-      return {
-        ok: false,
-        violation: refuse(
-          file,
-          'upload.too_large',
-          `${mb(file.data.length)} is over 10 MB for music.`,
-        ),
-      };
-    return { ok: true, kind: 'music' };
+  const kind = type ? KIND_OF_EXT[type.ext] : undefined;
+  if (!type || !kind) {
+    const seen = type ? `its contents are ${type.mime}` : 'its contents are not a file type I know';
+    return refuse(file, 'upload.wrong_type', `${seen}, whatever its name says.`);
   }
-  if (ext === 'jpg' || ext === 'png') {
-    if (file.data.length > UPLOAD_LIMITS.image_bytes)
-      return {
-        ok: false,
-        violation: refuse(
-          file,
-          'upload.too_large',
-          `${mb(file.data.length)} is over 50 MB for an image.`,
-        ),
-      };
-    let size: { width: number; height: number };
-    try {
-      size = imageSize(new Uint8Array(file.data));
-    } catch {
-      return {
-        ok: false,
-        violation: refuse(
-          file,
-          'upload.corrupt',
-          `it looks like a ${ext.toUpperCase()} but its header cannot be read (a damaged file?).`,
-        ),
-      };
-    }
-    if (size.width * size.height > UPLOAD_LIMITS.image_pixels)
-      return {
-        ok: false,
-        violation: refuse(
-          file,
-          'upload.too_many_pixels',
-          `${size.width}x${size.height} is more than 3,686,400 pixels.`,
-        ),
-      };
-    return { ok: true, kind: 'image' };
+  const limit = SIZE_LIMITS[kind];
+  if (file.data.length > limit.bytes)
+    return refuse(file, 'upload.too_large', `${mb(file.data.length)} is ${limit.over}.`);
+  return kind === 'image' ? (imageProblem(file, type.ext) ?? kind) : kind;
+}
+
+/** Why an image is not taken: a header that cannot be read, or more pixels than TikTok takes. */
+function imageProblem(file: ChatFile, ext: string): Violation | undefined {
+  let size: { width: number; height: number };
+  try {
+    size = imageSize(new Uint8Array(file.data));
+  } catch {
+    return refuse(
+      file,
+      'upload.corrupt',
+      `it looks like a ${ext.toUpperCase()} but its header cannot be read (a damaged file?).`,
+    );
   }
-  if (ext === 'mp4' || ext === 'mov') {
-    if (file.data.length > UPLOAD_LIMITS.video_bytes)
-      return {
-        ok: false,
-        violation: refuse(
-          file,
-          'upload.too_large',
-          `${mb(file.data.length)} is over 500 MB for a video.`,
-        ),
-      };
-    return { ok: true, kind: 'video' };
-  }
-  const seen = type ? `its contents are ${type.mime}` : 'its contents are not a file type I know';
-  return {
-    ok: false,
-    violation: refuse(file, 'upload.wrong_type', `${seen}, whatever its name says.`),
-  };
+  if (size.width * size.height > UPLOAD_LIMITS.image_pixels)
+    return refuse(
+      file,
+      'upload.too_many_pixels',
+      `${size.width}x${size.height} is more than 3,686,400 pixels.`,
+    );
+  return undefined;
 }
 
 /** What uploading a message's files gave: the music, and media ids in the order attached. */
@@ -149,9 +138,9 @@ export async function uploadFiles(
   const classified: { file: ChatFile; kind: UploadKind }[] = [];
   const violations: Violation[] = [];
   for (const file of files) {
-    const c = await classifyFile(file);
-    if (c.ok) classified.push({ file, kind: c.kind });
-    else violations.push(c.violation);
+    const checked = await classifyFile(file);
+    if (checked.ok) classified.push({ file, kind: checked.kind });
+    else violations.push(checked.violation);
   }
   for (const kind of ['music', 'video'] as const) {
     if (classified.filter((c) => c.kind === kind).length > 1)

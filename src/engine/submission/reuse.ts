@@ -28,82 +28,115 @@ export async function reuseOrDelete(
   parts: Parts,
   budget: number,
 ): Promise<ReuseOutcome> {
-  const notes: string[] = [];
-  const { sub } = run;
-  if (prev.replaces) await deleteUnadopted(run, prev.replaces, prev, notes);
+  const taken: Takeover = { notes: [], kept: [], switchOff: [] };
+  if (prev.replaces) await deleteUnadopted(run, prev.replaces, prev, taken.notes);
   const auth: TikTokAuth = { ...run.auth, advertiser_id: prev.advertiser_id };
   const found = await locate(run, auth, prev);
-  if (!found.campaign) return { notes };
-
-  const sameAdvertiser = prev.advertiser_id === sub.advertiser_id;
+  if (!found.campaign) return { notes: taken.notes };
+  const sameAdvertiser = prev.advertiser_id === run.sub.advertiser_id;
   if (!sameAdvertiser || prev.parts?.campaign !== parts.campaign) {
     await remove(run, auth, 'campaign', found.campaign);
-    notes.push(
-      `Deleted campaign ${found.campaign} from the earlier attempt (with its ad group and ad, if any): the edit changed it.`,
-    );
-    return { notes };
+    taken.notes.push(REUSE_TEXTS.campaignDeleted(found.campaign));
+    return { notes: taken.notes };
   }
-  sub.campaign_id = found.campaign;
-  if (prev.campaign_name) sub.campaign_name = prev.campaign_name;
+  await takeOver(run, prev, 'campaign', found.campaign, taken);
+  if (found.adgroup && prev.parts?.adgroup === parts.adgroup) {
+    await takeOverAdGroup(run, auth, prev, found.adgroup, budget, taken);
+    if (found.ad && prev.parts?.ad === parts.ad) await takeOver(run, prev, 'ad', found.ad, taken);
+    else if (found.ad) {
+      await remove(run, auth, 'ad', found.ad);
+      taken.notes.push(REUSE_TEXTS.adDeleted(found.ad));
+    }
+  } else if (found.adgroup) {
+    await remove(run, auth, 'adgroup', found.adgroup);
+    taken.notes.push(REUSE_TEXTS.adGroupDeleted(found.adgroup));
+  }
+  for (const [level, id] of taken.switchOff)
+    await run.ctx.ads.updateStatus(auth, level, [id], 'DISABLE');
+  taken.notes.unshift(REUSE_TEXTS.reusing(taken.kept));
+  return { notes: taken.notes };
+}
+
+/** What taking over the earlier attempt's objects gathers as it goes. */
+interface Takeover {
+  /** Lines for the thread, in order. */
+  notes: string[];
+  /** The objects reused, e.g. `campaign 123`. */
+  kept: string[];
+  /** Reused objects the earlier attempt had switched on: off again until the final step. */
+  switchOff: [ObjectLevel, string][];
+}
+
+/**
+ * Takes over the earlier attempt's object at `level` (`id`): its id and name go into this
+ * submission, the reuse is audited, and an object it had switched on is switched off again.
+ */
+async function takeOver(
+  run: SubmissionRun,
+  prev: Submission,
+  level: ObjectLevel,
+  id: string,
+  taken: Takeover,
+): Promise<void> {
+  const { sub } = run;
+  if (level === 'campaign') {
+    sub.campaign_id = id;
+    if (prev.campaign_name) sub.campaign_name = prev.campaign_name;
+  } else if (level === 'adgroup') {
+    sub.adgroup_id = id;
+    if (prev.adgroup_name) sub.adgroup_name = prev.adgroup_name;
+  } else {
+    sub.ad_id = id;
+    sub.ad_name = prev.ad_name;
+  }
+  await run.audit({ event: 'cleanup', action: 'reused', level, object_id: id });
+  taken.kept.push(`${LEVEL_NAMES[level]} ${id}`);
+  if (prev.enabled?.includes(level)) taken.switchOff.push([level, id]);
+}
+
+/** Takes over the earlier ad group; a changed budget is set in place (adgroup/update). */
+async function takeOverAdGroup(
+  run: SubmissionRun,
+  auth: TikTokAuth,
+  prev: Submission,
+  adgroup_id: string,
+  budget: number,
+  taken: Takeover,
+): Promise<void> {
+  const { sub } = run;
+  sub.adgroup_budget = prev.adgroup_budget ?? budget;
+  await takeOver(run, prev, 'adgroup', adgroup_id, taken);
+  if (sub.adgroup_budget === budget) return;
+  await run.ctx.ads.updateAdGroupBudget(auth, adgroup_id, budget);
+  taken.notes.push(REUSE_TEXTS.budgetChanged(adgroup_id, sub.adgroup_budget, budget));
+  sub.adgroup_budget = budget;
   await run.audit({
     event: 'cleanup',
-    action: 'reused',
-    level: 'campaign',
-    object_id: found.campaign,
+    action: 'budget_updated',
+    level: 'adgroup',
+    object_id: adgroup_id,
   });
-  const kept = [`campaign ${found.campaign}`];
-  const switchOff: [ObjectLevel, string][] = [];
-  if (prev.enabled?.includes('campaign')) switchOff.push(['campaign', found.campaign]);
-
-  if (found.adgroup) {
-    if (prev.parts?.adgroup === parts.adgroup) {
-      sub.adgroup_id = found.adgroup;
-      if (prev.adgroup_name) sub.adgroup_name = prev.adgroup_name;
-      sub.adgroup_budget = prev.adgroup_budget ?? budget;
-      await run.audit({
-        event: 'cleanup',
-        action: 'reused',
-        level: 'adgroup',
-        object_id: found.adgroup,
-      });
-      kept.push(`ad group ${found.adgroup}`);
-      if (prev.enabled?.includes('adgroup')) switchOff.push(['adgroup', found.adgroup]);
-      if (sub.adgroup_budget !== budget) {
-        await run.ctx.ads.updateAdGroupBudget(auth, found.adgroup, budget);
-        notes.push(
-          `Changed the budget of ad group ${found.adgroup} from ${sub.adgroup_budget} to ${budget} (adgroup/update).`,
-        );
-        sub.adgroup_budget = budget;
-        await run.audit({
-          event: 'cleanup',
-          action: 'budget_updated',
-          level: 'adgroup',
-          object_id: found.adgroup,
-        });
-      }
-      if (found.ad) {
-        if (prev.parts?.ad === parts.ad) {
-          sub.ad_id = found.ad;
-          sub.ad_name = prev.ad_name;
-          kept.push(`ad ${found.ad}`);
-          await run.audit({ event: 'cleanup', action: 'reused', level: 'ad', object_id: found.ad });
-          if (prev.enabled?.includes('ad')) switchOff.push(['ad', found.ad]);
-        } else {
-          await remove(run, auth, 'ad', found.ad);
-          notes.push(`Deleted ad ${found.ad} from the earlier attempt: the edit changed it.`);
-        }
-      }
-    } else {
-      await remove(run, auth, 'adgroup', found.adgroup);
-      notes.push(
-        `Deleted ad group ${found.adgroup} from the earlier attempt (with its ad, if any): the edit changed it.`,
-      );
-    }
-  }
-  for (const [level, id] of switchOff) await run.ctx.ads.updateStatus(auth, level, [id], 'DISABLE');
-  notes.unshift(`Reusing ${kept.join(', ')} from the earlier attempt.`);
-  return { notes };
 }
+
+/** How the thread names each level. */
+const LEVEL_NAMES: Record<ObjectLevel, string> = {
+  campaign: 'campaign',
+  adgroup: 'ad group',
+  ad: 'ad',
+};
+
+/** What taking over an earlier attempt says to the thread. */
+export const REUSE_TEXTS = {
+  /** The objects taken over, e.g. `campaign 1, ad group 2`. */
+  reusing: (kept: readonly string[]) => `Reusing ${kept.join(', ')} from the earlier attempt.`,
+  campaignDeleted: (id: string) =>
+    `Deleted campaign ${id} from the earlier attempt (with its ad group and ad, if any): the edit changed it.`,
+  adGroupDeleted: (id: string) =>
+    `Deleted ad group ${id} from the earlier attempt (with its ad, if any): the edit changed it.`,
+  adDeleted: (id: string) => `Deleted ad ${id} from the earlier attempt: the edit changed it.`,
+  budgetChanged: (id: string, from: number, to: number) =>
+    `Changed the budget of ad group ${id} from ${from} to ${to} (adgroup/update).`,
+} as const;
 
 /** The earlier attempt's object ids, looking up by name those whose create reply was lost. */
 async function locate(

@@ -80,89 +80,117 @@ export function labelAt(text: string): { field: SlotField; length: number; label
   return null;
 }
 
-/** Reads how the clause `text` starts; `null` when it has no label or correction in front. */
+/** Where a clause's lead is read: the text after any filler or correction word in front. */
+interface LeadStart {
+  /** The clause from `offset` on. */
+  rest: string;
+  /** Where `rest` starts in the clause. */
+  offset: number;
+  /** A correction word came first ("actually", "no,"). */
+  correction: boolean;
+}
+
+/**
+ * Reads how the clause `text` starts; `null` when it has no label or correction in front. The
+ * shapes are tried in order: a rename ("rename it to", "call it"), a verb and a label ("change
+ * the budget to"), a value said to replace ("switch to", "make it"), then a label on its own
+ * ("the text …", "with a budget of …").
+ */
 export function leadOf(text: string): Lead | null {
   const { offset, correction } = skipLead(text);
-  const rest = text.slice(offset);
+  const at: LeadStart = { rest: text.slice(offset), offset, correction };
+  return renameLead(at) ?? verbLead(at) ?? replaceLead(at) ?? labelLead(at);
+}
 
+/** A label lead for `field` whose value starts at `valueStart`. */
+function labelled(
+  at: LeadStart,
+  field: SlotField,
+  valueStart: number,
+  delimited: boolean,
+  fix: boolean,
+): Lead {
+  return { kind: 'label', field, valueStart, delimited, correction: fix || at.correction };
+}
+
+/** "rename it to …", "let's call it …": the campaign name follows. */
+function renameLead(at: LeadStart): Lead | null {
   const rename =
     /^(?:rename|re-name)(?:\s+(?:it|this|the campaign|the ad|campaign))?(?:\s+(?:to|as))?\s+/i.exec(
-      rest,
+      at.rest,
     );
-  if (rename) return label('campaign_name', offset + rename[0].length, true, true);
+  if (rename) return labelled(at, 'campaign_name', at.offset + rename[0].length, true, true);
   const callIt =
     /^(?:(?:let'?s|lets|we'?ll|i'?ll|i'?d|we'?d|i would|we would|maybe|please)\s+)?(?:call|name|title)\s+(?:it|this|the campaign|the ad|this one)\s+(?:as\s+)?/i.exec(
-      rest,
+      at.rest,
     );
-  if (callIt) return label('campaign_name', offset + callIt[0].length, true, correction);
+  if (callIt)
+    return labelled(at, 'campaign_name', at.offset + callIt[0].length, true, at.correction);
+  return null;
+}
 
-  const verb = VERB_START.exec(rest);
-  if (verb) {
-    const after = rest.slice(verb[0].length);
-    const found = labelAt(after);
-    if (found) {
-      const tail = after.slice(found.length);
-      const to = TO.exec(tail) ?? DELIMITER.exec(tail);
-      const start = offset + verb[0].length + found.length + (to?.[0].length ?? 0);
-      return label(found.field, start, true, true);
-    }
-    const itTo = /^(?:it|that|this|them)\s+(?:to\s+|into\s+)?/i.exec(after);
-    if (itTo)
-      return {
-        kind: 'value',
-        valueStart: offset + verb[0].length + itTo[0].length,
-        correction: true,
-      };
-    if (/^switch|^swap|^change/i.test(verb[0])) {
-      const to = TO.exec(after);
-      if (to)
-        return {
-          kind: 'value',
-          valueStart: offset + verb[0].length + to[0].length,
-          correction: true,
-        };
-    }
+/** "change the budget to …", "change it to …", "switch to …" after a verb. */
+function verbLead(at: LeadStart): Lead | null {
+  const verb = VERB_START.exec(at.rest);
+  if (!verb) return null;
+  const after = at.rest.slice(verb[0].length);
+  const valueAt = (length: number): Lead => ({
+    kind: 'value',
+    valueStart: at.offset + verb[0].length + length,
+    correction: true,
+  });
+  const found = labelAt(after);
+  if (found) {
+    const tail = after.slice(found.length);
+    const to = TO.exec(tail) ?? DELIMITER.exec(tail);
+    const start = at.offset + verb[0].length + found.length + (to?.[0].length ?? 0);
+    return labelled(at, found.field, start, true, true);
   }
-  const switchTo = /^(?:switch|change|swap|go|move)\s+(?:it\s+|that\s+)?(?:to|over to)\s+/i.exec(
-    rest,
-  );
-  if (switchTo) return { kind: 'value', valueStart: offset + switchTo[0].length, correction: true };
-  const makeThat =
-    /^(?:make (?:it|that|this)|let'?s do|lets do|let'?s go with|go with|how about)\s+/i.exec(rest);
-  if (makeThat && /\S/.test(rest.slice(makeThat[0].length)))
-    return { kind: 'value', valueStart: offset + makeThat[0].length, correction: true };
+  const itTo = /^(?:it|that|this|them)\s+(?:to\s+|into\s+)?/i.exec(after);
+  if (itTo) return valueAt(itTo[0].length);
+  const to = /^switch|^swap|^change/i.test(verb[0]) ? TO.exec(after) : null;
+  return to ? valueAt(to[0].length) : null;
+}
 
-  // "with the text …", "plus a budget of …": a label joined on to what came before.
+/** "switch to …", "make it …", "how about …": a value that replaces one said before. */
+function replaceLead(at: LeadStart): Lead | null {
+  const switchTo = /^(?:switch|change|swap|go|move)\s+(?:it\s+|that\s+)?(?:to|over to)\s+/i.exec(
+    at.rest,
+  );
+  if (switchTo)
+    return { kind: 'value', valueStart: at.offset + switchTo[0].length, correction: true };
+  const makeThat =
+    /^(?:make (?:it|that|this)|let'?s do|lets do|let'?s go with|go with|how about)\s+/i.exec(
+      at.rest,
+    );
+  if (makeThat && /\S/.test(at.rest.slice(makeThat[0].length)))
+    return { kind: 'value', valueStart: at.offset + makeThat[0].length, correction: true };
+  return null;
+}
+
+/**
+ * A label on its own, maybe after "with"/"plus" and an article ("with the text …", "plus a
+ * budget of …"); else, after a correction word, the rest is a value. `null` otherwise.
+ */
+function labelLead(at: LeadStart): Lead | null {
+  const { rest, offset, correction } = at;
   const joined = /^(?:with|plus)\s+/i.exec(rest)?.[0] ?? '';
   const article = joined + (ARTICLE_START.exec(rest.slice(joined.length))?.[0] ?? '');
   const found = labelAt(rest.slice(article.length));
-  if (found) {
-    const tail = rest.slice(article.length + found.length);
-    const delimiter = DELIMITER.exec(tail);
-    if (delimiter)
-      return label(
-        found.field,
-        offset + article.length + found.length + delimiter[0].length,
-        true,
-        correction,
-      );
-    // "the text Relax like the tide": after an article, a label counts before a capital.
-    const capital = /^\s+["“'‘A-Z]/.test(tail);
-    if (WEAK_LABELS.has(found.label) || (article !== '' && joined === '' && !capital)) return null;
-    const space = /^\s+/.exec(tail);
-    if (space && /\S/.test(tail))
-      return label(
-        found.field,
-        offset + article.length + found.length + space[0].length,
-        false,
-        correction,
-      );
+  if (!found) {
+    if (correction && /\S/.test(rest))
+      return { kind: 'value', valueStart: offset, correction: true };
     return null;
   }
-  if (correction && /\S/.test(rest)) return { kind: 'value', valueStart: offset, correction: true };
+  const tail = rest.slice(article.length + found.length);
+  const start = offset + article.length + found.length;
+  const delimiter = DELIMITER.exec(tail);
+  if (delimiter) return labelled(at, found.field, start + delimiter[0].length, true, correction);
+  // "the text Relax like the tide": after an article, a label counts before a capital.
+  const capital = /^\s+["“'‘A-Z]/.test(tail);
+  if (WEAK_LABELS.has(found.label) || (article !== '' && joined === '' && !capital)) return null;
+  const space = /^\s+/.exec(tail);
+  if (space && /\S/.test(tail))
+    return labelled(at, found.field, start + space[0].length, false, correction);
   return null;
-
-  function label(field: SlotField, valueStart: number, delimited: boolean, fix: boolean): Lead {
-    return { kind: 'label', field, valueStart, delimited, correction: fix || correction };
-  }
 }
