@@ -1,4 +1,4 @@
-import type { Client, GuildMember } from 'discord.js';
+import { type Client, DiscordAPIError, type GuildMember } from 'discord.js';
 import { type ChatEvent, type ChatUser, reactionMeaning } from '../../src/engine/ports';
 import type { Logger } from '../../src/logging/logger';
 import { loggableError } from './log-fields';
@@ -33,7 +33,10 @@ export async function voterChecked(
       ?.members.fetch({ user: event.user.id, force: true });
     if (!member) outside = 'unverified';
   } catch (error) {
-    outside = (error as { code?: unknown }).code === UNKNOWN_MEMBER ? 'not_a_member' : 'unverified';
+    outside =
+      error instanceof DiscordAPIError && error.code === UNKNOWN_MEMBER
+        ? 'not_a_member'
+        : 'unverified';
     if (outside === 'unverified')
       logger.warn({ err: loggableError(error) }, 'could not look up a voter; vote not counted');
   }
