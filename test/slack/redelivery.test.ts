@@ -44,9 +44,12 @@ const APPROVAL_CARD = '"action_id":"tab:approve"';
 
 describe('Slack: a reply posted before a crash is not posted again after the restart', () => {
   let rig: SlackRig | undefined;
+  /** What outlives the first process (the stand-in and the emulator), closed after each test. */
+  const shared: Array<{ close(): Promise<void> }> = [];
   afterEach(async () => {
     await rig?.close();
     rig = undefined;
+    for (const resource of shared.splice(0)) await resource.close();
   });
 
   it('the next process finds each post by its delivery id: one message each, and the card still works', async () => {
@@ -67,6 +70,7 @@ describe('Slack: a reply posted before a crash is not posted again after the res
     expect(await deleteKeys(`${first.keys.prefix}slack:reply:*`)).toBeGreaterThan(0);
     expect(await deleteKeys(first.keys.messageRef(`slack:${TEAM}:${CHANNEL}:${card.ts}`))).toBe(1);
     const { standin, emulator, keys } = first;
+    shared.push(standin, emulator);
     await first.close({ keepKeys: true, keepStandin: true, keepEmulator: true });
 
     rig = await SlackRig.start({
@@ -97,8 +101,6 @@ describe('Slack: a reply posted before a crash is not posted again after the res
       .filter((m) => m.versions.some((v) => JSON.stringify(v.blocks).includes(APPROVAL_CARD)));
     expect(cards.map((m) => m.ts)).toEqual([card.ts]);
     expect(card.versions.length).toBeGreaterThan(1);
-    await standin.close();
-    await emulator.close();
   });
 
   it('a first attempt does not look anything up', async () => {
