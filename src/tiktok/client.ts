@@ -39,8 +39,8 @@ export type { RetryPolicy } from './http';
 
 /**
  * The Marketing API client. Every method throws `TikTokApiError` (tiktok/errors.ts) on a non-zero
- * envelope code or a transport failure, after retrying `tiktok_rate_limited`/`tiktok_transient` errors up to
- * `retry.attempts` tries in total; other errors are tried once.
+ * envelope code or a transport failure, after retrying `tiktok_rate_limited`/`tiktok_transient`
+ * errors up to `retry.attempts` tries in total; other errors are tried once.
  */
 export class TikTokClient implements AdsApi {
   readonly #transport: TikTokTransport;

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError } from '../../src/app/config';
 import { TokenDecryptError } from '../../src/auth/token-cipher';
 import { TurnLostError } from '../../src/engine/engine';
@@ -85,5 +87,17 @@ describe('the kinds beneath BotError', () => {
     expect(store.operation).toBe('acquireLock');
     expect(store.cause).toBe(cause);
     expect(new EmulatorError(40050, 'dup').tiktok_code).toBe(40050);
+  });
+});
+
+describe('the error room', () => {
+  it('imports nothing, so every room can use it without a cycle', () => {
+    const dir = join(__dirname, '../../src/errors');
+    const files = readdirSync(dir).filter((name) => name.endsWith('.ts'));
+    expect(files).toContain('bot-error.ts');
+    const imports = files.flatMap((name) =>
+      [...readFileSync(join(dir, name), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]),
+    );
+    expect(imports).toEqual([]);
   });
 });
