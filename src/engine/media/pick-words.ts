@@ -81,9 +81,9 @@ export function pickFromWords<T extends Pickable>(text: string, items: T[], sing
   if (/\b(all|every|everything|both)\b/.test(lower)) return done(items);
 
   const firstN = /\b(first|last|top|latest|newest)\s+(\w+)\b/.exec(lower);
-  const n = count(firstN?.[2]);
-  if (firstN && n !== undefined) {
-    return done(firstN[1] === 'last' ? items.slice(-n) : items.slice(0, n));
+  const howMany = count(firstN?.[2]);
+  if (firstN && howMany !== undefined) {
+    return done(firstN[1] === 'last' ? items.slice(-howMany) : items.slice(0, howMany));
   }
   const ordinals = [
     ...lower.matchAll(

@@ -86,17 +86,18 @@ export async function findSentCampaign(
 }
 
 /** Same objective, budget mode and CBO switch as the body; still switched off. */
-export function matchesBody(c: CampaignSummary, body: Record<string, unknown>): boolean {
-  if (c.operation_status !== 'DISABLE') return false;
-  if (c.objective_type === undefined || c.objective_type !== body.objective_type) return false;
-  if (c.budget_mode === undefined || c.budget_mode !== body.budget_mode) return false;
-  return c.budget_optimize_on === undefined || c.budget_optimize_on === body.budget_optimize_on;
+export function matchesBody(campaign: CampaignSummary, body: Record<string, unknown>): boolean {
+  const { operation_status, objective_type, budget_mode, budget_optimize_on } = campaign;
+  if (operation_status !== 'DISABLE') return false;
+  if (objective_type === undefined || objective_type !== body.objective_type) return false;
+  if (budget_mode === undefined || budget_mode !== body.budget_mode) return false;
+  return budget_optimize_on === undefined || budget_optimize_on === body.budget_optimize_on;
 }
 
 /** Whether TikTok's `create_time` ("YYYY-MM-DD HH:MM:SS", read as UTC) is within the window. */
-export function madeSince(c: CampaignSummary, since: Date): boolean {
-  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(c.create_time ?? '');
-  if (!m) return false;
-  const at = Date.parse(`${m[1]}T${m[2]}Z`);
+export function madeSince(campaign: CampaignSummary, since: Date): boolean {
+  const made = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(campaign.create_time ?? '');
+  if (!made) return false;
+  const at = Date.parse(`${made[1]}T${made[2]}Z`);
   return Number.isFinite(at) && at >= since.getTime() - CREATE_TIME_SLACK_MS;
 }

@@ -215,12 +215,12 @@ async function remove(
   level: ObjectLevel,
   id: string,
 ): Promise<void> {
-  const r = await run.ctx.ads.updateStatus(auth, level, [id], 'DELETE');
+  const deleted = await run.ctx.ads.updateStatus(auth, level, [id], 'DELETE');
   await run.audit({
     event: 'cleanup',
     action: 'deleted',
     level,
     object_id: id,
-    ...(r.request_id ? { tiktok_request_id: r.request_id } : {}),
+    ...(deleted.request_id ? { tiktok_request_id: deleted.request_id } : {}),
   });
 }

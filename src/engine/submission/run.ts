@@ -28,8 +28,12 @@ export class SubmissionRun {
     readonly ctx: SubmitContext,
   ) {
     this.auth = ctx.auth;
-    const step = (s: ProgressStep['step'], label: string, id: string | undefined): ProgressStep =>
-      id ? { step: s, label, status: 'done', id } : { step: s, label, status: 'pending' };
+    const step = (
+      name: ProgressStep['step'],
+      label: string,
+      id: string | undefined,
+    ): ProgressStep =>
+      id ? { step: name, label, status: 'done', id } : { step: name, label, status: 'pending' };
     const allOn = (sub.enabled?.length ?? 0) === 3;
     this.steps = [
       step('campaign', 'Campaign', sub.campaign_id),
@@ -46,12 +50,12 @@ export class SubmissionRun {
 
   /** Updates one progress step and shows the steps. */
   async mark(step: ProgressStep['step'], status: ProgressStep['status'], id?: string) {
-    const s = this.steps.find((x) => x.step === step);
-    if (s) {
-      s.status = status;
-      if (id) s.id = id;
+    const shown = this.steps.find((candidate) => candidate.step === step);
+    if (shown) {
+      shown.status = status;
+      if (id) shown.id = id;
     }
-    await this.ctx.progress(this.steps.map((x) => ({ ...x })));
+    await this.ctx.progress(this.steps.map((each) => ({ ...each })));
   }
 
   /** Hands one audit record to the context's hook (if any), with the common fields filled in. */

@@ -39,8 +39,9 @@ export async function ensureCampaign(run: SubmissionRun): Promise<string> {
       },
       our_request_id: sub.campaign_request_id,
       create: async () => {
-        const r = await ctx.ads.createCampaign(run.auth, body);
-        return { id: r.campaign_id, ...(r.request_id ? { request_id: r.request_id } : {}) };
+        const created = await ctx.ads.createCampaign(run.auth, body);
+        const { campaign_id, request_id } = created;
+        return { id: campaign_id, ...(request_id ? { request_id } : {}) };
       },
       lookFirst: () => campaignHoldingOurAdGroup(ctx.ads, run.auth, want),
       find: () => findSentCampaign(ctx.ads, run.auth, want),
@@ -94,8 +95,9 @@ export async function ensureAdGroup(run: SubmissionRun, campaign_id: string): Pr
           ctx.now(),
           name,
         );
-        const r = await ctx.ads.createAdGroup(run.auth, body);
-        return { id: r.adgroup_id, ...(r.request_id ? { request_id: r.request_id } : {}) };
+        const created = await ctx.ads.createAdGroup(run.auth, body);
+        const { adgroup_id, request_id } = created;
+        return { id: adgroup_id, ...(request_id ? { request_id } : {}) };
       },
       find,
       lookFirst: find,
