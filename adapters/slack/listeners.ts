@@ -7,6 +7,7 @@ import {
   reactionMeaning,
   STORAGE_DOWN_START_TEXT,
   STORE_FAILED_TEXT,
+  THREAD_BUSY_TEXT,
 } from '../../src/engine/ports';
 import type { Logger } from '../../src/logging/logger';
 import {
@@ -129,7 +130,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         );
       const text =
         error instanceof LockTimeoutError
-          ? 'I am still busy with an earlier message in this thread. Please send that again in a moment.'
+          ? THREAD_BUSY_TEXT
           : 'Sorry, something went wrong while handling that. Please try again.';
       await delivery
         .deliver({ thread_id: event.thread_id, blocks: [{ type: 'text', text, tone: 'error' }] })

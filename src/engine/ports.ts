@@ -26,7 +26,7 @@ export {
 export { reactionMeaning } from './emoji';
 export { describeItem, type LibraryItem } from './media/library';
 export type { Block, Reply, ReplySink, SuggestedAction } from './reply';
-export { STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from './store-texts';
+export { STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT, THREAD_BUSY_TEXT } from './store-texts';
 export {
   type Platform,
   parseThreadId,

@@ -1,7 +1,12 @@
 import type { BotError, ErrorCode } from '../errors/bot-error';
 import { TikTokApiError, type TikTokErrorCode } from '../tiktok/errors';
 import type { Block, ErrorClass, SuggestedAction } from './reply';
-import { STILL_SUBMITTING_TEXT, STORAGE_DOWN_START_TEXT, STORE_FAILED_TEXT } from './store-texts';
+import {
+  STILL_SUBMITTING_TEXT,
+  STORAGE_DOWN_START_TEXT,
+  STORE_FAILED_TEXT,
+  THREAD_BUSY_TEXT,
+} from './store-texts';
 import { AmbiguousCampaignError } from './submission/campaign-lookup';
 
 const RETRY: SuggestedAction = { action_id: 'retry', label: 'Retry' };
@@ -87,7 +92,7 @@ export const ERROR_ADVICE: { readonly [C in ErrorCode]: ErrorAdvice<ErrorWith<C>
         ? said(STILL_SUBMITTING_TEXT, 'warning')
         : said(starting ? STORAGE_DOWN_START_TEXT : STORE_FAILED_TEXT),
   },
-  lock_timeout: operator('transient'),
+  lock_timeout: { audience: 'user', error_class: 'transient', say: () => said(THREAD_BUSY_TEXT) },
   turn_lost: operator('transient'),
   thread_id_invalid: operator('validation'),
   draft_incomplete: operator('validation'),

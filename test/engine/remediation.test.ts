@@ -8,7 +8,7 @@ import {
 import { AmbiguousCampaignError } from '../../src/engine/submission/campaign-lookup';
 import { ALL_ERROR_CODES, BotError, type ErrorCode } from '../../src/errors/bot-error';
 import { ModelError } from '../../src/model/proposal';
-import { StoreUnavailableError } from '../../src/store/state-store';
+import { LockTimeoutError, StoreUnavailableError } from '../../src/store/state-store';
 import { TikTokApiError } from '../../src/tiktok/errors';
 import { blocksOf, CAROUSEL_SCRIPT, Harness, textOf } from '../support/harness';
 
@@ -130,6 +130,11 @@ describe('the table from error code to what is said', () => {
       detail: expect.stringContaining('(ids 11, 12, 13)'),
     });
     expect(ERROR_ADVICE[new TurnLostError('t').code].audience).toBe('operator');
+    expect(sayError(new LockTimeoutError('lock:t', 5000))).toEqual({
+      type: 'text',
+      tone: 'error',
+      text: 'I am still busy with an earlier message in this thread. Please send that again in a moment.',
+    });
   });
 });
 
