@@ -1,6 +1,7 @@
 import { type Client, DiscordAPIError, type GuildMember } from 'discord.js';
-import { type ChatEvent, type ChatUser, reactionMeaning } from '../../src/engine/ports';
+import type { ChatEvent, ChatUser } from '../../src/engine/ports';
 import type { Logger } from '../../src/logging/logger';
+import { isApprovalVote, withStanding } from '../shared/votes';
 import { loggableError } from './log-fields';
 
 /** Discord's "Unknown Member" error code (discord.com/developers/docs/topics/opcodes-and-status-codes). */
@@ -21,10 +22,9 @@ export async function voterChecked(
   approvers: readonly string[],
   logger: Logger,
 ): Promise<ChatEvent> {
-  const voting =
-    (event.type === 'reaction' && event.added && reactionMeaning(event.emoji) !== null) ||
-    (event.type === 'action' && (event.action_id === 'approve' || event.action_id === 'reject'));
-  if (!voting || !guildId || event.user.is_bot) return event;
+  // A vote taken back (a reaction removed) needs no standing: it adds no approval.
+  const voting = isApprovalVote(event) && !(event.type === 'reaction' && !event.added);
+  if (!voting || !guildId) return event;
   let member: GuildMember | undefined;
   let outside: ChatUser['outside'];
   try {
@@ -44,8 +44,5 @@ export async function voterChecked(
     member && approvers.length > 0
       ? [...member.roles.cache.keys()].filter((id) => id !== guildId)
       : undefined;
-  return {
-    ...event,
-    user: { ...event.user, ...(groups ? { groups } : {}), ...(outside ? { outside } : {}) },
-  };
+  return withStanding(event, { groups, outside });
 }

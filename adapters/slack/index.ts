@@ -3,16 +3,6 @@
  * See README "Slack" for setup, and {@link createSlackAdapter} for wiring.
  */
 export { ACTION_PATTERN, engineActionOf, slackActionId } from './actions';
-export {
-  createSlackAdapter,
-  DEFAULT_MESSAGE_TTL_MS,
-  SLACK_BOT_SCOPES,
-  SLACK_EVENTS_PATH,
-  SLACK_INSTALL_PATH,
-  SLACK_OAUTH_REDIRECT_PATH,
-  type SlackAdapter,
-  type SlackAdapterOptions,
-} from './app';
 export { slackThreadId } from './events';
 export { StateStoreInstallationStore } from './installation-store';
 export { blockKitProblems, LIMITS, type SlackMessage } from './limits';
@@ -24,3 +14,13 @@ export {
   SlackSettingsSchema,
   slackAuthFrom,
 } from './settings';
+export {
+  createSlackAdapter,
+  DEFAULT_MESSAGE_TTL_MS,
+  SLACK_BOT_SCOPES,
+  SLACK_EVENTS_PATH,
+  SLACK_INSTALL_PATH,
+  SLACK_OAUTH_REDIRECT_PATH,
+  SlackAdapter,
+  type SlackAdapterOptions,
+} from './slack-adapter';
