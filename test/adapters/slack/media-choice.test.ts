@@ -35,7 +35,7 @@ describe('renderMediaChoice', () => {
       accessory: { type: 'image', image_url: 'https://cdn.example.com/1.jpg' },
     });
     expect(blocks[2]).not.toHaveProperty('accessory');
-    expect((blocks[1]?.text as { text: string }).text).toBe(
+    expect((blocks[1]?.text as { text: string } | undefined)?.text).toBe(
       '*#1* photo-1.jpg · 1080x1920 vertical\n`img_1`',
     );
     const actions = blocks.at(-1) as unknown as { elements: Array<Record<string, unknown>> };

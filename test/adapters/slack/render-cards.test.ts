@@ -89,7 +89,7 @@ describe('Slack cards', () => {
         { step: 'enable', label: 'Switch all on', status: 'pending' },
       ],
     });
-    expect((steps[0]?.text as { text: string }).text).toBe(
+    expect((steps[0]?.text as { text: string } | undefined)?.text).toBe(
       '*Submitting to TikTok*\n:large_green_circle: Campaign `1800`\n:hourglass_flowing_sand: Ad group\n:red_circle: Ad\n:white_circle: Switch all on',
     );
     const fields = fieldTexts(
