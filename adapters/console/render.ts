@@ -45,6 +45,51 @@ function musicText(draft: AdDraft): string {
   return m.pending ? `${m.music_id} (confirmed with TikTok at submit)` : m.music_id;
 }
 
+/** The numbered library list, with how to pick and how to page. */
+function mediaChoice(block: Block & { type: 'media_choice' }): string {
+  const first = block.items[0]?.position ?? 1;
+  const last = block.items.at(-1)?.position ?? first;
+  const lines = block.items.map(
+    (i) =>
+      `     #${String(i.position).padEnd(3)}${i.id}  ${describeItem(i)}${block.selected.includes(i.id) ? '  (chosen)' : ''}`,
+  );
+  const more = block.page < block.page_count ? ` /page ${block.page + 1} shows the next ones.` : '';
+  return [
+    `bot> Your TikTok library (${block.kind === 'video' ? 'videos' : 'images'}, newest first; ${first}-${last} of ${block.total}):`,
+    ...lines,
+    `     Pick ${block.multiple ? 'by number (e.g. #1 and #3), in words (the first two, the vertical ones)' : 'by number (e.g. #2), in words (the summer video)'} or by id.${more}`,
+  ].join('\n');
+}
+
+/** The ad preview as a framed table of every field. */
+function adPreview(block: Block & { type: 'ad_preview' }): string {
+  const d = block.draft;
+  const media = d.pending_media?.length
+    ? `${d.pending_media.join(', ')} (looked up at submit)`
+    : d.video_id
+      ? `video ${d.video_id}, cover ${d.image_ids?.[0] ?? '?'}`
+      : d.image_ids?.length
+        ? `images ${d.image_ids.join(', ')}`
+        : '(not set)';
+  const rows: Array<[string, string]> = [
+    ['Campaign', d.campaign_name ?? '(not set)'],
+    ['Objective', d.objective_type ? OBJECTIVE_LABELS[d.objective_type] : '(not set)'],
+    ['Format', block.ad_format ?? '(decided by music)'],
+    ['Ad text', d.ad_text ?? '(not set)'],
+    ['Call to action', d.call_to_action ? ctaLabel(d.call_to_action) : '(not set)'],
+    ['Music', musicText(d)],
+    ['Landing page', d.landing_page_url ? landingPageDisplay(d.landing_page_url) : '(not set)'],
+    [
+      'Daily budget',
+      `${block.budget} ${block.currency}${d.budget === undefined ? ' (default)' : ''}`,
+    ],
+    ['Media', media],
+  ];
+  const lines = rows.map(([k, v]) => `     │ ${k.padEnd(15)}${v}`);
+  const missing = block.missing.length ? [`     │ Still needed:  ${block.missing.join(', ')}`] : [];
+  return ['     ┌─ Ad preview', ...lines, ...missing, '     └─'].join('\n');
+}
+
 function renderBlock(block: Block): string {
   switch (block.type) {
     case 'text':
@@ -63,50 +108,10 @@ function renderBlock(block: Block): string {
       ].join('\n');
     case 'violations':
       return block.violations.map((v) => `bot> ✗ ${v.message}`).join('\n');
-    case 'media_choice': {
-      const first = block.items[0]?.position ?? 1;
-      const last = block.items.at(-1)?.position ?? first;
-      const lines = block.items.map(
-        (i) =>
-          `     #${String(i.position).padEnd(3)}${i.id}  ${describeItem(i)}${block.selected.includes(i.id) ? '  (chosen)' : ''}`,
-      );
-      const more =
-        block.page < block.page_count ? ` /page ${block.page + 1} shows the next ones.` : '';
-      return [
-        `bot> Your TikTok library (${block.kind === 'video' ? 'videos' : 'images'}, newest first; ${first}-${last} of ${block.total}):`,
-        ...lines,
-        `     Pick ${block.multiple ? 'by number (e.g. #1 and #3), in words (the first two, the vertical ones)' : 'by number (e.g. #2), in words (the summer video)'} or by id.${more}`,
-      ].join('\n');
-    }
-    case 'ad_preview': {
-      const d = block.draft;
-      const media = d.pending_media?.length
-        ? `${d.pending_media.join(', ')} (looked up at submit)`
-        : d.video_id
-          ? `video ${d.video_id}, cover ${d.image_ids?.[0] ?? '?'}`
-          : d.image_ids?.length
-            ? `images ${d.image_ids.join(', ')}`
-            : '(not set)';
-      const rows: Array<[string, string]> = [
-        ['Campaign', d.campaign_name ?? '(not set)'],
-        ['Objective', d.objective_type ? OBJECTIVE_LABELS[d.objective_type] : '(not set)'],
-        ['Format', block.ad_format ?? '(decided by music)'],
-        ['Ad text', d.ad_text ?? '(not set)'],
-        ['Call to action', d.call_to_action ? ctaLabel(d.call_to_action) : '(not set)'],
-        ['Music', musicText(d)],
-        ['Landing page', d.landing_page_url ? landingPageDisplay(d.landing_page_url) : '(not set)'],
-        [
-          'Daily budget',
-          `${block.budget} ${block.currency}${d.budget === undefined ? ' (default)' : ''}`,
-        ],
-        ['Media', media],
-      ];
-      const lines = rows.map(([k, v]) => `     │ ${k.padEnd(15)}${v}`);
-      const missing = block.missing.length
-        ? [`     │ Still needed:  ${block.missing.join(', ')}`]
-        : [];
-      return ['     ┌─ Ad preview', ...lines, ...missing, '     └─'].join('\n');
-    }
+    case 'media_choice':
+      return mediaChoice(block);
+    case 'ad_preview':
+      return adPreview(block);
     case 'approval_request':
       return `bot> Approvals: ${block.approved_by.length}/${block.required}${block.approved_by.length ? ` (${block.approved_by.join(', ')})` : ''} for version ${block.content_hash}.${block.approved_by.length >= block.required ? '' : ' Type /approve to approve or /reject to send it back for editing.'}`;
     case 'progress':
