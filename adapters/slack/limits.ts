@@ -87,6 +87,87 @@ const textOf = (o: unknown): string =>
     ? (o as { text: string }).text
     : '';
 
+type Add = (path: string, problem: string) => void;
+
+const listOf = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+function checkSection(block: KitBlock, at: string, add: Add): void {
+  const text = textOf(block.text);
+  const fields = listOf<unknown>(block.fields);
+  if (block.text !== undefined && (text.length < 1 || text.length > LIMITS.sectionText))
+    add(`${at}.text`, `length ${text.length} outside 1..3000`);
+  if (block.text === undefined && fields.length === 0) add(at, 'section without text');
+  if (fields.length > LIMITS.sectionFields) add(`${at}.fields`, 'more than 10 fields');
+  fields.forEach((f, j) => {
+    const t = textOf(f);
+    if (t.length < 1 || t.length > LIMITS.fieldText)
+      add(`${at}.fields[${j}]`, `length ${t.length} outside 1..2000`);
+  });
+}
+
+function checkHeader(block: KitBlock, at: string, add: Add): void {
+  const t = textOf(block.text);
+  if (t.length < 1 || t.length > LIMITS.headerText) add(`${at}.text`, 'header length');
+}
+
+function checkContext(block: KitBlock, at: string, add: Add): void {
+  const els = listOf<unknown>(block.elements);
+  if (els.length < 1 || els.length > LIMITS.contextElements)
+    add(`${at}.elements`, 'context needs 1..10 elements');
+  els.forEach((e, j) => {
+    const t = textOf(e);
+    if (t.length < 1 || t.length > LIMITS.sectionText) add(`${at}.elements[${j}]`, 'text length');
+  });
+}
+
+/** A select menu element: 1..100 options, each with text 1..75 and value ≤ 150. */
+function checkSelect(e: KitBlock, p: string, add: Add): void {
+  const options = listOf<KitBlock>(e.options);
+  if (options.length < 1 || options.length > 100) add(`${p}.options`, '1..100 options');
+  if (textOf(e.placeholder).length > 150) add(`${p}.placeholder`, 'too long');
+  for (const o of options) {
+    if (textOf(o.text).length < 1 || textOf(o.text).length > 75)
+      add(`${p}.options`, 'option text length');
+    if (typeof o.value !== 'string' || o.value.length > 150)
+      add(`${p}.options`, 'option value length');
+  }
+}
+
+/** A button element: text, `action_id`, value and URL within their limits. */
+function checkButton(e: KitBlock, p: string, add: Add): void {
+  const t = textOf(e.text);
+  if (t.length < 1 || t.length > LIMITS.buttonText) add(`${p}.text`, 'button text length');
+  const id = typeof e.action_id === 'string' ? e.action_id : '';
+  if (id.length < 1 || id.length > LIMITS.actionId) add(`${p}.action_id`, 'length');
+  if (typeof e.value === 'string' && e.value.length > LIMITS.buttonValue)
+    add(`${p}.value`, 'too long');
+  if (typeof e.url === 'string' && e.url.length > LIMITS.buttonUrl) add(`${p}.url`, 'too long');
+}
+
+function checkActions(block: KitBlock, at: string, add: Add): void {
+  const els = listOf<KitBlock>(block.elements);
+  if (els.length < 1 || els.length > LIMITS.actionsElements)
+    add(`${at}.elements`, 'actions needs 1..25 elements');
+  const ids = new Set<string>();
+  els.forEach((e, j) => {
+    const p = `${at}.elements[${j}]`;
+    if (e.type === 'static_select' || e.type === 'multi_static_select') checkSelect(e, p, add);
+    else checkButton(e, p, add);
+    const id = typeof e.action_id === 'string' ? e.action_id : '';
+    if (ids.has(id)) add(`${p}.action_id`, `duplicate action_id ${id}`);
+    ids.add(id);
+  });
+}
+
+/** The check of each block type the renderer emits; a divider has nothing to check. */
+const BLOCK_CHECKS: Record<string, (block: KitBlock, at: string, add: Add) => void> = {
+  section: checkSection,
+  header: checkHeader,
+  context: checkContext,
+  actions: checkActions,
+  divider: () => {},
+};
+
 /**
  * Checks one message against the Block Kit limits above and returns every problem found
  * (empty when it fits). Used by tests on every recorded Web API call and by the renderer's own
@@ -94,11 +175,11 @@ const textOf = (o: unknown): string =>
  */
 export function blockKitProblems(message: { text?: unknown; blocks?: unknown }): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: string, problem: string) => problems.push({ path, problem });
+  const add: Add = (path, problem) => problems.push({ path, problem });
   if (typeof message.text !== 'string' || message.text.trim() === '')
     add('text', 'missing text fallback');
   else if (message.text.length > LIMITS.fallbackText) add('text', 'fallback text too long');
-  const blocks = Array.isArray(message.blocks) ? (message.blocks as KitBlock[]) : [];
+  const blocks = listOf<KitBlock>(message.blocks);
   if (blocks.length > LIMITS.blocksPerMessage) add('blocks', `${blocks.length} blocks > 50`);
   const total = textLength(blocks);
   if (total > LIMITS.blocksTotalChars)
@@ -107,77 +188,9 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown }):
     const at = `blocks[${i}]`;
     if (typeof block.block_id === 'string' && block.block_id.length > LIMITS.actionId)
       add(`${at}.block_id`, 'too long');
-    switch (block.type) {
-      case 'section': {
-        const text = textOf(block.text);
-        const fields = Array.isArray(block.fields) ? (block.fields as unknown[]) : [];
-        if (block.text !== undefined && (text.length < 1 || text.length > LIMITS.sectionText))
-          add(`${at}.text`, `length ${text.length} outside 1..3000`);
-        if (block.text === undefined && fields.length === 0) add(at, 'section without text');
-        if (fields.length > LIMITS.sectionFields) add(`${at}.fields`, 'more than 10 fields');
-        fields.forEach((f, j) => {
-          const t = textOf(f);
-          if (t.length < 1 || t.length > LIMITS.fieldText)
-            add(`${at}.fields[${j}]`, `length ${t.length} outside 1..2000`);
-        });
-        break;
-      }
-      case 'header': {
-        const t = textOf(block.text);
-        if (t.length < 1 || t.length > LIMITS.headerText) add(`${at}.text`, 'header length');
-        break;
-      }
-      case 'context': {
-        const els = Array.isArray(block.elements) ? (block.elements as unknown[]) : [];
-        if (els.length < 1 || els.length > LIMITS.contextElements)
-          add(`${at}.elements`, 'context needs 1..10 elements');
-        els.forEach((e, j) => {
-          const t = textOf(e);
-          if (t.length < 1 || t.length > LIMITS.sectionText)
-            add(`${at}.elements[${j}]`, 'text length');
-        });
-        break;
-      }
-      case 'actions': {
-        const els = Array.isArray(block.elements) ? (block.elements as KitBlock[]) : [];
-        if (els.length < 1 || els.length > LIMITS.actionsElements)
-          add(`${at}.elements`, 'actions needs 1..25 elements');
-        const ids = new Set<string>();
-        els.forEach((e, j) => {
-          const p = `${at}.elements[${j}]`;
-          if (e.type === 'static_select' || e.type === 'multi_static_select') {
-            const options = Array.isArray(e.options) ? (e.options as KitBlock[]) : [];
-            if (options.length < 1 || options.length > 100) add(`${p}.options`, '1..100 options');
-            if (textOf(e.placeholder).length > 150) add(`${p}.placeholder`, 'too long');
-            for (const o of options) {
-              if (textOf(o.text).length < 1 || textOf(o.text).length > 75)
-                add(`${p}.options`, 'option text length');
-              if (typeof o.value !== 'string' || o.value.length > 150)
-                add(`${p}.options`, 'option value length');
-            }
-            const id = typeof e.action_id === 'string' ? e.action_id : '';
-            if (ids.has(id)) add(`${p}.action_id`, `duplicate action_id ${id}`);
-            ids.add(id);
-            return;
-          }
-          const t = textOf(e.text);
-          if (t.length < 1 || t.length > LIMITS.buttonText) add(`${p}.text`, 'button text length');
-          const id = typeof e.action_id === 'string' ? e.action_id : '';
-          if (id.length < 1 || id.length > LIMITS.actionId) add(`${p}.action_id`, 'length');
-          if (ids.has(id)) add(`${p}.action_id`, `duplicate action_id ${id}`);
-          ids.add(id);
-          if (typeof e.value === 'string' && e.value.length > LIMITS.buttonValue)
-            add(`${p}.value`, 'too long');
-          if (typeof e.url === 'string' && e.url.length > LIMITS.buttonUrl)
-            add(`${p}.url`, 'too long');
-        });
-        break;
-      }
-      case 'divider':
-        break;
-      default:
-        add(at, `unexpected block type ${block.type}`);
-    }
+    const check = BLOCK_CHECKS[block.type];
+    if (check) check(block, at, add);
+    else add(at, `unexpected block type ${block.type}`);
   });
   return problems;
 }
