@@ -463,7 +463,11 @@ function metricsPlace(
 }
 
 /** Audit records: to the `AUDIT_LOG` file when set, else the main log (at info). */
-function auditLogger(config: Config, logger: Logger): Logger {
-  if (!config.AUDIT_LOG) return logger.child({ component: 'audit' });
+/**
+ * Where audit records go: the `AUDIT_LOG` file, else the main log as `component: audit`. Either
+ * way at `info` whatever `LOG_LEVEL` says, so a quieter main log never drops audit records.
+ */
+export function auditLogger(config: Pick<Config, 'AUDIT_LOG'>, logger: Logger): Logger {
+  if (!config.AUDIT_LOG) return logger.child({ component: 'audit' }, { level: 'info' });
   return createLogger('info', pino.destination({ dest: config.AUDIT_LOG, mkdir: true }));
 }

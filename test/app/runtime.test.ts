@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { loadConfig } from '../../src/app/config';
-import { type Runtime, startRuntime } from '../../src/app/runtime';
+import { auditLogger, type Runtime, startRuntime } from '../../src/app/runtime';
 import type { Readiness } from '../../src/http/health';
 import { StartError } from '../../src/lifecycle/start-error';
+import { createLogger } from '../../src/logging/logger';
 import { LogCapture } from '../auth/linking-support';
 
 /** A port free right now (listened on, then closed), for a part the test wants to find again. */
@@ -129,5 +130,19 @@ describe('startRuntime', () => {
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
     }
+  });
+});
+
+describe('auditLogger', () => {
+  it('keeps audit records at info when the main log is quieter', () => {
+    const lines: string[] = [];
+    const main = createLogger('warn', { write: (line: string) => void lines.push(line) });
+    auditLogger({}, main).info({ audit: { kind: 'approval' } }, 'audit approval');
+    main.info('an ordinary info line');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      component: 'audit',
+      msg: 'audit approval',
+    });
   });
 });
