@@ -73,7 +73,17 @@ const SIZE_LIMITS: Readonly<Record<UploadKind, { bytes: number; over: string }>>
 
 /** The kind of a downloaded file, or why it is not taken: its type, size or image header. */
 async function contentProblem(file: ChatFile): Promise<UploadKind | Violation> {
-  const type = await fileType.fromBuffer(file.data);
+  let type: Awaited<ReturnType<typeof fileType.fromBuffer>>;
+  try {
+    type = await fileType.fromBuffer(file.data);
+  } catch {
+    // file-type throws End-Of-Stream on a file cut short inside the part it reads.
+    return refuse(
+      file,
+      'upload.corrupt',
+      'it ends too early to read (a damaged or cut-off file?).',
+    );
+  }
   const kind = type ? KIND_OF_EXT[type.ext] : undefined;
   if (!type || !kind) {
     const seen = type ? `its contents are ${type.mime}` : 'its contents are not a file type I know';

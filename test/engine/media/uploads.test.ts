@@ -71,3 +71,21 @@ describe('classifyFile', () => {
     );
   });
 });
+
+describe('classifyFile on a file cut short', () => {
+  it('refuses it as damaged instead of failing the turn', async () => {
+    for (const bytes of [8, 12]) {
+      const result = await classifyFile({
+        name: 'cut.png',
+        data: pngFile(100, 100).subarray(0, bytes),
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        violation: {
+          rule: 'upload.corrupt',
+          message: expect.stringContaining('cut.png: it ends too early to read'),
+        },
+      });
+    }
+  });
+});
