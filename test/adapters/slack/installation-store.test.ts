@@ -1,23 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/bolt';
-import Redis from 'ioredis';
 import { StateStoreInstallationStore } from '../../../adapters/slack/installation-store';
 import { SlackKeys } from '../../../adapters/slack/keys';
 import { BotError } from '../../../src/errors/bot-error';
 import { Keys } from '../../../src/store/keys';
-import { RedisStateStore } from '../../../src/store/redis-state-store';
-import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../../store/redis-test-support';
+import { useRedisStore } from '../../store/redis-test-support';
 
-const prefix = `test:slack-installs:${randomBytes(6).toString('hex')}:`;
-const admin = new Redis(TEST_REDIS_URL);
-const store = new RedisStateStore(TEST_REDIS_URL);
+const { prefix, admin, store } = useRedisStore('slack-installs');
 const installs = new StateStoreInstallationStore(store, new SlackKeys(new Keys(prefix)));
-
-afterAll(async () => {
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-  await store.close();
-});
 
 const teamInstall = (team: string, token: string) =>
   ({

@@ -1,16 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import type { ChatEvent } from '../../../src/engine/chat-event';
 import { modelCallRefusal } from '../../../src/engine/guards/model-guard';
-import { Keys } from '../../../src/store/keys';
-import { RedisStateStore } from '../../../src/store/redis-state-store';
-import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../../store/redis-test-support';
+import { useRedisStore } from '../../store/redis-test-support';
 import { testSettings } from '../../support/harness';
 
-const prefix = `test:model-guard:${randomBytes(6).toString('hex')}:`;
-const keys = new Keys(prefix);
-const admin = new Redis(TEST_REDIS_URL);
-const store = new RedisStateStore(TEST_REDIS_URL);
+const { keys, store } = useRedisStore('model-guard');
 const NOW = new Date('2026-12-07T15:20:00Z');
 
 function event(user: string): ChatEvent {
@@ -26,12 +19,6 @@ function event(user: string): ChatEvent {
     files: [],
   } as unknown as ChatEvent;
 }
-
-afterAll(async () => {
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-  await store.close();
-});
 
 describe('modelCallRefusal (real Redis)', () => {
   it('refuses a message over MAX_MESSAGE_CHARS with both lengths, counting no call', async () => {

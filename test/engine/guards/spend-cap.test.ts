@@ -1,27 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { reserveDailyBudget } from '../../../src/engine/guards/spend-cap';
-import { Keys } from '../../../src/store/keys';
-import { RedisStateStore } from '../../../src/store/redis-state-store';
-import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../../store/redis-test-support';
+import { useRedisStore } from '../../store/redis-test-support';
 import { testSettings } from '../../support/harness';
 import { COMPLETE_DRAFT, stateOf } from '../../support/thread-states';
 
-const prefix = `test:spend-cap:${randomBytes(6).toString('hex')}:`;
-const keys = new Keys(prefix);
-const admin = new Redis(TEST_REDIS_URL);
-const store = new RedisStateStore(TEST_REDIS_URL);
+const { keys, admin, store } = useRedisStore('spend-cap');
 const NOW = new Date('2026-12-07T15:00:00Z');
 const capped = (cap: number | null) =>
   testSettings({ guards: { workspace_daily_budget_cap: cap } });
 const draftWith = (budget: number, thread: string) =>
   stateOf({ thread_id: `slack:T1:C1:${thread}`, draft: { ...COMPLETE_DRAFT, budget } });
-
-afterAll(async () => {
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-  await store.close();
-});
 
 describe('reserveDailyBudget (real Redis)', () => {
   it('passes with no cap and reserves nothing', async () => {

@@ -1,26 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { ReplyCourier } from '../../../src/engine/outbox/courier';
 import { TurnOutbox } from '../../../src/engine/outbox/turn-outbox';
 import type { Reply } from '../../../src/engine/reply';
 import { silentLogger } from '../../../src/logging/logger';
-import { Keys } from '../../../src/store/keys';
-import { RedisStateStore } from '../../../src/store/redis-state-store';
-import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../../store/redis-test-support';
+import { useRedisStore } from '../../store/redis-test-support';
 import { stateOf } from '../../support/thread-states';
 
-const prefix = `test:turn-outbox:${randomBytes(6).toString('hex')}:`;
-const keys = new Keys(prefix);
-const admin = new Redis(TEST_REDIS_URL);
-const store = new RedisStateStore(TEST_REDIS_URL);
+const { keys, admin, store } = useRedisStore('turn-outbox');
 const NOW = new Date('2026-12-07T12:00:00Z');
 const courier = new ReplyCourier({ store, keys, logger: silentLogger(), now: () => NOW });
-
-afterAll(async () => {
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-  await store.close();
-});
 
 function setup(thread: string) {
   const state = stateOf({ thread_id: `slack:T1:C1:${thread}` });

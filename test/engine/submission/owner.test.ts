@@ -1,20 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { ProcessOwner } from '../../../src/engine/submission/owner';
-import { Keys } from '../../../src/store/keys';
-import { RedisStateStore } from '../../../src/store/redis-state-store';
-import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../../store/redis-test-support';
+import { useRedisStore } from '../../store/redis-test-support';
 
-const prefix = `test:owner:${randomBytes(6).toString('hex')}:`;
-const keys = new Keys(prefix);
-const admin = new Redis(TEST_REDIS_URL);
-const store = new RedisStateStore(TEST_REDIS_URL);
-
-afterAll(async () => {
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-  await store.close();
-});
+const { keys, admin, store } = useRedisStore('owner');
 
 describe('ProcessOwner (real Redis)', () => {
   it('names itself host:pid:random and is never gone to itself', async () => {

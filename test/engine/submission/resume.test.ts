@@ -1,26 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import type { ChatEvent } from '../../../src/engine/chat-event';
 import type { Platform } from '../../../src/engine/ports';
 import type { ReplySink } from '../../../src/engine/reply';
 import { ProcessOwner } from '../../../src/engine/submission/owner';
 import { inflightIndex, SubmissionResumer } from '../../../src/engine/submission/resume';
 import { silentLogger } from '../../../src/logging/logger';
-import { Keys } from '../../../src/store/keys';
-import { RedisStateStore } from '../../../src/store/redis-state-store';
-import { deleteKeysWithPrefix, TEST_REDIS_URL } from '../../store/redis-test-support';
+import { useRedisStore } from '../../store/redis-test-support';
 import { REQUESTER, stateOf } from '../../support/thread-states';
 
-const prefix = `test:resumer:${randomBytes(6).toString('hex')}:`;
-const keys = new Keys(prefix);
-const admin = new Redis(TEST_REDIS_URL);
-const store = new RedisStateStore(TEST_REDIS_URL);
-
-afterAll(async () => {
-  await deleteKeysWithPrefix(admin, prefix);
-  await admin.quit();
-  await store.close();
-});
+const { keys, store } = useRedisStore('resumer');
 
 async function submitting(thread: string, owner: string | undefined) {
   const state = stateOf({
