@@ -1,5 +1,6 @@
 import type { Attachment } from 'discord.js';
 import type { ChatFile } from '../../src/engine/ports';
+import { isFetchTimeout } from '../../src/errors/timeout';
 
 /** Attachments larger than this are not fetched (TikTok's image limit is 50 MB, plus margin). */
 export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
@@ -26,11 +27,7 @@ export async function downloadAttachments(
       try {
         res = await fetch(a.url, { signal: AbortSignal.timeout(timeoutMs) });
       } catch (error) {
-        return failed(
-          (error as { name?: unknown } | null)?.name === 'TimeoutError'
-            ? 'it timed out'
-            : 'network error',
-        );
+        return failed(isFetchTimeout(error) ? 'it timed out' : 'network error');
       }
       if (!res.ok) {
         await res.body?.cancel();

@@ -1,4 +1,5 @@
 import type { ChatFile } from '../../src/engine/ports';
+import { isFetchTimeout } from '../../src/errors/timeout';
 
 /**
  * A file object of a `file_share` message event, the fields we read (Slack docs: "File
@@ -49,11 +50,7 @@ async function downloadOne(file: SlackFile, token: string, timeoutMs: number): P
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    return failed(
-      (error as { name?: unknown } | null)?.name === 'TimeoutError'
-        ? 'it timed out'
-        : 'network error',
-    );
+    return failed(isFetchTimeout(error) ? 'it timed out' : 'network error');
   }
   if (!res.ok) {
     await res.body?.cancel();

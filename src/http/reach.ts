@@ -1,3 +1,4 @@
+import { isFetchTimeout } from '../errors/timeout';
 /**
  * One bounded request to a dependency at start (Slack, Discord, the model), so a host that
  * cannot be reached stops the start within `timeoutMs` with a message naming the service, its
@@ -44,10 +45,9 @@ export async function reach(
     return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const e = error as { name?: string; message?: string; cause?: { message?: string } };
-    const cause =
-      e.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs / 1000} s`
-        : (e.cause?.message ?? e.message ?? String(error));
+    const cause = isFetchTimeout(error)
+      ? `no answer within ${timeoutMs / 1000} s`
+      : (e.cause?.message ?? e.message ?? String(error));
     // fetch quotes a URL it refuses (one with credentials, for instance) in its message.
     const shownCause = cause.replace(/\/\/([^/@\s:]*):[^/@\s]*@/g, '//$1:***@');
     throw new StartError(

@@ -1,3 +1,4 @@
+import { isFetchTimeout } from '../errors/timeout';
 /**
  * The Marketing API v1.3 transport: one HTTP call per attempt, the `{code, message, request_id,
  * data}` envelope unwrapped, bounded retries with exponential backoff and full jitter.
@@ -206,7 +207,7 @@ export class TikTokHttp {
       response = await fetch(url, init);
       text = await response.text();
     } catch (err) {
-      const timedOut = (err as { name?: unknown } | null)?.name === 'TimeoutError';
+      const timedOut = isFetchTimeout(err);
       throw new TikTokApiError({
         tiktok_code: NO_ENVELOPE_CODE,
         tiktok_message: timedOut
